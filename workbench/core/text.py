@@ -1,0 +1,68 @@
+"""Text of record: normalisation, hashing and quote lookup.
+
+The text of record of a source is NFC, uses ``\\n`` line ends and holds printable characters only (tab and newline
+kept). Every offset in Workbench counts code points into that text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from workbench.core.errors import ValidationError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffe\uffff]")
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` as a text of record: NFC, ``\\n`` line ends, no control characters, trailing space trimmed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n") + ("\n" if lines and any(lines) else "")
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """SHA-256 of bytes, or of a string encoded as UTF-8."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_nth(text: str, quote: str, nth: int = 1) -> int:
+    """Code-point offset of the ``nth`` (1-based) exact occurrence of ``quote`` in ``text``.
+
+    Raises:
+        ValidationError: if the quote is empty or does not occur ``nth`` times.
+    """
+    if not quote:
+        raise ValidationError("the quote is empty")
+    if nth < 1:
+        raise ValidationError(f"--nth must be 1 or more, not {nth}")
+    quote = unicodedata.normalize("NFC", quote)
+    pos = -1
+    for _ in range(nth):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            count = text.count(quote)
+            if count == 0:
+                raise ValidationError(f"quote not found in the source: {quote[:60]!r}")
+            raise ValidationError(f"quote occurs {count} time(s), not {nth}: {quote[:60]!r}")
+    return pos
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+    """Bounds of the sentence(s) containing ``[start, end)``, at most ``limit`` extra characters each side."""
+    lo = start
+    floor = max(0, start - limit)
+    while lo > floor and not (text[lo - 1] == "\n" or (text[lo - 1] == " " and lo >= 2 and text[lo - 2] in ".!?»")):
+        lo -= 1
+    hi = end
+    ceil = min(len(text), end + limit)
+    while hi < ceil and text[hi] != "\n" and not (text[hi] in ".!?" and (hi + 1 >= len(text) or text[hi + 1] in " \n")):
+        hi += 1
+    if hi < ceil and text[hi] in ".!?":
+        hi += 1
+    return lo, hi

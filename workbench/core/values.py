@@ -1,0 +1,215 @@
+"""Frozen values that cross layer boundaries: what services return, what importers produce.
+
+Nothing here is tied to a database row or a widget; every value can be compared, hashed and sent across threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBundle:
+    """What every importer produces and the sources service stores (neutral: no DB, no Qt).
+
+    ``text`` is already the text of record (see :func:`workbench.core.text.normalize_text`). ``page_map`` lists
+    ``(offset, page)`` pairs: the character at ``offset`` and those after it, up to the next pair, are on ``page``.
+    """
+
+    name: str
+    kind: str
+    original: bytes
+    text: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    language: str = ""
+    page_map: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One step of a rating scale."""
+
+    key: str
+    label_en: str
+    label_fr: str
+    color: str
+    rating_value: int
+
+    def label(self, language: str = "en") -> str:
+        """Label in ``language`` ("en" or "fr")."""
+        return self.label_fr if language == "fr" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class RatingScale:
+    """An ordered list of verdicts, best rating first."""
+
+    name: str
+    verdicts: tuple[Verdict, ...]
+
+    def get(self, key: str | None) -> Verdict | None:
+        """The verdict with ``key``, or None."""
+        return next((v for v in self.verdicts if v.key == key), None)
+
+    @property
+    def best(self) -> int:
+        """Highest ClaimReview rating value of the scale."""
+        return max((v.rating_value for v in self.verdicts), default=1)
+
+    @property
+    def worst(self) -> int:
+        """Lowest ClaimReview rating value of the scale."""
+        return min((v.rating_value for v in self.verdicts if v.rating_value > 0), default=1)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierInfo:
+    """One investigation."""
+
+    id: int
+    name: str
+    description: str
+    event_date: dt.date | None
+    scale: RatingScale
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """A source's metadata (its text is fetched separately: it can be megabytes)."""
+
+    id: int
+    dossier_id: int
+    title: str
+    outlet: str
+    author: str
+    published: dt.date | None
+    url: str
+    language: str
+    kind: str
+    reliability_note: str
+    imported_at: dt.datetime
+    sha256: str
+    text_sha256: str
+    text_length: int
+    claim_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SpanInfo:
+    """A span of a source's text of record, in code points, end exclusive."""
+
+    id: int
+    source_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    text_sha256: str
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class AppearanceInfo:
+    """A place where a claim appears: a span of a source."""
+
+    id: int
+    claim_id: int
+    span: SpanInfo
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceInfo:
+    """A citation for or against a claim: a span of a dossier source or an external reference."""
+
+    id: int
+    claim_id: int
+    stance: str
+    span: SpanInfo | None
+    url: str
+    title: str
+    publisher: str
+    published: dt.date | None
+    accessed: dt.date | None
+    archive_url: str
+    quoted: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationInfo:
+    """A typed link between two claims."""
+
+    id: int
+    from_claim_id: int
+    to_claim_id: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInfo:
+    """A checkable statement with its workflow state, verdict, appearances and evidence."""
+
+    id: int
+    dossier_id: int
+    statement: str
+    claimant: str
+    claim_date: dt.date | None
+    status: str
+    verdict: str | None
+    rationale: str
+    tags: tuple[str, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+    concluded_by: str
+    appearances: tuple[AppearanceInfo, ...] = ()
+    evidence: tuple[EvidenceInfo, ...] = ()
+    relations: tuple[RelationInfo, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One line of the append-only change log."""
+
+    id: int
+    at: dt.datetime
+    user: str
+    entity: str
+    entity_id: int
+    claim_id: int | None
+    action: str
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Which ids a service call changed, so views refresh only those."""
+
+    claims: frozenset[int] = frozenset()
+    sources: frozenset[int] = frozenset()
+    dossiers: frozenset[int] = frozenset()
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.claims | other.claims, self.sources | other.sources, self.dossiers | other.dossiers)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text search result: a place in a source."""
+
+    source_id: int
+    start: int
+    end: int
+    snippet: str

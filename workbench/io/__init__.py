@@ -1,0 +1,1 @@
+"""Importers (file bytes -> ImportBundle) and exporters (ReportModel -> file bytes). No Qt, no database."""

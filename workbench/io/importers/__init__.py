@@ -1,0 +1,1 @@
+"""Importers: one module per format, each exposing ``read(name, data) -> ImportBundle``."""
