@@ -66,3 +66,29 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[
     if hi < ceil and text[hi] in ".!?":
         hi += 1
     return lo, hi
+
+
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with the SAME length, so offsets stay valid.
+
+    Typographic apostrophes fold to ``'``. Used for accent-insensitive search.
+    """
+    if text.isascii():
+        return text.lower()
+    out = []
+    cache = _FOLD_CACHE
+    for ch in text:
+        folded = cache.get(ch)
+        if folded is None:
+            folded = "'" if ch in "’‘ʼ" else _fold_char(ch)
+            cache[ch] = folded
+        out.append(folded)
+    return "".join(out)

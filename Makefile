@@ -1,0 +1,41 @@
+# Two commands for a newcomer:  make run  (set up and open the app)  and  make test  (set up, lint, test).
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint setup system-deps bench screenshots clean
+
+run: setup
+	@.ci/system-deps qt
+	$(BIN)/workbench $(ARGS)
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@PY=$$(.ci/find-python) || exit 1; \
+	if [ ! -x $(BIN)/python ]; then \
+	  echo "Creating $(VENV) with $$PY ($$($$PY --version))"; \
+	  $$PY -m venv $(VENV) || { .ci/system-deps venv; \
+	    echo "error: could not create a virtual environment; on Debian run: apt-get install -y python3-venv" >&2; exit 1; }; \
+	fi
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+lint: setup
+	$(BIN)/ruff check workbench tests benchmarks db
+	$(BIN)/lint-imports
+
+test: setup lint
+	@.ci/system-deps test postgres
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: setup
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,109 @@
+"""Composition root of the window: paths -> database -> services -> QApplication -> MainWindow.
+
+Also installs ``sys.excepthook`` so that a bug shows a message and is logged instead of killing the app, and
+implements ``gui --screenshot`` (render the window to a PNG and exit).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("workbench")
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    text = "".join(traceback.format_exception(kind, value, tb))
+    log.error("unhandled error:\n%s", text)
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(None, "Workbench", f"Unexpected error: {value}\n\nDetails are in the log.")
+    except Exception:  # noqa: BLE001 - the hook itself must never raise
+        pass
+
+
+def _log_file() -> Path:
+    from workbench.paths import user_data_dir
+
+    return user_data_dir() / "workbench.log"
+
+
+def run_gui(
+    db: str | None,
+    *,
+    user: str | None = None,
+    open_sources: list[int] | None = None,
+    screenshot: str | None = None,
+    size: str = "1600x1000",
+) -> int:
+    """Open the window on ``db`` (default database if None); on first run load the sample dossier."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        logging.basicConfig(filename=_log_file(), level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    except OSError:
+        logging.basicConfig(level=logging.INFO)
+    sys.excepthook = _excepthook
+    QCoreApplication.setOrganizationName("Workbench")
+    QCoreApplication.setApplicationName("Workbench")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from workbench.ui.theme import apply_theme, install_language
+
+    language = str(QSettings().value("ui/language", "en"))
+    translator = install_language(language)  # noqa: F841 - kept alive for the app's lifetime
+    apply_theme(str(QSettings().value("ui/theme", "light")))
+
+    from workbench.paths import default_database
+    from workbench.services import dossiers, sample
+    from workbench.services.store import Store
+    from workbench.ui.main_window import MainWindow
+
+    store = Store.open(db or default_database(), user)
+    try:
+        dossier = dossiers.current(store)
+        if dossier is None:
+            dossier = sample.load(store)
+        window = MainWindow(store, dossier, language=language)
+        if open_sources:
+            window.open_sources(open_sources)
+        if screenshot:
+            return _screenshot(app, window, screenshot, size)
+        window.show()
+        return int(app.exec())
+    finally:
+        store.close()
+
+
+def _screenshot(app: object, window: object, path: str, size: str) -> int:
+    """Show the window at ``size``, let it lay out and paint, save a PNG."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    assert isinstance(window, QMainWindow)
+    try:
+        width, height = (int(x) for x in size.lower().split("x"))
+    except ValueError:
+        width, height = 1600, 1000
+    window.resize(width, height)
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    pixmap = window.grab()
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not pixmap.save(str(out)):
+        from workbench.core.errors import WorkbenchError
+
+        raise WorkbenchError(f"cannot write the screenshot {path}")
+    print(out)
+    window.close()
+    return 0

@@ -1,0 +1,221 @@
+"""The ``workbench`` command: the window by default, subcommands for scripting.
+
+Every subcommand prints plain lines or JSON on stdout; errors print ``error: ...`` on stderr and exit non-zero
+without changing the database. Heavy modules (Qt, importers) are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from workbench import __version__
+from workbench.core.errors import WorkbenchError
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad date {value!r}; use YYYY-MM-DD") from None
+
+
+def _ids(value: str) -> list[int]:
+    try:
+        return [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad id list {value!r}; use 1,2,3") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the CLI in the README)."""
+    p = argparse.ArgumentParser(prog="workbench", description="A desktop fact-checking workbench.")
+    p.add_argument("--version", action="version", version=f"workbench {__version__}")
+    p.add_argument("--db", help="database file or SQLAlchemy URL (default: $WORKBENCH_DB or the user data folder)")
+    p.add_argument("--user", help="your name in the history (default: $WORKBENCH_USER or your login)")
+    p.add_argument("--dossier", type=int, help="dossier id (default: the last used)")
+    sub = p.add_subparsers(dest="command")
+
+    g = sub.add_parser("gui", help="open the window (default)")
+    g.add_argument("--open", type=_ids, default=[], metavar="ID[,ID...]", help="sources to open side by side")
+    g.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
+    g.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
+
+    i = sub.add_parser("init", help="create or upgrade the database")
+    i.add_argument("--demo", action="store_true", help="load the sample dossier")
+
+    im = sub.add_parser("import", help="import files ('-' reads stdin)")
+    im.add_argument("paths", nargs="+")
+    for name in ("title", "outlet", "author", "url", "language"):
+        im.add_argument(f"--{name}")
+    im.add_argument("--published", type=_date)
+
+    s = sub.add_parser("sources", help="list the dossier's sources")
+    s.add_argument("--json", action="store_true")
+
+    t = sub.add_parser("text", help="print a source's text of record")
+    t.add_argument("source_id", type=int)
+
+    c = sub.add_parser("claim", help="create and edit claims")
+    csub = c.add_subparsers(dest="claim_command", required=True)
+    ca = csub.add_parser("add", help="new claim from a quote of a source; prints its id")
+    ca.add_argument("source_id", type=int)
+    _quote_args(ca)
+    _claim_field_args(ca)
+    cp = csub.add_parser("appear", help="add an appearance of a claim in a source")
+    cp.add_argument("claim_id", type=int)
+    cp.add_argument("source_id", type=int)
+    _quote_args(cp)
+    cs = csub.add_parser("set", help="change claim fields")
+    cs.add_argument("claim_id", type=int)
+    _claim_field_args(cs)
+    cc = csub.add_parser("cite", help="cite evidence for a claim")
+    cc.add_argument("claim_id", type=int)
+    cc.add_argument("--stance", required=True, choices=["supports", "refutes", "context"])
+    cc.add_argument("--source", type=int, dest="source_id")
+    cc.add_argument("--quote")
+    cc.add_argument("--nth", type=int, default=1)
+    cc.add_argument("--url", default="")
+    cc.add_argument("--title", default="")
+    cc.add_argument("--publisher", default="")
+    cc.add_argument("--published", type=_date)
+    cc.add_argument("--archive-url", default="")
+    cc.add_argument("--note", default="")
+    cr = csub.add_parser("relate", help="relate two claims")
+    cr.add_argument("claim_id", type=int)
+    cr.add_argument("other_id", type=int)
+    cr.add_argument("--kind", required=True, choices=["same-as", "contradicts", "supports"])
+    cd = csub.add_parser("delete", help="delete a claim (restorable)")
+    cd.add_argument("claim_id", type=int)
+    ch = csub.add_parser("history", help="a claim's change log")
+    ch.add_argument("claim_id", type=int)
+    ch.add_argument("--json", action="store_true")
+
+    cl = sub.add_parser("claims", help="list claims")
+    cl.add_argument("--json", action="store_true")
+    cl.add_argument("--verdict", action="append", default=[])
+    cl.add_argument("--status", action="append", default=[])
+    cl.add_argument("--source", type=int, action="append", default=[], dest="sources")
+    cl.add_argument("--tag", default="")
+
+    sub.add_parser("verdicts", help="the dossier's rating scale")
+
+    se = sub.add_parser("search", help="accent-insensitive full-text search across the dossier's sources")
+    se.add_argument("query")
+    se.add_argument("--json", action="store_true")
+
+    d = sub.add_parser("dossiers", help="list dossiers, or create one")
+    d.add_argument("--new", metavar="NAME")
+    d.add_argument("--scale", default="default")
+    d.add_argument("--json", action="store_true")
+
+    ex = sub.add_parser("export", help="export a verification report or the dossier's data")
+    ex.add_argument("--format", required=True,
+                    choices=["html", "pdf", "md", "docx", "json", "csv", "claimreview", "annotations"])
+    ex.add_argument("--out", required=True, help="output file ('-' for stdout, text formats only)")
+    ex.add_argument("--verdict", nargs="+", action="extend", default=[])
+    ex.add_argument("--source", nargs="+", action="extend", type=int, default=[], dest="sources")
+    ex.add_argument("--claim", nargs="+", action="extend", type=int, default=[], dest="claims")
+    ex.add_argument("--language", choices=["en", "fr"], default="en")
+    ex.add_argument("--history", action="store_true", help="include each claim's history")
+    ex.add_argument("--discrepancies", action="store_true", help="add the comparison of sources")
+
+    co = sub.add_parser("compare", help="compare sources: alignments, discrepancies, recycled and copied text")
+    co.add_argument("source_ids", nargs="*", type=int)
+    co.add_argument("--event-date", type=_date)
+    co.add_argument("--json", action="store_true")
+
+    cp = sub.add_parser("copy", help="copy a dossier between databases (file path or URL)")
+    cp.add_argument("--from", dest="src", required=True)
+    cp.add_argument("--to", dest="dst", required=True)
+    cp.add_argument("--dossier", dest="copy_dossier", type=int)
+    return p
+
+
+def _quote_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--quote", required=True, help="exact text to find in the source")
+    p.add_argument("--nth", type=int, default=1, help="which occurrence (default: the first)")
+
+
+def _claim_field_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--statement")
+    p.add_argument("--claimant")
+    p.add_argument("--claim-date")
+    p.add_argument("--verdict")
+    p.add_argument("--status")
+    p.add_argument("--rationale")
+    p.add_argument("--tag", action="append", dest="tags")
+
+
+def _fields(args: argparse.Namespace) -> dict[str, Any]:
+    names = ("statement", "claimant", "claim_date", "verdict", "status", "rationale", "tags")
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
+class Context:
+    """Lazily opened store and dossier for one command."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._store: Any = None
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            from workbench.paths import default_database
+            from workbench.services.store import Store
+
+            self._store = Store.open(self.args.db or default_database(), self.args.user)
+        return self._store
+
+    def dossier_id(self) -> int:
+        from workbench.services import dossiers
+
+        if self.args.dossier is not None:
+            return dossiers.get(self.store, self.args.dossier).id
+        return dossiers.ensure_current(self.store).id
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``workbench`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    ctx = Context(args)
+    try:
+        from workbench import cli_commands
+
+        handler = getattr(cli_commands, "cmd_" + command.replace("-", "_"))
+        return int(handler(ctx) or 0)
+    except WorkbenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # pragma: no cover - `workbench text 1 | head`
+        return 0
+    finally:
+        ctx.close()
+
+
+def dump_json(value: Any) -> None:
+    """Print ``value`` as indented UTF-8 JSON."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    raise TypeError(type(value))

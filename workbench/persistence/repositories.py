@@ -1,0 +1,477 @@
+"""Repository functions: take a Session, read or write rows, return frozen values. They never commit.
+
+Services own the transaction; this module owns every query. Soft-deleted rows are invisible to readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.core.errors import NotFoundError, ValidationError
+from workbench.core.values import (
+    AppearanceInfo,
+    ClaimInfo,
+    DossierInfo,
+    EvidenceInfo,
+    HistoryEntry,
+    RatingScale,
+    RelationInfo,
+    SourceInfo,
+    SpanInfo,
+    Verdict,
+)
+from workbench.persistence.models import (
+    Appearance,
+    Claim,
+    ClaimRelation,
+    ClaimTag,
+    Dossier,
+    Evidence,
+    History,
+    RatingScaleRow,
+    Setting,
+    Source,
+    Span,
+    VerdictRow,
+    utcnow,
+)
+
+ENTITIES: dict[str, type[Any]] = {
+    "dossier": Dossier,
+    "source": Source,
+    "claim": Claim,
+    "appearance": Appearance,
+    "evidence": Evidence,
+    "relation": ClaimRelation,
+}
+
+
+# --- generic ------------------------------------------------------------------------------------------------
+
+
+def get_row(session: Session, entity: str, row_id: int, *, deleted: bool = False) -> Any:
+    """The row of ``entity`` with ``row_id``; raise NotFoundError if absent (or deleted, unless ``deleted``)."""
+    model = ENTITIES[entity]
+    row = session.get(model, row_id)
+    if row is None or (not deleted and getattr(row, "deleted_at", None) is not None):
+        raise NotFoundError(f"no {entity} with id {row_id}")
+    return row
+
+
+def set_deleted(session: Session, entity: str, row_id: int, deleted: bool) -> Any:
+    """Soft-delete or restore a row; return it."""
+    row = get_row(session, entity, row_id, deleted=True)
+    row.deleted_at = utcnow() if deleted else None
+    if isinstance(row, Claim):
+        row.updated_at = utcnow()
+    return row
+
+
+def claim_id_of(session: Session, entity: str, row: Any) -> int | None:
+    """The claim an entity row belongs to (for the history log)."""
+    if isinstance(row, Claim):
+        return int(row.id)
+    if isinstance(row, Appearance | Evidence):
+        return int(row.claim_id)
+    if isinstance(row, ClaimRelation):
+        return int(row.from_claim_id)
+    return None
+
+
+def dossier_id_of(session: Session, row: Any) -> int:
+    """The dossier a row belongs to."""
+    if isinstance(row, Dossier):
+        return int(row.id)
+    if isinstance(row, Source | Claim):
+        return int(row.dossier_id)
+    if isinstance(row, Appearance | Evidence):
+        return int(session.get(Claim, row.claim_id).dossier_id)  # type: ignore[union-attr]
+    if isinstance(row, ClaimRelation):
+        return int(session.get(Claim, row.from_claim_id).dossier_id)  # type: ignore[union-attr]
+    raise TypeError(type(row))
+
+
+def log(
+    session: Session,
+    *,
+    dossier_id: int,
+    entity: str,
+    entity_id: int,
+    action: str,
+    user: str,
+    claim_id: int | None = None,
+    field: str = "",
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """Append one history line."""
+    session.add(
+        History(
+            dossier_id=dossier_id,
+            claim_id=claim_id,
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            field=field,
+            before=_jsonable(before),
+            after=_jsonable(after),
+            user=user,
+            at=utcnow(),
+        )
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list | set | frozenset):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+# --- settings -----------------------------------------------------------------------------------------------
+
+
+def get_setting(session: Session, key: str, default: str = "") -> str:
+    """A stored setting."""
+    row = session.get(Setting, key)
+    return row.value if row else default
+
+
+def put_setting(session: Session, key: str, value: str) -> None:
+    """Store a setting."""
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+# --- dossiers and scales ------------------------------------------------------------------------------------
+
+
+def scale_value(row: RatingScaleRow) -> RatingScale:
+    """Frozen rating scale of a row."""
+    return RatingScale(
+        name=row.name,
+        verdicts=tuple(Verdict(v.key, v.label_en, v.label_fr, v.color, v.rating_value) for v in row.verdicts),
+    )
+
+
+def insert_scale(session: Session, scale: RatingScale) -> RatingScaleRow:
+    """Copy a scale into the database."""
+    row = RatingScaleRow(name=scale.name)
+    for pos, v in enumerate(scale.verdicts):
+        row.verdicts.append(
+            VerdictRow(
+                position=pos,
+                key=v.key,
+                label_en=v.label_en,
+                label_fr=v.label_fr,
+                color=v.color,
+                rating_value=v.rating_value,
+            )
+        )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def dossier_value(row: Dossier) -> DossierInfo:
+    """Frozen dossier."""
+    return DossierInfo(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        event_date=row.event_date,
+        scale=scale_value(row.scale),
+        created_at=row.created_at,
+    )
+
+
+def list_dossiers(session: Session) -> list[DossierInfo]:
+    """Every live dossier, oldest first."""
+    rows = session.scalars(select(Dossier).where(Dossier.deleted_at.is_(None)).order_by(Dossier.id))
+    return [dossier_value(r) for r in rows]
+
+
+# --- sources ------------------------------------------------------------------------------------------------
+
+
+def source_value(row: Source, claim_count: int = 0) -> SourceInfo:
+    """Frozen source metadata."""
+    return SourceInfo(
+        id=row.id,
+        dossier_id=row.dossier_id,
+        title=row.title,
+        outlet=row.outlet,
+        author=row.author,
+        published=row.published,
+        url=row.url,
+        language=row.language,
+        kind=row.kind,
+        reliability_note=row.reliability_note,
+        imported_at=row.imported_at,
+        sha256=row.sha256,
+        text_sha256=row.text_sha256,
+        text_length=len(row.text),
+        claim_count=claim_count,
+    )
+
+
+def find_source_by_sha(session: Session, dossier_id: int, sha256: str) -> Source | None:
+    """A live source of the dossier with these original bytes."""
+    return session.scalars(
+        select(Source).where(Source.dossier_id == dossier_id, Source.sha256 == sha256, Source.deleted_at.is_(None))
+    ).first()
+
+
+def claim_counts_by_source(session: Session, dossier_id: int) -> dict[int, int]:
+    """Number of live claims appearing in each source."""
+    stmt = (
+        select(Span.source_id, func.count(func.distinct(Appearance.claim_id)))
+        .join(Appearance, Appearance.span_id == Span.id)
+        .join(Claim, Claim.id == Appearance.claim_id)
+        .where(Claim.dossier_id == dossier_id, Claim.deleted_at.is_(None), Appearance.deleted_at.is_(None))
+        .group_by(Span.source_id)
+    )
+    return {int(sid): int(n) for sid, n in session.execute(stmt)}
+
+
+def list_sources(session: Session, dossier_id: int) -> list[SourceInfo]:
+    """Live sources of a dossier with their claim counts, in import order."""
+    counts = claim_counts_by_source(session, dossier_id)
+    rows = session.scalars(
+        select(Source).where(Source.dossier_id == dossier_id, Source.deleted_at.is_(None)).order_by(Source.id)
+    )
+    return [source_value(r, counts.get(r.id, 0)) for r in rows]
+
+
+# --- spans --------------------------------------------------------------------------------------------------
+
+
+def span_value(row: Span) -> SpanInfo:
+    """Frozen span."""
+    return SpanInfo(
+        id=row.id,
+        source_id=row.source_id,
+        start=row.start,
+        end=row.end,
+        exact=row.exact,
+        prefix=row.prefix,
+        suffix=row.suffix,
+        text_sha256=row.text_sha256,
+        state=row.state,
+    )
+
+
+# --- claims -------------------------------------------------------------------------------------------------
+
+
+def set_tags(session: Session, claim_id: int, tags: Iterable[str]) -> None:
+    """Replace the tags of a claim."""
+    wanted = sorted({t.strip() for t in tags if t.strip()})
+    existing = {t.tag: t for t in session.scalars(select(ClaimTag).where(ClaimTag.claim_id == claim_id))}
+    for tag, row in existing.items():
+        if tag not in wanted:
+            session.delete(row)
+    for tag in wanted:
+        if tag not in existing:
+            session.add(ClaimTag(claim_id=claim_id, tag=tag))
+
+
+def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) -> list[ClaimInfo]:
+    """Frozen claims with tags, appearances, evidence and relations, loaded in a few queries."""
+    ids = [r.id for r in rows]
+    if not ids:
+        return []
+    tags: dict[int, list[str]] = defaultdict(list)
+    for t in session.scalars(select(ClaimTag).where(ClaimTag.claim_id.in_(ids)).order_by(ClaimTag.tag)):
+        tags[t.claim_id].append(t.tag)
+    apps: dict[int, list[AppearanceInfo]] = defaultdict(list)
+    evs: dict[int, list[EvidenceInfo]] = defaultdict(list)
+    rels: dict[int, list[RelationInfo]] = defaultdict(list)
+    app_stmt = (
+        select(Appearance, Span)
+        .join(Span, Span.id == Appearance.span_id)
+        .join(Source, Source.id == Span.source_id)
+        .where(Appearance.claim_id.in_(ids), Appearance.deleted_at.is_(None), Source.deleted_at.is_(None))
+        .order_by(Appearance.id)
+    )
+    for app, span in session.execute(app_stmt):
+        apps[app.claim_id].append(AppearanceInfo(app.id, app.claim_id, span_value(span)))
+    ev_stmt = (
+        select(Evidence, Span)
+        .outerjoin(Span, Span.id == Evidence.span_id)
+        .where(Evidence.claim_id.in_(ids), Evidence.deleted_at.is_(None))
+        .order_by(Evidence.id)
+    )
+    for ev, span in session.execute(ev_stmt):
+        evs[ev.claim_id].append(evidence_value(ev, span))
+    rel_stmt = select(ClaimRelation).where(
+        ClaimRelation.deleted_at.is_(None),
+        (ClaimRelation.from_claim_id.in_(ids)) | (ClaimRelation.to_claim_id.in_(ids)),
+    )
+    for rel in session.scalars(rel_stmt):
+        value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, rel.kind)
+        rels[rel.from_claim_id].append(value)
+        if rel.to_claim_id != rel.from_claim_id:
+            rels[rel.to_claim_id].append(value)
+    return [
+        ClaimInfo(
+            id=r.id,
+            dossier_id=r.dossier_id,
+            statement=r.statement,
+            claimant=r.claimant,
+            claim_date=r.claim_date,
+            status=r.status,
+            verdict=r.verdict,
+            rationale=r.rationale,
+            tags=tuple(tags[r.id]),
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            version=r.version,
+            concluded_by=r.concluded_by,
+            appearances=tuple(apps[r.id]),
+            evidence=tuple(evs[r.id]),
+            relations=tuple(rels[r.id]),
+        )
+        for r in rows
+    ]
+
+
+def evidence_value(ev: Evidence, span: Span | None) -> EvidenceInfo:
+    """Frozen evidence."""
+    return EvidenceInfo(
+        id=ev.id,
+        claim_id=ev.claim_id,
+        stance=ev.stance,
+        span=span_value(span) if span is not None else None,
+        url=ev.url,
+        title=ev.title,
+        publisher=ev.publisher,
+        published=ev.published,
+        accessed=ev.accessed,
+        archive_url=ev.archive_url,
+        quoted=ev.quoted,
+        note=ev.note,
+    )
+
+
+def query_claims(
+    session: Session,
+    dossier_id: int,
+    *,
+    verdicts: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    source_ids: Sequence[int] = (),
+    tag: str = "",
+    text: str = "",
+    claim_ids: Sequence[int] = (),
+) -> list[Claim]:
+    """Live claims of a dossier matching every filter given, oldest first."""
+    stmt = select(Claim).where(Claim.dossier_id == dossier_id, Claim.deleted_at.is_(None))
+    if verdicts:
+        stmt = stmt.where(Claim.verdict.in_(list(verdicts)))
+    if statuses:
+        stmt = stmt.where(Claim.status.in_(list(statuses)))
+    if claim_ids:
+        stmt = stmt.where(Claim.id.in_(list(claim_ids)))
+    if source_ids:
+        in_source = (
+            select(Appearance.claim_id)
+            .join(Span, Span.id == Appearance.span_id)
+            .where(Span.source_id.in_(list(source_ids)), Appearance.deleted_at.is_(None))
+        )
+        stmt = stmt.where(Claim.id.in_(in_source))
+    if tag:
+        stmt = stmt.where(Claim.id.in_(select(ClaimTag.claim_id).where(ClaimTag.tag == tag)))
+    if text:
+        pattern = f"%{text.lower()}%"
+        stmt = stmt.where(func.lower(Claim.statement).like(pattern) | func.lower(Claim.claimant).like(pattern))
+    return list(session.scalars(stmt.order_by(Claim.id)))
+
+
+def all_tags(session: Session, dossier_id: int) -> list[str]:
+    """Every tag used by a live claim of the dossier."""
+    stmt = (
+        select(ClaimTag.tag)
+        .join(Claim, Claim.id == ClaimTag.claim_id)
+        .where(Claim.dossier_id == dossier_id, Claim.deleted_at.is_(None))
+        .distinct()
+        .order_by(ClaimTag.tag)
+    )
+    return list(session.scalars(stmt))
+
+
+def check_verdict(session: Session, dossier_id: int, key: str | None) -> None:
+    """Raise ValidationError unless ``key`` is None or a verdict of the dossier's scale."""
+    if key is None:
+        return
+    dossier = get_row(session, "dossier", dossier_id)
+    keys = [v.key for v in dossier.scale.verdicts]
+    if key not in keys:
+        raise ValidationError(f"unknown verdict {key!r}; the dossier's scale has: {', '.join(keys)}")
+
+
+# --- history ------------------------------------------------------------------------------------------------
+
+
+def history_of_claim(session: Session, claim_id: int) -> list[HistoryEntry]:
+    """Every history line about a claim and its appearances, evidence and relations, oldest first."""
+    stmt = select(History).where(History.claim_id == claim_id).order_by(History.id)
+    return [history_value(h) for h in session.scalars(stmt)]
+
+
+def history_value(h: History) -> HistoryEntry:
+    """Frozen history line."""
+    return HistoryEntry(
+        id=h.id,
+        at=h.at,
+        user=h.user,
+        entity=h.entity,
+        entity_id=h.entity_id,
+        claim_id=h.claim_id,
+        action=h.action,
+        field=h.field,
+        before=h.before,
+        after=h.after,
+    )
+
+
+def spans_in_source(session: Session, source_id: int) -> list[tuple[SpanInfo, int, str, str | None]]:
+    """Live appearance and evidence spans of a source with their claim, role and the claim's verdict."""
+    live_claim = Claim.deleted_at.is_(None)
+    out: list[tuple[SpanInfo, int, str, str | None]] = []
+    apps = (
+        select(Span, Appearance.claim_id, Claim.verdict)
+        .join(Appearance, Appearance.span_id == Span.id)
+        .join(Claim, Claim.id == Appearance.claim_id)
+        .where(Span.source_id == source_id, Appearance.deleted_at.is_(None), live_claim)
+    )
+    for span, claim_id, verdict in session.execute(apps):
+        out.append((span_value(span), claim_id, "appearance", verdict))
+    evs = (
+        select(Span, Evidence.claim_id, Evidence.stance, Claim.verdict)
+        .join(Evidence, Evidence.span_id == Span.id)
+        .join(Claim, Claim.id == Evidence.claim_id)
+        .where(Span.source_id == source_id, Evidence.deleted_at.is_(None), live_claim)
+    )
+    for span, claim_id, stance, verdict in session.execute(evs):
+        out.append((span_value(span), claim_id, stance, verdict))
+    out.sort(key=lambda t: (t[0].start, t[0].end))
+    return out
+
+
+def get_span(session: Session, span_id: int) -> Span:
+    """A span row."""
+    span = session.get(Span, span_id)
+    if span is None:
+        raise NotFoundError(f"no span with id {span_id}")
+    return span

@@ -1,0 +1,255 @@
+"""Claims: create from a span, appearances, field edits, verdicts, relations, soft delete/restore, history.
+
+Every write is one transaction that appends to history and returns frozen values. The inverse of each write is a
+service call too (``update`` with the returned previous values; ``delete``/``restore``), which is all undo needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from workbench.core.anchoring import make_selector
+from workbench.core.enums import RelationKind, Status
+from workbench.core.errors import ConflictError, ValidationError
+from workbench.core.values import AppearanceInfo, ClaimInfo, HistoryEntry, RelationInfo, SpanInfo
+from workbench.persistence import repositories as repo
+from workbench.persistence.models import Appearance, Claim, ClaimRelation, Span, utcnow
+from workbench.services.store import Store
+
+FIELDS = ("statement", "claimant", "claim_date", "status", "verdict", "rationale", "tags")
+
+
+def _new_span(session: Any, source_id: int, start: int, end: int) -> Span:
+    source = repo.get_row(session, "source", source_id)
+    sel = make_selector(source.text, start, end, source.text_sha256)
+    span = Span(
+        source_id=source_id,
+        start=sel.start,
+        end=sel.end,
+        exact=sel.exact,
+        prefix=sel.prefix,
+        suffix=sel.suffix,
+        text_sha256=sel.text_sha256,
+        state="anchored",
+    )
+    session.add(span)
+    session.flush()
+    return span
+
+
+def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValidationError(f"unknown claim field(s): {', '.join(sorted(unknown))}")
+    out = dict(fields)
+    if "status" in out:
+        try:
+            out["status"] = Status(out["status"]).value
+        except ValueError:
+            raise ValidationError(
+                f"unknown status {out['status']!r}; use one of: {', '.join(s.value for s in Status)}"
+            ) from None
+    if "claim_date" in out and isinstance(out["claim_date"], str):
+        try:
+            out["claim_date"] = dt.date.fromisoformat(out["claim_date"]) if out["claim_date"] else None
+        except ValueError:
+            raise ValidationError(f"bad date {out['claim_date']!r}; use YYYY-MM-DD") from None
+    if "verdict" in out and out["verdict"] == "":
+        out["verdict"] = None
+    if "tags" in out:
+        out["tags"] = tuple(sorted({t.strip() for t in out["tags"] if t.strip()}))
+    if "statement" in out and not str(out["statement"]).strip():
+        raise ValidationError("a claim needs a statement")
+    return out
+
+
+def create(
+    store: Store,
+    source_id: int,
+    start: int,
+    end: int,
+    **fields: Any,
+) -> ClaimInfo:
+    """Create a claim whose first appearance is ``[start, end)`` of a source; statement defaults to the quote."""
+    fields = _check_fields(fields)
+    with store.db.transaction() as s:
+        source = repo.get_row(s, "source", source_id)
+        span = _new_span(s, source_id, start, end)
+        tags = fields.pop("tags", ())
+        if not fields.get("statement"):
+            fields["statement"] = " ".join(span.exact.split())
+        repo.check_verdict(s, source.dossier_id, fields.get("verdict"))
+        now = utcnow()
+        claim = Claim(dossier_id=source.dossier_id, created_at=now, updated_at=now, **fields)
+        if claim.status == Status.CONCLUDED:
+            claim.concluded_by = store.user
+        s.add(claim)
+        s.flush()
+        repo.set_tags(s, claim.id, tags)
+        app = Appearance(claim_id=claim.id, span_id=span.id)
+        s.add(app)
+        s.flush()
+        repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="claim", entity_id=claim.id,
+                 action="create", user=store.user, after=claim.statement)
+        repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="appearance", entity_id=app.id,
+                 action="create", user=store.user, after={"source_id": source_id, "start": start, "end": end})
+        return repo.claim_values(s, [claim])[0]
+
+
+def add_appearance(store: Store, claim_id: int, source_id: int, start: int, end: int) -> AppearanceInfo:
+    """Record that the claim also appears at ``[start, end)`` of a source (any source of the same dossier)."""
+    with store.db.transaction() as s:
+        claim = repo.get_row(s, "claim", claim_id)
+        source = repo.get_row(s, "source", source_id)
+        if source.dossier_id != claim.dossier_id:
+            raise ValidationError(f"source {source_id} is not in the claim's dossier")
+        span = _new_span(s, source_id, start, end)
+        app = Appearance(claim_id=claim_id, span_id=span.id)
+        s.add(app)
+        claim.updated_at = utcnow()
+        s.flush()
+        repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="appearance", entity_id=app.id,
+                 action="create", user=store.user, after={"source_id": source_id, "start": start, "end": end})
+        return AppearanceInfo(app.id, claim_id, repo.span_value(span))
+
+
+def update(
+    store: Store, claim_id: int, *, expected_version: int | None = None, **fields: Any
+) -> tuple[ClaimInfo, dict[str, Any]]:
+    """Change claim fields. Returns the claim and the previous values of the fields that changed (for undo).
+
+    With ``expected_version``, a claim changed by someone else since it was read raises ConflictError naming the
+    field and the other person's value instead of overwriting it.
+    """
+    fields = _check_fields(fields)
+    with store.db.transaction() as s:
+        claim = repo.get_row(s, "claim", claim_id)
+        if "verdict" in fields:
+            repo.check_verdict(s, claim.dossier_id, fields["verdict"])
+        current = repo.claim_values(s, [claim])[0]
+        if expected_version is not None and claim.version != expected_version:
+            changed = [f for f in fields if getattr(current, f) != fields[f]]
+            field = changed[0] if changed else next(iter(fields), "")
+            theirs = getattr(current, field) if field else None
+            raise ConflictError(
+                f"claim {claim_id} was changed by someone else (now {field} = {theirs!r}); re-apply or discard",
+                field=field,
+                theirs=theirs,
+                mine=fields.get(field),
+            )
+        before: dict[str, Any] = {}
+        for name, value in fields.items():
+            old = getattr(current, name)
+            if old == value:
+                continue
+            before[name] = old
+            if name == "tags":
+                repo.set_tags(s, claim_id, value)
+            else:
+                setattr(claim, name, value)
+            repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="claim", entity_id=claim_id,
+                     action="update", field=name, before=old, after=value, user=store.user)
+        if before:
+            if fields.get("status") == Status.CONCLUDED or ("verdict" in before and claim.status == Status.CONCLUDED):
+                claim.concluded_by = store.user
+            claim.updated_at = utcnow()  # also bumps ``version`` (optimistic locking), tags included
+        s.flush()
+        return repo.claim_values(s, [claim])[0], before
+
+
+def set_verdict(store: Store, claim_id: int, verdict: str | None) -> tuple[ClaimInfo, dict[str, Any]]:
+    """Shortcut for ``update(verdict=...)``."""
+    return update(store, claim_id, verdict=verdict)
+
+
+def set_status(store: Store, claim_id: int, status: str) -> tuple[ClaimInfo, dict[str, Any]]:
+    """Shortcut for ``update(status=...)``."""
+    return update(store, claim_id, status=status)
+
+
+def relate(store: Store, from_claim_id: int, to_claim_id: int, kind: str) -> RelationInfo:
+    """Link two claims of one dossier (``same-as``, ``contradicts``, ``supports``)."""
+    try:
+        kind = RelationKind(kind).value
+    except ValueError:
+        raise ValidationError(f"unknown relation {kind!r}; use one of: same-as, contradicts, supports") from None
+    if from_claim_id == to_claim_id:
+        raise ValidationError("a claim cannot be related to itself")
+    with store.db.transaction() as s:
+        a = repo.get_row(s, "claim", from_claim_id)
+        b = repo.get_row(s, "claim", to_claim_id)
+        if a.dossier_id != b.dossier_id:
+            raise ValidationError("claims of different dossiers cannot be related")
+        rel = ClaimRelation(from_claim_id=from_claim_id, to_claim_id=to_claim_id, kind=kind)
+        s.add(rel)
+        s.flush()
+        repo.log(s, dossier_id=a.dossier_id, claim_id=from_claim_id, entity="relation", entity_id=rel.id,
+                 action="create", user=store.user, after={"to": to_claim_id, "kind": kind})
+        return RelationInfo(rel.id, from_claim_id, to_claim_id, kind)
+
+
+def delete(store: Store, entity: str, row_id: int) -> None:
+    """Soft-delete a claim, appearance, evidence item or relation (undo: :func:`restore`)."""
+    _set_deleted(store, entity, row_id, True)
+
+
+def restore(store: Store, entity: str, row_id: int) -> None:
+    """Restore what :func:`delete` removed."""
+    _set_deleted(store, entity, row_id, False)
+
+
+def _set_deleted(store: Store, entity: str, row_id: int, deleted: bool) -> None:
+    if entity not in ("claim", "appearance", "evidence", "relation"):
+        raise ValidationError(f"cannot delete a {entity} here")
+    with store.db.transaction() as s:
+        row = repo.set_deleted(s, entity, row_id, deleted)
+        claim_id = repo.claim_id_of(s, entity, row)
+        repo.log(s, dossier_id=repo.dossier_id_of(s, row), claim_id=claim_id, entity=entity, entity_id=row_id,
+                 action="delete" if deleted else "restore", user=store.user)
+        if entity != "claim" and claim_id is not None:
+            repo.get_row(s, "claim", claim_id, deleted=True).updated_at = utcnow()
+
+
+def get(store: Store, claim_id: int) -> ClaimInfo:
+    """One claim with appearances, evidence and relations."""
+    with store.db.transaction() as s:
+        return repo.claim_values(s, [repo.get_row(s, "claim", claim_id)])[0]
+
+
+def list_claims(
+    store: Store,
+    dossier_id: int,
+    *,
+    verdicts: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    source_ids: Sequence[int] = (),
+    tag: str = "",
+    text: str = "",
+    claim_ids: Sequence[int] = (),
+) -> list[ClaimInfo]:
+    """Claims of a dossier matching every filter given."""
+    with store.db.transaction() as s:
+        rows = repo.query_claims(s, dossier_id, verdicts=verdicts, statuses=statuses, source_ids=source_ids,
+                                 tag=tag, text=text, claim_ids=claim_ids)
+        return repo.claim_values(s, rows)
+
+
+def tags(store: Store, dossier_id: int) -> list[str]:
+    """Every tag in use in the dossier."""
+    with store.db.transaction() as s:
+        return repo.all_tags(s, dossier_id)
+
+
+def history(store: Store, claim_id: int) -> list[HistoryEntry]:
+    """The change log of a claim (its fields, appearances, evidence, relations), oldest first."""
+    with store.db.transaction() as s:
+        repo.get_row(s, "claim", claim_id, deleted=True)
+        return repo.history_of_claim(s, claim_id)
+
+
+def spans_of_source(store: Store, source_id: int) -> list[tuple[SpanInfo, int, str, str | None]]:
+    """Every live span shown in a source: ``(span, claim_id, role, verdict)``, role ``appearance`` or a stance."""
+    with store.db.transaction() as s:
+        return repo.spans_in_source(s, source_id)

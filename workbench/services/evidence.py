@@ -1,0 +1,115 @@
+"""Evidence: cite a span of a dossier source or an external reference for, against or as context of a claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from workbench.core.enums import Stance
+from workbench.core.errors import ValidationError
+from workbench.core.values import EvidenceInfo
+from workbench.persistence import repositories as repo
+from workbench.persistence.models import Evidence, utcnow
+from workbench.services.claims import _new_span
+from workbench.services.store import Store
+
+
+def _stance(stance: str) -> str:
+    try:
+        return Stance(stance).value
+    except ValueError:
+        raise ValidationError(f"unknown stance {stance!r}; use supports, refutes or context") from None
+
+
+def _date(value: dt.date | str | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValidationError(f"bad {name} date {value!r}; use YYYY-MM-DD") from None
+
+
+def cite_span(store: Store, claim_id: int, stance: str, source_id: int, start: int, end: int,
+              note: str = "") -> EvidenceInfo:
+    """Cite ``[start, end)`` of a dossier source as evidence."""
+    stance = _stance(stance)
+    with store.db.transaction() as s:
+        claim = repo.get_row(s, "claim", claim_id)
+        source = repo.get_row(s, "source", source_id)
+        if source.dossier_id != claim.dossier_id:
+            raise ValidationError(f"source {source_id} is not in the claim's dossier")
+        span = _new_span(s, source_id, start, end)
+        ev = Evidence(claim_id=claim_id, stance=stance, span_id=span.id, note=note)
+        return _finish(s, store, claim, ev, {"stance": stance, "source_id": source_id, "start": start, "end": end})
+
+
+def cite_external(
+    store: Store,
+    claim_id: int,
+    stance: str,
+    *,
+    url: str = "",
+    title: str = "",
+    publisher: str = "",
+    published: dt.date | str | None = None,
+    accessed: dt.date | str | None = None,
+    archive_url: str = "",
+    quoted: str = "",
+    note: str = "",
+) -> EvidenceInfo:
+    """Cite an external reference (a URL and/or a title are required)."""
+    stance = _stance(stance)
+    url, archive_url = url.strip(), archive_url.strip()
+    if not url and not title.strip():
+        raise ValidationError("an external reference needs a URL or a title")
+    for name, value in (("url", url), ("archive URL", archive_url)):
+        if value and not value.lower().startswith(("http://", "https://", "doi:", "urn:")):
+            raise ValidationError(f"the {name} must start with http:// or https:// ({value[:60]!r})")
+    with store.db.transaction() as s:
+        claim = repo.get_row(s, "claim", claim_id)
+        ev = Evidence(
+            claim_id=claim_id,
+            stance=stance,
+            url=url.strip(),
+            title=title.strip(),
+            publisher=publisher.strip(),
+            published=_date(published, "published"),
+            accessed=_date(accessed, "accessed") or dt.date.today(),
+            archive_url=archive_url.strip(),
+            quoted=quoted,
+            note=note,
+        )
+        return _finish(s, store, claim, ev, {"stance": stance, "url": url, "title": title})
+
+
+def _finish(s: Any, store: Store, claim: Any, ev: Evidence, summary: dict[str, Any]) -> EvidenceInfo:
+    s.add(ev)
+    claim.updated_at = utcnow()
+    s.flush()
+    repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="evidence", entity_id=ev.id,
+             action="create", user=store.user, after=summary)
+    span = repo.get_span(s, ev.span_id) if ev.span_id else None
+    return repo.evidence_value(ev, span)
+
+
+def update(store: Store, evidence_id: int, *, stance: str | None = None, note: str | None = None) -> tuple[
+    EvidenceInfo, dict[str, Any]
+]:
+    """Change an evidence item's stance or note; returns the previous values of what changed."""
+    with store.db.transaction() as s:
+        ev = repo.get_row(s, "evidence", evidence_id)
+        claim = repo.get_row(s, "claim", ev.claim_id)
+        before: dict[str, Any] = {}
+        for name, value in (("stance", _stance(stance) if stance else None), ("note", note)):
+            if value is None or getattr(ev, name) == value:
+                continue
+            before[name] = getattr(ev, name)
+            setattr(ev, name, value)
+            repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="evidence", entity_id=ev.id,
+                     action="update", field=name, before=before[name], after=value, user=store.user)
+        if before:
+            claim.updated_at = utcnow()
+        s.flush()
+        span = repo.get_span(s, ev.span_id) if ev.span_id else None
+        return repo.evidence_value(ev, span), before

@@ -1,0 +1,148 @@
+"""The window's actions, menus and shortcuts in one table (also shown by Help ▸ Shortcuts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+
+def build_actions(win: MainWindow) -> dict[str, QAction]:
+    """Create every action with its shortcut, add menus and a toolbar; return them by name."""
+    acts: dict[str, QAction] = {}
+
+    def act(name: str, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey = "",
+            tip: str = "") -> QAction:
+        a = QAction(text, win)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setToolTip(tip or text)
+        a.triggered.connect(lambda _checked=False: slot())
+        win.addAction(a)
+        acts[name] = a
+        return a
+
+    tr = win.tr
+    act("import", tr("&Import files…"), win.choose_and_import, "Ctrl+O")
+    act("paste", tr("&Paste as new source…"), lambda: _paste_source(win), "Ctrl+Shift+V")
+    act("export", tr("&Export report…"), lambda: _export(win), "Ctrl+Shift+E")
+    act("quit", tr("&Quit"), win.close, QKeySequence.StandardKey.Quit)
+    undo = win.undo.stack.createUndoAction(win, tr("&Undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = win.undo.stack.createRedoAction(win, tr("&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for name, a in (("undo", undo), ("redo", redo)):
+        win.addAction(a)
+        acts[name] = a
+    act("new_claim", tr("&New claim from selection"), win.new_claim_from_selection, "Ctrl+N")
+    act("add_appearance", tr("Add selection as &appearance"), lambda: win.add_selection_as("appearance"),
+        "Ctrl+Shift+A")
+    act("cite_supports", tr("Cite selection as &supporting"), lambda: win.add_selection_as("supports"),
+        "Ctrl+Shift+S")
+    act("cite_refutes", tr("Cite selection as &refuting"), lambda: win.add_selection_as("refutes"), "Ctrl+Shift+R")
+    act("cite_context", tr("Cite selection as &context"), lambda: win.add_selection_as("context"), "Ctrl+Shift+X")
+    act("cite_external", tr("Cite e&xternal reference…"), lambda: _cite_external(win), "Ctrl+Shift+L")
+    act("delete_claim", tr("&Delete claim"), win.delete_current_claim, "Ctrl+Del")
+    act("next_claim", tr("Ne&xt claim"), lambda: win.step_claim(1), "Alt+Down")
+    act("prev_claim", tr("Pre&vious claim"), lambda: win.step_claim(-1), "Alt+Up")
+    for n in range(1, 10):
+        act(f"verdict_{n}", tr("Verdict {0}").format(n), lambda n=n: win.set_verdict_number(n), f"Ctrl+{n}")
+    act("search", tr("&Search sources"), lambda: (win.search_dock.raise_(), win.search_field.setFocus()), "Ctrl+F")
+    act("filter", tr("&Filter claims"), lambda: win.filter_text.setFocus(), "Ctrl+Shift+F")
+    act("add_pane", tr("Add &pane"), lambda: win.reading.add_pane(), "Ctrl+T")
+    act("close_pane", tr("&Close pane"),
+        lambda: win.reading.current and win.reading.remove_pane(win.reading.current), "Ctrl+W")
+    link = act("link_scroll", tr("&Linked scrolling"), lambda: None, "Ctrl+Shift+K")
+    link.setCheckable(True)
+    link.toggled.connect(lambda on: setattr(win.reading, "linked_scrolling", on))
+    act("shortcuts", tr("&Keyboard shortcuts"), lambda: _shortcuts(win, acts), "F1")
+
+    bar = win.menuBar()
+    m = bar.addMenu(tr("&File"))
+    for n in ("import", "paste", "export"):
+        m.addAction(acts[n])
+    m.addSeparator()
+    m.addAction(acts["quit"])
+    m = bar.addMenu(tr("&Edit"))
+    m.addAction(acts["undo"])
+    m.addAction(acts["redo"])
+    m = bar.addMenu(tr("&Claim"))
+    for n in ("new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context", "cite_external",
+              "delete_claim", "next_claim", "prev_claim"):
+        m.addAction(acts[n])
+    verdicts = m.addMenu(tr("Set &verdict"))
+    for i, v in enumerate(win.dossier.scale.verdicts[:9], start=1):
+        a = acts[f"verdict_{i}"]
+        a.setText(f"{i}. {v.label(win.language)}")
+        verdicts.addAction(a)
+    m = bar.addMenu(tr("&View"))
+    for n in ("search", "filter", "add_pane", "close_pane", "link_scroll"):
+        m.addAction(acts[n])
+    m.addSeparator()
+    for dock in (win.sources_dock, win.claims_dock, win.editor_dock, win.search_dock):
+        m.addAction(dock.toggleViewAction())
+    from workbench.ui.settings_menu import build_settings_menu
+
+    build_settings_menu(win, bar)
+    m = bar.addMenu(tr("&Help"))
+    m.addAction(acts["shortcuts"])
+
+    tools = win.addToolBar(tr("Main"))
+    tools.setObjectName("MainToolbar")
+    for n in ("import", "new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context", "add_pane"):
+        tools.addAction(acts[n])
+    return acts
+
+
+def _shortcuts(win: MainWindow, acts: dict[str, QAction]) -> None:
+    from workbench.ui.dialogs.forms import ShortcutsDialog
+
+    ShortcutsDialog(win, [(a.text().replace("&", ""), a.shortcut().toString()) for a in acts.values()
+                          if not a.shortcut().isEmpty()]).exec()
+
+
+def _paste_source(win: MainWindow) -> None:
+    from workbench.ui.dialogs.forms import PasteSourceDialog
+
+    result = PasteSourceDialog.ask(win)
+    if result is None:
+        return
+    from workbench.core.values import ImportBundle
+    from workbench.services import sources
+
+    text, meta = result
+    bundle = ImportBundle(name=meta.get("title") or "pasted", kind="pasted", original=text.encode("utf-8"), text=text,
+                          title=meta.get("title", ""))
+    try:
+        added = sources.add(win.store, win.dossier.id, bundle, **{k: v for k, v in meta.items() if v})
+    except Exception as exc:  # noqa: BLE001 - one-line message, never a crash
+        win.show_error(str(exc))
+        return
+    win.refresh_all()
+    win.reading.add_pane(added.source.id)
+
+
+def _cite_external(win: MainWindow) -> None:
+    from workbench.ui.dialogs.forms import ExternalReferenceDialog
+
+    claim_id = win.current_claim_id
+    if claim_id is None:
+        win.statusBar().showMessage(win.tr("Select or create a claim first."), 4000)
+        return
+    result = ExternalReferenceDialog.ask(win)
+    if result is not None:
+        stance, fields = result
+        win.cite_external(claim_id, stance, **fields)
+
+
+def _export(win: MainWindow) -> None:
+    try:
+        from workbench.ui.dialogs.export_dialog import ExportDialog
+    except ImportError:  # pragma: no cover - exporters not installed
+        win.show_error(win.tr("Export is not available in this build."))
+        return
+    ExportDialog(win).exec()

@@ -1,0 +1,710 @@
+"""The main window: docks and menus around the reading area. Thin: it wires widgets to services.
+
+Every edit goes through :class:`~workbench.ui.undo.UndoController` (committed at once, undoable); every long job
+goes through the task runner (progress + cancel in the status bar). Views refresh only the claims that changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.values import ClaimInfo, DossierInfo, SourceInfo
+from workbench.services import claims as claims_svc
+from workbench.services import dossiers as dossiers_svc
+from workbench.services import evidence as evidence_svc
+from workbench.services import sources as sources_svc
+from workbench.services.store import Store
+from workbench.ui.models.claims_model import CLAIM_ROLE, ClaimsFilter, ClaimsModel
+from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
+from workbench.ui.panels.claim_editor import ClaimEditor
+from workbench.ui.panels.reading_area import ReadingArea, SourcePane
+from workbench.ui.panels.source_view import UNRATED
+from workbench.ui.tasks import Task, TaskRunner
+from workbench.ui.undo import UndoController
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Sources dock, reading area, claims dock, claim editor, search."""
+
+    sig_claim_selected = Signal(int)
+    """The current claim changed (id, or 0 for none)."""
+
+    def __init__(self, store: Store, dossier: DossierInfo, runner: TaskRunner | None = None,
+                 language: str = "en") -> None:
+        super().__init__()
+        self.store = store
+        self.dossier = dossier
+        self.runner = runner or TaskRunner(self)
+        self.language = language
+        self.undo = UndoController(self)
+        self.undo.sig_error.connect(self.show_error)
+        self.sources: dict[int, SourceInfo] = {}
+        self.current_claim_id: int | None = None
+        self.setAcceptDrops(True)
+        self.setObjectName("MainWindow")
+
+        self.reading = ReadingArea(self._load_pane)
+        self.setCentralWidget(self.reading)
+        self.sources_model = SourcesModel()
+        self.claims_model = ClaimsModel(dossier.scale, language)
+        self.claims_filter = ClaimsFilter()
+        self.claims_filter.setSourceModel(self.claims_model)
+        self.editor = ClaimEditor()
+        self.editor.set_scale(dossier.scale, language)
+        self.search_model = SearchModel()
+        self._build_docks()
+        from workbench.ui.actions import build_actions
+
+        self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self._build_status()
+        self._connect()
+        self.refresh_all()
+        self._restore_layout()
+
+    # --- construction ---------------------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.sources_view = QTableView()
+        self.sources_view.setModel(self.sources_model)
+        self.sources_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.sources_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.sources_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sources_view.verticalHeader().hide()
+        self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sources_dock = self._dock(self.tr("Sources"), "SourcesDock", self.sources_view,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        claims_box = QWidget()
+        self.filter_text = QLineEdit(placeholderText=self.tr("Filter claims…"))
+        self.filter_text.setClearButtonEnabled(True)
+        self.filter_verdict = QComboBox()
+        self.filter_status = QComboBox()
+        self.filter_source = QComboBox()
+        self.filter_tag = QComboBox()
+        row = QHBoxLayout()
+        for w in (self.filter_verdict, self.filter_status, self.filter_source, self.filter_tag):
+            row.addWidget(w)
+        self.claims_view = QTableView()
+        self.claims_view.setModel(self.claims_filter)
+        self.claims_view.setSortingEnabled(True)
+        self.claims_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.claims_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.claims_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.claims_view.verticalHeader().hide()
+        header = self.claims_view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 5, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        lay = QVBoxLayout(claims_box)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.filter_text)
+        lay.addLayout(row)
+        lay.addWidget(self.claims_view)
+        self.claims_dock = self._dock(self.tr("Claims"), "ClaimsDock", claims_box,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.editor_dock = self._dock(self.tr("Claim"), "EditorDock", self.editor,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+
+        search_box = QWidget()
+        self.search_field = QLineEdit(placeholderText=self.tr("Search all sources (accents ignored)…"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_view = QTableView()
+        self.search_view.setModel(self.search_model)
+        self.search_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.search_view.verticalHeader().hide()
+        self.search_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        slay = QVBoxLayout(search_box)
+        slay.setContentsMargins(2, 2, 2, 2)
+        slay.addWidget(self.search_field)
+        slay.addWidget(self.search_view)
+        self.search_dock = self._dock(self.tr("Search"), "SearchDock", search_box,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.runner.sig_task_started.connect(self._track_task)
+
+    def _connect(self) -> None:
+        self.undo.sig_changed.connect(self._after_edit)
+        self.claims_view.selectionModel().currentRowChanged.connect(self._claim_row_changed)
+        self.sources_view.doubleClicked.connect(self._open_source_from_list)
+        self.sources_view.customContextMenuRequested.connect(self._sources_menu)
+        self.editor.sig_edit.connect(self.edit_claim_field)
+        self.editor.sig_jump.connect(lambda sid, s, e: self.show_span(sid, s, e))
+        self.editor.sig_add_reference.connect(lambda _cid: self.actions_by_name["cite_external"].trigger())
+        self.editor.sig_delete_item.connect(self.delete_item)
+        self.filter_text.textChanged.connect(lambda t: self.claims_filter.set_filter(text=t))
+        self.filter_verdict.activated.connect(
+            lambda _i: self.claims_filter.set_filter(verdict=self.filter_verdict.currentData()))
+        self.filter_status.activated.connect(
+            lambda _i: self.claims_filter.set_filter(status=self.filter_status.currentData()))
+        self.filter_source.activated.connect(
+            lambda _i: self.claims_filter.set_filter(source_id=self.filter_source.currentData()))
+        self.filter_tag.activated.connect(lambda _i: self.claims_filter.set_filter(tag=self.filter_tag.currentData()))
+        self.search_field.returnPressed.connect(self.run_search)
+        self.search_view.activated.connect(self._open_search_hit)
+        self.search_view.clicked.connect(self._open_search_hit)
+        self.reading.sig_layout_changed.connect(self._save_layout)
+
+    # --- data refresh ---------------------------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        """Reload sources and claims of the dossier (after import, undo of an import, dossier change)."""
+        self.dossier = dossiers_svc.get(self.store, self.dossier.id)
+        items = sources_svc.list_all(self.store, self.dossier.id)
+        self.sources = {s.id: s for s in items}
+        self.sources_model.set_rows(items)
+        self.reading.set_sources(items)
+        self.editor.sources = self.sources
+        self.search_model.titles = {s.id: s.title for s in items}
+        self.claims_model.set_claims(claims_svc.list_claims(self.store, self.dossier.id), self.dossier.scale)
+        self._fill_filters()
+        for pane in self.reading.panes():
+            if pane.source_id is not None and pane.source_id not in self.sources:
+                self.reading.remove_pane(pane)
+            elif pane.source_id is not None:
+                self._load_pane(pane, pane.source_id)
+        self.setWindowTitle(f"{self.dossier.name} — Workbench")
+        if self.current_claim_id is not None:
+            self.select_claim(self.current_claim_id, scroll=False)
+
+    def _fill_filters(self) -> None:
+        def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(label, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+        fill(self.filter_verdict, self.tr("All verdicts"),
+             [(self.tr("No verdict"), "")] + [(v.label(self.language), v.key) for v in self.dossier.scale.verdicts])
+        fill(self.filter_status, self.tr("All statuses"), [(s, s) for s in
+                                                            ("to-check", "in-progress", "in-review", "concluded")])
+        fill(self.filter_source, self.tr("All sources"), [(s.title[:40], s.id) for s in self.sources.values()])
+        fill(self.filter_tag, self.tr("All tags"), [(t, t) for t in claims_svc.tags(self.store, self.dossier.id)])
+
+    def marks_for(self, source_id: int) -> list[tuple[int, int, int, str, str, int]]:
+        """Highlights of a source: ``(start, end, claim, role, colour, span)`` in code points."""
+        out = []
+        for span, claim_id, role, verdict in claims_svc.spans_of_source(self.store, source_id):
+            v = self.dossier.scale.get(verdict)
+            out.append((span.start, span.end, claim_id, role, v.color if v else UNRATED, span.id))
+        return out
+
+    def _load_pane(self, pane: SourcePane, source_id: int) -> None:
+        info = self.sources.get(source_id) or sources_svc.get(self.store, source_id)
+        pane.show_source(info, sources_svc.text(self.store, source_id), self.marks_for(source_id))
+        pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
+        if not pane.property("wired"):
+            pane.setProperty("wired", True)
+            pane.view.sig_claim_clicked.connect(lambda cid: self.select_claim(cid, scroll=False))
+            pane.view.sig_context_menu.connect(self._extend_context_menu)
+
+    def refresh_claim(self, claim_id: int) -> None:
+        """Refresh one claim everywhere (table row, editor, highlights) after an edit."""
+        try:
+            claim = claims_svc.get(self.store, claim_id)
+        except WorkbenchError:
+            claim = None
+        if claim is None:
+            self.claims_model.remove(claim_id)
+        else:
+            self.claims_model.upsert(claim)
+        self._refresh_marks(claim_id, claim)
+        if claim_id == self.current_claim_id:
+            self._show_in_editor(claim)
+        self._refresh_source_counts()
+
+    def _refresh_marks(self, claim_id: int, claim: ClaimInfo | None) -> None:
+        verdict = self.dossier.scale.get(claim.verdict) if claim else None
+        color = verdict.color if verdict else UNRATED
+        for pane in self.reading.panes():
+            marks: list[tuple[int, int, str, str, int]] = []
+            if claim is not None:
+                marks += [(a.span.start, a.span.end, "appearance", color, a.span.id)
+                          for a in claim.appearances if a.span.source_id == pane.source_id]
+                marks += [(e.span.start, e.span.end, e.stance, color, e.span.id)
+                          for e in claim.evidence if e.span is not None and e.span.source_id == pane.source_id]
+                pane.view.claim_text[claim_id] = claim.statement
+            pane.view.replace_claim_marks(claim_id, marks)
+
+    def _refresh_source_counts(self) -> None:
+        items = sources_svc.list_all(self.store, self.dossier.id)
+        self.sources = {s.id: s for s in items}
+        self.sources_model.set_rows(items)
+
+    def _after_edit(self) -> None:
+        """After any undo/redo: the touched claim may be any; refresh the current one and the table cheaply."""
+        changed = getattr(self, "_pending_refresh", None)
+        if changed:
+            self._pending_refresh = None
+            for cid in changed:
+                self.refresh_claim(cid)
+
+    # --- claims ---------------------------------------------------------------------------------------------
+
+    def _claim_row_changed(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        claim_id = self.claims_filter.data(current.siblingAtColumn(0), CLAIM_ROLE)
+        if claim_id is not None and claim_id != self.current_claim_id:
+            self.select_claim(int(claim_id))
+
+    def select_claim(self, claim_id: int, *, scroll: bool = True) -> None:
+        """Make a claim current: table row, editor, and (``scroll``) every open pane shows its spans."""
+        try:
+            claim = claims_svc.get(self.store, claim_id)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+            return
+        self.current_claim_id = claim_id
+        row = self.claims_model.row_of(claim_id)
+        if row is not None:
+            proxy_index = self.claims_filter.mapFromSource(self.claims_model.index(row, 0))
+            if proxy_index.isValid() and self.claims_view.currentIndex().row() != proxy_index.row():
+                self.claims_view.selectionModel().blockSignals(True)
+                self.claims_view.selectRow(proxy_index.row())
+                self.claims_view.selectionModel().blockSignals(False)
+        self._show_in_editor(claim)
+        if scroll:
+            spans = [a.span for a in claim.appearances] + [e.span for e in claim.evidence if e.span is not None]
+            for pane in self.reading.panes():
+                mine = [s for s in spans if s.source_id == pane.source_id]
+                if mine:
+                    pane.view.show_range(mine[0].start, mine[0].end)
+        self.sig_claim_selected.emit(claim_id)
+
+    def _show_in_editor(self, claim: ClaimInfo | None) -> None:
+        history = claims_svc.history(self.store, claim.id) if claim else []
+        self.editor.show_claim(claim, history)
+
+    def current_selection(self) -> tuple[int, int, int] | None:
+        """(source id, start, end) of the selection in the current pane, or None."""
+        panes = ([self.reading.current] if self.reading.current else []) + self.reading.panes()
+        for pane in panes:
+            if pane is not None and pane.source_id is not None:
+                sel = pane.view.selection_cp()
+                if sel:
+                    return pane.source_id, sel[0], sel[1]
+        return None
+
+    def _need_selection(self) -> tuple[int, int, int] | None:
+        sel = self.current_selection()
+        if sel is None:
+            self.statusBar().showMessage(self.tr("Select some text in a source first."), 4000)
+        return sel
+
+    def _need_claim(self) -> int | None:
+        if self.current_claim_id is None:
+            self.statusBar().showMessage(self.tr("Select or create a claim first."), 4000)
+        return self.current_claim_id
+
+    def _run_edit(self, text: str, claim_id: int | None, do: Any, undo: Any, again: Any = None) -> Any:
+        """Run an undoable edit; refresh the claim(s) it touched; show refusals as messages."""
+        try:
+            value = self.undo.execute(text, do, undo, again)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+            return None
+        return value
+
+    def _touch(self, *claim_ids: int) -> None:
+        self._pending_refresh = set(getattr(self, "_pending_refresh", None) or ()) | set(claim_ids)
+
+    def new_claim_from_selection(self) -> int | None:
+        """Create a claim whose first appearance is the selection; open it in the editor."""
+        sel = self._need_selection()
+        if sel is None:
+            return None
+        sid, start, end = sel
+        store = self.store
+
+        def do() -> int:
+            claim = claims_svc.create(store, sid, start, end)
+            self._touch(claim.id)
+            return claim.id
+
+        def undo(cid: int) -> None:
+            claims_svc.delete(store, "claim", cid)
+            self._touch(cid)
+
+        def again(cid: int) -> None:
+            claims_svc.restore(store, "claim", cid)
+            self._touch(cid)
+
+        cid = self._run_edit(self.tr("New claim"), None, do, undo, again)
+        if cid is not None:
+            self.select_claim(cid, scroll=False)
+            self.editor.statement.setFocus()
+        return cid
+
+    def add_selection_as(self, role: str) -> int | None:
+        """Add the selection to the current claim as an appearance or as evidence with a stance."""
+        claim_id = self._need_claim()
+        sel = self._need_selection() if claim_id is not None else None
+        if claim_id is None or sel is None:
+            return None
+        sid, start, end = sel
+        store = self.store
+        entity = "appearance" if role == "appearance" else "evidence"
+
+        def do() -> int:
+            if role == "appearance":
+                row_id = claims_svc.add_appearance(store, claim_id, sid, start, end).id
+            else:
+                row_id = evidence_svc.cite_span(store, claim_id, role, sid, start, end).id
+            self._touch(claim_id)
+            return row_id
+
+        def undo(row_id: int) -> None:
+            claims_svc.delete(store, entity, row_id)
+            self._touch(claim_id)
+
+        def again(row_id: int) -> None:
+            claims_svc.restore(store, entity, row_id)
+            self._touch(claim_id)
+
+        label = {"appearance": self.tr("Add appearance"), "supports": self.tr("Cite as supporting"),
+                 "refutes": self.tr("Cite as refuting"), "context": self.tr("Cite as context")}[role]
+        return self._run_edit(label, claim_id, do, undo, again)
+
+    def cite_external(self, claim_id: int, stance: str, **fields: Any) -> int | None:
+        """Cite an external reference (undoable)."""
+        store = self.store
+
+        def do() -> int:
+            row_id = evidence_svc.cite_external(store, claim_id, stance, **fields).id
+            self._touch(claim_id)
+            return row_id
+
+        def undo(row_id: int) -> None:
+            claims_svc.delete(store, "evidence", row_id)
+            self._touch(claim_id)
+
+        def again(row_id: int) -> None:
+            claims_svc.restore(store, "evidence", row_id)
+            self._touch(claim_id)
+
+        return self._run_edit(self.tr("Cite external reference"), claim_id, do, undo, again)
+
+    def edit_claim_field(self, claim_id: int, field: str, value: Any) -> None:
+        """Change one field of a claim (undoable)."""
+        store = self.store
+
+        def do() -> dict[str, Any]:
+            _claim, before = claims_svc.update(store, claim_id, **{field: value})
+            self._touch(claim_id)
+            return before
+
+        def undo(before: dict[str, Any]) -> None:
+            if before:
+                claims_svc.update(store, claim_id, **before)
+            self._touch(claim_id)
+
+        def again(_before: dict[str, Any]) -> None:
+            claims_svc.update(store, claim_id, **{field: value})
+            self._touch(claim_id)
+
+        self._run_edit(self.tr("Change {0}").format(field), claim_id, do, undo, again)
+
+    def set_verdict_number(self, number: int) -> None:
+        """Verdict by number key: 1 = the scale's first verdict."""
+        claim_id = self._need_claim()
+        verdicts = self.dossier.scale.verdicts
+        if claim_id is not None and 1 <= number <= len(verdicts):
+            self.edit_claim_field(claim_id, "verdict", verdicts[number - 1].key)
+
+    def delete_current_claim(self) -> None:
+        """Delete the current claim (undo restores it)."""
+        claim_id = self._need_claim()
+        if claim_id is None:
+            return
+        self.delete_item("claim", claim_id)
+        self.current_claim_id = None
+        self.editor.show_claim(None, [])
+
+    def delete_item(self, entity: str, row_id: int) -> None:
+        """Delete a claim, appearance or evidence item (undoable)."""
+        store = self.store
+        claim_id = row_id if entity == "claim" else self.current_claim_id
+
+        def do() -> int:
+            claims_svc.delete(store, entity, row_id)
+            if claim_id:
+                self._touch(claim_id)
+            return row_id
+
+        def undo(_v: int) -> None:
+            claims_svc.restore(store, entity, row_id)
+            if claim_id:
+                self._touch(claim_id)
+
+        def again(_v: int) -> None:
+            do()
+
+        self._run_edit(self.tr("Delete {0}").format(entity), claim_id, do, undo, again)
+
+    def step_claim(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) claim in the table."""
+        rows = self.claims_filter.rowCount()
+        if not rows:
+            return
+        row = self.claims_view.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(rows - 1, row + step))
+        self.claims_view.selectRow(row)
+        claim_id = self.claims_filter.data(self.claims_filter.index(row, 0), CLAIM_ROLE)
+        if claim_id is not None:
+            self.select_claim(int(claim_id))
+
+    # --- sources, panes, search -----------------------------------------------------------------------------
+
+    def open_sources(self, source_ids: list[int]) -> None:
+        """Show these sources side by side (replacing the current panes)."""
+        for pane in self.reading.panes():
+            self.reading.remove_pane(pane)
+        for sid in source_ids:
+            if sid not in self.sources:
+                raise WorkbenchError(f"no source with id {sid} in dossier {self.dossier.id}")
+            self.reading.add_pane(sid)
+
+    def show_span(self, source_id: int, start: int, end: int) -> None:
+        """Show a span: in the pane that has its source, else in a new pane."""
+        pane = self.reading.pane_for(source_id) or self.reading.add_pane(source_id)
+        pane.view.show_range(start, end)
+
+    def _open_source_from_list(self, index: Any) -> None:
+        sid = self.sources_model.data(self.sources_model.index(index.row(), 0), ID_ROLE)
+        if sid is not None:
+            pane = self.reading.pane_for(sid) or self.reading.add_pane(sid)
+            pane.view.setFocus()
+
+    def run_search(self) -> None:
+        """Search every source of the dossier."""
+        query = self.search_field.text()
+        hits = sources_svc.search(self.store, self.dossier.id, query)
+        self.search_model.set_rows(hits)
+        self.statusBar().showMessage(self.tr("{0} match(es)").format(len(hits)), 4000)
+
+    def _open_search_hit(self, index: Any) -> None:
+        hit = self.search_model.row_value(index.row())
+        self.show_span(hit.source_id, hit.start, hit.end)
+        pane = self.reading.pane_for(hit.source_id)
+        if pane is not None:
+            pane.view.select_cp(hit.start, hit.end)
+
+    def _extend_context_menu(self, menu: QMenu) -> None:
+        for name in ("new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context"):
+            menu.addAction(self.actions_by_name[name])
+
+    def _sources_menu(self, pos: Any) -> None:
+        index = self.sources_view.indexAt(pos)
+        if not index.isValid():
+            return
+        sid = self.sources_model.data(self.sources_model.index(index.row(), 0), ID_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open in a new pane"), lambda: self.reading.add_pane(sid))
+        menu.addAction(self.tr("Edit metadata…"), lambda: self.edit_source_metadata(sid))
+        menu.addAction(self.tr("Move to trash"), lambda: self.trash_source(sid))
+        menu.exec(self.sources_view.viewport().mapToGlobal(pos))
+
+    def edit_source_metadata(self, source_id: int) -> None:
+        """Metadata dialog for a source (undoable)."""
+        from workbench.ui.dialogs.forms import SourceMetadataDialog
+
+        info = self.sources[source_id]
+        fields = SourceMetadataDialog.ask(self, info)
+        if not fields:
+            return
+        store = self.store
+
+        def do() -> dict[str, Any]:
+            return sources_svc.update(store, source_id, **fields)[1]
+
+        def undo(before: dict[str, Any]) -> None:
+            sources_svc.update(store, source_id, **before)
+            QTimer.singleShot(0, self.refresh_all)
+
+        self._run_edit(self.tr("Edit source"), None, do, undo, lambda _b: do())
+        self.refresh_all()
+
+    def trash_source(self, source_id: int) -> None:
+        """Move a source to the trash (undoable)."""
+        store = self.store
+        self._run_edit(
+            self.tr("Trash source"), None,
+            lambda: sources_svc.delete(store, source_id).id,
+            lambda sid: (sources_svc.restore(store, sid), QTimer.singleShot(0, self.refresh_all)),
+            lambda sid: (sources_svc.delete(store, sid), QTimer.singleShot(0, self.refresh_all)),
+        )
+        self.refresh_all()
+
+    # --- import ---------------------------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[str]) -> Task | None:
+        """Import files in the background; errors are listed at the end, good files still import."""
+        if not paths:
+            return None
+        store, dossier_id = self.store, self.dossier.id
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return sources_svc.import_files(store, dossier_id, paths,
+                                            progress=lambda d, t, n: progress(d, t, n), cancel=cancelled)
+
+        return self.runner.start(self.tr("Import"), work, self._imported, self.show_error)
+
+    def _imported(self, result: Any) -> None:
+        added = list(result.added)
+        self.refresh_all()
+        if added:
+            store = self.store
+            ids = [s.id for s in added]
+            self.undo.stack.push(_ImportUndo(self.tr("Import {0} source(s)").format(len(ids)), store, ids, self))
+            for s in added[:2]:
+                if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
+                    self.reading.add_pane(s.id)
+        msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
+        if result.errors:
+            self.show_error(msg + "\n" + "\n".join(result.errors))
+        else:
+            self.statusBar().showMessage(msg, 6000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept dropped files."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Import dropped files."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.import_paths(paths)
+        event.acceptProposedAction()
+
+    def choose_and_import(self) -> None:
+        """File ▸ Import."""
+        from workbench.io.registry import supported_extensions
+
+        patterns = " ".join(f"*{e}" for e in supported_extensions())
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sources"), "",
+                                                self.tr("Sources ({0})").format(patterns))
+        self.import_paths(paths)
+
+    # --- tasks and errors -----------------------------------------------------------------------------------
+
+    def _track_task(self, task: Task) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(task.title + " %p%")
+        self.progress.show()
+        self.cancel_button.show()
+        self._current_task = task
+        if not self.cancel_button.property("wired"):
+            self.cancel_button.setProperty("wired", True)
+            self.cancel_button.clicked.connect(lambda: self._current_task and self._current_task.cancel())
+
+        def on_progress(done: int, total: int, label: str) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+            if label:
+                self.statusBar().showMessage(f"{task.title}: {label}")
+
+        def end(*_a: Any) -> None:
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.statusBar().clearMessage()
+
+        task.sig_progress.connect(on_progress)
+        task.sig_finished.connect(end)
+        task.sig_failed.connect(end)
+        task.sig_cancelled.connect(end)
+        task.sig_cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
+
+    def show_error(self, message: str) -> None:
+        """Show a one-line (or per-file) error without interrupting work."""
+        log.warning("%s", message)
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        if not getattr(self, "quiet_errors", False):
+            QMessageBox.warning(self, self.tr("Workbench"), message)
+
+    # --- layout memory --------------------------------------------------------------------------------------
+
+    def _save_layout(self) -> None:
+        ids = ",".join(str(i) for i in self.reading.source_ids())
+        dossiers_svc.put_setting(self.store, f"layout.{self.dossier.id}", ids)
+
+    def _restore_layout(self) -> None:
+        saved = dossiers_svc.get_setting(self.store, f"layout.{self.dossier.id}")
+        ids = [int(x) for x in saved.split(",") if x.isdigit() and int(x) in self.sources]
+        if not ids:
+            ids = list(self.sources)[:2]
+        self.reading.blockSignals(True)
+        for sid in ids:
+            self.reading.add_pane(sid)
+        self.reading.blockSignals(False)
+        settings = QSettings()
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Remember window state; wait for background tasks."""
+        QSettings().setValue("window/state", self.saveState())
+        self.runner.wait(5000)
+        super().closeEvent(event)
+
+
+class _ImportUndo(QUndoCommand):
+    """Undo of an import moves the new sources to the trash; redo restores them."""
+
+    def __init__(self, text: str, store: Store, ids: list[int], window: MainWindow) -> None:
+        super().__init__(text)
+        self.store, self.ids, self.window = store, ids, window
+
+    def undo(self) -> None:
+        """Trash the imported sources."""
+        for sid in self.ids:
+            sources_svc.delete(self.store, sid)
+        QTimer.singleShot(0, self.window.refresh_all)
+
+    def redo(self) -> None:
+        """Restore them (skipped on push: the import already happened)."""
+        if getattr(self, "_pushed", False):
+            for sid in self.ids:
+                sources_svc.restore(self.store, sid)
+            QTimer.singleShot(0, self.window.refresh_all)
+        self._pushed = True

@@ -1,0 +1,155 @@
+"""Table model of a dossier's claims, and the proxy that filters it by verdict, status, source, tag and text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from workbench.core.values import ClaimInfo, RatingScale
+
+Index = QModelIndex | QPersistentModelIndex
+CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ClaimsModel(QAbstractTableModel):
+    """Rows are ClaimInfo values; refreshed wholesale or one claim at a time."""
+
+    COLUMNS = ("#", "Statement", "Verdict", "Status", "Claimant", "App.", "Evid.")
+
+    def __init__(self, scale: RatingScale, language: str = "en") -> None:
+        super().__init__()
+        self._claims: list[ClaimInfo] = []
+        self._row_of: dict[int, int] = {}
+        self.scale = scale
+        self.language = language
+
+    def set_claims(self, claims: list[ClaimInfo], scale: RatingScale | None = None) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._claims = list(claims)
+        self._row_of = {c.id: i for i, c in enumerate(self._claims)}
+        if scale is not None:
+            self.scale = scale
+        self.endResetModel()
+
+    def upsert(self, claim: ClaimInfo) -> None:
+        """Insert or refresh one claim's row."""
+        row = self._row_of.get(claim.id)
+        if row is None:
+            row = len(self._claims)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._claims.append(claim)
+            self._row_of[claim.id] = row
+            self.endInsertRows()
+        else:
+            self._claims[row] = claim
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def remove(self, claim_id: int) -> None:
+        """Drop one claim's row."""
+        row = self._row_of.get(claim_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._claims[row]
+        self._row_of = {c.id: i for i, c in enumerate(self._claims)}
+        self.endRemoveRows()
+
+    def claim(self, row: int) -> ClaimInfo:
+        """The claim on a row."""
+        return self._claims[row]
+
+    def row_of(self, claim_id: int) -> int | None:
+        """Row of a claim id."""
+        return self._row_of.get(claim_id)
+
+    def claims(self) -> list[ClaimInfo]:
+        """Every claim, in row order."""
+        return list(self._claims)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        """Number of claims."""
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.COLUMNS):
+                return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell contents, verdict badge colours, tooltips."""
+        if not index.isValid() or not 0 <= index.row() < len(self._claims):
+            return None
+        c = self._claims[index.row()]
+        col = index.column()
+        verdict = self.scale.get(c.verdict)
+        if role == CLAIM_ROLE:
+            return c.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                c.id,
+                c.statement,
+                verdict.label(self.language) if verdict else "—",
+                c.status,
+                c.claimant,
+                len(c.appearances),
+                len(c.evidence),
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
+            return c.statement if col == 1 else (c.rationale or None)
+        if col == 2 and verdict is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QColor(verdict.color)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("white")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5, 6):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ClaimsFilter(QSortFilterProxyModel):
+    """Filters rows by verdict, status, source, tag and free text (statement, claimant, rationale)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.verdict: str | None = None  # "" means "no verdict yet"
+        self.status: str | None = None
+        self.source_id: int | None = None
+        self.tag: str | None = None
+        self.text = ""
+        self.setSortRole(Qt.ItemDataRole.DisplayRole)
+
+    def set_filter(self, **values: Any) -> None:
+        """Change some filters and re-filter."""
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 (Qt API)
+        """Whether a claim passes every filter."""
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsModel)
+        c = model.claim(source_row)
+        if self.verdict is not None and (c.verdict or "") != self.verdict:
+            return False
+        if self.status and c.status != self.status:
+            return False
+        if self.source_id is not None and not any(a.span.source_id == self.source_id for a in c.appearances):
+            return False
+        if self.tag and self.tag not in c.tags:
+            return False
+        if self.text:
+            from workbench.core.text import fold
+
+            needle = fold(self.text)
+            if needle not in fold(f"{c.statement}\n{c.claimant}\n{c.rationale}"):
+                return False
+        return True

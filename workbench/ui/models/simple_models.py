@@ -1,0 +1,105 @@
+"""Small list models: the dossier's sources and search results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workbench.core.values import SearchHit, SourceInfo
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _RowsModel(QAbstractTableModel):
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_value(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.COLUMNS):
+                return self.tr(self.COLUMNS[section])
+        return None
+
+
+class SourcesModel(_RowsModel):
+    """The dossier's sources: title, outlet, date, kind, claim count; flags (e.g. recycled) as a badge."""
+
+    COLUMNS = ("Title", "Outlet", "Date", "Kind", "Claims")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source_flags: dict[int, list[str]] = {}
+
+    def set_flags(self, flags: dict[int, list[str]]) -> None:
+        """Badges from the comparison (``recycled``, ``relay``...)."""
+        self.source_flags = flags
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cells."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s: SourceInfo = self._rows[index.row()]
+        if role == ID_ROLE:
+            return s.id
+        flags = self.source_flags.get(s.id, [])
+        if role == Qt.ItemDataRole.DisplayRole:
+            badge = "".join(f" [{f}]" for f in flags if f in ("recycled", "relay"))
+            return (
+                f"{s.title}{badge}",
+                s.outlet,
+                s.published.isoformat() if s.published else "",
+                s.kind,
+                s.claim_count,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [s.title, s.url, s.reliability_note]
+            if flags:
+                lines.append("⚠ " + ", ".join(flags))
+            return "\n".join(x for x in lines if x)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and "recycled" in flags:
+            from PySide6.QtGui import QColor
+
+            return QColor("#a64d79")
+        return None
+
+
+class SearchModel(_RowsModel):
+    """Search hits: source and snippet."""
+
+    COLUMNS = ("Source", "Match")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[int, str] = {}
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cells."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        h: SearchHit = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.titles.get(h.source_id, str(h.source_id)), h.snippet)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return h.snippet
+        return None

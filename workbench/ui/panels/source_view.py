@@ -1,0 +1,231 @@
+"""A read-only view of one source's text with claim highlights.
+
+Highlights come from an :class:`~workbench.core.intervals.IntervalIndex` through a per-block
+``QSyntaxHighlighter``: painting a block looks up only the marks overlapping it, and adding one highlight re-paints
+only the blocks it covers (never the whole document, never ``setExtraSelections`` for every span). Appearances are
+a background in the claim's verdict colour (darker where two claims overlap); evidence is an underline in the
+stance's colour, so both stay visible where they overlap. Offsets arrive in code points and are converted to Qt's
+UTF-16 positions by :class:`~workbench.core.utf16.Utf16Map` only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from workbench.core.intervals import IntervalIndex, Mark
+from workbench.core.utf16 import Utf16Map
+
+STANCE_COLORS = {"supports": "#1b8a3a", "refutes": "#c0392b", "context": "#2e6fd8"}
+UNRATED = "#f2c14e"
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Paints the marks that overlap each block."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.index = IntervalIndex()
+        self._formats: dict[tuple[str, int, str], QTextCharFormat] = {}
+
+    def _format(self, background: str, depth: int, underline: str) -> QTextCharFormat:
+        key = (background, depth, underline)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            if background:
+                color = QColor(background)
+                color.setAlpha(min(255, 70 + 60 * depth))
+                fmt.setBackground(color)
+            if underline:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(underline))
+                fmt.setFontUnderline(True)
+                fmt.setForeground(QColor(underline).darker(140))
+            self._formats[key] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        """Apply the formats of the marks overlapping the current block."""
+        block = self.currentBlock()
+        lo = block.position()
+        hi = lo + block.length()
+        marks = self.index.overlapping(lo, hi)
+        if not marks:
+            return
+        cuts = sorted({lo, hi - 1, *(max(lo, m.start) for m in marks), *(min(hi - 1, m.end) for m in marks)})
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if b <= a:
+                continue
+            inside = [m for m in marks if m.start <= a and m.end >= b]
+            if not inside:
+                continue
+            apps = [m for m in inside if m.role == "appearance"]
+            evs = [m for m in inside if m.role != "appearance"]
+            fmt = self._format(apps[-1].color if apps else "", max(0, len(apps) - 1),
+                               STANCE_COLORS.get(evs[-1].role, "#555") if evs else "")
+            self.setFormat(a - lo, b - a, fmt)
+
+    def repaint_range(self, start: int, end: int) -> None:
+        """Re-highlight only the blocks covering ``[start, end)`` (UTF-16 positions)."""
+        doc = self.document()
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() < end:
+            self.rehighlightBlock(block)
+            block = block.next()
+
+
+class SourceView(QPlainTextEdit):
+    """Read-only text of one source; reports clicks and hovers on highlights."""
+
+    sig_claim_clicked = Signal(int)
+    """A highlight was clicked: the claim id."""
+    sig_context_menu = Signal(QMenu)
+    """A context menu is about to show: the main window adds its actions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.highlighter = SpanHighlighter(self.document())
+        self._map = Utf16Map("")
+        self._text = ""
+        self.claim_text: dict[int, str] = {}
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+
+    # --- content ------------------------------------------------------------------------------------------
+
+    def set_content(self, text: str, marks: list[tuple[int, int, int, str, str, int]]) -> None:
+        """Show ``text`` with marks ``(start_cp, end_cp, claim_id, role, color, span_id)``."""
+        self._text = text
+        self._map = Utf16Map(text)
+        self.highlighter.index = IntervalIndex(self._to_mark(*m) for m in marks)
+        self.setPlainText(text)
+
+    def _to_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> Mark:
+        return Mark(self._map.to_utf16(start), self._map.to_utf16(end), claim_id, role, color, span_id)
+
+    def add_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> None:
+        """Highlight one more span (re-paints only its blocks)."""
+        mark = self._to_mark(start, end, claim_id, role, color, span_id)
+        self.highlighter.index.add(mark)
+        self.highlighter.repaint_range(mark.start, mark.end)
+
+    def replace_claim_marks(self, claim_id: int, marks: list[tuple[int, int, str, str, int]]) -> None:
+        """Replace every mark of one claim (after an edit, undo or verdict change)."""
+        old = self.highlighter.index.remove_claim(claim_id)
+        new = [self._to_mark(s, e, claim_id, role, color, sid) for s, e, role, color, sid in marks]
+        for m in new:
+            self.highlighter.index.add(m)
+        for m in old + new:
+            self.highlighter.repaint_range(m.start, m.end)
+
+    def marks(self) -> IntervalIndex:
+        """The highlight index (UTF-16 positions)."""
+        return self.highlighter.index
+
+    @property
+    def text(self) -> str:
+        """The source text shown (code points)."""
+        return self._text
+
+    # --- selection and positions (code points) ---------------------------------------------------------------
+
+    def selection_cp(self) -> tuple[int, int] | None:
+        """The selected range in code points, trimmed of surrounding spaces, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.to_cp(cursor.selectionStart())
+        end = self._map.to_cp(cursor.selectionEnd())
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_cp(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def show_range(self, start: int, end: int, *, flash: bool = True) -> None:
+        """Scroll to ``[start, end)`` (code points), centred, and briefly flash it."""
+        u_start, u_end = self._map.to_utf16(start), self._map.to_utf16(end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u_end)
+        self.setTextCursor(cursor)
+        cursor.setPosition(u_start)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        if flash:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(u_start)
+            sel.cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
+            sel.format.setBackground(QColor("#ffeb3b"))
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            self.setExtraSelections([sel])
+            self._flash_timer.start(900)
+
+    def marks_at_point(self, point: QPoint) -> list[Mark]:
+        """Marks under a viewport point."""
+        cursor = self.cursorForPosition(point)
+        return self.highlighter.index.at(cursor.position())
+
+    def block_of(self, position: int) -> QTextBlock:
+        """Block holding a UTF-16 position."""
+        return self.document().findBlock(position)
+
+    # --- events -----------------------------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Show the claims under the mouse as a tooltip."""
+        if event.type() == QEvent.Type.ToolTip:
+            marks = self.marks_at_point(event.pos())  # type: ignore[attr-defined]
+            if marks:
+                lines = []
+                for m in marks:
+                    role = "" if m.role == "appearance" else f" ({m.role})"
+                    lines.append(f"#{m.claim_id}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
+                QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(lines)), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """A plain click on a highlight selects its claim."""
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            marks = self.marks_at_point(event.position().toPoint())
+            if marks:
+                self.sig_claim_clicked.emit(marks[-1].claim_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        """Standard menu plus the workbench actions."""
+        menu = self.createStandardContextMenu()
+        menu.addSeparator()
+        self.sig_context_menu.emit(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,0 +1,70 @@
+"""Undo/redo: every edit is a QUndoCommand whose redo/undo call a service and its inverse.
+
+The service commits at once, so the database is always saved; the stack only remembers how to go back. The first
+``do`` runs *before* the command is pushed, so that a refused edit raises to the caller (and shows a message)
+instead of entering the stack; errors during a later undo/redo are reported through ``on_error``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+
+class ServiceCommand(QUndoCommand):
+    """A command from callables: ``undo(value)`` and ``again(value)`` receive what the first ``do`` returned."""
+
+    def __init__(self, text: str, value: Any, undo: Callable[[Any], None], again: Callable[[Any], None],
+                 controller: UndoController) -> None:
+        super().__init__(text)
+        self._value = value
+        self._undo = undo
+        self._again = again
+        self._controller = controller
+        self._pushed = False
+
+    def redo(self) -> None:
+        """Re-apply (skipped on push: the edit was already done)."""
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._controller.guard(lambda: self._again(self._value))
+
+    def undo(self) -> None:
+        """Revert."""
+        self._controller.guard(lambda: self._undo(self._value))
+
+
+class UndoController(QObject):
+    """One QUndoStack per open database, plus the refresh and error hooks around it."""
+
+    sig_changed = Signal()
+    """Something was done, undone or redone: views refresh."""
+    sig_error = Signal(str)
+    """An undo/redo step was refused (one line)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QUndoStack(self)
+
+    def execute(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None],
+                again: Callable[[Any], None] | None = None) -> Any:
+        """Run ``do`` now (exceptions propagate), then remember how to undo/redo it. Returns ``do()``'s value."""
+        value = do()
+        redo = again if again is not None else (lambda _v: do())
+        self.stack.push(ServiceCommand(text, value, undo, redo, self))
+        self.sig_changed.emit()
+        return value
+
+    def guard(self, step: Callable[[], None]) -> None:
+        """Run an undo/redo step; report failures instead of raising into Qt."""
+        from workbench.core.errors import WorkbenchError
+
+        try:
+            step()
+        except WorkbenchError as exc:
+            self.sig_error.emit(str(exc))
+        self.sig_changed.emit()
