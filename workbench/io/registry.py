@@ -22,6 +22,11 @@ _BY_EXTENSION: dict[str, str] = {
     ".text": "text",
     ".md": "text",
     ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 Reader = Callable[[str, bytes], ImportBundle]
@@ -64,7 +69,8 @@ def read_bytes(name: str, data: bytes) -> ImportBundle:
     if not data:
         raise ImportFailure(name, "the file is empty")
     if len(data) > MAX_BYTES:
-        raise ImportFailure(name, f"the file is too large ({len(data) // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576})")
+        size, limit = len(data) // 1_048_576, MAX_BYTES // 1_048_576
+        raise ImportFailure(name, f"the file is too large ({size} MiB, limit {limit})")
     return reader_for(name, data)(name, data)
 
 

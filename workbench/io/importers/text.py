@@ -33,6 +33,8 @@ def decode(name: str, data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if _control_byte_ratio(data) > 0.02:  # legacy 8-bit encodings have (almost) no C0 controls
+            raise ImportFailure(name, "not a text file (binary content or unknown encoding)") from None
         text = ""
         from charset_normalizer import from_bytes
 
@@ -44,6 +46,12 @@ def decode(name: str, data: bytes) -> str:
     if data.count(b"\x00") > len(data) // 100 + 1 or _binary_ratio(text) > 0.05:
         raise ImportFailure(name, "not a text file (binary content or unknown encoding)")
     return text
+
+
+def _control_byte_ratio(data: bytes) -> float:
+    sample = data[:8192]
+    bad = sum(1 for byte in sample if (byte < 32 and byte not in b"\n\r\t\f") or byte == 0x7F)
+    return bad / max(len(sample), 1)
 
 
 def _binary_ratio(text: str) -> float:

@@ -1,0 +1,339 @@
+"""Reading order for PDF pages: columns, notes, running headers and hyphenation, on plain line fragments.
+
+PDF has no paragraphs, only glyphs at positions. :mod:`workbench.io.importers.pdf` turns each page into
+:class:`Frag` line fragments (text, box, font size); this module, free of any PDF library so it is cheap to test,
+rebuilds what a reader sees: columns found from the gutters in the x-coverage of the lines, read column by column
+inside bands separated by full-width lines; small type (footnotes, side notes) moved out of the sentences it
+interrupts to the page end; running headers, footers, page numbers and printer's marks repeated in the margins
+dropped; line-end hyphens joined when they are soft breaks and kept in true compounds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+HYPHEN_MARK = "\x00"  # a line-end hyphen whose fate is decided once the whole document's vocabulary is known
+_TERMINAL = tuple(".!?:;»”\"')]")
+_BARE_NUMBER = re.compile(
+    r"^[-–—\s]*(?:(?:page|p\.|seite|pág\.?)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?[-–—\s]*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W_]))*")
+_MARKED = re.compile(r"([^\W_]*)" + HYPHEN_MARK + r"([^\W_]*)")
+
+
+@dataclass(slots=True)
+class Frag:
+    """A run of text on one line: box in points from the page's top-left corner, font size, text."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    text: str
+    hyphen: bool = False  # ends with a line-end hyphen
+    block: bool = False  # a pre-formatted block (a table): never merged with other lines
+
+
+@dataclass(slots=True)
+class PageText:
+    """A laid-out page: body paragraphs in reading order and notes, before cross-page joining."""
+
+    paragraphs: list[str]
+    notes: list[str]
+    open_start: bool = False  # the first paragraph may continue the previous page's last one
+    open_end: bool = False  # the last paragraph has no terminal punctuation (may continue on the next page)
+
+
+def body_size(frags: list[Frag]) -> float:
+    """The font size most of the page's characters are set in."""
+    counts: Counter[float] = Counter()
+    for frag in frags:
+        counts[round(frag.size * 2) / 2] += len(frag.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def margin_key(frag: Frag, width: float, height: float) -> str | None:
+    """A key for a fragment lying in the page margins (digits folded), or None if it is in the body area."""
+    in_margin = frag.bottom < height * 0.1 or frag.top > height * 0.9 or frag.x1 < width * 0.08
+    in_margin = in_margin or frag.x0 > width * 0.92
+    if not in_margin:
+        return None
+    return re.sub(r"\d+", "#", " ".join(frag.text.lower().split()))
+
+
+def is_bare_number(text: str) -> bool:
+    """A page number ("12", "- 12 -", "Page 3 / 20", "xiv")."""
+    return bool(_BARE_NUMBER.match(text.strip()))
+
+
+def repeated_margin_keys(keys_per_page: list[set[str]]) -> set[str]:
+    """Margin keys found on enough pages to be running headers, footers or printer's marks."""
+    if len(keys_per_page) < 2:
+        return set()
+    counts: Counter[str] = Counter(key for keys in keys_per_page for key in keys)
+    threshold = max(2, int(len(keys_per_page) * 0.3))
+    return {key for key, count in counts.items() if count >= threshold}
+
+
+def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
+    """X intervals that (almost) no line crosses, with enough lines entirely on both sides."""
+    if len(frags) < 6:
+        return []
+    lo = int(min(f.x0 for f in frags))
+    hi = int(max(f.x1 for f in frags)) + 1
+    diff = [0] * (hi - lo + 2)
+    for frag in frags:
+        if frag.block:
+            continue
+        diff[int(frag.x0) - lo] += 1
+        diff[int(frag.x1) + 1 - lo] -= 1
+    allowed = max(1, len(frags) // 15)
+    min_width = max(6.0, size * 0.8)
+    runs: list[tuple[float, float]] = []
+    cov = 0
+    start = None
+    for i in range(hi - lo + 1):
+        cov += diff[i]
+        if cov <= allowed and 0 < i < hi - lo:
+            if start is None:
+                start = i
+        elif start is not None:
+            if i - start >= min_width:
+                runs.append((start + lo, i + lo))
+            start = None
+    # each column must hold real lines
+    gutters: list[tuple[float, float]] = []
+    edges = [float(lo), *[x for run in runs for x in run], float(hi)]
+    for k, run in enumerate(runs):
+        left_lo, left_hi = edges[2 * k], run[0]
+        right_lo, right_hi = run[1], edges[2 * k + 3]
+        left = sum(1 for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1)
+        right = sum(1 for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1)
+        if left >= 3 and right >= 3:
+            gutters.append(run)
+    return gutters
+
+
+def _column_of(frag: Frag, gutters: list[tuple[float, float]]) -> int:
+    """Index of the column holding ``frag``, or -1 if it crosses a gutter."""
+    col = 0
+    for g0, g1 in gutters:
+        mid = (g0 + g1) / 2
+        if frag.x1 <= mid + 1:
+            return col
+        if frag.x0 < mid - 1:
+            return -1
+        col += 1
+    return col
+
+
+def _lines(frags: list[Frag]) -> list[Frag]:
+    """Fragments sorted top to bottom, those on the same baseline merged left to right."""
+    frags = sorted(frags, key=lambda f: (round(f.bottom), f.x0))
+    lines: list[Frag] = []
+    for frag in frags:
+        last = lines[-1] if lines else None
+        if (
+            last is not None
+            and not last.block
+            and not frag.block
+            and abs(last.bottom - frag.bottom) < 0.35 * max(last.size, frag.size)
+            and frag.x0 >= last.x1 - 1
+        ):
+            gap = frag.x0 - last.x1
+            glue = "" if gap < 0.12 * frag.size or last.text.endswith(" ") else " "
+            lines[-1] = Frag(
+                last.x0,
+                min(last.top, frag.top),
+                frag.x1,
+                max(last.bottom, frag.bottom),
+                max(last.size, frag.size),
+                last.text + glue + frag.text,
+                frag.hyphen,
+            )
+        else:
+            lines.append(frag)
+    return lines
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL)
+
+
+def join_lines(first: str, second: str, hyphen: bool) -> str:
+    """Join two lines of a paragraph; a line-end hyphen before a letter becomes :data:`HYPHEN_MARK`."""
+    if (hyphen or first.endswith("-")) and len(first) >= 2 and first[-2].isalnum():
+        if second[:1].isalpha():
+            return first[:-1] + HYPHEN_MARK + second
+        if second[:1].isdigit():  # "zone B-" / "12": a code, never a soft break
+            return first + second
+    return first + " " + second
+
+
+def _paragraphs(lines: list[Frag], col_x0: float, col_x1: float) -> list[list[Frag]]:
+    """Group consecutive lines of one column into paragraphs (vertical space, indent, short last line)."""
+    if not lines:
+        return []
+    pitches = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top)
+    pitch = pitches[len(pitches) // 2] if pitches else lines[0].size * 1.2
+    width = max(col_x1 - col_x0, 1.0)
+    paras: list[list[Frag]] = [[lines[0]]]
+    for prev, line in itertools.pairwise(lines):
+        step = line.top - prev.top
+        brk = prev.block or line.block or step > pitch * 1.35 or step > max(prev.size, line.size) * 2.2
+        brk = brk or abs(line.size - prev.size) > 0.15 * prev.size
+        if not brk and _ends_sentence(prev.text):
+            short = prev.x1 < col_x1 - width * 0.15
+            indented = line.x0 > col_x0 + line.size * 0.8
+            brk = short or indented
+        if brk:
+            paras.append([line])
+        else:
+            paras[-1].append(line)
+    return paras
+
+
+def _join_paragraph(lines: list[Frag]) -> str:
+    text = lines[0].text
+    for prev, line in itertools.pairwise(lines):
+        text = join_lines(text, line.text, prev.hyphen)
+    return text
+
+
+def layout_page(frags: list[Frag]) -> PageText:
+    """Lay out one page's fragments (margin furniture already removed) in reading order."""
+    frags = [f for f in frags if f.text.strip()]
+    if not frags:
+        return PageText([], [])
+    size = body_size([f for f in frags if not f.block])
+    body = [f for f in frags if f.block or f.size >= size * 0.85]
+    notes = [f for f in frags if not f.block and f.size < size * 0.85]
+    gutters = _gutters(body, size)
+    # bands of columns separated by lines crossing a gutter
+    order: list[tuple[list[Frag], float, float]] = []  # (lines of a column or a spanning line, x0, x1)
+    edges = [min(f.x0 for f in body), *[x for g in gutters for x in g], max(f.x1 for f in body)] if body else [0.0, 0.0]
+    columns: list[list[Frag]] = [[] for _ in range(len(gutters) + 1)]
+
+    def flush() -> None:
+        for k, col in enumerate(columns):
+            if col:
+                order.append((_lines(col), edges[2 * k], edges[2 * k + 1]))
+                columns[k] = []
+
+    for frag in sorted(body, key=lambda f: (f.top, f.x0)):
+        col = _column_of(frag, gutters) if gutters else 0
+        if col < 0:
+            flush()
+            order.append(([frag], frag.x0, frag.x1))
+        else:
+            columns[col].append(frag)
+    flush()
+
+    paragraphs: list[list[Frag]] = []
+    for lines, x0, x1 in order:
+        col_x1 = max([x1, *[f.x1 for f in lines]])
+        for k, para in enumerate(_paragraphs(lines, x0, col_x1)):
+            prev = paragraphs[-1][-1] if paragraphs else None
+            if (
+                k == 0
+                and prev is not None
+                and not prev.block
+                and not para[0].block
+                and not _ends_sentence(prev.text)
+                and abs(prev.size - para[0].size) <= 0.15 * prev.size
+            ):
+                paragraphs[-1].extend(para)  # the paragraph goes on in the next column
+            else:
+                paragraphs.append(para)
+    texts = [_join_paragraph(p) for p in paragraphs]
+    note_texts = [_join_paragraph(p) for p in _paragraphs(_lines(notes), 0, 1e9)] if notes else []
+    first = paragraphs[0][0] if paragraphs else None
+    last = paragraphs[-1][-1] if paragraphs else None
+    return PageText(
+        texts,
+        note_texts,
+        open_start=bool(first and not first.block and (first.text[:1].islower() or first.text[:1].isdigit())),
+        open_end=bool(last and not last.block and not _ends_sentence(last.text)),
+    )
+
+
+class Hyphenator:
+    """Decides, document-wide, whether each line-end hyphen (:data:`HYPHEN_MARK`) is a soft break or a compound.
+
+    The hyphen is kept when the second part starts with a capital, the first part is all capitals or holds digits,
+    or the hyphenated form occurs elsewhere in the document while the joined form does not; otherwise it goes.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.vocabulary: set[str] = set()
+        for text in texts:
+            self.vocabulary.update(w.lower() for w in _WORD.findall(text.replace(HYPHEN_MARK, " ")))
+
+    def keep(self, head: str, tail: str) -> bool:
+        """Whether ``head-`` at a line end followed by ``tail`` keeps its hyphen."""
+        if tail[:1].isupper() or (len(head) >= 2 and head.isupper()) or any(c.isdigit() for c in head):
+            return True
+        joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
+        return hyphenated in self.vocabulary and joined not in self.vocabulary
+
+    def resolve(self, text: str) -> str:
+        """``text`` with every mark replaced by "-" or nothing."""
+        if HYPHEN_MARK not in text:
+            return text
+
+        def decide(match: re.Match[str]) -> str:
+            head, tail = match.group(1), match.group(2)
+            return f"{head}-{tail}" if self.keep(head, tail) else head + tail
+
+        return _MARKED.sub(decide, text).replace(HYPHEN_MARK, "-")
+
+
+_HEAD = re.compile(r"([^\W_]+)-$")
+_TAIL = re.compile(r"^([^\W_]+)")
+
+
+def assemble(pages: list[PageText], hyphenator: Hyphenator | None = None) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join laid-out pages into one text (paragraphs separated by blank lines) and its page map.
+
+    A paragraph left open at the foot of a page and continued on the next is joined with one space (or by its
+    hyphen); that page's notes then go before the open paragraph, so no sentence is cut.
+    """
+    if hyphenator is None:
+        hyphenator = Hyphenator([t for p in pages for t in (*p.paragraphs, *p.notes)])
+    chunks: list[str] = []
+    page_map: list[tuple[int, int]] = []
+    length = 0
+    pending_join = False
+    for number, page in enumerate(pages, start=1):
+        paragraphs = list(page.paragraphs)
+        notes = list(page.notes)
+        carry_last = (
+            page.open_end and number < len(pages) and pages[number].open_start and (len(paragraphs) > 1 or not notes)
+        )
+        tail = paragraphs.pop() if carry_last else None
+        blocks = paragraphs + notes + ([tail] if tail is not None else [])
+        if not blocks:
+            pending_join = False
+            continue
+        piece = hyphenator.resolve("\n\n".join(blocks))
+        sep = "\n\n" if chunks else ""
+        if pending_join and chunks and page.paragraphs:
+            sep = " "
+            head, rest = _HEAD.search(chunks[-1]), _TAIL.match(piece)
+            if head and rest and chunks[-1][-2:-1].isalpha():
+                sep = ""
+                if not hyphenator.keep(head.group(1), rest.group(1)):
+                    chunks[-1] = chunks[-1][:-1]
+                    length -= 1
+        chunks.append(sep)
+        length += len(sep)
+        page_map.append((length, number))
+        chunks.append(piece)
+        length += len(piece)
+        pending_join = carry_last
+    return "".join(chunks), tuple(page_map)
