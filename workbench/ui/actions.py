@@ -119,7 +119,7 @@ def _paste_source(win: MainWindow) -> None:
                           title=meta.get("title", ""))
     try:
         added = sources.add(win.store, win.dossier.id, bundle, **{k: v for k, v in meta.items() if v})
-    except Exception as exc:  # noqa: BLE001 - one-line message, never a crash
+    except Exception as exc:
         win.show_error(str(exc))
         return
     win.refresh_all()

@@ -605,12 +605,12 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(msg, 6000)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept dropped files."""
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+    def dropEvent(self, event: QDropEvent) -> None:
         """Import dropped files."""
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         self.import_paths(paths)
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Remember window state; wait for background tasks."""
         QSettings().setValue("window/state", self.saveState())
         self.runner.wait(5000)

@@ -48,11 +48,11 @@ class JsonTranslator(QTranslator):
         super().__init__()
         self.catalog = catalog
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: ARG002
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         """The translation of ``source``, or an empty string (Qt then keeps the source text)."""
         return self.catalog.get(source, "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
+    def isEmpty(self) -> bool:
         """Qt skips empty translators."""
         return not self.catalog
 

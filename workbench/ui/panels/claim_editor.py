@@ -38,7 +38,7 @@ class _CommitText(QPlainTextEdit):
 
     sig_commit = Signal(str)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         if self.document().isModified():
             self.document().setModified(False)

@@ -70,7 +70,7 @@ class SourcePane(QWidget):
         lay.addWidget(self.view, 1)
         self.chooser.activated.connect(self._chosen)
 
-    def eventFilter(self, obj: object, event: object) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, obj: object, event: object) -> bool:
         """Track focus to know the current pane."""
         from PySide6.QtCore import QEvent
 

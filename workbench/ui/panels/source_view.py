@@ -10,6 +10,8 @@ UTF-16 positions by :class:`~workbench.core.utf16.Utf16Map` only.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -56,7 +58,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._formats[key] = fmt
         return fmt
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         """Apply the formats of the marks overlapping the current block."""
         block = self.currentBlock()
         lo = block.position()
@@ -65,7 +67,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not marks:
             return
         cuts = sorted({lo, hi - 1, *(max(lo, m.start) for m in marks), *(min(hi - 1, m.end) for m in marks)})
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             if b <= a:
                 continue
             inside = [m for m in marks if m.start <= a and m.end >= b]
@@ -199,7 +201,7 @@ class SourceView(QPlainTextEdit):
 
     # --- events -----------------------------------------------------------------------------------------------
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def viewportEvent(self, event: QEvent) -> bool:
         """Show the claims under the mouse as a tooltip."""
         if event.type() == QEvent.Type.ToolTip:
             marks = self.marks_at_point(event.pos())  # type: ignore[attr-defined]
@@ -214,7 +216,7 @@ class SourceView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A plain click on a highlight selects its claim."""
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
@@ -222,7 +224,7 @@ class SourceView(QPlainTextEdit):
             if marks:
                 self.sig_claim_clicked.emit(marks[-1].claim_id)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Standard menu plus the workbench actions."""
         menu = self.createStandardContextMenu()
         menu.addSeparator()

@@ -1,0 +1,207 @@
+"""The workbench loop as a person does it: select text, make a claim, cite, set a verdict, undo, search, filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.conftest import TEXT_A, TEXT_B
+from workbench.core.utf16 import Utf16Map
+from workbench.services import claims as claims_svc
+
+
+def select(pane, text: str, quote: str) -> tuple[int, int]:
+    """Put a selection on ``quote`` (code points) with a QTextCursor, as a mouse drag would."""
+    start = text.index(quote)
+    end = start + len(quote)
+    m = Utf16Map(text)
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(m.to_utf16(start))
+    cursor.setPosition(m.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    pane.view.setTextCursor(cursor)
+    pane.view.setFocus()
+    win = pane.window()
+    win.reading._set_current(pane)
+    return start, end
+
+
+def formatted_ranges(view) -> list[tuple[int, int]]:
+    """UTF-16 ranges that carry a highlight format, as laid out by the highlighter."""
+    out = []
+    block = view.document().begin()
+    while block.isValid():
+        for r in block.layout().formats():
+            out.append((block.position() + r.start, block.position() + r.start + r.length))
+        block = block.next()
+    return out
+
+
+def covered(ranges, lo, hi) -> bool:
+    return all(any(a <= p < b for a, b in ranges) for p in range(lo, hi))
+
+
+def test_panes_show_both_sources(window):
+    panes = window.reading.panes()
+    assert [p.source_id for p in panes] == list(window.sources)[:2]
+    assert panes[0].view.toPlainText() == TEXT_A.rstrip("\n") or panes[0].view.toPlainText() == TEXT_A
+    assert "A.TXT" in panes[0].meta.text()
+
+
+def test_new_claim_from_selection_by_shortcut(window, qtbot, store, dossier):
+    pane_a = window.reading.panes()[0]
+    start, end = select(pane_a, TEXT_A, "l'évacuation de 1 200 habitants")
+    qtbot.keyClick(pane_a.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(claims_svc.list_claims(store, dossier.id)) == 1)
+    claim = claims_svc.list_claims(store, dossier.id)[0]
+    span = claim.appearances[0].span
+    assert (span.start, span.end, span.exact) == (start, end, "l'évacuation de 1 200 habitants")
+    assert window.current_claim_id == claim.id
+    assert window.editor.statement.toPlainText() == "l'évacuation de 1 200 habitants"
+    assert window.claims_model.rowCount() == 1
+    assert covered(formatted_ranges(pane_a.view), start, end)  # no astral chars before: cp == utf16
+
+
+def test_cite_in_emoji_source_uses_right_offsets(window, store, dossier):
+    pane_a, pane_b = window.reading.panes()
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    start, end = select(pane_b, TEXT_B, "2 100 habitants ont été évacués")
+    window.actions_by_name["cite_refutes"].trigger()
+    claim = claims_svc.get(store, cid)
+    ev = claim.evidence[0]
+    assert ev.stance == "refutes"
+    assert (ev.span.source_id, ev.span.start, ev.span.end) == (pane_b.source_id, start, end)
+    assert TEXT_B[ev.span.start:ev.span.end] == "2 100 habitants ont été évacués"
+    m = Utf16Map(TEXT_B)
+    assert m.to_utf16(start) == start + 3  # three emoji before the quote
+    assert covered(formatted_ranges(pane_b.view), m.to_utf16(start), m.to_utf16(end))
+    # the editor lists the evidence under "Refutes"
+    top = window.editor.evidence.topLevelItem(1)
+    assert top.text(0).endswith("(1)") and top.child(0).text(0).startswith("« 2 100 habitants")
+
+
+def test_verdict_by_number_undo_redo(window, store, dossier):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    window.actions_by_name["verdict_7"].trigger()  # 7th verdict of the default scale: false
+    assert claims_svc.get(store, cid).verdict == "false"
+    row = window.claims_model.row_of(cid)
+    assert window.claims_model.index(row, 2).data() == "False"
+    window.actions_by_name["undo"].trigger()
+    assert claims_svc.get(store, cid).verdict is None
+    assert window.claims_model.index(row, 2).data() == "—"
+    window.actions_by_name["redo"].trigger()
+    assert claims_svc.get(store, cid).verdict == "false"
+    # undo twice more removes the verdict and then the claim itself
+    window.actions_by_name["undo"].trigger()
+    window.actions_by_name["undo"].trigger()
+    assert claims_svc.list_claims(store, dossier.id) == []
+    assert window.claims_model.rowCount() == 0
+    assert pane_a.view.marks().of_claim(cid) == []
+    window.actions_by_name["redo"].trigger()
+    assert [c.id for c in claims_svc.list_claims(store, dossier.id)] == [cid]
+
+
+def test_editor_field_edit_is_committed_and_undoable(window, store):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    window.editor.claimant.setText("La préfecture")
+    window.editor.claimant.editingFinished.emit()
+    assert claims_svc.get(store, cid).claimant == "La préfecture"
+    window.undo.stack.undo()
+    assert claims_svc.get(store, cid).claimant == ""
+    assert window.editor.claimant.text() == ""
+
+
+def test_search_opens_hit(window, store, dossier):
+    window.search_field.setText("evacues")
+    window.run_search()
+    assert window.search_model.rowCount() == 1
+    window._open_search_hit(window.search_model.index(0, 0))
+    pane = window.reading.pane_for(list(window.sources)[1])
+    assert pane.view.selection_cp() is not None
+    start, end = pane.view.selection_cp()
+    assert TEXT_B[start:end] == "évacués"
+
+
+def test_filters(window, store, dossier):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    c1 = window.new_claim_from_selection()
+    select(pane_a, TEXT_A, "Nous avons évité le pire")
+    window.new_claim_from_selection()
+    claims_svc.update(store, c1, verdict="true", tags=("chiffres",))
+    window.refresh_all()
+    assert window.claims_filter.rowCount() == 2
+    window.claims_filter.set_filter(verdict="true")
+    assert window.claims_filter.rowCount() == 1
+    window.claims_filter.set_filter(verdict=None, text="PIRE")
+    assert window.claims_filter.rowCount() == 1
+    window.claims_filter.set_filter(text="", tag="chiffres")
+    assert window.claims_filter.rowCount() == 1
+    window.claims_filter.set_filter(tag=None, source_id=list(window.sources)[1])
+    assert window.claims_filter.rowCount() == 0
+
+
+def test_click_on_highlight_selects_claim(window, qtbot):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    window.current_claim_id = None
+    mark = pane_a.view.marks().of_claim(cid)[0]
+    cursor = QTextCursor(pane_a.view.document())
+    cursor.setPosition(mark.start + 2)
+    rect = pane_a.view.cursorRect(cursor)
+    qtbot.mouseClick(pane_a.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_claim_id == cid
+
+
+def test_models_pass_qtmodeltester(window, qtmodeltester):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    window.new_claim_from_selection()
+    window.search_field.setText("habitants")
+    window.run_search()
+    for model in (window.claims_model, window.claims_filter, window.sources_model, window.search_model):
+        qtmodeltester.check(model)
+
+
+def test_shortcuts_dialog_lists_actions(window, qtbot):
+    from workbench.ui.dialogs.forms import ShortcutsDialog
+
+    rows = [(a.text(), a.shortcut().toString()) for a in window.actions_by_name.values() if not a.shortcut().isEmpty()]
+    dialog = ShortcutsDialog(window, rows)
+    qtbot.addWidget(dialog)
+    keys = {dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())}
+    assert {"Ctrl+N", "Ctrl+Shift+S", "Ctrl+Shift+R", "Ctrl+F", "Ctrl+1"} <= keys
+
+
+def test_external_reference_dialog(window, store, monkeypatch):
+    from workbench.ui.dialogs.forms import ExternalReferenceDialog
+
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    monkeypatch.setattr(ExternalReferenceDialog, "ask", classmethod(lambda cls, parent: (
+        "supports", {"url": "https://example.org/communique", "title": "Communiqué", "publisher": "Préfecture"})))
+    window.actions_by_name["cite_external"].trigger()
+    ev = claims_svc.get(store, cid).evidence[0]
+    assert (ev.stance, ev.url, ev.publisher) == ("supports", "https://example.org/communique", "Préfecture")
+    window.undo.stack.undo()
+    assert claims_svc.get(store, cid).evidence == ()
+
+
+def test_refused_edit_shows_message_not_crash(window, store):
+    window.edit_claim_field(999, "verdict", "false")
+    assert "no claim with id 999" in window.statusBar().currentMessage()
+    assert window.undo.stack.count() == 0
+
+
+def test_layout_is_remembered(window, store, dossier):
+    from workbench.services import dossiers
+
+    second = list(window.sources)[1]
+    window.reading.remove_pane(window.reading.panes()[0])
+    assert dossiers.get_setting(store, f"layout.{dossier.id}") == str(second)
