@@ -24,7 +24,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(None, "Workbench", f"Unexpected error: {value}\n\nDetails are in the log.")
-    except Exception:  # noqa: BLE001 - the hook itself must never raise
+    except Exception:
         pass
 
 
@@ -64,24 +64,61 @@ def run_gui(
     apply_theme(str(QSettings().value("ui/theme", "light")))
 
     from workbench.paths import default_database
+
+    target = db or default_database()
+    shell = None
+    if not screenshot:
+        shell = _startup_shell(target)  # painted before SQLAlchemy is even imported
+
+    from workbench.core.errors import WorkbenchError
     from workbench.services import dossiers, sample
     from workbench.services.store import Store
     from workbench.ui.main_window import MainWindow
 
-    store = Store.open(db or default_database(), user)
+    try:
+        store = Store.open(target, user)
+    except WorkbenchError as exc:
+        if shell is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(shell, "Workbench", str(exc))
+        raise
     try:
         dossier = dossiers.current(store)
         if dossier is None:
+            if shell is not None:
+                shell.statusBar().showMessage("Loading the sample dossier…")
+                QApplication.processEvents()
             dossier = sample.load(store)
         window = MainWindow(store, dossier, language=language)
         if open_sources:
             window.open_sources(open_sources)
         if screenshot:
             return _screenshot(app, window, screenshot, size)
+        if shell is not None:
+            window.setGeometry(shell.geometry())
         window.show()
+        if shell is not None:
+            shell.close()
         return int(app.exec())
     finally:
         store.close()
+
+
+def _startup_shell(target: str):  # type: ignore[no-untyped-def]
+    """An empty window shown at once while the database opens (the first paint must not wait for it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    shell = QMainWindow()
+    shell.setWindowTitle("Workbench")
+    label = QLabel(f"Opening {target}…")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    shell.setCentralWidget(label)
+    shell.resize(1400, 900)
+    shell.show()
+    QApplication.processEvents()
+    return shell
 
 
 def _screenshot(app: object, window: object, path: str, size: str) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """One highlighted range (units are the caller's: the UI uses UTF-16 positions)."""
 
@@ -23,11 +23,15 @@ class Mark:
     span_id: int = 0
 
 
+def _key(mark: Mark) -> tuple[int, int]:
+    return mark.start, mark.end
+
+
 class IntervalIndex:
     """Marks sorted by start, with overlap queries."""
 
     def __init__(self, marks: Iterable[Mark] = ()) -> None:
-        self._marks: list[Mark] = sorted(marks)
+        self._marks: list[Mark] = sorted(marks, key=_key)
         self._starts: list[int] = [m.start for m in self._marks]
         self._longest = max((m.end - m.start for m in self._marks), default=0)
 
@@ -39,7 +43,7 @@ class IntervalIndex:
 
     def add(self, mark: Mark) -> None:
         """Insert one mark."""
-        i = bisect.bisect_right(self._marks, mark)
+        i = bisect.bisect_right(self._starts, mark.start)
         self._marks.insert(i, mark)
         self._starts.insert(i, mark.start)
         self._longest = max(self._longest, mark.end - mark.start)

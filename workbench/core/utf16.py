@@ -8,6 +8,9 @@ O(log n) using the sorted positions of astral characters.
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
@@ -20,7 +23,7 @@ class Utf16Map:
         if text.isascii():
             self._astral_u16: list[int] = []
             return
-        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_cp = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 position of each astral character (its first unit).
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral_cp)]
 
@@ -36,4 +39,4 @@ class Utf16Map:
 
 def utf16_len(text: str) -> int:
     """Length of ``text`` in UTF-16 units."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + sum(1 for _ in _ASTRAL.finditer(text))

@@ -7,6 +7,7 @@ SQLite connections get foreign keys, WAL, ``synchronous=NORMAL`` and a busy time
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,8 +61,36 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     return cfg
 
 
+def head_revisions() -> set[str]:
+    """Head revision ids of ``db/versions``, read from the files (no Alembic import: start-up stays fast)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", source, re.M)
+        down = re.search(r"^down_revision\s*=\s*(.+)$", source, re.M)
+        if rev:
+            revisions.add(rev.group(1))
+        if down:
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return revisions - parents
+
+
+def is_current(engine: Engine) -> bool:
+    """Whether the database is already at the head revision."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return False
+        current = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    return bool(current) and current == head_revisions()
+
+
 def migrate(engine: Engine) -> None:
-    """Upgrade the database to the newest revision."""
+    """Upgrade the database to the newest revision (Alembic is loaded only when there is something to do)."""
+    if is_current(engine):
+        return
     from alembic import command
 
     cfg = alembic_config(engine)
