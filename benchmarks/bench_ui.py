@@ -25,7 +25,11 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
 from workbench.ui.panels.source_view import SourceView
 
-WORDS = ["la", "préfecture", "a", "annoncé", "l'évacuation", "de", "mille", "habitants", "mardi", "matin", "selon", "le", "maire", "qui", "a", "déclaré", "que", "la", "digue", "avait", "tenu", "🌊", "pendant", "toute", "la", "nuit", "malgré", "la", "crue", "exceptionnelle", "de", "la", "rivière"]
+WORDS = [
+    "la", "préfecture", "a", "annoncé", "l'évacuation", "de", "mille", "habitants", "mardi", "matin", "selon",
+    "le", "maire", "qui", "a", "déclaré", "que", "la", "digue", "avait", "tenu", "🌊", "pendant", "toute", "la",
+    "nuit", "malgré", "la", "crue", "exceptionnelle", "de", "la", "rivière"
+]
 
 
 def make_text(size: int = 2_000_000) -> str:
