@@ -41,6 +41,7 @@ def run_gui(
     open_sources: list[int] | None = None,
     screenshot: str | None = None,
     size: str = "1600x1000",
+    claim: int | None = None,
 ) -> int:
     """Open the window on ``db`` (default database if None); on first run load the sample dossier."""
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -90,9 +91,11 @@ def run_gui(
                 shell.statusBar().showMessage("Loading the sample dossier…")
                 QApplication.processEvents()
             dossier = sample.load(store)
-        window = MainWindow(store, dossier, language=language)
+        window = MainWindow(store, dossier, language=language, fresh_layout=bool(screenshot))
         if open_sources:
             window.open_sources(open_sources)
+        if claim is not None:
+            window.select_claim(claim)
         if screenshot:
             return _screenshot(app, window, screenshot, size)
         if shell is not None:
@@ -134,6 +137,11 @@ def _screenshot(app: object, window: object, path: str, size: str) -> int:
     window.show()
     for _ in range(5):
         QApplication.processEvents()
+    claim_id = getattr(window, "current_claim_id", None)
+    if claim_id is not None:  # re-centre on the claim now that the panes have their final size
+        window.select_claim(claim_id)  # type: ignore[attr-defined]
+        for _ in range(3):
+            QApplication.processEvents()
     pixmap = window.grab()
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--open", type=_ids, default=[], metavar="ID[,ID...]", help="sources to open side by side")
     g.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
     g.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
+    g.add_argument("--claim", type=int, help="select this claim (scrolls the panes to its spans)")
 
     i = sub.add_parser("init", help="create or upgrade the database")
     i.add_argument("--demo", action="store_true", help="load the sample dossier")
@@ -165,6 +166,7 @@ class Context:
 
     @property
     def store(self) -> Any:
+        """The open store (opened on first use)."""
         if self._store is None:
             from workbench.paths import default_database
             from workbench.services.store import Store
@@ -173,6 +175,7 @@ class Context:
         return self._store
 
     def dossier_id(self) -> int:
+        """The dossier named by ``--dossier``, else the current one (created if the database has none)."""
         from workbench.services import dossiers
 
         if self.args.dossier is not None:
@@ -180,6 +183,7 @@ class Context:
         return dossiers.ensure_current(self.store).id
 
     def close(self) -> None:
+        """Close the store if it was opened."""
         if self._store is not None:
             self._store.close()
 

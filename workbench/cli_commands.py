@@ -17,7 +17,8 @@ def cmd_gui(ctx: Context) -> int:
     from workbench.app import run_gui
 
     args = ctx.args
-    return run_gui(args.db, user=args.user, open_sources=args.open, screenshot=args.screenshot, size=args.size)
+    return run_gui(args.db, user=args.user, open_sources=args.open, screenshot=args.screenshot, size=args.size,
+                   claim=args.claim)
 
 
 def cmd_init(ctx: Context) -> int:

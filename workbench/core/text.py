@@ -1,4 +1,4 @@
-"""Text of record: normalisation, hashing and quote lookup.
+r"""Text of record: normalisation, hashing and quote lookup.
 
 The text of record of a source is NFC, uses ``\\n`` line ends and holds printable characters only (tab and newline
 kept). Every offset in Workbench counts code points into that text.
@@ -16,7 +16,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffe\uffff]
 
 
 def normalize_text(text: str) -> str:
-    """Return ``text`` as a text of record: NFC, ``\\n`` line ends, no control characters, trailing space trimmed."""
+    r"""Return ``text`` as a text of record: NFC, ``\\n`` line ends, no control characters, trailing space trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)

@@ -107,7 +107,8 @@ def import_files(
         try:
             result = add(store, dossier_id, read(path), **overrides)
         except WorkbenchError as exc:
-            errors.append(str(exc) if Path(path).name in str(exc) else f"{Path(path).name}: {exc}")
+            # An ImportFailure already names its file ("<stdin>" for '-'); other errors get the file name here.
+            errors.append(str(exc) if isinstance(exc, ImportFailure) else f"{Path(path).name}: {exc}")
             continue
         (added if result.created else reused).append(result.source)
     if progress is not None:

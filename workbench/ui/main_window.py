@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
     """The current claim changed (id, or 0 for none)."""
 
     def __init__(self, store: Store, dossier: DossierInfo, runner: TaskRunner | None = None,
-                 language: str = "en") -> None:
+                 language: str = "en", fresh_layout: bool = False) -> None:
         super().__init__()
         self.store = store
         self.dossier = dossier
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.undo.sig_error.connect(self.show_error)
         self.sources: dict[int, SourceInfo] = {}
         self.current_claim_id: int | None = None
+        self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
 
@@ -98,9 +99,13 @@ class MainWindow(QMainWindow):
         self.sources_view.setModel(self.sources_model)
         self.sources_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.sources_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.sources_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        sheader = self.sources_view.horizontalHeader()
+        sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3, 4):
+            sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.sources_view.verticalHeader().hide()
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sources_view.setMinimumWidth(300)
         self.sources_dock = self._dock(self.tr("Sources"), "SourcesDock", self.sources_view,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
 
@@ -121,15 +126,19 @@ class MainWindow(QMainWindow):
         self.claims_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.claims_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.claims_view.verticalHeader().hide()
+        self.claims_view.setWordWrap(False)
+        self.claims_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.claims_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 5, 6):
+        for col in (0, 2, 3, 5, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(4, 120)
         lay = QVBoxLayout(claims_box)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.filter_text)
         lay.addLayout(row)
         lay.addWidget(self.claims_view)
+        claims_box.setMinimumWidth(480)
         self.claims_dock = self._dock(self.tr("Claims"), "ClaimsDock", claims_box,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.editor_dock = self._dock(self.tr("Claim"), "EditorDock", self.editor,
@@ -149,6 +158,8 @@ class MainWindow(QMainWindow):
         slay.addWidget(self.search_view)
         self.search_dock = self._dock(self.tr("Search"), "SearchDock", search_box,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.sources_view.setWordWrap(False)
+        self.sources_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -676,14 +687,27 @@ class MainWindow(QMainWindow):
         for sid in ids:
             self.reading.add_pane(sid)
         self.reading.blockSignals(False)
-        settings = QSettings()
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray):
+        state = QSettings().value("window/state")
+        if isinstance(state, QByteArray) and not self.fresh_layout:
             self.restoreState(state)
+
+    def showEvent(self, event: Any) -> None:
+        """Give the docks sensible sizes the first time (unless a saved state restored them)."""
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            if self.fresh_layout or QSettings().value("window/state") is None:
+                w = self.width()
+                self.resizeDocks([self.sources_dock, self.claims_dock], [max(260, w // 6), max(420, w // 3)],
+                                 Qt.Orientation.Horizontal)
+                h = self.height()
+                self.resizeDocks([self.claims_dock, self.editor_dock], [h // 3, 2 * h // 3], Qt.Orientation.Vertical)
+                self.resizeDocks([self.sources_dock, self.search_dock], [h // 2, h // 2], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember window state; wait for background tasks."""
-        QSettings().setValue("window/state", self.saveState())
+        if not self.fresh_layout:
+            QSettings().setValue("window/state", self.saveState())
         self.runner.wait(5000)
         super().closeEvent(event)
 

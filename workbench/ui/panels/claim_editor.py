@@ -78,6 +78,7 @@ class ClaimEditor(QWidget):
         self.verdict = QComboBox()
         self.rationale = _CommitText()
         self.rationale.setPlaceholderText(self.tr("Why this verdict: what the evidence shows"))
+        self.rationale.setMaximumHeight(110)
         self.tags = QLineEdit(placeholderText=self.tr("tags, comma separated"))
         self.concluded = QLabel()
         self.concluded.setStyleSheet("color: palette(mid);")

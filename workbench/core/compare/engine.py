@@ -1,0 +1,356 @@
+"""The comparison of one dossier's sources, from texts of record to a :class:`CompareResult`.
+
+This module only orchestrates: it prepares every source once (lines, boilerplate, sentences, dates, figures,
+quotes, persons), infers the event date, flags recycled sources, aligns sentences, compares aligned values, finds
+reused passages and assembles the per-source reports. Progress is reported in thousandths and ``cancel`` is checked
+between every few units of work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.core.compare.align import Pair, SentRef, align
+from workbench.core.compare.boilerplate import find_boilerplate
+from workbench.core.compare.dates import DateMention, find_dates
+from workbench.core.compare.discrepancies import (
+    Edge,
+    date_edges,
+    group_edges,
+    mspan,
+    participant_edges,
+    quantity_edges,
+)
+from workbench.core.compare.events import Recycled, dossier_event_date, recycled, reported_event_date
+from workbench.core.compare.model import (
+    FLAG_BOILERPLATE,
+    FLAG_RECYCLED,
+    FLAG_RELAY,
+    VERDICT_OUT_OF_CONTEXT,
+    Alignment,
+    CompareInput,
+    CompareResult,
+    FlagEvidence,
+    Reuse,
+    SourceReport,
+    Span,
+    ValueSpan,
+)
+from workbench.core.compare.persons import Mention, PersonIndex
+from workbench.core.compare.quantities import Quantity, find_quantities
+from workbench.core.compare.quotes import Quote, QuoteMatch, find_quotes, match_quotes, quote_value
+from workbench.core.compare.reuse import find_reuse
+from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
+from workbench.core.errors import ValidationError
+
+_DATELINE = re.compile(r"\s*[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,}(?:\s*\([^)\n]*\))?,\s*$")
+"""A dateline (« VALDOR, 4 février – ») dates the dispatch, not the event: kept as evidence, not compared."""
+_PRONOUN_SPEECH = re.compile(r"-t-(il|elle)\b|\b(selon (lui|elle)|a-t-(il|elle)|il a|elle a|he said|she said)\b")
+
+
+@dataclass(slots=True)
+class _Source:
+    """Everything computed once per source."""
+
+    index: int
+    inp: CompareInput
+    folded: str
+    lines: list[Line]
+    boiler: dict[int, str]
+    ranges: list[tuple[int, int]]
+    sentences: list[Sentence]
+    dates_all: list[DateMention]
+    dates: list[DateMention]
+    quantities: list[Quantity]
+    quotes: list[Quote]
+    mentions: list[Mention] = field(default_factory=list)
+    by_q: _Sorted | None = None
+    by_d: _Sorted | None = None
+    by_m: _Sorted | None = None
+
+    @property
+    def text(self) -> str:
+        return self.inp.text
+
+    @property
+    def sid(self) -> int:
+        return self.inp.source_id
+
+
+def compare(
+    inputs: Sequence[CompareInput],
+    *,
+    event_date: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> CompareResult:
+    """Compare the sources of one dossier.
+
+    Args:
+        inputs: the sources (texts of record); source ids must be unique.
+        event_date: the dossier's event date if known; otherwise inferred from the sources.
+        progress: called with ``(done, total)`` as work advances.
+        cancel: polled often; when it returns true the comparison stops.
+
+    Returns:
+        Alignments, discrepancies, per-source reports and reused passages.
+
+    Raises:
+        Cancelled: if ``cancel()`` returned true.
+        ValidationError: if two inputs share a source id.
+    """
+    ids = [i.source_id for i in inputs]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("two sources of the comparison have the same id")
+    ticker = Ticker(progress, cancel)
+    ticker.stage(100, len(inputs))
+    sources = []
+    for k, inp in enumerate(inputs):
+        sources.append(_prepare(k, inp))
+        ticker.step()
+    persons = PersonIndex()
+    for s in sources:
+        persons.learn(s.text, s.folded, s.ranges)
+    for s in sources:
+        s.mentions = [m for lo, hi in s.ranges for m in persons.mentions(s.text, s.folded, lo, hi)]
+        s.by_q, s.by_d, s.by_m = _Sorted(s.quantities), _Sorted(s.dates), _Sorted(s.mentions)
+    ticker.check()
+
+    reported = [reported_event_date(s.dates, s.inp.published, _lead_start(s)) for s in sources]
+    event = event_date or dossier_event_date(reported)
+    recycled_of: dict[int, Recycled] = {}
+    if event is not None:
+        for s, rep in zip(sources, reported, strict=True):
+            found = recycled(event, rep, s.inp.published, s.dates_all)
+            if found is not None:
+                recycled_of[s.index] = found
+
+    sents = [SentRef(s.index, x.start, x.end) for s in sources for x in s.sentences]
+    pairs = align(sents, [s.folded for s in sources], ticker)
+    alignments = tuple(
+        Alignment(_span(sources[sents[p.i].src], sents[p.i]), _span(sources[sents[p.j].src], sents[p.j]), p.score)
+        for p in sorted(pairs, key=lambda p: (sents[p.i].src, sents[p.i].start, sents[p.j].src))
+    )
+
+    ticker.stage(150, len(pairs) + 1)
+    edges: list[Edge] = []
+    for n, p in enumerate(pairs):
+        if n % 32 == 0:
+            ticker.step(32)
+        a, b = sents[p.i], sents[p.j]
+        if a.src in recycled_of or b.src in recycled_of:
+            continue
+        edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
+    edges.extend(_quote_edges(sources, recycled_of))
+    discrepancies = tuple(group_edges(edges))
+
+    passages = find_reuse(
+        [s.folded for s in sources],
+        [s.ranges for s in sources],
+        [[(q.start, q.end) for q in s.quotes] for s in sources],
+        ticker,
+    )
+    reuse: list[Reuse] = []
+    relay: dict[int, list[Span]] = {}
+    for ps in passages:
+        sa, sb = sources[ps.a], sources[ps.b]
+        span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
+        span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
+        pa, pb = sa.inp.published, sb.inp.published
+        oriented = pa is not None and pb is not None and pa != pb
+        if oriented and pa is not None and pb is not None and pb < pa:
+            span_a, span_b = span_b, span_a
+        reuse.append(Reuse(span_a, span_b, len(span_b.exact), oriented))
+        if oriented:
+            relay.setdefault(span_b.source_id, []).append(span_b)
+    reuse.sort(key=lambda r: (r.a.source_id, r.a.start, r.b.source_id))
+
+    reports = tuple(
+        _report(s, rep, recycled_of.get(s.index), relay.get(s.sid, []))
+        for s, rep in zip(sources, reported, strict=True)
+    )
+    ticker.finish()
+    return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
+
+
+def _prepare(k: int, inp: CompareInput) -> _Source:
+    text = inp.text
+    folded = fold(text)
+    lines = split_lines(text)
+    boiler = find_boilerplate(text, folded, lines)
+    ranges = [(ln.start, ln.end) for ln in lines if ln.index not in boiler and ln.end > ln.start]
+    sentences = [s for ln in lines if ln.index not in boiler for s in split_sentences(text, folded, ln)]
+    dates_all = find_dates(folded, inp.published)
+    in_boiler = _in_lines(lines, boiler)
+    dates = [d for d in dates_all if not in_boiler(d.start) and not _is_dateline(text, d)]
+    masked = _blank_lines(folded, lines, boiler)
+    quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])
+    quotes = find_quotes(k, text, folded, ranges)
+    return _Source(k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes)
+
+
+def _is_dateline(text: str, d: DateMention) -> bool:
+    return _DATELINE.match(text, text.rfind("\n", 0, d.start) + 1, d.start) is not None
+
+
+def _in_lines(lines: list[Line], chosen: dict[int, str]) -> Callable[[int], bool]:
+    starts = [ln.start for ln in lines]
+
+    def inside(pos: int) -> bool:
+        return bisect_right(starts, pos) - 1 in chosen
+
+    return inside
+
+
+def _blank_lines(folded: str, lines: list[Line], chosen: dict[int, str]) -> str:
+    """``folded`` with the chosen lines blanked out (same length, so offsets hold)."""
+    if not chosen:
+        return folded
+    parts = list(folded)
+    for ln in lines:
+        if ln.index in chosen:
+            parts[ln.start : ln.end] = " " * (ln.end - ln.start)
+    return "".join(parts)
+
+
+def _lead_start(s: _Source) -> int:
+    return s.ranges[0][0] if s.ranges else 0
+
+
+def _span(s: _Source, x: SentRef | Sentence) -> Span:
+    return Span(s.sid, x.start, x.end, s.text[x.start : x.end])
+
+
+class _Sorted:
+    """Items sorted by start, with their starts for bisection."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: Sequence[Quantity | DateMention | Mention]) -> None:
+        self.items = sorted(items, key=lambda i: i.start)
+        self.starts = [i.start for i in self.items]
+
+
+def _within(sorted_items: _Sorted, lo: int, hi: int) -> list:
+    """Items lying inside ``[lo, hi)``."""
+    items, starts = sorted_items.items, sorted_items.starts
+    k = bisect_left(starts, lo)
+    out = []
+    while k < len(items) and items[k].start < hi:
+        if items[k].end <= hi:
+            out.append(items[k])
+        k += 1
+    return out
+
+
+def _q(s: _Source) -> _Sorted:
+    assert s.by_q is not None
+    return s.by_q
+
+
+def _d(s: _Source) -> _Sorted:
+    assert s.by_d is not None
+    return s.by_d
+
+
+def _m(s: _Source) -> _Sorted:
+    assert s.by_m is not None
+    return s.by_m
+
+
+def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair) -> list[Edge]:
+    edges = quantity_edges(
+        sa.sid, sa.text, _within(_q(sa), a.start, a.end), sb.sid, sb.text, _within(_q(sb), b.start, b.end)
+    )
+    edges += date_edges(
+        sa.sid, sa.text, _within(_d(sa), a.start, a.end), sb.sid, sb.text, _within(_d(sb), b.start, b.end)
+    )
+    edges += participant_edges(
+        sa.sid,
+        sa.text,
+        sa.folded[a.start : a.end],
+        _within(_m(sa), a.start, a.end),
+        sb.sid,
+        sb.text,
+        sb.folded[b.start : b.end],
+        _within(_m(sb), b.start, b.end),
+        p.score,
+    )
+    return edges
+
+
+def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> list[Edge]:
+    quotes = [q for s in sources if s.index not in recycled_of for q in s.quotes]
+    edges: list[Edge] = []
+    for m in match_quotes(quotes, [s.text for s in sources]):
+        sa, sb = sources[m.a.src], sources[m.b.src]
+        va = ValueSpan(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end], quote_value(sa.text, m.a))
+        vb = ValueSpan(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end], quote_value(sb.text, m.b))
+        note = f"source {sa.sid} vs source {sb.sid}: {m.diff}" if m.diff else ""
+        edges.append(Edge("quote_wording", "quote", va, vb, not m.diff, note))
+        edges.extend(_speaker_edges(sa, sb, m))
+    return edges
+
+
+def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch) -> list[Edge]:
+    xa, xb = _speaker(sa, m.a), _speaker(sb, m.b)
+    if xa is None or xb is None:
+        return []
+    va, vb = mspan(sa.sid, sa.text, xa), mspan(sb.sid, sb.text, xb)
+    words = sa.text[m.a.start : m.a.end].split()
+    short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+    note = f"« {short} » attributed to {xa.name} (source {sa.sid}) vs {xb.name} (source {sb.sid})"
+    return [Edge("participant", "speaker", va, vb, xa.name == xb.name, note)]
+
+
+def _speaker(s: _Source, q: Quote) -> Mention | None:
+    """Who a quote is attributed to.
+
+    The nearest person named in its sentence outside the quote, else (after « a-t-il ajouté ») the last person
+    named in the previous sentence.
+    """
+    starts = [x.start for x in s.sentences]
+    k0 = max(0, bisect_right(starts, q.start - 1) - 1)
+    k1 = max(0, bisect_right(starts, max(q.start, q.end - 1)) - 1)
+    if not s.sentences:
+        return None
+    lo, hi = s.sentences[k0].start, s.sentences[k1].end
+    around = [x for x in _within(_m(s), lo, hi) if x.end <= q.start or x.start >= q.end]
+    if around:
+        return min(around, key=lambda x: min(abs(q.start - x.end), abs(x.start - q.end)))
+    outside = s.folded[lo : max(lo, q.start - 1)] + " " + s.folded[min(hi, q.end + 1) : hi]
+    if k0 > 0 and _PRONOUN_SPEECH.search(outside):
+        prev = s.sentences[k0 - 1]
+        named = _within(_m(s), prev.start, prev.end)
+        if named:
+            return named[-1]
+    return None
+
+
+def _report(s: _Source, reported: dt.date | None, rec: Recycled | None, relay_spans: list[Span]) -> SourceReport:
+    flags: list[str] = []
+    evidence: list[FlagEvidence] = []
+    notes: list[str] = []
+    verdict = None
+    if rec is not None:
+        spans = tuple(Span(s.sid, d.start, d.end, s.text[d.start : d.end]) for d in rec.evidence)
+        flags.append(FLAG_RECYCLED)
+        evidence.append(FlagEvidence(FLAG_RECYCLED, spans))
+        notes.append(rec.note)
+        verdict = VERDICT_OUT_OF_CONTEXT
+    if relay_spans:
+        flags.append(FLAG_RELAY)
+        evidence.append(FlagEvidence(FLAG_RELAY, tuple(sorted(relay_spans, key=lambda x: x.start))))
+        notes.append(f"reuses {sum(len(x.exact) for x in relay_spans)} characters of an earlier source")
+    boiler = tuple(Span(s.sid, ln.start, ln.end, s.text[ln.start : ln.end]) for ln in s.lines if ln.index in s.boiler)
+    if boiler:
+        flags.append(FLAG_BOILERPLATE)
+        evidence.append(FlagEvidence(FLAG_BOILERPLATE, boiler))
+        notes.append(f"{len(boiler)} boilerplate line{'s' if len(boiler) > 1 else ''}")
+    return SourceReport(
+        s.sid, s.inp.published, reported, tuple(flags), tuple(evidence), boiler, verdict, "; ".join(notes)
+    )

@@ -1,0 +1,107 @@
+"""Which event a source reports, the dossier's event date, and sources recycled from another event.
+
+A classic out-of-context case is an old article (last year's meeting, flood, speech) circulating as news. Each
+source's own dates tell which event it reports: its dateline and its day-precise mentions, relative ones resolved
+against its publication date. The dossier's event date is the most common of these; a source whose reported event
+lies weeks away from it is flagged ``recycled`` with the date spans that show it, and the flag proposes the
+``out-of-context`` verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.core.compare.dates import DateMention
+
+FAR_DAYS = 20
+"""A reported event this many days or more from the dossier's event is another event."""
+LEAD_CHARS = 600
+"""Mentions in the first characters of a text (dateline, lead) weigh double."""
+
+
+@dataclass(frozen=True, slots=True)
+class Recycled:
+    """Why a source is recycled: the date mentions pointing to the other event, and one human line."""
+
+    evidence: tuple[DateMention, ...]
+    note: str
+
+
+def reported_event_date(dates: Sequence[DateMention], published: dt.date | None, lead_start: int = 0) -> dt.date | None:
+    """The day a source reports on: its most frequent past day-precise date mention, lead mentions weighing double.
+
+    Args:
+        dates: date mentions of the source's reporting text (boilerplate excluded).
+        published: publication date; mentions more than a day after it are announcements, not the event.
+        lead_start: offset where the reporting text starts (the lead is the ``LEAD_CHARS`` after it).
+    """
+    score: Counter[dt.date] = Counter()
+    for d in dates:
+        if d.precision != "day" or (published is not None and d.value > published + dt.timedelta(days=1)):
+            continue
+        score[d.value] += 2 if d.start < lead_start + LEAD_CHARS else 1
+    if not score:
+        return None
+    ref = published or max(score)
+    return max(score, key=lambda day: (score[day], -abs((ref - day).days)))
+
+
+def dossier_event_date(reported: Sequence[dt.date | None]) -> dt.date | None:
+    """Most common reported event date of the sources (ties: the most recent)."""
+    votes = Counter(d for d in reported if d is not None)
+    if not votes:
+        return None
+    return max(votes, key=lambda d: (votes[d], d))
+
+
+def recycled(
+    event: dt.date,
+    reported: dt.date | None,
+    published: dt.date | None,
+    dates: Sequence[DateMention],
+) -> Recycled | None:
+    """Whether a source reports another event than ``event``, with the mentions proving it.
+
+    Args:
+        event: the dossier's event date.
+        reported: the source's reported event date.
+        published: its publication date.
+        dates: all its date mentions, boilerplate lines included (a "published on" line is evidence too).
+    """
+    far_reported = reported is not None and abs((reported - event).days) >= FAR_DAYS
+    early = published is not None and (event - published).days >= FAR_DAYS
+    if not far_reported and not early:
+        return None
+    anchor = reported if far_reported else published
+    assert anchor is not None
+    evidence = []
+    for d in dates:
+        if d.precision == "day":
+            if abs((d.value - event).days) >= FAR_DAYS and abs((d.value - anchor).days) <= 45:
+                evidence.append(d)
+        elif d.precision == "month":
+            if (d.value.year, d.value.month) not in _months_near(event) and (d.value.year, d.value.month) in (
+                _months_near(anchor)
+            ):
+                evidence.append(d)
+        elif d.value.year != event.year and d.value.year == anchor.year:
+            evidence.append(d)
+    if not evidence:
+        return None
+    days = (event - anchor).days
+    when = f"{abs(days)} days {'before' if days > 0 else 'after'}"
+    pub = f", published {published.isoformat()}" if published else ""
+    note = (
+        f"reports an event of {anchor.isoformat()}{pub}: {when} the dossier's event ({event.isoformat()}); "
+        "proposed verdict: out-of-context"
+    )
+    return Recycled(tuple(evidence), note)
+
+
+def _months_near(day: dt.date) -> set[tuple[int, int]]:
+    prev = day - dt.timedelta(days=15)
+    nxt = day + dt.timedelta(days=15)
+    return {(prev.year, prev.month), (day.year, day.month), (nxt.year, nxt.month)}

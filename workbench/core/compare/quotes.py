@@ -1,0 +1,115 @@
+"""Direct quotations and how their wording differs from one source to another.
+
+A quotation reported with different words by two outlets is a classic fact-checking finding: it is either a
+translation, a correction, or a distortion. Quotes (« … », “ … ”, "…") are extracted per source; quotes of different
+sources sharing word trigrams are compared word by word (folded, so accents, case and typographic quotes do not
+count). Near-identical quotes with an inner difference give a word-level diff; a quote that is only a shorter
+fragment of the other is not a difference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from workbench.core.compare.textutil import WORD_RE
+
+_QUOTE = re.compile(r"«\s*([^«»\n]+?)\s*»|“\s*([^“”\n]+?)\s*”|\"([^\"\n]+?)\"")
+MIN_WORDS = 4
+MIN_COVERAGE = 0.7
+MAX_CHANGED = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: bounds of its inner text (marks excluded) and its words (folded, with their bounds)."""
+
+    src: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    bounds: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """Two quotes of different sources that are the same quotation (``diff`` empty when worded identically)."""
+
+    a: Quote
+    b: Quote
+    diff: str
+    changed: int
+
+
+def find_quotes(src: int, text: str, folded: str, ranges: list[tuple[int, int]]) -> list[Quote]:
+    """Quotes of at least ``MIN_WORDS`` words inside the given ranges of a source (marks found on ``text``)."""
+    out = []
+    for lo, hi in ranges:
+        for m in _QUOTE.finditer(text, lo, hi):
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            start, end = m.start(g), m.end(g)
+            toks = [(w.start(), w.end()) for w in WORD_RE.finditer(folded, start, end)]
+            if len(toks) >= MIN_WORDS:
+                out.append(Quote(src, start, end, tuple(folded[a:b] for a, b in toks), tuple(toks)))
+    return out
+
+
+def match_quotes(quotes: list[Quote], texts: list[str]) -> list[QuoteMatch]:
+    """Same quotations across sources, found through shared word trigrams, with a word diff when they differ."""
+    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for k, q in enumerate(quotes):
+        for tri in {q.words[i : i + 3] for i in range(len(q.words) - 2)}:
+            index[tri].append(k)  # type: ignore[index]
+    pairs: set[tuple[int, int]] = set()
+    for ids in index.values():
+        if len(ids) > 50:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                if quotes[ids[x]].src != quotes[ids[y]].src:
+                    pairs.add((ids[x], ids[y]))
+    out = []
+    for x, y in sorted(pairs):
+        match = _compare(quotes[x], quotes[y], texts)
+        if match is not None:
+            out.append(match)
+    return out
+
+
+def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
+    sm = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    ops = sm.get_opcodes()
+    matched = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
+    shorter = min(len(a.words), len(b.words))
+    if matched < MIN_COVERAGE * shorter:
+        return None
+    # a quote that is a fragment of the other: leading and trailing pure insertions or deletions do not count
+    while ops and ops[0][0] in ("insert", "delete"):
+        ops.pop(0)
+    while ops and ops[-1][0] in ("insert", "delete"):
+        ops.pop()
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    if changed == 0:
+        return QuoteMatch(a, b, "", 0)
+    if changed > MAX_CHANGED * shorter:
+        return None
+    ta, tb = texts[a.src], texts[b.src]
+    parts = []
+    for tag, i1, i2, j1, j2 in ops:
+        wa = " ".join(ta[s:e] for s, e in a.bounds[i1:i2])
+        wb = " ".join(tb[s:e] for s, e in b.bounds[j1:j2])
+        if tag == "equal":
+            parts.append(wa)
+        else:
+            if wa:
+                parts.append(f"[-{wa}-]")
+            if wb:
+                parts.append(f"{{+{wb}+}}")
+    return QuoteMatch(a, b, " ".join(parts), changed)
+
+
+def quote_value(text: str, q: Quote) -> str:
+    """Normalised wording of a quote: whitespace collapsed, typographic apostrophes straightened."""
+    return re.sub(r"\s+", " ", text[q.start : q.end].replace("\u2019", "'").replace("\u00a0", " ")).strip()

@@ -1,0 +1,122 @@
+"""Long passages one source shares near-verbatim with another (copy, agency relay, press-release reuse).
+
+Words of the folded text (punctuation, case, accents and typographic quotes ignored) are cut into overlapping
+shingles of ``K`` words; shingles found in two sources are chained along the diagonal of the two texts, tolerating
+a few changed words, into passages. Only passages of at least ``MIN_WORDS`` words count, and passages that are
+mostly the same direct quotation are left out: quoting the same statement is not copying.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from workbench.core.compare.textutil import WORD_RE, Ticker
+
+K = 8
+MIN_WORDS = 30
+GAP = K + 4
+MAX_OCCURRENCES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A shared passage: ``[a_start, a_end)`` in source ``a`` and ``[b_start, b_end)`` in source ``b``."""
+
+    a: int
+    a_start: int
+    a_end: int
+    b: int
+    b_start: int
+    b_end: int
+    words: int
+
+
+@dataclass(slots=True)
+class _Run:
+    i0: int
+    j0: int
+    li: int
+    lj: int
+
+
+def find_reuse(
+    folded: list[str],
+    ranges: list[list[tuple[int, int]]],
+    quotes: list[list[tuple[int, int]]],
+    ticker: Ticker,
+) -> list[Passage]:
+    """Shared passages between every two sources.
+
+    Args:
+        folded: folded text per source.
+        ranges: per source, the ``[start, end)`` ranges to consider (non-boilerplate lines).
+        quotes: per source, the bounds of direct quotations.
+        ticker: progress and cancel.
+    """
+    ticker.stage(150, len(folded) + 1)
+    words: list[list[tuple[int, int]]] = []
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s, text in enumerate(folded):
+        toks = [(m.start(), m.end()) for lo, hi in ranges[s] for m in WORD_RE.finditer(text, lo, hi)]
+        words.append(toks)
+        names = [text[a:b] for a, b in toks]
+        for p in range(len(names) - K + 1):
+            index[hash(tuple(names[p : p + K]))].append((s, p))
+        ticker.step()
+    by_pair: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for occ in index.values():
+        if len(occ) < 2 or len(occ) > MAX_OCCURRENCES:
+            continue
+        for x in range(len(occ)):
+            for y in range(x + 1, len(occ)):
+                (sa, pa), (sb, pb) = occ[x], occ[y]
+                if sa != sb:
+                    if sa < sb:
+                        by_pair[(sa, sb)].append((pa, pb))
+                    else:
+                        by_pair[(sb, sa)].append((pb, pa))
+    out: list[Passage] = []
+    for (sa, sb), matches in sorted(by_pair.items()):
+        ticker.check()
+        for run in _chain(sorted(matches)):
+            n_words = run.li - run.i0 + K
+            if n_words < MIN_WORDS:
+                continue
+            a0, a1 = words[sa][run.i0][0], words[sa][run.li + K - 1][1]
+            b0, b1 = words[sb][run.j0][0], words[sb][run.lj + K - 1][1]
+            if _quoted_share(a0, a1, quotes[sa]) > 0.6:
+                continue
+            out.append(Passage(sa, a0, a1, sb, b0, b1, n_words))
+    ticker.step()
+    return out
+
+
+def _chain(matches: list[tuple[int, int]]) -> list[_Run]:
+    """Chain shingle matches (sorted by position in ``a``) into runs along nearby diagonals."""
+    active: dict[int, _Run] = {}
+    runs: list[_Run] = []
+    for i, j in matches:
+        d = j - i
+        hit = None
+        for dd in (d, d - 1, d + 1, d - 2, d + 2, d - 3, d + 3):
+            r = active.get(dd)
+            if r is not None and 0 < i - r.li <= GAP and 0 < j - r.lj <= GAP:
+                hit = (dd, r)
+                break
+        if hit is None:
+            r = _Run(i, j, i, j)
+            runs.append(r)
+            active[d] = r
+            continue
+        dd, r = hit
+        r.li, r.lj = i, j
+        if dd != d:
+            del active[dd]
+            active[d] = r
+    return runs
+
+
+def _quoted_share(start: int, end: int, quotes: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quotes)
+    return inside / max(1, end - start)
