@@ -42,6 +42,7 @@ def run_gui(
     screenshot: str | None = None,
     size: str = "1600x1000",
     claim: int | None = None,
+    compare: bool = False,
 ) -> int:
     """Open the window on ``db`` (default database if None); on first run load the sample dossier."""
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -94,6 +95,11 @@ def run_gui(
         window = MainWindow(store, dossier, language=language, fresh_layout=bool(screenshot))
         if open_sources:
             window.open_sources(open_sources)
+        if compare:
+            from workbench.services import compare as compare_svc
+
+            window.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+            window.compare_dock.raise_()
         if claim is not None:
             window.select_claim(claim)
         if screenshot:

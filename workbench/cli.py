@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
     g.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
     g.add_argument("--claim", type=int, help="select this claim (scrolls the panes to its spans)")
+    g.add_argument("--compare", action="store_true", help="compare the sources and show the Compare panel")
 
     i = sub.add_parser("init", help="create or upgrade the database")
     i.add_argument("--demo", action="store_true", help="load the sample dossier")

@@ -18,7 +18,7 @@ def cmd_gui(ctx: Context) -> int:
 
     args = ctx.args
     return run_gui(args.db, user=args.user, open_sources=args.open, screenshot=args.screenshot, size=args.size,
-                   claim=args.claim)
+                   claim=args.claim, compare=args.compare)
 
 
 def cmd_init(ctx: Context) -> int:
@@ -266,6 +266,51 @@ def cmd_search(ctx: Context) -> int:
     for h in hits:
         print(f"{h.source_id}\t{h.start}\t{h.end}\t{h.snippet}")
     return 0
+
+
+def cmd_compare(ctx: Context) -> int:
+    """Compare sources: alignments, discrepancies, recycled/relay sources, reuse."""
+    from workbench.services import compare
+
+    args = ctx.args
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if interactive:
+            sys.stderr.write(f"\rcomparing… {100 * done // max(total, 1):3d}%")
+            sys.stderr.flush()
+
+    result = compare.run(ctx.store, ctx.dossier_id(), args.source_ids, event_date=args.event_date, progress=progress)
+    if interactive:
+        sys.stderr.write("\r" + " " * 20 + "\r")
+    if args.json:
+        dump_json(result.to_json())
+        return 0
+    print(format_comparison(result.to_json()))
+    return 0
+
+
+def format_comparison(data: dict[str, Any]) -> str:
+    """Readable summary of a comparison."""
+    lines = [f"Event date: {data.get('event_date') or 'unknown'}"]
+    lines.append(f"Aligned passages: {len(data['alignments'])}")
+    lines.append(f"Discrepancies: {len(data['discrepancies'])}")
+    for d in data["discrepancies"]:
+        lines.append(f"  [{d['kind']}] {d['note']}")
+        for s in d["spans"]:
+            lines.append(f"      source {s['source_id']} @{s['start']}: « {s['exact']} » = {s['value']}")
+    for s in data["sources"]:
+        flags = [f for f in s["flags"] if f != "boilerplate"]
+        if flags:
+            lines.append(f"Source {s['source_id']} ({s.get('published') or 'undated'}): {', '.join(flags)}"
+                         + (f" — {s['note']}" if s.get("note") else ""))
+        boiler = s.get("boilerplate") or []
+        if boiler:
+            lines.append(f"Source {s['source_id']}: {len(boiler)} boilerplate line(s) (menus, captions, links)")
+    for r in data["reuse"]:
+        lines.append(f"Reuse: source {r['b']['source_id']} repeats {r['chars']} characters of source "
+                     f"{r['a']['source_id']}")
+    return "\n".join(lines)
 
 
 def cmd_dossiers(ctx: Context) -> int:

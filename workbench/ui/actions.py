@@ -59,6 +59,11 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     link = act("link_scroll", tr("&Linked scrolling"), lambda: None, "Ctrl+Shift+K")
     link.setCheckable(True)
     link.toggled.connect(lambda on: setattr(win.reading, "linked_scrolling", on))
+    act("compare", tr("C&ompare sources"), lambda: (win.compare_dock.raise_(), win.compare_panel.run()),
+        "Ctrl+Shift+M")
+    act("claim_from_pair", tr("Claim from compared &pair"), lambda: win.compare_panel.claim_from_current(),
+        "Ctrl+Shift+P")
+    act("counterpart", tr("Show &counterpart in another source"), lambda: win.show_counterpart(), "Ctrl+Shift+O")
     act("shortcuts", tr("&Keyboard shortcuts"), lambda: _shortcuts(win, acts), "F1")
 
     bar = win.menuBar()
@@ -79,11 +84,15 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         a = acts[f"verdict_{i}"]
         a.setText(f"{i}. {v.label(win.language)}")
         verdicts.addAction(a)
+    m.addSeparator()
+    m.addAction(acts["compare"])
+    m.addAction(acts["claim_from_pair"])
+    m.addAction(acts["counterpart"])
     m = bar.addMenu(tr("&View"))
     for n in ("search", "filter", "add_pane", "close_pane", "link_scroll"):
         m.addAction(acts[n])
     m.addSeparator()
-    for dock in (win.sources_dock, win.claims_dock, win.editor_dock, win.search_dock):
+    for dock in (win.sources_dock, win.claims_dock, win.editor_dock, win.search_dock, win.compare_dock):
         m.addAction(dock.toggleViewAction())
     from workbench.ui.settings_menu import build_settings_menu
 

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.sources_view.verticalHeader().hide()
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.sources_view.setMinimumWidth(300)
+        self.sources_view.setMinimumWidth(360)
         self.sources_dock = self._dock(self.tr("Sources"), "SourcesDock", self.sources_view,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
 
@@ -158,6 +158,13 @@ class MainWindow(QMainWindow):
         slay.addWidget(self.search_view)
         self.search_dock = self._dock(self.tr("Search"), "SearchDock", search_box,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        from workbench.ui.panels.compare_panel import ComparePanel
+
+        self.compare_panel = ComparePanel(self)
+        self.compare_dock = self._dock(self.tr("Compare"), "CompareDock", self.compare_panel,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.search_dock, self.compare_dock)
+        self.compare_panel.sig_result.connect(self._comparison_done)
         self.sources_view.setWordWrap(False)
         self.sources_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
@@ -215,6 +222,17 @@ class MainWindow(QMainWindow):
         if self.current_claim_id is not None:
             self.select_claim(self.current_claim_id, scroll=False)
 
+    def _comparison_done(self, data: dict[str, Any]) -> None:
+        """Badges in the sources list; boilerplate lines greyed in the panes."""
+        flags = {s["source_id"]: list(s["flags"]) for s in data["sources"]}
+        self.sources_model.set_flags(flags)
+        self.boilerplate = {s["source_id"]: [(b["start"], b["end"]) for b in s.get("boilerplate", [])]
+                            for s in data["sources"]}
+        for pane in self.reading.panes():
+            if pane.source_id is not None:
+                pane.view.replace_claim_marks(-1, [(a, b, "boilerplate", "#999999", 0)
+                                                   for a, b in self.boilerplate.get(pane.source_id, [])])
+
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
             current = combo.currentData()
@@ -241,7 +259,9 @@ class MainWindow(QMainWindow):
 
     def _load_pane(self, pane: SourcePane, source_id: int) -> None:
         info = self.sources.get(source_id) or sources_svc.get(self.store, source_id)
-        pane.show_source(info, sources_svc.text(self.store, source_id), self.marks_for(source_id))
+        marks = self.marks_for(source_id) + [(a, b, -1, "boilerplate", "#999999", 0)
+                                             for a, b in getattr(self, "boilerplate", {}).get(source_id, [])]
+        pane.show_source(info, sources_svc.text(self.store, source_id), marks)
         pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
         if not pane.property("wired"):
             pane.setProperty("wired", True)
@@ -504,6 +524,47 @@ class MainWindow(QMainWindow):
         if claim_id is not None:
             self.select_claim(int(claim_id))
 
+    def claim_from_pair(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> int | None:
+        """One claim with two appearances (an aligned pair or a discrepancy), undoable."""
+        from workbench.services import compare as compare_svc
+
+        store = self.store
+
+        def do() -> int:
+            claim = compare_svc.claim_from_alignment(store, a, b)
+            self._touch(claim.id)
+            return claim.id
+
+        def undo(cid: int) -> None:
+            claims_svc.delete(store, "claim", cid)
+            self._touch(cid)
+
+        def again(cid: int) -> None:
+            claims_svc.restore(store, "claim", cid)
+            self._touch(cid)
+
+        cid = self._run_edit(self.tr("Claim from pair"), None, do, undo, again)
+        if cid is not None:
+            self.select_claim(cid)
+        return cid
+
+    def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
+        """Show each span's source in its own pane (reusing open panes left to right) and flash the spans."""
+        panes = self.reading.panes()
+        used: list[SourcePane] = []
+        for i, span in enumerate(spans[:3]):
+            sid = span["source_id"]
+            pane = next((p for p in panes if p.source_id == sid and p not in used), None)
+            if pane is None:
+                free = [p for p in panes if p not in used and p.source_id not in {s["source_id"] for s in spans}]
+                if i < len(panes) and free:
+                    pane = free[0]
+                    self._load_pane(pane, sid)
+                else:
+                    pane = self.reading.add_pane(sid)
+            used.append(pane)
+            pane.view.show_range(span["start"], span["end"])
+
     # --- sources, panes, search -----------------------------------------------------------------------------
 
     def open_sources(self, source_ids: list[int]) -> None:
@@ -543,6 +604,32 @@ class MainWindow(QMainWindow):
     def _extend_context_menu(self, menu: QMenu) -> None:
         for name in ("new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context"):
             menu.addAction(self.actions_by_name[name])
+        if self.counterparts():
+            menu.addSeparator()
+            menu.addAction(self.actions_by_name["counterpart"])
+
+    def counterparts(self) -> list[dict[str, Any]]:
+        """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""
+        data = self.compare_panel.result
+        pane = self.reading.current
+        if not data or pane is None or pane.source_id is None:
+            return []
+        pos = pane.view.selection_cp()
+        cursor = pos[0] if pos else pane.view._map.to_cp(pane.view.textCursor().position())
+        out = []
+        for a in data["alignments"]:
+            for mine, other in ((a["a"], a["b"]), (a["b"], a["a"])):
+                if mine["source_id"] == pane.source_id and mine["start"] <= cursor < mine["end"]:
+                    out.append({"mine": mine, "other": other, "score": a["score"]})
+        return sorted(out, key=lambda x: -x["score"])
+
+    def show_counterpart(self) -> None:
+        """Show the best aligned passage of another source next to the current one."""
+        found = self.counterparts()
+        if not found:
+            self.statusBar().showMessage(self.tr("No aligned passage here (run Compare first)."), 4000)
+            return
+        self.show_spans_side_by_side([found[0]["mine"], found[0]["other"]])
 
     def _sources_menu(self, pos: Any) -> None:
         index = self.sources_view.indexAt(pos)

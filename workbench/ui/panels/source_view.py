@@ -40,6 +40,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.index = IntervalIndex()
         self._formats: dict[tuple[str, int, str], QTextCharFormat] = {}
+        self._boilerplate = QTextCharFormat()
+        self._boilerplate.setForeground(QColor("#8a8a8a"))
+        self._boilerplate.setFontItalic(True)
 
     def _format(self, background: str, depth: int, underline: str) -> QTextCharFormat:
         key = (background, depth, underline)
@@ -74,7 +77,10 @@ class SpanHighlighter(QSyntaxHighlighter):
             if not inside:
                 continue
             apps = [m for m in inside if m.role == "appearance"]
-            evs = [m for m in inside if m.role != "appearance"]
+            evs = [m for m in inside if m.role in STANCE_COLORS]
+            if not apps and not evs:  # only boilerplate: grey italics, so nobody quotes it as the article
+                self.setFormat(a - lo, b - a, self._boilerplate)
+                continue
             fmt = self._format(apps[-1].color if apps else "", max(0, len(apps) - 1),
                                STANCE_COLORS.get(evs[-1].role, "#555") if evs else "")
             self.setFormat(a - lo, b - a, fmt)
@@ -208,6 +214,9 @@ class SourceView(QPlainTextEdit):
             if marks:
                 lines = []
                 for m in marks:
+                    if m.role == "boilerplate":
+                        lines.append(self.tr("Scraped with the page (menu, caption, link): not the article"))
+                        continue
                     role = "" if m.role == "appearance" else f" ({m.role})"
                     lines.append(f"#{m.claim_id}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
                 QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(lines)), self)  # type: ignore[attr-defined]
@@ -220,7 +229,7 @@ class SourceView(QPlainTextEdit):
         """A plain click on a highlight selects its claim."""
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            marks = self.marks_at_point(event.position().toPoint())
+            marks = [m for m in self.marks_at_point(event.position().toPoint()) if m.claim_id > 0]
             if marks:
                 self.sig_claim_clicked.emit(marks[-1].claim_id)
 

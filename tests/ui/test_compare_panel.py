@@ -1,0 +1,79 @@
+"""The Compare panel: run in the background, list findings, jump panes, make a claim from a pair."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+
+from workbench.core.values import ImportBundle
+from workbench.services import claims as claims_svc
+from workbench.services import dossiers, sources
+from workbench.ui.models.findings_model import FindingsModel
+
+WIRE = ("Le gouvernement a débloqué une aide d'urgence de 3,5 millions d'euros pour les communes sinistrées, "
+        "a annoncé la préfecture mardi soir.\n\nLa rivière a atteint 6,42 mètres au pont Neuf.\n")
+BLOG = ("Le gouvernement a débloqué une aide d'urgence de 5 millions d'euros pour les communes sinistrées, "
+        "a annoncé la préfecture mardi soir.\n\nPartagez cet article !\n")
+
+
+def _dossier(store):
+    d = dossiers.create(store, "Compare", event_date=None)
+    for name, text, date in (("wire.txt", WIRE, "2026-03-10"), ("blog.txt", BLOG, "2026-03-11")):
+        sources.add(store, d.id, ImportBundle(name=name, kind="txt", original=text.encode(), text=text, title=name),
+                    published=__import__("datetime").date.fromisoformat(date))
+    return dossiers.get(store, d.id)
+
+
+def test_compare_panel_finds_amount_and_makes_claim(qtbot, store, tmp_path, qtmodeltester):
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import TaskRunner
+
+    dossier = _dossier(store)
+    win = MainWindow(store, dossier, runner=TaskRunner(), fresh_layout=True)  # the real threaded runner
+    win.quiet_errors = True
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.compare_panel.sig_result, timeout=30000):
+        win.actions_by_name["compare"].trigger()
+    model: FindingsModel = win.compare_panel.model
+    qtmodeltester.check(model)
+    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert any(g.startswith("Figures and amounts") for g in groups)
+    amounts = model.index(groups.index(next(g for g in groups if g.startswith("Figures"))), 0)
+    finding = model.finding(model.index(0, 0, amounts))
+    values = sorted(s["value"] for s in finding.spans)
+    assert values == [3_500_000, 5_000_000]
+    # selecting it shows both spans side by side
+    win.compare_panel.view.setCurrentIndex(model.index(0, 0, amounts))
+    win.compare_panel._show(model.index(0, 0, amounts))
+    shown = {p.source_id for p in win.reading.panes()}
+    assert {s["source_id"] for s in finding.spans} <= shown
+    # one action: a claim with two appearances
+    cid = win.compare_panel.claim_from_current()
+    claim = claims_svc.get(store, cid)
+    assert sorted(a.span.source_id for a in claim.appearances) == sorted({s["source_id"] for s in finding.spans})
+    win.undo.stack.undo()
+    assert claims_svc.list_claims(store, dossier.id) == []
+    win.runner.wait()
+
+
+def test_counterpart_of_aligned_sentence(qtbot, store):
+    from workbench.services import compare as compare_svc
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import SyncRunner
+
+    dossier = _dossier(store)
+    win = MainWindow(store, dossier, runner=SyncRunner(), fresh_layout=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+    wire_id = next(s.id for s in win.sources.values() if s.title == "wire.txt")
+    pane = win.reading.pane_for(wire_id)
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(10)
+    pane.view.setTextCursor(cursor)
+    win.reading._set_current(pane)
+    found = win.counterparts()
+    assert found and found[0]["other"]["source_id"] != wire_id
+    win.show_counterpart()
+    other = win.reading.pane_for(found[0]["other"]["source_id"])
+    assert other is not None

@@ -1,0 +1,334 @@
+"""The one model every report exporter renders: a dossier, its sources (with texts), claims and history.
+
+The service layer builds a :class:`ReportModel` from the database (the exporters never see the database); tests build
+one by hand. Everything in it is a frozen value from :mod:`workbench.core.values` plus report options (language,
+history on/off, organisation name, generation time, a description of the filters that selected the claims) and an
+optional list of discrepancies between sources.
+
+The helpers here are shared by every format so that HTML, PDF, Markdown, DOCX, CSV and the JSON-LD outputs agree:
+verdict counts, source citations, the sentence around a quoted span, evidence grouped by stance, date formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+from workbench.core.enums import Stance
+from workbench.core.errors import ValidationError
+from workbench.core.text import sentence_around
+from workbench.core.values import (
+    ClaimInfo,
+    DossierInfo,
+    EvidenceInfo,
+    HistoryEntry,
+    SourceInfo,
+    SpanInfo,
+    Verdict,
+)
+
+LANGUAGES = ("en", "fr")
+STANCES: tuple[str, ...] = (Stance.SUPPORTS.value, Stance.REFUTES.value, Stance.CONTEXT.value)
+
+Progress = Callable[[int, int], None]
+"""Progress callback ``(done, total)``; it may raise :class:`~workbench.core.errors.Cancelled` to stop an export."""
+
+_MONTHS_EN = "January February March April May June July August September October November December"
+_MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+_MONTHS = {"en": tuple(_MONTHS_EN.split(" ")), "fr": tuple(_MONTHS_FR.split(" "))}
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """``value`` in UTC; a naive datetime is taken to be UTC already (the database stores UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def iso_datetime(value: dt.datetime | None) -> str | None:
+    """``value`` as an ISO 8601 UTC timestamp ending in ``Z`` (xsd:dateTime), or None."""
+    if value is None:
+        return None
+    return as_utc(value).isoformat().replace("+00:00", "Z")
+
+
+def iso_date(value: dt.date | None) -> str | None:
+    """``value`` as ``YYYY-MM-DD``, or None."""
+    return value.isoformat() if value is not None else None
+
+
+def format_date(value: dt.date | None, language: str = "en") -> str:
+    """A human date: "5 March 2024" / "5 mars 2024" ("1er mars" in French); empty string for None."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    month = _MONTHS["fr" if language == "fr" else "en"][value.month - 1]
+    day = "1er" if language == "fr" and value.day == 1 else str(value.day)
+    return f"{day} {month} {value.year}"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """A compact UTC timestamp "2024-03-05 14:03 UTC"; empty string for None."""
+    if value is None:
+        return ""
+    return as_utc(value).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def is_web_url(url: str) -> bool:
+    """True if ``url`` is an absolute http(s) URL with a host: the only URLs a report renders as links."""
+    if not url or any(ch in url for ch in "\x00\r\n\t <>\"'`\\") or url != url.strip():
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def safe_color(color: str, default: str = "#777777") -> str:
+    """``color`` if it is a ``#rgb``/``#rrggbb`` hex colour, else ``default`` (colours go into style attributes)."""
+    body = color[1:] if color.startswith("#") else ""
+    if len(body) in (3, 6) and all(c in "0123456789abcdefABCDEF" for c in body):
+        if len(body) == 3:
+            body = "".join(c * 2 for c in body)
+        return "#" + body.lower()
+    return default
+
+
+def text_on(color: str) -> str:
+    """Black or white, whichever reads better on the background ``color`` (WCAG relative luminance)."""
+    hex6 = safe_color(color)[1:]
+    channels = []
+    for i in (0, 2, 4):
+        c = int(hex6[i : i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    return "#000000" if luminance > 0.179 else "#ffffff"
+
+
+def format_value(value: Any) -> str:
+    """A history value (any JSON-able type) as one line of text."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(format_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {format_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted span in its surrounding sentence: ``before + exact + after`` is a slice of the source text.
+
+    ``cut_before``/``cut_after`` say whether the slice starts/ends inside a sentence (show an ellipsis there).
+    """
+
+    before: str
+    exact: str
+    after: str
+    source: SourceInfo | None
+    span: SpanInfo
+    cut_before: bool = False
+    cut_after: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportModel:
+    """Everything a verification report shows, already read from the database.
+
+    Attributes:
+        dossier: The investigation, with its rating scale.
+        sources: The dossier's sources (all of them, or those the report cites).
+        source_texts: Text of record by source id (for the sentence around a quote, JSON export and selectors).
+        claims: The claims in the report, with appearances, evidence and relations filled in.
+        history: Change log entries by claim id, oldest first.
+        language: "en" or "fr": labels, verdict names and dates.
+        include_history: Show each claim's history in the human-readable formats.
+        organisation: Publisher of the report (ClaimReview ``author``, annotation ``creator``).
+        generated_at: When the report was made.
+        filters: Human description of the filters that selected the claims ("" = all claims).
+        discrepancies: Plain dicts ``{kind, spans: [{source_id, start, end, exact, value}], note}``.
+        publication_url: Where the report will be published, if known (ClaimReview ``url`` = this + ``#claim-ID``).
+    """
+
+    dossier: DossierInfo
+    sources: tuple[SourceInfo, ...]
+    source_texts: Mapping[int, str]
+    claims: tuple[ClaimInfo, ...]
+    history: Mapping[int, tuple[HistoryEntry, ...]] = field(default_factory=dict)
+    language: str = "en"
+    include_history: bool = True
+    organisation: str = ""
+    generated_at: dt.datetime = field(default_factory=_utc_now)
+    filters: str = ""
+    discrepancies: tuple[Mapping[str, Any], ...] = ()
+    publication_url: str = ""
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValidationError(f"report language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+        object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "claims", tuple(self.claims))
+        object.__setattr__(self, "source_texts", MappingProxyType(dict(self.source_texts)))
+        object.__setattr__(self, "history", MappingProxyType({int(k): tuple(v) for k, v in dict(self.history).items()}))
+        object.__setattr__(self, "discrepancies", tuple(_check_discrepancy(d) for d in self.discrepancies or ()))
+
+    __hash__ = None  # type: ignore[assignment]  # holds mappings
+
+    # ------------------------------------------------------------------ lookups
+
+    def source(self, source_id: int) -> SourceInfo | None:
+        """The source with ``source_id``, or None if the report does not hold it."""
+        return self._sources_by_id().get(source_id)
+
+    def _sources_by_id(self) -> dict[int, SourceInfo]:
+        return {s.id: s for s in self.sources}
+
+    def text_of(self, source_id: int) -> str:
+        """Text of record of a source ("" if the report was built without it)."""
+        return self.source_texts.get(source_id, "")
+
+    def claim(self, claim_id: int) -> ClaimInfo | None:
+        """The claim with ``claim_id`` if it is in the report."""
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+    def history_of(self, claim_id: int) -> tuple[HistoryEntry, ...]:
+        """History of one claim, oldest first."""
+        return tuple(sorted(self.history.get(claim_id, ()), key=lambda h: (as_utc(h.at), h.id)))
+
+    def verdict_of(self, claim: ClaimInfo) -> Verdict | None:
+        """The scale step of the claim's verdict, or None if it has none (or an unknown key)."""
+        return self.dossier.scale.get(claim.verdict)
+
+    def verdict_label(self, claim: ClaimInfo) -> str:
+        """The claim's verdict label in the report language ("" if none)."""
+        verdict = self.verdict_of(claim)
+        if verdict is not None:
+            return verdict.label(self.language)
+        return claim.verdict or ""
+
+    # ------------------------------------------------------------------ summaries
+
+    def verdict_counts(self) -> list[tuple[Verdict | None, int]]:
+        """Claims per verdict in scale order (zero counts included), then ``(None, n)`` for claims without one."""
+        counts = {v.key: 0 for v in self.dossier.scale.verdicts}
+        none = 0
+        for claim in self.claims:
+            if claim.verdict in counts:
+                counts[claim.verdict] += 1
+            else:
+                none += 1
+        result: list[tuple[Verdict | None, int]] = [(v, counts[v.key]) for v in self.dossier.scale.verdicts]
+        result.append((None, none))
+        return result
+
+    def claim_sources(self, claim: ClaimInfo) -> tuple[SourceInfo, ...]:
+        """Sources the claim appears in, in order of first appearance, without duplicates."""
+        seen: dict[int, SourceInfo] = {}
+        by_id = self._sources_by_id()
+        for appearance in claim.appearances:
+            source = by_id.get(appearance.span.source_id)
+            if source is not None and source.id not in seen:
+                seen[source.id] = source
+        return tuple(seen.values())
+
+    def evidence_by_stance(self, claim: ClaimInfo) -> dict[str, tuple[EvidenceInfo, ...]]:
+        """The claim's evidence grouped by stance: supports, refutes, context (each key present), then any other."""
+        groups: dict[str, list[EvidenceInfo]] = {s: [] for s in STANCES}
+        for item in claim.evidence:
+            groups.setdefault(item.stance, []).append(item)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def evidence_counts(self, claim: ClaimInfo) -> dict[str, int]:
+        """Number of evidence items per stance (supports, refutes, context)."""
+        return {k: len(v) for k, v in self.evidence_by_stance(claim).items()}
+
+    def related(self, claim: ClaimInfo) -> list[tuple[str, int, ClaimInfo | None]]:
+        """The claim's relations as ``(kind, other_claim_id, other_claim_or_None)``; ``kind`` read from this claim."""
+        result = []
+        for rel in claim.relations:
+            other = rel.to_claim_id if rel.from_claim_id == claim.id else rel.from_claim_id
+            result.append((rel.kind, other, self.claim(other)))
+        return result
+
+    def quote(self, span: SpanInfo) -> Quote:
+        """The span in its surrounding sentence (via :func:`~workbench.core.text.sentence_around`).
+
+        Falls back on the span's stored prefix/suffix when the report has no text for the source or the text no
+        longer holds the quote at the stored offsets.
+        """
+        source = self.source(span.source_id)
+        text = self.text_of(span.source_id)
+        if text and 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.exact:
+            lo, hi = sentence_around(text, span.start, span.end)
+            cut_before = lo > 0 and not (text[lo - 1] == "\n" or (lo >= 2 and text[lo - 2] in ".!?»"))
+            cut_after = hi < len(text) and text[hi] != "\n" and text[hi - 1] not in ".!?"
+            return Quote(text[lo : span.start], span.exact, text[span.end : hi], source, span, cut_before, cut_after)
+        return Quote(span.prefix, span.exact, span.suffix, source, span, bool(span.prefix), bool(span.suffix))
+
+    def citation(self, source: SourceInfo | None) -> str:
+        """Citation of a source: "Outlet, Author, “Title”, date, URL" (empty parts left out)."""
+        if source is None:
+            return ""
+        return citation(source, self.language)
+
+    def source_titles(self, claim: ClaimInfo) -> list[str]:
+        """Titles (or outlets, or ids) of the sources the claim appears in."""
+        return [s.title or s.outlet or f"#{s.id}" for s in self.claim_sources(claim)]
+
+
+def citation(source: SourceInfo, language: str = "en") -> str:
+    """Citation of a source: "Outlet, Author, “Title”, date, URL" ("« Title »" in French); empty parts left out."""
+    title = ""
+    if source.title:
+        title = f"« {source.title} »" if language == "fr" else f"“{source.title}”"
+    parts = [source.outlet, source.author, title, format_date(source.published, language), source.url]
+    return ", ".join(p for p in parts if p)
+
+
+def evidence_citation(item: EvidenceInfo, language: str = "en") -> str:
+    """Citation of an external reference: "Publisher, “Title”, date, URL" (empty parts left out)."""
+    title = ""
+    if item.title:
+        title = f"« {item.title} »" if language == "fr" else f"“{item.title}”"
+    parts = [item.publisher, title, format_date(item.published, language), item.url]
+    return ", ".join(p for p in parts if p)
+
+
+def _check_discrepancy(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Validate one discrepancy dict and return a read-only copy with defaults filled in."""
+    if not isinstance(item, Mapping):
+        raise ValidationError("a discrepancy must be a mapping {kind, spans, note}")
+    spans = item.get("spans") or ()
+    if not isinstance(spans, Sequence) or isinstance(spans, (str, bytes)):
+        raise ValidationError("discrepancy spans must be a list")
+    clean_spans = []
+    for span in spans:
+        if not isinstance(span, Mapping) or "source_id" not in span:
+            raise ValidationError("each discrepancy span needs at least a source_id")
+        clean_spans.append(
+            MappingProxyType(
+                {
+                    "source_id": int(span["source_id"]),
+                    "start": int(span.get("start", 0) or 0),
+                    "end": int(span.get("end", 0) or 0),
+                    "exact": str(span.get("exact", "") or ""),
+                    "value": "" if span.get("value") is None else str(span.get("value")),
+                }
+            )
+        )
+    return MappingProxyType(
+        {"kind": str(item.get("kind", "") or ""), "spans": tuple(clean_spans), "note": str(item.get("note", "") or "")}
+    )

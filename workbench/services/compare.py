@@ -1,0 +1,51 @@
+"""Compare the sources of a dossier (off the GUI thread) and turn a finding into claims when the user asks.
+
+The analysis itself is pure (:mod:`workbench.core.compare`); this module feeds it the texts of record and the
+publication dates, and stores nothing by itself: only :func:`claim_from_alignment` and :func:`flag_recycled` write,
+and only when the user confirms a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from workbench.core.compare import CompareInput, CompareResult, compare
+from workbench.core.errors import Cancelled, NotFoundError
+from workbench.core.values import ClaimInfo
+from workbench.services import claims, dossiers, sources
+from workbench.services.store import Store
+
+
+def run(
+    store: Store,
+    dossier_id: int,
+    source_ids: Sequence[int] = (),
+    *,
+    event_date: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> CompareResult:
+    """Compare the dossier's sources (or ``source_ids``); the event date defaults to the dossier's."""
+    dossier = dossiers.get(store, dossier_id)
+    infos = sources.list_all(store, dossier_id)
+    if source_ids:
+        known = {s.id for s in infos}
+        missing = [i for i in source_ids if i not in known]
+        if missing:
+            raise NotFoundError(f"no source with id {missing[0]} in dossier {dossier_id}")
+        infos = [s for s in infos if s.id in set(source_ids)]
+    inputs = []
+    for info in infos:
+        if cancel is not None and cancel():
+            raise Cancelled("comparison cancelled")
+        inputs.append(CompareInput(info.id, sources.text(store, info.id), info.published, info.title, info.outlet))
+    return compare(inputs, event_date=event_date or dossier.event_date, progress=progress, cancel=cancel)
+
+
+def claim_from_alignment(store: Store, a: tuple[int, int, int], b: tuple[int, int, int],
+                         statement: str = "") -> ClaimInfo:
+    """One claim with two appearances: the aligned sentences ``(source_id, start, end)`` of two sources."""
+    claim = claims.create(store, a[0], a[1], a[2], **({"statement": statement} if statement else {}))
+    claims.add_appearance(store, claim.id, *b)
+    return claims.get(store, claim.id)

@@ -1,0 +1,151 @@
+"""The Compare panel: discrepancies by kind, text reuse, recycled sources and aligned passages.
+
+Runs the comparison in the background (progress + cancel in the status bar). Activating a finding shows its spans
+side by side (first span in the left pane, second in the next); "Claim from this pair" turns an alignment or a
+discrepancy into one claim with two appearances. Nothing is stored until the user asks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+
+from workbench.ui.models.findings_model import Finding, FindingsModel, Group
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+KIND_LABELS = {
+    "number": "Figures and amounts",
+    "count": "Counts and ordinals",
+    "date": "Dates",
+    "participant": "Who spoke / who said it",
+    "quote_wording": "Quote wording",
+    "other": "Other",
+}
+
+
+class ComparePanel(QWidget):
+    """Lists what the comparison found and jumps the panes to it."""
+
+    sig_result = Signal(object)
+    """A comparison finished: the JSON-like result dict."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.model = FindingsModel()
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.summary = QLabel(self.tr("Compare the dossier's sources to find contradictions and copies."))
+        self.summary.setWordWrap(True)
+        self.run_button = QPushButton(self.tr("Compare sources"))
+        self.claim_button = QPushButton(self.tr("Claim from this pair"))
+        self.claim_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.run_button)
+        row.addWidget(self.claim_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(row)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.view, 1)
+        self.run_button.clicked.connect(self.run)
+        self.view.activated.connect(self._show)
+        self.view.clicked.connect(self._show)
+        self.claim_button.clicked.connect(self.claim_from_current)
+        self.result: dict[str, Any] | None = None
+
+    def run(self) -> None:
+        """Start the comparison in the background."""
+        from workbench.services import compare
+
+        store, dossier_id = self.window.store, self.window.dossier.id
+        self.run_button.setEnabled(False)
+        self.summary.setText(self.tr("Comparing…"))
+
+        def work(progress: Any, cancelled: Any) -> dict[str, Any]:
+            result = compare.run(store, dossier_id, progress=lambda d, t: progress(d, t, ""), cancel=cancelled)
+            return result.to_json()
+
+        task = self.window.runner.start(self.tr("Compare"), work, self.show_result, self._failed)
+        task.sig_cancelled.connect(lambda: (self.run_button.setEnabled(True), self.summary.setText(
+            self.tr("Comparison cancelled."))))
+
+    def _failed(self, message: str) -> None:
+        self.run_button.setEnabled(True)
+        self.summary.setText(message)
+        self.window.show_error(message)
+
+    def show_result(self, data: dict[str, Any]) -> None:
+        """Fill the tree from a comparison result."""
+        self.run_button.setEnabled(True)
+        self.result = data
+        titles = {sid: s.outlet or s.title for sid, s in self.window.sources.items()}
+
+        def name(span: dict[str, Any]) -> str:
+            return titles.get(span["source_id"], f"source {span['source_id']}")
+
+        groups: list[Group] = []
+        for kind, label in KIND_LABELS.items():
+            items = [d for d in data["discrepancies"] if d["kind"] == kind]
+            if items:
+                groups.append(Group(self.tr(label), [
+                    Finding(d["note"], d["spans"], kind,
+                            "\n".join(f"{name(s)}: « {s['exact']} » = {s['value']}" for s in d["spans"]))
+                    for d in items]))
+        flagged = []
+        for s in data["sources"]:
+            flags = [f for f in s["flags"] if f != "boilerplate"]
+            for flag in flags:
+                spans = s.get("evidence", {}).get(flag, [])
+                note = s.get("note") or flag
+                flagged.append(Finding(f"{titles.get(s['source_id'], s['source_id'])}: {flag} — {note}", spans, flag))
+        if flagged:
+            groups.append(Group(self.tr("Recycled and relayed sources"), flagged))
+        if data["reuse"]:
+            groups.append(Group(self.tr("Copied passages"), [
+                Finding(self.tr("{0} repeats {1} characters of {2}").format(name(r["b"]), r["chars"], name(r["a"])),
+                        [r["a"], r["b"]], "reuse") for r in data["reuse"]]))
+        boiler = [Finding(f"{titles.get(s['source_id'], s['source_id'])}: « {b['exact'][:80]} »", [b], "boilerplate")
+                  for s in data["sources"] for b in s.get("boilerplate", [])]
+        if boiler:
+            groups.append(Group(self.tr("Boilerplate (not the article)"), boiler))
+        if data["alignments"]:
+            groups.append(Group(self.tr("Aligned passages"), [
+                Finding(f"{a['score']:.2f} · {name(a['a'])} ↔ {name(a['b'])}: {a['a']['exact'][:70]}",
+                        [a["a"], a["b"]], "alignment") for a in data["alignments"]]))
+        self.model.set_groups(groups)
+        for row in range(min(len(groups), 4)):
+            self.view.expand(self.model.index(row, 0))
+        self.summary.setText(self.tr("{0} discrepancies, {1} copied passages, {2} aligned passages; event date {3}.")
+                             .format(len(data["discrepancies"]), len(data["reuse"]), len(data["alignments"]),
+                                     data.get("event_date") or "?"))
+        self.sig_result.emit(data)
+
+    def _show(self, index: Any) -> None:
+        finding = self.model.finding(index)
+        self.claim_button.setEnabled(finding is not None and len({s["source_id"] for s in (finding.spans or [])}) > 1)
+        if finding is None or not finding.spans:
+            return
+        self.window.show_spans_side_by_side(finding.spans)
+
+    def current_finding(self) -> Finding | None:
+        """The selected finding."""
+        return self.model.finding(self.view.currentIndex())
+
+    def claim_from_current(self) -> int | None:
+        """Turn the selected pair into one claim with two appearances (undoable)."""
+        finding = self.current_finding()
+        if finding is None:
+            return None
+        first = finding.spans[0]
+        second = next((s for s in finding.spans[1:] if s["source_id"] != first["source_id"]), None)
+        if second is None:
+            return None
+        return self.window.claim_from_pair((first["source_id"], first["start"], first["end"]),
+                                           (second["source_id"], second["start"], second["end"]))
