@@ -268,6 +268,38 @@ def cmd_search(ctx: Context) -> int:
     return 0
 
 
+def cmd_export(ctx: Context) -> int:
+    """Export a report or the dossier's data."""
+    from workbench.services import reports
+
+    args = ctx.args
+    request = reports.ReportRequest(
+        format=args.format,
+        verdicts=tuple(args.verdict),
+        source_ids=tuple(args.sources),
+        claim_ids=tuple(args.claims),
+        language=args.language,
+        include_history=args.history,
+        discrepancies=args.discrepancies,
+    )
+    data = reports.export(ctx.store, ctx.dossier_id(), request)
+    if args.out == "-":
+        if args.format in ("pdf", "docx"):
+            raise ValidationError(f"{args.format} is binary: give --out FILE")
+        sys.stdout.buffer.write(data)
+        return 0
+    out = Path(args.out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    print(out)
+    return 0
+
+
 def cmd_compare(ctx: Context) -> int:
     """Compare sources: alignments, discrepancies, recycled/relay sources, reuse."""
     from workbench.services import compare

@@ -1,0 +1,143 @@
+"""Verification reports: read what a report shows into one ReportModel, then hand it to an exporter.
+
+Filters select claims (verdicts, sources, claim ids); the sources listed are those the selected claims cite or
+appear in (all sources when no filter is given). Optional: each claim's history, the comparison of sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from workbench.core.errors import Cancelled, NotFoundError, ValidationError
+from workbench.io.report import ReportModel
+from workbench.services import claims, dossiers, sources
+from workbench.services.store import Store
+
+ORGANISATION_KEY = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What the user asked for."""
+
+    format: str
+    verdicts: tuple[str, ...] = ()
+    source_ids: tuple[int, ...] = ()
+    claim_ids: tuple[int, ...] = ()
+    language: str = "en"
+    include_history: bool = False
+    discrepancies: bool = False
+
+
+def build_model(
+    store: Store,
+    dossier_id: int,
+    request: ReportRequest,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ReportModel:
+    """Read the dossier into a ReportModel honouring the request's filters."""
+    dossier = dossiers.get(store, dossier_id)
+    scale_keys = {v.key for v in dossier.scale.verdicts}
+    unknown = [v for v in request.verdicts if v not in scale_keys]
+    if unknown:
+        raise ValidationError(f"unknown verdict {unknown[0]!r}; the dossier's scale has: {', '.join(sorted(scale_keys))}")
+    all_sources = sources.list_all(store, dossier_id)
+    known = {s.id for s in all_sources}
+    for sid in request.source_ids:
+        if sid not in known:
+            raise NotFoundError(f"no source with id {sid} in dossier {dossier_id}")
+    selected = claims.list_claims(store, dossier_id, verdicts=request.verdicts, source_ids=request.source_ids,
+                                  claim_ids=request.claim_ids)
+    if request.claim_ids:
+        found = {c.id for c in selected}
+        missing = [c for c in request.claim_ids if c not in found]
+        if missing and not request.verdicts and not request.source_ids:
+            raise NotFoundError(f"no claim with id {missing[0]} in dossier {dossier_id}")
+    filtered = bool(request.verdicts or request.source_ids or request.claim_ids)
+    if filtered:
+        used = {a.span.source_id for c in selected for a in c.appearances}
+        used |= {e.span.source_id for c in selected for e in c.evidence if e.span is not None}
+        shown = [s for s in all_sources if s.id in used]
+    else:
+        shown = all_sources
+    texts = {}
+    for i, s in enumerate(shown):
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled")
+        texts[s.id] = sources.text(store, s.id)
+        if progress is not None:
+            progress(i + 1, len(shown) + 1)
+    history = {c.id: tuple(claims.history(store, c.id)) for c in selected}
+    discrepancies: tuple[dict, ...] = ()
+    if request.discrepancies:
+        from workbench.services import compare
+
+        result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel).to_json()
+        discrepancies = tuple(result["discrepancies"])
+    return ReportModel(
+        dossier=dossier,
+        sources=tuple(shown),
+        source_texts=texts,
+        claims=tuple(selected),
+        history=history,
+        language=request.language,
+        include_history=request.include_history or request.format == "json",
+        organisation=dossiers.get_setting(store, ORGANISATION_KEY, ""),
+        generated_at=dt.datetime.now(dt.UTC),
+        filters=_describe(request),
+        discrepancies=discrepancies,
+    )
+
+
+def _describe(request: ReportRequest) -> str:
+    parts = []
+    if request.verdicts:
+        parts.append("verdict: " + ", ".join(request.verdicts))
+    if request.source_ids:
+        parts.append("sources: " + ", ".join(map(str, request.source_ids)))
+    if request.claim_ids:
+        parts.append("claims: " + ", ".join(map(str, request.claim_ids)))
+    return "; ".join(parts)
+
+
+def export(
+    store: Store,
+    dossier_id: int,
+    request: ReportRequest,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> bytes:
+    """Build the model and render it in ``request.format``."""
+    from workbench.io.exporters import EXPORTERS
+
+    if request.format not in EXPORTERS:
+        raise ValidationError(f"unknown format {request.format!r}; use one of: {', '.join(EXPORTERS)}")
+    model = build_model(store, dossier_id, request, cancel=cancel,
+                        progress=(lambda d, t: progress(d, 2 * t)) if progress else None)
+
+    def render_progress(done: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled")
+        if progress is not None:
+            progress(total + done, 2 * max(total, 1))
+
+    return EXPORTERS[request.format].export(model, render_progress)
+
+
+def extension(fmt: str) -> str:
+    """File extension of a format (with its dot)."""
+    from workbench.io.exporters import EXPORTERS
+
+    return EXPORTERS[fmt].extension
+
+
+def formats() -> Sequence[tuple[str, str]]:
+    """(key, human name) of every export format."""
+    from workbench.io.exporters import EXPORTERS
+
+    return [(k, e.name) for k, e in EXPORTERS.items()]

@@ -1,0 +1,206 @@
+"""File ▸ Export: format, filters, language, a preview of the HTML report, export in the background.
+
+The preview and the file come from the same service call (``reports.export``), so what the user sees is what they
+get. The file is written atomically; "Open when done" hands it to the desktop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services import reports
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; runs the export as a background task."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle(self.tr("Export"))
+        self.format = QComboBox()
+        for key, name in reports.formats():
+            self.format.addItem(name, key)
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(1 if window.language == "fr" else 0)
+        self.verdicts = QListWidget()
+        for v in window.dossier.scale.verdicts:
+            item = QListWidgetItem(v.label(window.language))
+            item.setData(Qt.ItemDataRole.UserRole, v.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.verdicts.addItem(item)
+        self.verdicts.setMaximumHeight(120)
+        self.sources = QListWidget()
+        for s in window.sources.values():
+            item = QListWidgetItem(f"{s.id} · {s.title}")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.sources.addItem(item)
+        self.sources.setMaximumHeight(120)
+        self.history = QCheckBox(self.tr("Include each claim's history"))
+        self.discrepancies = QCheckBox(self.tr("Add the discrepancies between sources"))
+        self.open_after = QCheckBox(self.tr("Open when done"))
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Only verdicts"), self.verdicts)
+        form.addRow(self.tr("Only sources"), self.sources)
+        form.addRow("", self.history)
+        form.addRow("", self.discrepancies)
+        form.addRow(self.tr("File"), path_row)
+        form.addRow("", self.open_after)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.addLayout(form)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        left_lay.addStretch(1)
+        left_lay.addLayout(buttons)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setMinimumWidth(520)
+        lay = QHBoxLayout(self)
+        lay.addWidget(left)
+        lay.addWidget(self.preview, 1)
+        self.preview_button.clicked.connect(self.run_preview)
+        self.export_button.clicked.connect(self.run_export)
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        self.format.currentIndexChanged.connect(self._suggest_path)
+        self._task: Any = None
+        self.written: Path | None = None
+        self._suggest_path()
+        self.resize(1100, 700)
+
+    def request(self, fmt: str | None = None) -> reports.ReportRequest:
+        """The request the form describes."""
+        def checked(widget: QListWidget) -> tuple[Any, ...]:
+            return tuple(widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                         if widget.item(i).checkState() == Qt.CheckState.Checked)
+
+        return reports.ReportRequest(
+            format=fmt or self.format.currentData(),
+            verdicts=checked(self.verdicts),
+            source_ids=checked(self.sources),
+            language=self.language.currentData(),
+            include_history=self.history.isChecked(),
+            discrepancies=self.discrepancies.isChecked(),
+        )
+
+    def _suggest_path(self) -> None:
+        fmt = self.format.currentData()
+        current = Path(self.path.text()) if self.path.text() else Path.home() / "report"
+        stem = current.name.split(".")[0] or "report"
+        self.path.setText(str(current.with_name(stem + reports.extension(fmt))))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text())
+        if path:
+            self.path.setText(path)
+
+    def _start(self, request: reports.ReportRequest, on_done: Any) -> None:
+        store, dossier_id = self.window.store, self.window.dossier.id
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.export_button.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancel"))
+
+        def work(progress: Any, cancelled: Any) -> bytes:
+            return reports.export(store, dossier_id, request, progress=lambda d, t: progress(d, t, ""),
+                                  cancel=cancelled)
+
+        task = self.window.runner.start(self.tr("Export"), work, on_done, self._failed)
+        task.sig_progress.connect(lambda d, t, _l: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)))
+        task.sig_cancelled.connect(self._reset)
+        self._task = task
+
+    def _reset(self) -> None:
+        self._task = None
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+
+    def _failed(self, message: str) -> None:
+        self._reset()
+        self.window.show_error(message)
+
+    def _cancel_or_close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        else:
+            self.reject()
+
+    def run_preview(self) -> None:
+        """Render the HTML report of the current choices into the preview."""
+        def shown(data: bytes) -> None:
+            self._reset()
+            self.preview.setHtml(data.decode("utf-8"))
+
+        self._start(self.request("html"), shown)
+
+    def run_export(self) -> None:
+        """Export to the chosen file."""
+        target = Path(self.path.text()).expanduser()
+        if not self.path.text().strip():
+            self.window.show_error(self.tr("Choose a file to export to."))
+            return
+
+        def write(data: bytes) -> None:
+            self._reset()
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(target.name + ".part")
+                tmp.write_bytes(data)
+                tmp.replace(target)
+            except OSError as exc:
+                self.window.show_error(self.tr("Cannot write {0}: {1}").format(target, exc.strerror or exc))
+                return
+            self.written = target
+            self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000)
+            if self.open_after.isChecked():
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+        self._start(self.request(), write)
