@@ -11,8 +11,16 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
-    # FTS5 shadow tables and the search index are managed by hand in migrations.
+# Made by hand in migrations, invisible to the models: PostgreSQL's full-text expression index.
+HAND_MADE_INDEXES = {"ix_source_search"}
+# Serialises concurrent upgrades of one PostgreSQL database (several people opening the app at once).
+MIGRATION_LOCK = 0x776F726B62656E63  # "workbenc"
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    # FTS5 shadow tables and the search indexes are managed by hand in migrations.
+    if type_ == "index" and name in HAND_MADE_INDEXES:
+        return False
     return not (type_ == "table" and name and name.startswith("source_fts"))
 
 
@@ -27,7 +35,7 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -36,6 +44,8 @@ def _run(connection) -> None:  # noqa: ANN001
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 

@@ -2,22 +2,41 @@
 
 ``target`` is a file path (SQLite) or a SQLAlchemy URL (``sqlite:///...``, ``postgresql+psycopg://...``).
 SQLite connections get foreign keys, WAL, ``synchronous=NORMAL`` and a busy timeout on every connect.
+
+Several people may share one PostgreSQL database: :meth:`Database.transaction` turns a concurrent update of the same
+claim into :class:`ConflictError` (optimistic locking through ``claim.version``) and a lost connection into one
+:class:`WorkbenchError` line, so callers never see raw driver errors for either.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.paths import migrations_dir
+from workbench.persistence.models import Claim, History
+
+POSTGRES_EXTRA = "install the postgres extra: pip install 'workbench[postgres]'"
+# SQLSTATEs of a lost or refused connection (class 08) and of a server shutting down or starting up.
+_UNREACHABLE_STATES = ("08", "57P01", "57P02", "57P03")
+# SQLSTATEs of a transaction PostgreSQL aborted because of a concurrent one (serialization failure, deadlock).
+_CONCURRENT_STATES = ("40001", "40P01")
+# What a transaction is about to write in versioned rows: (model, identity) -> (table, expected version, new values).
+Remembered = dict[tuple[type[Any], tuple[Any, ...]], tuple[str, int, dict[str, Any]]]
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -48,7 +67,49 @@ def make_engine(target: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if url.get_backend_name() == "postgresql":
+        url = _postgres_driver(url)
     return create_engine(url, pool_pre_ping=True)
+
+
+def _postgres_driver(url: URL) -> URL:
+    """``postgresql://`` means psycopg 3 (the ``postgres`` extra); refuse clearly when it is not installed."""
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    module = {"postgresql+psycopg": "psycopg", "postgresql+psycopg2": "psycopg2"}.get(url.drivername)
+    if module is not None and importlib.util.find_spec(module) is None:
+        shown = url.render_as_string(hide_password=True)
+        raise WorkbenchError(f"cannot open database {shown}: the PostgreSQL driver is missing; {POSTGRES_EXTRA}")
+    return url
+
+
+def display_target(target: str) -> str:
+    """``target`` as shown to people: URLs without their password."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:  # not a URL after all: show it as given
+        return target
+
+
+def _reason(exc: BaseException, target: str = "") -> str:
+    """One line saying why ``exc`` happened, without SQLAlchemy's class-name prefix and background links."""
+    orig = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text = str(orig).strip()
+    first = text.splitlines()[0].strip() if text else type(orig).__name__
+    if "connection refused" in text.lower():
+        where = ""
+        if "://" in target:
+            with contextlib.suppress(Exception):
+                url = make_url(target)
+                where = f" at {url.host or 'localhost'}:{url.port or 5432}"
+        return f"connection refused: is the PostgreSQL server running and accepting connections{where}?"
+    return first.removeprefix("connection failed: ")
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
 
 
 def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
@@ -99,12 +160,55 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+_VERSIONED = "workbench.versioned"
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    """Before rows are written: note what changes in versioned rows; touch claims without a version check.
+
+    A claim whose only change is ``updated_at``, with no history line editing the claim itself (a span, citation,
+    relation or appearance of it was added or removed), is merely "touched": that must never conflict with another
+    person's edit, so the UPDATE is written directly and leaves ``version`` alone. Every other change of a
+    versioned row goes through SQLAlchemy's ``version_id_col`` check; its new values are remembered to explain a
+    conflict.
+    """
+    remembered: Remembered | None = session.info.get(_VERSIONED)
+    edited_claims = {h.entity_id for h in session.new if isinstance(h, History) and h.entity == "claim"}
+    for obj in list(session.dirty):
+        state = sa_inspect(obj)
+        mapper = state.mapper
+        if mapper.version_id_col is None or state.identity is None:
+            continue
+        changed = {}
+        for attr in mapper.column_attrs:
+            history = state.attrs[attr.key].history
+            if history.has_changes() and history.added:
+                changed[attr.key] = history.added[0]
+        if not changed:
+            continue
+        if isinstance(obj, Claim) and set(changed) == {"updated_at"} and obj.id not in edited_claims:
+            table = Claim.__table__
+            session.connection().execute(
+                update(table).where(table.c.id == obj.id).values(updated_at=changed["updated_at"])
+            )
+            set_committed_value(obj, "updated_at", changed["updated_at"])
+            continue
+        if remembered is not None:
+            version_key = mapper.get_property_by_column(mapper.version_id_col).key
+            expected = state.committed_state.get(version_key, getattr(obj, version_key))
+            mine = {k: v for k, v in changed.items() if k not in ("updated_at", version_key)}
+            remembered[(mapper.class_, tuple(state.identity))] = (mapper.persist_selectable.name, int(expected), mine)
+
+
 @dataclass
 class Database:
     """An open database: its engine and session factory."""
 
     engine: Engine
     sessions: sessionmaker[Session]
+
+    def __post_init__(self) -> None:
+        event.listen(self.sessions, "before_flush", _before_flush)
 
     @property
     def backend(self) -> str:
@@ -113,9 +217,66 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction: committed on success, rolled back on error."""
-        with self.sessions.begin() as session:
-            yield session
+        """One transaction: committed on success, rolled back on error.
+
+        Raises:
+            ConflictError: someone else updated the same claim at the same time (its version moved under us), or
+                PostgreSQL aborted the transaction for a concurrent one; the message shows the other value.
+            WorkbenchError: the database server cannot be reached (``database unreachable: ...``).
+        """
+        remembered: Remembered = {}
+        try:
+            with self.sessions.begin() as session:
+                session.info[_VERSIONED] = remembered
+                yield session
+        except StaleDataError as exc:
+            raise self._conflict(remembered) from exc
+        except DBAPIError as exc:
+            mapped = self._translate(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
+
+    def _translate(self, exc: DBAPIError) -> WorkbenchError | None:
+        """The user-facing error for a driver error, or None to let it through."""
+        state = _sqlstate(exc)
+        if state in _CONCURRENT_STATES:
+            return ConflictError(f"someone else changed the same data at the same time; try again ({_reason(exc)})")
+        if self.backend == "sqlite" and not exc.connection_invalidated:
+            return None  # "database is locked", "no such table"...: not a lost server
+        unreachable = exc.connection_invalidated or (state or "").startswith(_UNREACHABLE_STATES)
+        if not unreachable and state is None:
+            # psycopg has no SQLSTATE when it cannot talk to the server at all (refused, reset, timed out)
+            unreachable = isinstance(exc.orig, self.engine.dialect.loaded_dbapi.OperationalError)
+        if not unreachable:
+            return None
+        where = self.engine.url.render_as_string(hide_password=True)
+        return WorkbenchError(f"database unreachable: {_reason(exc, where)} ({where})")
+
+    def _conflict(self, remembered: Remembered) -> ConflictError:
+        """ConflictError naming the row, field and value that the other person wrote first."""
+        # cannot read it back (server gone...): still a conflict, with a generic message
+        with contextlib.suppress(Exception), self.sessions() as fresh:
+            for (model, identity), (table, expected, mine) in remembered.items():
+                mapper = sa_inspect(model)
+                version_key = mapper.get_property_by_column(mapper.version_id_col).key
+                row = fresh.get(model, identity)
+                if row is None or getattr(row, version_key) == expected:
+                    continue
+                row_id = identity[0] if len(identity) == 1 else identity
+                if not mine:
+                    return ConflictError(f"{table} {row_id} was changed by someone else at the same time; "
+                                         "reload it and re-apply your change")
+                field = next((k for k, v in mine.items() if getattr(row, k) != v), next(iter(mine)))
+                theirs = getattr(row, field)
+                return ConflictError(
+                    f"{table} {row_id} was changed by someone else at the same time (now {field} = {theirs!r}); "
+                    "re-apply or discard",
+                    field=field,
+                    theirs=theirs,
+                    mine=mine[field],
+                )
+        return ConflictError("this record was changed by someone else at the same time; reload it and try again")
 
     def close(self) -> None:
         """Release every connection."""
@@ -130,6 +291,5 @@ def open_database(target: str) -> Database:
     except WorkbenchError:
         raise
     except Exception as exc:  # the message names the target and the driver's reason
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise WorkbenchError(f"cannot open database {target}: {reason}") from exc
+        raise WorkbenchError(f"cannot open database {display_target(target)}: {_reason(exc, target)}") from exc
     return Database(engine, sessionmaker(engine, expire_on_commit=False))

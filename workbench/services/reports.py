@@ -44,7 +44,8 @@ def build_model(
     scale_keys = {v.key for v in dossier.scale.verdicts}
     unknown = [v for v in request.verdicts if v not in scale_keys]
     if unknown:
-        raise ValidationError(f"unknown verdict {unknown[0]!r}; the dossier's scale has: {', '.join(sorted(scale_keys))}")
+        keys = ", ".join(sorted(scale_keys))
+        raise ValidationError(f"unknown verdict {unknown[0]!r}; the dossier's scale has: {keys}")
     all_sources = sources.list_all(store, dossier_id)
     known = {s.id for s in all_sources}
     for sid in request.source_ids:
