@@ -1,0 +1,118 @@
+"""`workbench export` in every format and `workbench compare --json`, on the sample dossier, parsed back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from workbench.cli import main
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    assert main(["--db", str(db), "init", "--demo"]) == 0
+    return str(db)
+
+
+def run(capsys, *args: str) -> str:
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out.out
+
+
+def claims(capsys, db):
+    return json.loads(run(capsys, "--db", db, "claims", "--json"))
+
+
+def test_export_every_format_parses(demo, capsys, tmp_path):
+    items = claims(capsys, demo)
+    statements = [c["statement"] for c in items]
+    for fmt in ("html", "md", "csv", "json", "claimreview", "annotations", "docx", "pdf"):
+        out = tmp_path / f"report.{fmt}"
+        run(capsys, "--db", demo, "export", "--format", fmt, "--out", str(out), "--language", "fr", "--history")
+        data = out.read_bytes()
+        if fmt == "html":
+            text = data.decode()
+            parser = HTMLParser()
+            parser.feed(text)
+            assert "<script" not in text.lower()
+            assert all(s.replace("'", "&#x27;") in text or s in text for s in statements)
+        elif fmt == "md":
+            assert "Crue de la Lerne" in data.decode()
+        elif fmt == "csv":
+            rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+            assert [int(r["id"]) for r in rows] == [c["id"] for c in items]
+            assert {r["verdict"] for r in rows} >= {"false", "out-of-context", "mostly-true"}
+        elif fmt == "json":
+            doc = json.loads(data)
+            assert doc["format"] == "workbench-dossier" and len(doc["claims"]) == len(items)
+        elif fmt == "claimreview":
+            reviews = json.loads(data)
+            concluded = [c for c in items if c["status"] == "concluded" and c["verdict"]]
+            assert len(reviews) == len(concluded)
+            for r in reviews:
+                assert r["@type"] == "ClaimReview" and r["claimReviewed"] and r["reviewRating"]["alternateName"]
+                assert r["itemReviewed"]["@type"] == "Claim" and r["itemReviewed"]["appearance"]
+        elif fmt == "annotations":
+            doc = json.loads(data)
+            annotations = doc["first"]["items"] if "first" in doc else doc["items"]
+            assert len(annotations) == sum(len(c["appearances"]) + sum(1 for e in c["evidence"] if "start" in e)
+                                           for c in items)
+        elif fmt == "docx":
+            import docx
+
+            body = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+            assert statements[0] in body
+        elif fmt == "pdf":
+            import pdfplumber
+
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+            assert "Saint-Aubin" in text and "1 / " in text
+
+
+def test_export_filters_and_errors(demo, capsys, tmp_path):
+    out = tmp_path / "false.csv"
+    run(capsys, "--db", demo, "export", "--format", "csv", "--out", str(out), "--verdict", "false")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["verdict"] for r in rows] == ["false"]
+    capsys.readouterr()
+    assert main(["--db", demo, "export", "--format", "csv", "--out", str(out), "--verdict", "nope"]) != 0
+    assert capsys.readouterr().err.startswith("error: unknown verdict")
+    assert main(["--db", demo, "export", "--format", "html", "--out", str(out), "--source", "999"]) != 0
+    assert "no source with id 999" in capsys.readouterr().err
+
+
+def test_compare_json_contract(demo, capsys):
+    data = json.loads(run(capsys, "--db", demo, "compare", "--json"))
+    assert set(data) >= {"event_date", "alignments", "discrepancies", "sources", "reuse"}
+    assert data["event_date"] == "2026-03-10"
+    texts = {}
+
+    def text(sid):
+        if sid not in texts:
+            texts[sid] = run(capsys, "--db", demo, "text", str(sid))
+        return texts[sid]
+
+    for d in data["discrepancies"]:
+        assert d["kind"] in {"number", "count", "date", "participant", "quote_wording", "other"}
+        for s in d["spans"]:
+            assert text(s["source_id"])[s["start"]:s["end"]] == s["exact"] and "value" in s
+    for a in data["alignments"]:
+        for side in ("a", "b"):
+            s = a[side]
+            assert text(s["source_id"])[s["start"]:s["end"]] == s["exact"]
+    flags = {s["source_id"]: s["flags"] for s in data["sources"]}
+    recycled = [sid for sid, f in flags.items() if "recycled" in f]
+    assert len(recycled) == 1 and "2025" in run(capsys, "--db", demo, "text", str(recycled[0]))
+    assert any("relay" in f for f in flags.values())
+    assert data["reuse"] and all(r["chars"] > 100 for r in data["reuse"])
+    summary = run(capsys, "--db", demo, "compare")
+    assert "recycled" in summary and "Discrepancies" in summary
