@@ -46,7 +46,14 @@ def cmd_import(ctx: Context) -> int:
     args = ctx.args
     overrides = {n: getattr(args, n) for n in ("title", "outlet", "author", "published", "url", "language")}
     dossier_id = ctx.dossier_id()
-    paths = list(args.paths)
+    paths = []
+    failed = False
+    for path in args.paths:  # dossier JSON and Web Annotations are data exchange, not sources
+        kind = exchange_kind(path)
+        if kind is None:
+            paths.append(path)
+        else:
+            failed |= not _import_exchange(ctx, dossier_id, Path(path), kind)
 
     def read(path: str | Path) -> ImportBundle:
         if str(path) == "-":
@@ -73,7 +80,49 @@ def cmd_import(ctx: Context) -> int:
         print(f"{src.id}\t{src.title}\t(already imported)", file=sys.stderr)
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
-    return 1 if result.errors else 0
+    return 1 if result.errors or failed else 0
+
+
+def exchange_kind(path: str) -> str | None:
+    """``dossier`` or ``annotations`` for a Workbench JSON file, else None (an ordinary source)."""
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    if not head.lstrip().startswith((b"{", b"[")):
+        return None
+    if b"workbench-dossier" in head:
+        return "dossier"
+    if b"anno.jsonld" in head or b'"Annotation' in head:
+        return "annotations"
+    return None
+
+
+def _import_exchange(ctx: Context, dossier_id: int, path: Path, kind: str) -> bool:
+    from workbench.core.errors import WorkbenchError
+
+    try:
+        data = path.read_bytes()
+        if kind == "annotations":
+            from workbench.services.annotations import import_annotations
+
+            result = import_annotations(ctx.store, dossier_id, data, path.name)
+            states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
+            print(f"{len(result.claim_ids)} claim(s) from {path.name} ({states})")
+            for line in result.skipped:
+                print(f"warning: {line}", file=sys.stderr)
+        else:
+            from workbench.services.dossier_io import restore
+
+            dossier = restore(ctx.store, data, path.name)
+            print(f"{dossier.id}\t{dossier.name}")
+    except WorkbenchError as exc:
+        print(f"error: {exc}" if path.name in str(exc) else f"error: {path.name}: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def source_json(src: SourceInfo) -> dict[str, Any]:

@@ -1,0 +1,49 @@
+"""Web Annotations exported from one database re-anchor onto the same sources in another, even moved text."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.cli import main
+
+TEXT = "Titre\n\nLa préfecture annonce 1 200 évacués 🌊. Le maire parle de « 2 100 personnes ».\n"
+
+
+def run(capsys, *args: str) -> str:
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out.out
+
+
+def test_annotations_round_trip(tmp_path, capsys):
+    src = tmp_path / "article.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    a, b = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
+    run(capsys, "--db", a, "import", str(src), "--url", "https://example.org/article")
+    cid = run(capsys, "--db", a, "claim", "add", "1", "--quote", "1 200 évacués", "--verdict", "true").strip()
+    run(capsys, "--db", a, "claim", "cite", cid, "--stance", "refutes", "--source", "1", "--quote", "2 100 personnes")
+    out = tmp_path / "notes.annotations.jsonld"
+    run(capsys, "--db", a, "export", "--format", "annotations", "--out", str(out))
+
+    # same text in another database: anchored at the same offsets, verdict restored
+    run(capsys, "--db", b, "import", str(src), "--url", "https://example.org/article")
+    assert "2 anchored" in run(capsys, "--db", b, "import", str(out))
+    original = json.loads(run(capsys, "--db", a, "claims", "--json"))[0]
+    restored = json.loads(run(capsys, "--db", b, "claims", "--json"))[0]
+    assert restored["verdict"] == "true"
+    assert [(x["start"], x["end"], x["exact"]) for x in restored["appearances"]] == \
+        [(x["start"], x["end"], x["exact"]) for x in original["appearances"]]
+    assert restored["evidence"][0]["exact"] == "2 100 personnes"
+
+    # the article re-published with a new first line: same URL, text moved -> re-anchored, state "moved"
+    c = str(tmp_path / "c.sqlite")
+    moved = tmp_path / "article-v2.txt"
+    moved.write_text("Mise à jour : précisions.\n" + TEXT, encoding="utf-8")
+    run(capsys, "--db", c, "import", str(moved), "--url", "https://example.org/article")
+    assert "2 moved" in run(capsys, "--db", c, "import", str(out))
+    again = json.loads(run(capsys, "--db", c, "claims", "--json"))[0]
+    body = run(capsys, "--db", c, "text", "1")
+    span = again["appearances"][0]
+    assert body[span["start"]:span["end"]] == "1 200 évacués"

@@ -1,0 +1,78 @@
+"""Import W3C Web Annotations back into a dossier: find each target source, re-anchor its selectors, rebuild claims.
+
+A target source is found by the SHA-256 of its text of record (``urn:sha256:...``), else by its URL. Selectors are
+re-anchored with :func:`workbench.core.anchoring.reanchor` (position, exact quote, fuzzy), and each span says how it
+landed. Annotations sharing a claim statement become one claim: its appearances and its evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from workbench.core.anchoring import Selector, reanchor
+from workbench.core.enums import SpanState
+from workbench.core.errors import ImportFailure
+from workbench.core.values import SourceInfo
+from workbench.io.annotations_import import AnnotationRecord, parse_annotations
+from workbench.services import claims, dossiers, evidence, sources
+from workbench.services.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationImport:
+    """Outcome: claims created, and how many spans landed in each anchoring state (orphans are skipped)."""
+
+    claim_ids: tuple[int, ...]
+    states: dict[str, int]
+    skipped: tuple[str, ...]
+
+
+def import_annotations(
+    store: Store, dossier_id: int, data: bytes, name: str = "annotations.jsonld"
+) -> AnnotationImport:
+    """Re-anchor the annotations of ``data`` onto the dossier's sources and create their claims."""
+    records = parse_annotations(data, name)
+    infos = sources.list_all(store, dossier_id)
+    scale = dossiers.get(store, dossier_id).scale
+    verdict_of = {label.casefold(): v.key for v in scale.verdicts for label in (v.label_en, v.label_fr, v.key)}
+    by_sha = {s.text_sha256: s for s in infos}
+    by_url = {s.url: s for s in infos if s.url}
+    texts: dict[int, str] = {}
+    states: dict[str, int] = defaultdict(int)
+    skipped: list[str] = []
+    groups: dict[str, list[tuple[AnnotationRecord, SourceInfo, int, int]]] = defaultdict(list)
+    for rec in records:
+        source = by_sha.get(rec.text_sha256) or by_url.get(rec.url)
+        if source is None:
+            skipped.append(f"{rec.id}: no source of this dossier matches {rec.source}")
+            continue
+        text = texts.setdefault(source.id, sources.text(store, source.id))
+        start = rec.start if rec.start is not None else 0
+        end = rec.end if rec.end is not None else start + len(rec.exact)
+        sel = Selector(start, end, rec.exact or text[start:end], rec.prefix, rec.suffix, rec.text_sha256)
+        anchor = reanchor(text, sel, source.text_sha256)
+        states[anchor.state.value] += 1
+        if anchor.state == SpanState.ORPHANED:
+            skipped.append(f"{rec.id}: quote not found in source {source.id} ({rec.exact[:40]!r})")
+            continue
+        groups[rec.statement or rec.exact].append((rec, source, anchor.start, anchor.end))
+    created: list[int] = []
+    for statement, items in groups.items():
+        appearances = [i for i in items if i[0].role == "appearance"]
+        cited = [i for i in items if i[0].role != "appearance"]
+        if not appearances:
+            skipped.extend(f"{i[0].id}: evidence without an appearance of its claim" for i in cited)
+            continue
+        first = appearances[0]
+        verdict = next((verdict_of.get(i[0].verdict_label.casefold()) for i in items if i[0].verdict_label), None)
+        claim = claims.create(store, first[1].id, first[2], first[3], statement=statement, tags=first[0].tags,
+                              verdict=verdict)
+        for _rec, src, a, b in appearances[1:]:
+            claims.add_appearance(store, claim.id, src.id, a, b)
+        for rec, src, a, b in cited:
+            evidence.cite_span(store, claim.id, rec.stance or "context", src.id, a, b, note=rec.note)
+        created.append(claim.id)
+    if not created and skipped:
+        raise ImportFailure(name, skipped[0])
+    return AnnotationImport(tuple(created), dict(states), tuple(skipped))
