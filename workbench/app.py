@@ -61,7 +61,7 @@ def run_gui(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from workbench.ui.theme import apply_theme, install_language
 
-    language = str(QSettings().value("ui/language", "en"))
+    language = os.environ.get("WORKBENCH_LANGUAGE") or str(QSettings().value("ui/language", "en"))
     translator = install_language(language)  # noqa: F841 - kept alive for the app's lifetime
     apply_theme(str(QSettings().value("ui/theme", "light")))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from workbench.ui.models.findings_model import Finding, FindingsModel, Group
@@ -94,7 +94,7 @@ class ComparePanel(QWidget):
         for kind, label in KIND_LABELS.items():
             items = [d for d in data["discrepancies"] if d["kind"] == kind]
             if items:
-                groups.append(Group(self.tr(label), [
+                groups.append(Group(QCoreApplication.translate("ComparePanel", label), [
                     Finding(d["note"], d["spans"], kind,
                             "\n".join(f"{name(s)}: « {s['exact']} » = {s['value']}" for s in d["spans"]))
                     for d in items]))
