@@ -56,7 +56,11 @@ def ensure_gui_application() -> QGuiApplication:
         raise WorkbenchError("PDF export: create the Qt application on the main thread before exporting from a worker")
     if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _APP = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "workbench"])
+    # A QApplication (a QGuiApplication that can also host widgets): a process that exports a PDF first and opens
+    # a window later (tests, scripts) would otherwise abort when the first widget is created.
+    from PySide6.QtWidgets import QApplication
+
+    _APP = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "workbench"])
     return _APP
 
 
