@@ -205,3 +205,52 @@ def test_layout_is_remembered(window, store, dossier):
     second = list(window.sources)[1]
     window.reading.remove_pane(window.reading.panes()[0])
     assert dossiers.get_setting(store, f"layout.{dossier.id}") == str(second)
+
+
+def test_other_peoples_changes_appear(window, store, dossier):
+    """A second person (another Store on the same database) edits; the window refreshes only that claim."""
+    from workbench.services.store import Store
+
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    other = Store.open(str(store.db.engine.url.database), user="bob")
+    try:
+        claims_svc.update(other, cid, verdict="false", claimant="Bob's claimant")
+        b_id = list(window.sources)[1]
+        claims_svc.add_appearance(other, cid, b_id, TEXT_B.index("2 100"), TEXT_B.index("2 100") + 5)
+    finally:
+        other.close()
+    window.poll_changes()
+    row = window.claims_model.row_of(cid)
+    assert window.claims_model.index(row, 2).data() == "False"
+    assert window.editor.claimant.text() == "Bob's claimant"
+    pane_b = window.reading.pane_for(b_id)
+    assert pane_b.view.marks().of_claim(cid)
+
+
+def test_conflicting_edit_is_reported_not_overwritten(window, store):
+    from workbench.services.store import Store
+
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    other = Store.open(str(store.db.engine.url.database), user="bob")
+    try:
+        claims_svc.update(other, cid, claimant="Bob")
+    finally:
+        other.close()
+    window.conflict_answer = False  # discard mine
+    window.editor.claimant.setText("Alice")
+    window.editor.claimant.editingFinished.emit()
+    assert claims_svc.get(store, cid).claimant == "Bob"
+    assert window.editor.claimant.text() == "Bob"
+    window.conflict_answer = True  # re-apply mine over theirs, knowingly
+    other = Store.open(str(store.db.engine.url.database), user="bob")
+    try:
+        claims_svc.update(other, cid, claimant="Bob again")
+    finally:
+        other.close()
+    window.editor.claimant.setText("Alice")
+    window.editor.claimant.editingFinished.emit()
+    assert claims_svc.get(store, cid).claimant == "Alice"

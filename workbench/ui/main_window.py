@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.core.values import ClaimInfo, DossierInfo, SourceInfo
 from workbench.services import claims as claims_svc
 from workbench.services import dossiers as dossiers_svc
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.refresh_all()
         self._restore_layout()
+        self._start_live_refresh()
 
     # --- construction ---------------------------------------------------------------------------------------
 
@@ -456,11 +457,17 @@ class MainWindow(QMainWindow):
         return self._run_edit(self.tr("Cite external reference"), claim_id, do, undo, again)
 
     def edit_claim_field(self, claim_id: int, field: str, value: Any) -> None:
-        """Change one field of a claim (undoable)."""
+        """Change one field of a claim (undoable).
+
+        The edit carries the version the editor showed: if someone else changed the claim meanwhile, the user sees
+        their value and chooses to re-apply or discard; nothing is silently overwritten.
+        """
         store = self.store
+        shown = self.editor.claim
+        expected = shown.version if shown is not None and shown.id == claim_id else None
 
         def do() -> dict[str, Any]:
-            _claim, before = claims_svc.update(store, claim_id, **{field: value})
+            _claim, before = claims_svc.update(store, claim_id, expected_version=expected, **{field: value})
             self._touch(claim_id)
             return before
 
@@ -473,7 +480,70 @@ class MainWindow(QMainWindow):
             claims_svc.update(store, claim_id, **{field: value})
             self._touch(claim_id)
 
-        self._run_edit(self.tr("Change {0}").format(field), claim_id, do, undo, again)
+        try:
+            self.undo.execute(self.tr("Change {0}").format(field), do, undo, again)
+        except ConflictError as exc:
+            if self.resolve_conflict(exc):
+                expected = None
+                self._run_edit(self.tr("Change {0}").format(field), claim_id, do, undo, again)
+            else:
+                self.refresh_claim(claim_id)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+
+    def resolve_conflict(self, exc: ConflictError) -> bool:
+        """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
+        if getattr(self, "quiet_errors", False):
+            return bool(getattr(self, "conflict_answer", False))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed by someone else"))
+        box.setText(str(exc))
+        box.setInformativeText(self.tr("Their value: {0}\nYour value: {1}").format(exc.theirs, exc.mine))
+        reapply = box.addButton(self.tr("Re-apply mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard mine"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is reapply
+
+    # --- live refresh (other people's changes) --------------------------------------------------------------
+
+    def _start_live_refresh(self) -> None:
+        from workbench.services import changes
+
+        self._cursor = changes.latest_change(self.store, self.dossier.id)
+        self._offline = False
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(2000)
+        self.live_timer.timeout.connect(self.poll_changes)
+        self.live_timer.start()
+
+    def poll_changes(self) -> None:
+        """Refresh only what changed since the last look (other people on a shared server, or another window)."""
+        from workbench.services import changes
+
+        try:
+            self._cursor, changed = changes.changes_since(self.store, self.dossier.id, self._cursor)
+        except WorkbenchError as exc:
+            if not self._offline:  # say it once; keep what is on screen
+                self._offline = True
+                self.statusBar().showMessage(self.tr("Database unreachable: {0}").format(exc), 0)
+            return
+        if self._offline:
+            self._offline = False
+            self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
+        if changed.dossiers:
+            self.refresh_all()
+            return
+        if changed.sources:
+            self._refresh_source_counts()
+            self.reading.set_sources(list(self.sources.values()))
+            for pane in self.reading.panes():
+                if pane.source_id in changed.sources and pane.source_id in self.sources:
+                    scroll = pane.view.verticalScrollBar().value()
+                    self._load_pane(pane, pane.source_id)
+                    pane.view.verticalScrollBar().setValue(scroll)
+        for cid in changed.claims:
+            self.refresh_claim(cid)
 
     def set_verdict_number(self, number: int) -> None:
         """Verdict by number key: 1 = the scale's first verdict."""
