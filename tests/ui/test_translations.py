@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,7 @@ TR = re.compile(r'\btr\("((?:[^"\\]|\\.)*)"\)')
 def ui_strings() -> set[str]:
     found: set[str] = set()
     for path in UI.rglob("*.py"):
-        found |= set(TR.findall(path.read_text(encoding="utf-8")))
+        found |= {ast.literal_eval(f'"{s}"') for s in TR.findall(path.read_text(encoding="utf-8"))}
         for group in re.findall(r"COLUMNS = \((.*?)\)", path.read_text(encoding="utf-8")):
             found |= set(re.findall(r'"([^"]+)"', group))
     return found
