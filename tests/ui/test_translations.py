@@ -19,7 +19,10 @@ def ui_strings() -> set[str]:
         found |= {ast.literal_eval(f'"{s}"') for s in TR.findall(path.read_text(encoding="utf-8"))}
         for group in re.findall(r"COLUMNS = \((.*?)\)", path.read_text(encoding="utf-8")):
             found |= set(re.findall(r'"([^"]+)"', group))
-    return found
+    from workbench.ui.models.claims_model import STATUS_LABELS
+    from workbench.ui.panels.compare_panel import KIND_LABELS
+
+    return found | set(STATUS_LABELS.values()) | set(KIND_LABELS.values())
 
 
 def test_every_ui_string_has_a_french_translation():

@@ -35,7 +35,7 @@ from workbench.services import dossiers as dossiers_svc
 from workbench.services import evidence as evidence_svc
 from workbench.services import sources as sources_svc
 from workbench.services.store import Store
-from workbench.ui.models.claims_model import CLAIM_ROLE, ClaimsFilter, ClaimsModel
+from workbench.ui.models.claims_model import CLAIM_ROLE, ClaimsFilter, ClaimsModel, status_label
 from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
 from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
@@ -245,8 +245,8 @@ class MainWindow(QMainWindow):
 
         fill(self.filter_verdict, self.tr("All verdicts"),
              [(self.tr("No verdict"), "")] + [(v.label(self.language), v.key) for v in self.dossier.scale.verdicts])
-        fill(self.filter_status, self.tr("All statuses"), [(s, s) for s in
-                                                            ("to-check", "in-progress", "in-review", "concluded")])
+        fill(self.filter_status, self.tr("All statuses"),
+             [(status_label(s), s) for s in ("to-check", "in-progress", "in-review", "concluded")])
         fill(self.filter_source, self.tr("All sources"), [(s.title[:40], s.id) for s in self.sources.values()])
         fill(self.filter_tag, self.tr("All tags"), [(t, t) for t in claims_svc.tags(self.store, self.dossier.id)])
 

@@ -11,6 +11,15 @@ from workbench.core.values import ClaimInfo, RatingScale
 
 Index = QModelIndex | QPersistentModelIndex
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_LABELS = {"to-check": "To check", "in-progress": "In progress", "in-review": "In review",
+                 "concluded": "Concluded"}
+
+
+def status_label(status: str) -> str:
+    """Translated label of a workflow status."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Status", STATUS_LABELS.get(status, status))
 
 
 class ClaimsModel(QAbstractTableModel):
@@ -98,7 +107,7 @@ class ClaimsModel(QAbstractTableModel):
                 c.id,
                 c.statement,
                 verdict.label(self.language) if verdict else "—",
-                c.status,
+                status_label(c.status),
                 c.claimant,
                 len(c.appearances),
                 len(c.evidence),

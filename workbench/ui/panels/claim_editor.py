@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.enums import Stance, Status
 from workbench.core.values import ClaimInfo, HistoryEntry, RatingScale, SourceInfo
+from workbench.ui.models.claims_model import status_label
 
 JUMP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,7 +75,7 @@ class ClaimEditor(QWidget):
         self.claim_date = QLineEdit(placeholderText="YYYY-MM-DD")
         self.status = QComboBox()
         for s in Status:
-            self.status.addItem(s.value, s.value)
+            self.status.addItem(status_label(s.value), s.value)
         self.verdict = QComboBox()
         self.rationale = _CommitText()
         self.rationale.setPlaceholderText(self.tr("Why this verdict: what the evidence shows"))
