@@ -7,6 +7,8 @@ encodings wire copy actually uses (cp1252, latin-1, ...). Binary junk is refused
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import re
 from pathlib import Path
 
 from workbench.core.errors import ImportFailure
@@ -68,9 +70,59 @@ def read(name: str, data: bytes) -> ImportBundle:
     if not text.strip():
         raise ImportFailure(name, "the file holds no text")
     kind = "md" if Path(name).suffix.lower() in {".md", ".markdown"} else "txt"
-    title = ""
-    for line in text.split("\n"):
-        if line.strip():
-            title = line.strip().lstrip("#").strip()[:200]
-            break
-    return ImportBundle(name=name, kind=kind, original=data, text=text, title=title or Path(name).stem)
+    return ImportBundle(name=name, kind=kind, original=data, text=text, title=guess_title(text) or Path(name).stem,
+                        published=guess_published(text))
+
+
+_DATE_ONLY = re.compile(r"^[\W\d_]*$")
+_SITE = re.compile(r"\b[\w-]+\.(?:com|fr|org|net|info|news|io|be|ch|ca)\b", re.I)
+_MONTHS = {m: i for i, m in enumerate(("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                        "septembre", "octobre", "novembre", "décembre"), start=1)}
+_MONTHS.update({"janv.": 1, "févr.": 2, "fév.": 2, "avr.": 4, "juil.": 7, "sept.": 9, "oct.": 10, "nov.": 11,
+                "déc.": 12, "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
+                "sep.": 9, "dec.": 12})
+_MONTHS.update({m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                             "august", "september", "october", "november", "december"), start=1)})
+_ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
+_DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_WORDS = re.compile(r"\b(\d{1,2})(?:er)?\s+(" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+                    + r")\s+((?:19|20)\d\d)\b", re.I)
+_BYLINE = re.compile(r"^(par|by|de|from|publié|published|mis à jour|updated)\b", re.I)
+
+
+def guess_title(text: str) -> str:
+    """The first line that reads like a headline: not a date, a site name or a menu (at least four words)."""
+    first = ""
+    for line in text.split("\n")[:40]:
+        line = line.strip().lstrip("#").strip()
+        if not line:
+            continue
+        first = first or line
+        words = line.split()
+        lower = sum(1 for w in words[1:] if w[:1].islower())
+        headline = (len(words) >= 4 and lower >= len(words) // 3 and not line.endswith(":")
+                    and not _DATE_ONLY.match(line) and not _SITE.search(line) and not _BYLINE.match(line))
+        if headline and len(line) <= 200:
+            return line
+    return first[:200]
+
+
+def guess_published(text: str) -> dt.date | None:
+    """A publication date stated in the first lines (a dateline such as ``06/02/2026`` or ``le 6 février 2026``)."""
+    head = "\n".join(text.split("\n")[:6])[:600]
+    found: list[tuple[int, dt.date]] = []
+    for m in _ISO.finditer(head):
+        found.append((m.start(), _date(int(m[1]), int(m[2]), int(m[3]))))
+    for m in _DMY.finditer(head):
+        found.append((m.start(), _date(int(m[3]), int(m[2]), int(m[1]))))
+    for m in _WORDS.finditer(head):
+        found.append((m.start(), _date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))))
+    dates = [d for _pos, d in sorted(found, key=lambda x: x[0]) if d is not None]
+    return dates[0] if dates else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
