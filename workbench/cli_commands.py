@@ -394,6 +394,16 @@ def format_comparison(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def cmd_copy(ctx: Context) -> int:
+    """Copy a dossier between databases (file paths or URLs); prints the new dossier's id there."""
+    from workbench.services.copy import copy_dossier
+
+    args = ctx.args
+    new_id = copy_dossier(args.src, args.dst, args.copy_dossier, args.user)
+    print(new_id)
+    return 0
+
+
 def cmd_dossiers(ctx: Context) -> int:
     """List or create dossiers."""
     from workbench.services import dossiers

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,8 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     """Alembic Config pointing at ``db/`` and at ``engine``."""
     from alembic.config import Config
 
-    cfg = Config()
+    # Today's stdout: Config's default is the sys.stdout of when alembic.config was first imported, maybe closed since.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg

@@ -475,3 +475,34 @@ def get_span(session: Session, span_id: int) -> Span:
     if span is None:
         raise NotFoundError(f"no span with id {span_id}")
     return span
+
+
+# --- live refresh -------------------------------------------------------------------------------------------
+
+
+def latest_history_id(session: Session, dossier_id: int) -> int:
+    """The id of the dossier's newest history line (0 when it has none)."""
+    return int(session.scalar(select(func.max(History.id)).where(History.dossier_id == dossier_id)) or 0)
+
+
+def history_since(session: Session, dossier_id: int, after_id: int) -> list[tuple[int, str, int, int | None, Any]]:
+    """``(id, entity, entity_id, claim_id, after)`` of the dossier's history lines with id > ``after_id``, in order."""
+    stmt = (
+        select(History.id, History.entity, History.entity_id, History.claim_id, History.after)
+        .where(History.dossier_id == dossier_id, History.id > after_id)
+        .order_by(History.id)
+    )
+    return [(int(i), str(e), int(eid), cid, after) for i, e, eid, cid, after in session.execute(stmt)]
+
+
+def span_sources(session: Session, appearance_ids: Iterable[int], evidence_ids: Iterable[int]) -> set[int]:
+    """Sources holding the spans of these appearances and evidence items (external evidence has none)."""
+    out: set[int] = set()
+    apps, evs = list(appearance_ids), list(evidence_ids)
+    if apps:
+        stmt = select(Span.source_id).join(Appearance, Appearance.span_id == Span.id).where(Appearance.id.in_(apps))
+        out.update(int(x) for x in session.scalars(stmt))
+    if evs:
+        stmt = select(Span.source_id).join(Evidence, Evidence.span_id == Span.id).where(Evidence.id.in_(evs))
+        out.update(int(x) for x in session.scalars(stmt))
+    return out
