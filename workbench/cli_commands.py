@@ -45,7 +45,6 @@ def cmd_import(ctx: Context) -> int:
 
     args = ctx.args
     overrides = {n: getattr(args, n) for n in ("title", "outlet", "author", "published", "url", "language")}
-    dossier_id = ctx.dossier_id()
     paths = []
     failed = False
     for path in args.paths:  # dossier JSON and Web Annotations are data exchange, not sources
@@ -53,7 +52,10 @@ def cmd_import(ctx: Context) -> int:
         if kind is None:
             paths.append(path)
         else:
-            failed |= not _import_exchange(ctx, dossier_id, Path(path), kind)
+            failed |= not _import_exchange(ctx, Path(path), kind)
+    if not paths:
+        return 1 if failed else 0
+    dossier_id = ctx.dossier_id()
 
     def read(path: str | Path) -> ImportBundle:
         if str(path) == "-":
@@ -101,7 +103,7 @@ def exchange_kind(path: str) -> str | None:
     return None
 
 
-def _import_exchange(ctx: Context, dossier_id: int, path: Path, kind: str) -> bool:
+def _import_exchange(ctx: Context, path: Path, kind: str) -> bool:
     from workbench.core.errors import WorkbenchError
 
     try:
@@ -109,7 +111,7 @@ def _import_exchange(ctx: Context, dossier_id: int, path: Path, kind: str) -> bo
         if kind == "annotations":
             from workbench.services.annotations import import_annotations
 
-            result = import_annotations(ctx.store, dossier_id, data, path.name)
+            result = import_annotations(ctx.store, ctx.dossier_id(), data, path.name)
             states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
             print(f"{len(result.claim_ids)} claim(s) from {path.name} ({states})")
             for line in result.skipped:
