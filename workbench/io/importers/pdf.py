@@ -277,14 +277,20 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]]) -> li
         keyed.append([None if f.block else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
     pages = []
-    for frags, keys in zip(all_frags, keyed, strict=True):
+    for frags, keys, (_width, height) in zip(all_frags, keyed, sizes, strict=True):
         body = [
             f
             for f, key in zip(frags, keys, strict=True)
-            if key is None or (key not in repeated and not is_bare_number(f.text))
+            if (key is None or (key not in repeated and not is_bare_number(f.text)))
+            and not _lone_page_number(f, height)
         ]
         pages.append(layout_page(body))
     return pages
+
+
+def _lone_page_number(frag: Frag, height: float) -> bool:
+    """A bare number near the top or foot of the page: a page number even on a one-page document."""
+    return not frag.block and is_bare_number(frag.text) and (frag.top > height * 0.85 or frag.bottom < height * 0.15)
 
 
 def _clean(text: str) -> str:
