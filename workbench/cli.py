@@ -115,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--scale", default="default")
     d.add_argument("--json", action="store_true")
 
+    st = sub.add_parser("setting", help="read or change a setting kept in the database (organisation)")
+    st.add_argument("key", choices=["organisation"])
+    st.add_argument("value", nargs="?", help="new value (omit to print the current one)")
+
     ex = sub.add_parser("export", help="export a verification report or the dossier's data")
     ex.add_argument("--format", required=True,
                     choices=["html", "pdf", "md", "docx", "json", "csv", "claimreview", "annotations"])

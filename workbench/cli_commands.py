@@ -396,6 +396,17 @@ def format_comparison(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def cmd_setting(ctx: Context) -> int:
+    """Print or change a setting (the organisation name that signs ClaimReview and reports)."""
+    from workbench.services import dossiers
+
+    if ctx.args.value is None:
+        print(dossiers.get_setting(ctx.store, ctx.args.key, ""))
+    else:
+        dossiers.put_setting(ctx.store, ctx.args.key, ctx.args.value.strip())
+    return 0
+
+
 def cmd_copy(ctx: Context) -> int:
     """Copy a dossier between databases (file paths or URLs); prints the new dossier's id there."""
     from workbench.services.copy import copy_dossier

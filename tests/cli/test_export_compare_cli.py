@@ -116,3 +116,26 @@ def test_compare_json_contract(demo, capsys):
     assert data["reuse"] and all(r["chars"] > 100 for r in data["reuse"])
     summary = run(capsys, "--db", demo, "compare")
     assert "recycled" in summary and "Discrepancies" in summary
+
+
+def test_reports_show_who_concluded(tmp_path, capsys):
+    db = str(tmp_path / "who.sqlite")
+    src = tmp_path / "a.txt"
+    src.write_text("Le maire affirme que 1 200 habitants ont été évacués.\n", encoding="utf-8")
+    run(capsys, "--db", db, "import", str(src))
+    run(capsys, "--user", "Alice Martin", "--db", db, "claim", "add", "1", "--quote", "1 200 habitants",
+        "--verdict", "true", "--status", "concluded")
+    for fmt in ("html", "md"):
+        out = tmp_path / f"r.{fmt}"
+        run(capsys, "--db", db, "export", "--format", fmt, "--out", str(out))
+        text = out.read_text(encoding="utf-8")
+        assert "Concluded by" in text and "Alice Martin" in text
+
+
+def test_organisation_signs_claimreview(demo, capsys, tmp_path):
+    run(capsys, "--db", demo, "setting", "organisation", "Les Vérificateurs")
+    assert run(capsys, "--db", demo, "setting", "organisation").strip() == "Les Vérificateurs"
+    out = tmp_path / "cr.json"
+    run(capsys, "--db", demo, "export", "--format", "claimreview", "--out", str(out))
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert {r["author"]["name"] for r in reviews} == {"Les Vérificateurs"}

@@ -34,6 +34,7 @@ def build_settings_menu(win: MainWindow, bar: QMenuBar) -> None:
         a.setChecked(code == current)
         lgroup.addAction(a)
         a.triggered.connect(lambda _c=False, c=code: _set_language(win, c))
+    menu.addAction(win.tr("&Organisation name…"), lambda: _set_organisation(win))
     theme_menu = menu.addMenu(win.tr("&Theme"))
     tgroup = QActionGroup(win)
     theme = str(QSettings().value("ui/theme", "light"))
@@ -56,6 +57,19 @@ def _set_scale(win: MainWindow, name: str) -> None:
         return
     win.refresh_all()
     win.editor.set_scale(win.dossier.scale, win.language)
+
+
+def _set_organisation(win: MainWindow) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from workbench.services import dossiers
+
+    current = dossiers.get_setting(win.store, "organisation", "")
+    name, ok = QInputDialog.getText(win, win.tr("Organisation"),
+                                    win.tr("Name of the fact-checking organisation (signs reports and ClaimReview):"),
+                                    text=current)
+    if ok:
+        dossiers.put_setting(win.store, "organisation", name.strip())
 
 
 def _set_language(win: MainWindow, code: str) -> None:

@@ -35,7 +35,14 @@ _NAV_WORDS = word_set(
 )
 _COMMENT_HEADER = re.compile(
     r"^\W*(\d+\s+)?(commentaires?|reactions?|vos reactions|reagir|comments?|les commentaires|"
-    r"commenter cet article|laisser un commentaire)\s*(\(\d+\))?\W*$"
+    r"commenter cet article|laisser un commentaire)\s*(\(\d+\))?\W*$|"
+    r"^\W*(views|vues|lectures|affichages)\s*:\s*\d[\d\s.,]*$"
+)
+"""A comments header, or a blog's view counter (what follows it is reader comments and widgets)."""
+_LINK_ONLY = re.compile(r"^\W*(https?://)?([a-z0-9-]+\.)+[a-z]{2,6}(/\S*)?(\s+\W*\d+\s*min\b.*)?\W*$")
+_CREDIT = re.compile(
+    r"^\W*(traduit par|traduction(\s*:|\s+par)|auteur\s*:|auteurs\s*:|source\s*:|sources\s*:|par\s*$|"
+    r"publie le\s*$|translated by)"
 )
 _COMMENT_LINE = re.compile(
     r"^\W*(repondre|signaler( un abus)?|j'aime|reply|report|like)\W*$|"
@@ -68,6 +75,7 @@ def find_boilerplate(text: str, folded: str, lines: list[Line]) -> dict[int, str
     found: dict[int, str] = {}
     repeats = Counter(folded[ln.start : ln.end].strip() for ln in lines if ln.end - ln.start >= 12)
     in_comments = False
+    french = _language_counts(folded)
     for ln in lines:
         raw = text[ln.start : ln.end].strip()
         line = folded[ln.start : ln.end].strip()
@@ -79,12 +87,31 @@ def find_boilerplate(text: str, folded: str, lines: list[Line]) -> dict[int, str
         reason = _classify(raw, line)
         if reason is None and repeats[line] > 1 and len(line.split()) <= 40 and not line.startswith('"'):
             reason = "repeated"
+        if reason is None and french[0] > 3 * max(1, french[1]):
+            fr, en = _language_counts(line)
+            if en >= 2 and en > 3 * fr and len(line.split()) >= 5:
+                reason = "other-language"
         if reason == "comments-header":
             in_comments = True
             reason = "comment"
         if reason is not None:
             found[ln.index] = reason
     return found
+
+
+_FR_WORDS = word_set("le la les des du et est une dans pour que qui sur au aux avec par ont sont ne pas")
+_EN_WORDS = word_set("the and of to is are was were with for that this from by have has had did what why how")
+
+
+def _language_counts(folded: str) -> tuple[int, int]:
+    """French and English function words in a folded text: a French page's lines in English are scraped extras
+    (the original's teaser, a widget), not the report.
+    """
+    fr = en = 0
+    for w in re.findall(r"[a-z]+", folded):
+        fr += w in _FR_WORDS
+        en += w in _EN_WORDS
+    return fr, en
 
 
 def _classify(raw: str, line: str) -> str | None:
@@ -103,6 +130,10 @@ def _classify(raw: str, line: str) -> str | None:
         return "comment"
     if _MISC.match(line) and len(words) <= 15:
         return "misc"
+    if _LINK_ONLY.match(line) and len(words) <= 8:
+        return "link"
+    if _CREDIT.match(line) and len(words) <= 12:
+        return "credit"
     if words and len(words) <= 12 and all(w in _SHARE_WORDS for w in words):
         return "share"
     if _is_menu(raw, line, words):

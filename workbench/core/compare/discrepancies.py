@@ -203,7 +203,13 @@ def _note(kind: str, members: list[ValueSpan], comp: list[Edge]) -> str:
     parts = [
         f"{label} (source{'s' if len(ids) > 1 else ''} {', '.join(map(str, ids))})" for label, ids in by_value.items()
     ]
-    prefix = "named as taking part: " if kind == "participant" else ""
+    group = comp[0].group
+    if group.startswith("with:"):
+        prefix = f"who {group[5:]} talked with: "
+    elif group.startswith("channel:"):
+        prefix = "how " + " and ".join(group[8:].split("|")) + " talked: "
+    else:
+        prefix = "named as taking part: " if kind == "participant" else ""
     return prefix + " vs ".join(parts)
 
 

@@ -25,7 +25,19 @@ from workbench.core.compare.discrepancies import (
     participant_edges,
     quantity_edges,
 )
-from workbench.core.compare.events import Recycled, dossier_event_date, recycled, reported_event_date
+from workbench.core.compare.events import (
+    Recycled,
+    dossier_event_date,
+    published_from_text,
+    recycled,
+    reported_event_date,
+)
+from workbench.core.compare.interactions import (
+    SourceInteractions,
+    interaction_edges,
+    near_event,
+    sentence_interactions,
+)
 from workbench.core.compare.model import (
     FLAG_BOILERPLATE,
     FLAG_RECYCLED,
@@ -34,6 +46,7 @@ from workbench.core.compare.model import (
     Alignment,
     CompareInput,
     CompareResult,
+    Discrepancy,
     FlagEvidence,
     Reuse,
     SourceReport,
@@ -42,7 +55,14 @@ from workbench.core.compare.model import (
 )
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
-from workbench.core.compare.quotes import Quote, QuoteMatch, find_quotes, match_quotes, quote_value
+from workbench.core.compare.quotes import (
+    Quote,
+    QuoteMatch,
+    find_quotes,
+    match_paraphrases,
+    match_quotes,
+    quote_value,
+)
 from workbench.core.compare.reuse import find_reuse
 from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
 from workbench.core.errors import ValidationError
@@ -67,6 +87,8 @@ class _Source:
     dates: list[DateMention]
     quantities: list[Quantity]
     quotes: list[Quote]
+    published: dt.date | None = None
+    published_span: DateMention | None = None
     mentions: list[Mention] = field(default_factory=list)
     by_q: _Sorted | None = None
     by_d: _Sorted | None = None
@@ -120,12 +142,12 @@ def compare(
         s.by_q, s.by_d, s.by_m = _Sorted(s.quantities), _Sorted(s.dates), _Sorted(s.mentions)
     ticker.check()
 
-    reported = [reported_event_date(s.dates, s.inp.published, _lead_start(s)) for s in sources]
+    reported = [reported_event_date(s.dates, s.published, _lead_start(s)) for s in sources]
     event = event_date or dossier_event_date(reported)
     recycled_of: dict[int, Recycled] = {}
     if event is not None:
         for s, rep in zip(sources, reported, strict=True):
-            found = recycled(event, rep, s.inp.published, s.dates_all)
+            found = recycled(event, rep, s.published, s.dates_all, s.dates)
             if found is not None:
                 recycled_of[s.index] = found
 
@@ -146,7 +168,8 @@ def compare(
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
     edges.extend(_quote_edges(sources, recycled_of))
-    discrepancies = tuple(group_edges(edges))
+    edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
+    discrepancies = tuple(_dedupe(group_edges(edges)))
 
     passages = find_reuse(
         [s.folded for s in sources],
@@ -160,7 +183,7 @@ def compare(
         sa, sb = sources[ps.a], sources[ps.b]
         span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
         span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
-        pa, pb = sa.inp.published, sb.inp.published
+        pa, pb = sa.published, sb.published
         oriented = pa is not None and pb is not None and pa != pb
         if oriented and pa is not None and pb is not None and pb < pa:
             span_a, span_b = span_b, span_a
@@ -184,13 +207,27 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
     boiler = find_boilerplate(text, folded, lines)
     ranges = [(ln.start, ln.end) for ln in lines if ln.index not in boiler and ln.end > ln.start]
     sentences = [s for ln in lines if ln.index not in boiler for s in split_sentences(text, folded, ln)]
-    dates_all = find_dates(folded, inp.published)
+    published, pub_mention = inp.published, None
+    dates_all = find_dates(folded, published)
+    if published is None:
+        pub_mention = published_from_text(folded, lines, dates_all)
+        if pub_mention is not None:
+            published = pub_mention.value
+            dates_all = find_dates(folded, published)
     in_boiler = _in_lines(lines, boiler)
-    dates = [d for d in dates_all if not in_boiler(d.start) and not _is_dateline(text, d)]
+    dates = [
+        d
+        for d in dates_all
+        if not in_boiler(d.start)
+        and not _is_dateline(text, d)
+        and (pub_mention is None or d.start != pub_mention.start)
+    ]
     masked = _blank_lines(folded, lines, boiler)
     quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])
     quotes = find_quotes(k, text, folded, ranges)
-    return _Source(k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes)
+    return _Source(
+        k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes, published, pub_mention
+    )
 
 
 def _is_dateline(text: str, d: DateMention) -> bool:
@@ -283,10 +320,44 @@ def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair) -> li
     return edges
 
 
+def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:
+    items = []
+    for x in s.sentences:
+        mentions = _within(_m(s), x.start, x.end)
+        if len(mentions) >= 2 and near_event(_within(_d(s), x.start, x.end), event):
+            items += sentence_interactions(s.folded, x.start, x.end, mentions)
+    return SourceInteractions(s.sid, s.text, tuple(items))
+
+
+def _dedupe(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Drop a participant discrepancy whose spans all belong to another one (the same fact found twice)."""
+    keys = [frozenset((v.source_id, v.start, v.end) for v in d.spans) for d in found]
+    out = []
+    for k, d in enumerate(found):
+        if d.kind == "participant" and any(
+            j != k and found[j].kind == "participant" and keys[k] <= keys[j] and (keys[k] < keys[j] or j < k)
+            for j in range(len(found))
+        ):
+            continue
+        out.append(d)
+    return out
+
+
 def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> list[Edge]:
     quotes = [q for s in sources if s.index not in recycled_of for q in s.quotes]
     edges: list[Edge] = []
-    for m in match_quotes(quotes, [s.text for s in sources]):
+    matched = match_quotes(quotes, [s.text for s in sources])
+    known = {frozenset({(m.a.src, m.a.start), (m.b.src, m.b.start)}) for m in matched}
+    for qa, qb, _n in match_paraphrases(quotes, known):
+        sa, sb = sources[qa.src], sources[qb.src]
+        xa, xb = _speaker(sa, qa), _speaker(sb, qb)
+        if xa is None or xb is None or xa.name != xb.name:
+            continue
+        va = ValueSpan(sa.sid, qa.start, qa.end, sa.text[qa.start : qa.end], quote_value(sa.text, qa))
+        vb = ValueSpan(sb.sid, qb.start, qb.end, sb.text[qb.start : qb.end], quote_value(sb.text, qb))
+        note = f"source {sa.sid} vs source {sb.sid}: {xa.name} quoted in different words (translation or paraphrase)"
+        edges.append(Edge("quote_wording", "quote", va, vb, False, note))
+    for m in matched:
         sa, sb = sources[m.a.src], sources[m.b.src]
         va = ValueSpan(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end], quote_value(sa.text, m.a))
         vb = ValueSpan(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end], quote_value(sb.text, m.b))
@@ -346,11 +417,14 @@ def _report(s: _Source, reported: dt.date | None, rec: Recycled | None, relay_sp
         flags.append(FLAG_RELAY)
         evidence.append(FlagEvidence(FLAG_RELAY, tuple(sorted(relay_spans, key=lambda x: x.start))))
         notes.append(f"reuses {sum(len(x.exact) for x in relay_spans)} characters of an earlier source")
+    if s.published_span is not None:
+        d = s.published_span
+        notes.append(f"publication date {s.published} read from the text (« {s.text[d.start : d.end]} »)")
     boiler = tuple(Span(s.sid, ln.start, ln.end, s.text[ln.start : ln.end]) for ln in s.lines if ln.index in s.boiler)
     if boiler:
         flags.append(FLAG_BOILERPLATE)
         evidence.append(FlagEvidence(FLAG_BOILERPLATE, boiler))
         notes.append(f"{len(boiler)} boilerplate line{'s' if len(boiler) > 1 else ''}")
     return SourceReport(
-        s.sid, s.inp.published, reported, tuple(flags), tuple(evidence), boiler, verdict, "; ".join(notes)
+        s.sid, s.published, reported, tuple(flags), tuple(evidence), boiler, verdict, "; ".join(notes)
     )

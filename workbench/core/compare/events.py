@@ -10,11 +10,13 @@ lies weeks away from it is flagged ``recycled`` with the date spans that show it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.compare.dates import DateMention
+from workbench.core.compare.textutil import Line
 
 FAR_DAYS = 20
 """A reported event this many days or more from the dossier's event is another event."""
@@ -62,6 +64,7 @@ def recycled(
     reported: dt.date | None,
     published: dt.date | None,
     dates: Sequence[DateMention],
+    reporting: Sequence[DateMention] = (),
 ) -> Recycled | None:
     """Whether a source reports another event than ``event``, with the mentions proving it.
 
@@ -70,11 +73,15 @@ def recycled(
         reported: the source's reported event date.
         published: its publication date.
         dates: all its date mentions, boilerplate lines included (a "published on" line is evidence too).
+        reporting: the mentions of its reporting text only; one naming the event's day (± 1) clears a source
+            not published before the event: its most cited date is background, not the event it reports.
     """
     far_reported = reported is not None and abs((reported - event).days) >= FAR_DAYS
     early = published is not None and (event - published).days >= FAR_DAYS
     if not far_reported and not early:
         return None
+    if not early and any(d.precision == "day" and abs((d.value - event).days) <= 1 for d in reporting):
+        return None  # a current article that also names the event's day: its most cited date is background
     anchor = reported if far_reported else published
     assert anchor is not None
     evidence = []
@@ -105,3 +112,30 @@ def _months_near(day: dt.date) -> set[tuple[int, int]]:
     prev = day - dt.timedelta(days=15)
     nxt = day + dt.timedelta(days=15)
     return {(prev.year, prev.month), (day.year, day.month), (nxt.year, nxt.month)}
+
+
+_HEADER_LINES = 10
+"""Publication dates are looked for in the first non-empty lines only (dateline, byline, « publié le »)."""
+_HEADER_CUES = re.compile(
+    r"^\W*(?:(?:date|publie|mis a jour|par|by|posted|published|updated)\b[^0-9]{0,60})?$"
+)
+
+
+def published_from_text(folded: str, lines: Sequence[Line], dates: Sequence[DateMention]) -> DateMention | None:
+    """The publication date a plain text states in its header, for sources whose metadata lack one.
+
+    Scraped pages often keep their date as a first line (« 06/02/2026 site.com »), a byline (« Par Jean Dupont,
+    le 6 février 2026 », « Par Wang Qi 22 janv. 2025 »), a « date 2026-02-04 » field or a date-only line. Only
+    absolute day-precise mentions count, in the first ``_HEADER_LINES`` non-empty lines, and only when the mention
+    opens its line (after at most a byline or « publié le »), or its line is short (twelve words or fewer).
+    """
+    header = [ln for ln in lines if folded[ln.start : ln.end].strip()][:_HEADER_LINES]
+    for ln in header:
+        line = folded[ln.start : ln.end]
+        for d in dates:
+            if d.relative or d.precision != "day" or not ln.start <= d.start < ln.end:
+                continue
+            before = folded[ln.start : d.start]
+            if _HEADER_CUES.match(before) or len(line.split()) <= 12:
+                return d
+    return None

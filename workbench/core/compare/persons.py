@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from workbench.core.compare.textutil import word_set
+from workbench.core.compare.textutil import fold, word_set
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zà-öø-ÿ"
@@ -37,7 +37,7 @@ _STOP = word_set(
     parlement assemblee senat gouvernement republique commission europe afp reuters onu otan ue saint sainte
     nord sud est ouest palais ministere banque fonds agence organisation cour tribunal place rue avenue
     boulevard lire photo video cependant pourtant enfin puis ensuite toutefois interroge interrogee dans the of
-    and to in for with
+    and to in for with before after because why when while president prime minister mr mrs ms
     """
 )
 
@@ -70,9 +70,11 @@ class PersonIndex:
     def __init__(self) -> None:
         self._full: dict[str, Counter[str]] = {}
         self._titled: set[str] = set()
+        self._memo: dict[str, str | None] = {}
 
     def learn(self, text: str, folded: str, ranges: list[tuple[int, int]]) -> None:
         """Collect person names from the given ``[start, end)`` ranges (the non-boilerplate lines) of a source."""
+        self._memo.clear()
         for lo, hi in ranges:
             for start, toks in _sequences(text, folded, lo, hi):
                 words = [folded[a:b] for a, b in toks]
@@ -87,11 +89,28 @@ class PersonIndex:
                         self._titled.add(surname)
 
     def canonical(self, surname: str) -> str | None:
-        """Full name for a folded surname, or ``None`` if it is not a known person."""
+        """Full name for a folded surname, or ``None`` if it is not a known person.
+
+        A name only ever seen alone (« M. Xi ») that opens exactly one known full name (« Xi Jinping », family name
+        first) is that person.
+        """
+        if surname in self._memo:
+            return self._memo[surname]
         names = self._full.get(surname)
         if not names:
             return None
-        return max(names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
+        best = max(names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
+        if len(best.split()) == 1:
+            longer = {
+                full
+                for counter in self._full.values()
+                for full in counter
+                if len(full.split()) > 1 and fold(full.split()[0]) == surname
+            }
+            if len(longer) == 1:
+                best = longer.pop()
+        self._memo[surname] = best
+        return best
 
     def mentions(self, text: str, folded: str, lo: int, hi: int) -> list[Mention]:
         """Persons named in ``text[lo:hi]``."""

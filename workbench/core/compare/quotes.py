@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from workbench.core.compare.textutil import WORD_RE
+from workbench.core.compare.textutil import STOPWORDS, WORD_RE, stem
 
 _QUOTE = re.compile(r"«\s*([^«»\n]+?)\s*»|“\s*([^“”\n]+?)\s*”|\"([^\"\n]+?)\"")
 MIN_WORDS = 4
@@ -113,3 +113,49 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
 def quote_value(text: str, q: Quote) -> str:
     """Normalised wording of a quote: whitespace collapsed, typographic apostrophes straightened."""
     return re.sub(r"\s+", " ", text[q.start : q.end].replace("\u2019", "'").replace("\u00a0", " ")).strip()
+
+
+PARA_MIN_SHARED = 4
+PARA_MIN_SHARE = 0.5
+
+
+def _stems(q: Quote) -> frozenset[str]:
+    return frozenset(stem(w) for w in q.words if w not in STOPWORDS and len(w) > 1 and not w.isdigit())
+
+
+def match_paraphrases(
+    quotes: list[Quote], known: set[frozenset[tuple[int, int]]]
+) -> list[tuple[Quote, Quote, int]]:
+    """Quotes of different sources worded differently but sharing most content words.
+
+    Two translations of one statement: at least ``PARA_MIN_SHARED`` word stems in common, covering
+    ``PARA_MIN_SHARE`` of the shorter quote.
+
+    Args:
+        quotes: every quote of the dossier.
+        known: pairs of quotes (as ``(src, start)`` sets) already matched word for word, left out.
+
+    Returns:
+        ``(a, b, shared)`` triples, ``a`` from the earlier source in input order.
+    """
+    stems = [_stems(q) for q in quotes]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, st in enumerate(stems):
+        for t in st:
+            index[t].append(k)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in index.values():
+        if len(ids) > 50:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                if quotes[ids[x]].src != quotes[ids[y]].src:
+                    shared[(ids[x], ids[y])] += 1
+    out = []
+    for (x, y), n in sorted(shared.items()):
+        a, b = quotes[x], quotes[y]
+        if frozenset({(a.src, a.start), (b.src, b.start)}) in known:
+            continue
+        if n >= PARA_MIN_SHARED and n >= PARA_MIN_SHARE * min(len(stems[x]), len(stems[y])):
+            out.append((a, b, n) if a.src < b.src else (b, a, n))
+    return out

@@ -237,6 +237,8 @@ class _Writer:
             (self.t("claim_date"), format_date(claim.claim_date, self.lang) or self.t("none")),
             (self.t("status"), label(self.lang, f"status.{claim.status}", claim.status)),
         ]
+        if claim.concluded_by and claim.status == "concluded":
+            facts.append((self.t("concluded_by"), claim.concluded_by))
         if claim.tags:
             facts.append((self.t("tags"), ", ".join(claim.tags)))
         for key, value in facts:

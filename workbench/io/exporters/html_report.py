@@ -359,6 +359,8 @@ class _Renderer:
             (self.t("status"), e(label(self.lang, f"status.{claim.status}", claim.status))),
             (self.t("verdict"), e(m.verdict_label(claim)) or self.t("no_verdict")),
         ]
+        if claim.concluded_by and claim.status == "concluded":
+            rows.append((self.t("concluded_by"), e(claim.concluded_by)))
         if claim.tags:
             rows.append((self.t("tags"), e(", ".join(claim.tags))))
         if self.qt:

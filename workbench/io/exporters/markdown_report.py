@@ -149,6 +149,8 @@ class _Writer:
         )
         self.add(f"- **{self.t('status')}:** {md_escape(label(self.lang, f'status.{claim.status}', claim.status))}")
         self.add(f"- **{self.t('verdict')}:** {verdict}")
+        if claim.concluded_by and claim.status == "concluded":
+            self.add(f"- **{self.t('concluded_by')}:** {md_escape(claim.concluded_by)}")
         if claim.tags:
             self.add(f"- **{self.t('tags')}:** {md_escape(', '.join(claim.tags))}")
         self.add("")
