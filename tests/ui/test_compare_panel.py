@@ -77,3 +77,27 @@ def test_counterpart_of_aligned_sentence(qtbot, store):
     win.show_counterpart()
     other = win.reading.pane_for(found[0]["other"]["source_id"])
     assert other is not None
+
+
+def test_alignment_margin_and_aligned_scrolling(qtbot, store):
+    from workbench.services import compare as compare_svc
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import SyncRunner
+
+    dossier = _dossier(store)
+    win = MainWindow(store, dossier, runner=SyncRunner(), fresh_layout=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+    wire_id = next(s.id for s in win.sources.values() if s.title == "wire.txt")
+    blog_id = next(s.id for s in win.sources.values() if s.title == "blog.txt")
+    pane = win.reading.pane_for(wire_id)
+    assert len(pane.view.gutter.ranges) >= 1 and pane.view.gutter.width() > 0
+    # the counterpart of the wire's first sentence is the blog's first sentence
+    assert win._aligned_offsets(wire_id, 0) == {blog_id: 0}
+    # clicking the margin shows the counterpart in the blog's pane
+    from PySide6.QtCore import QPoint, Qt
+
+    qtbot.mouseClick(pane.view.gutter, Qt.MouseButton.LeftButton, pos=QPoint(3, 5))
+    blog = win.reading.pane_for(blog_id)
+    assert blog is not None and blog.view.textCursor().position() == 0

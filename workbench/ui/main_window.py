@@ -229,10 +229,36 @@ class MainWindow(QMainWindow):
         self.sources_model.set_flags(flags)
         self.boilerplate = {s["source_id"]: [(b["start"], b["end"]) for b in s.get("boilerplate", [])]
                             for s in data["sources"]}
+        # source -> [(start, end, other source, other start)]
+        self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
+        for a in data["alignments"]:
+            for mine, other in ((a["a"], a["b"]), (a["b"], a["a"])):
+                self.aligned.setdefault(mine["source_id"], []).append(
+                    (mine["start"], mine["end"], other["source_id"], other["start"]))
+        for spans in self.aligned.values():
+            spans.sort()
+        self.reading.counterparts = self._aligned_offsets
         for pane in self.reading.panes():
             if pane.source_id is not None:
-                pane.view.replace_claim_marks(-1, [(a, b, "boilerplate", "#999999", 0)
-                                                   for a, b in self.boilerplate.get(pane.source_id, [])])
+                self._decorate_pane(pane)
+
+    def _aligned_offsets(self, source_id: int, offset: int) -> dict[int, int]:
+        """For the first aligned passage at or after ``offset`` in a source: where each other source has it."""
+        out: dict[int, int] = {}
+        for start, end, other, other_start in getattr(self, "aligned", {}).get(source_id, []):
+            if end > offset:
+                if other not in out:
+                    out[other] = other_start
+                if start > offset + 2000:
+                    break
+        return out
+
+    def _decorate_pane(self, pane: SourcePane) -> None:
+        """Comparison results on a pane: boilerplate greyed, aligned passages in the margin."""
+        sid = pane.source_id
+        pane.view.replace_claim_marks(-1, [(a, b, "boilerplate", "#999999", 0)
+                                           for a, b in getattr(self, "boilerplate", {}).get(sid, [])])
+        pane.view.set_alignments([(s, e) for s, e, _o, _os in getattr(self, "aligned", {}).get(sid, [])])
 
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
@@ -260,14 +286,14 @@ class MainWindow(QMainWindow):
 
     def _load_pane(self, pane: SourcePane, source_id: int) -> None:
         info = self.sources.get(source_id) or sources_svc.get(self.store, source_id)
-        marks = self.marks_for(source_id) + [(a, b, -1, "boilerplate", "#999999", 0)
-                                             for a, b in getattr(self, "boilerplate", {}).get(source_id, [])]
-        pane.show_source(info, sources_svc.text(self.store, source_id), marks)
+        pane.show_source(info, sources_svc.text(self.store, source_id), self.marks_for(source_id))
+        self._decorate_pane(pane)
         pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
         if not pane.property("wired"):
             pane.setProperty("wired", True)
             pane.view.sig_claim_clicked.connect(lambda cid: self.select_claim(cid, scroll=False))
             pane.view.sig_context_menu.connect(self._extend_context_menu)
+            pane.view.sig_alignment_clicked.connect(lambda cp, p=pane: self._show_counterpart_at(p, cp))
 
     def refresh_claim(self, claim_id: int) -> None:
         """Refresh one claim everywhere (table row, editor, highlights) after an edit."""
@@ -692,6 +718,11 @@ class MainWindow(QMainWindow):
                 if mine["source_id"] == pane.source_id and mine["start"] <= cursor < mine["end"]:
                     out.append({"mine": mine, "other": other, "score": a["score"]})
         return sorted(out, key=lambda x: -x["score"])
+
+    def _show_counterpart_at(self, pane: SourcePane, cp: int) -> None:
+        self.reading._set_current(pane)
+        pane.view.select_cp(cp, cp)
+        self.show_counterpart()
 
     def show_counterpart(self) -> None:
         """Show the best aligned passage of another source next to the current one."""

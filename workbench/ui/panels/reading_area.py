@@ -122,6 +122,8 @@ class ReadingArea(QSplitter):
         self.current: SourcePane | None = None
         self.linked_scrolling = False
         self._syncing = False
+        self.counterparts: Callable[[int, int], dict[int, int]] | None = None
+        """(source id, offset) -> {other source id: offset of the aligned passage}; set after a comparison."""
 
     def panes(self) -> list[SourcePane]:
         """Panes from left to right."""
@@ -202,12 +204,24 @@ class ReadingArea(QSplitter):
         QTimer.singleShot(0, lambda: self._sync_from(pane))
 
     def _sync_from(self, pane: SourcePane) -> None:
+        """Scroll the other panes along with ``pane``.
+
+        Each goes to the counterpart of the passage at the top of ``pane`` when the comparison knows one, otherwise
+        to the same relative position.
+        """
         bar = pane.view.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        targets: dict[int, int] = {}
+        if self.counterparts is not None and pane.source_id is not None:
+            targets = self.counterparts(pane.source_id, pane.view.first_visible_cp())
         self._syncing = True
         try:
             for other in self.panes():
-                if other is not pane:
+                if other is pane:
+                    continue
+                if other.source_id in targets:
+                    other.view.scroll_to_cp(targets[other.source_id])
+                else:
                     ob = other.view.verticalScrollBar()
                     ob.setValue(round(ratio * ob.maximum()))
         finally:

@@ -94,6 +94,46 @@ class SpanHighlighter(QSyntaxHighlighter):
             block = block.next()
 
 
+class AlignmentGutter(QWidget):
+    """A thin margin beside the text marking passages aligned with another source (after a comparison)."""
+
+    WIDTH = 7
+
+    def __init__(self, view: SourceView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.ranges = IntervalIndex()
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Passage aligned with another source: click to show its counterpart"))
+
+    def paintEvent(self, event: object) -> None:
+        """Bars beside the visible blocks that hold aligned passages."""
+        from PySide6.QtGui import QPainter
+
+        if not len(self.ranges):
+            return
+        painter = QPainter(self)
+        color = QColor("#2e6fd8")
+        color.setAlpha(150)
+        view = self.view
+        block = view.firstVisibleBlock()
+        top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+        while block.isValid() and top <= self.height():
+            height = view.blockBoundingRect(block).height()
+            if self.ranges.overlapping(block.position(), block.position() + block.length()):
+                painter.fillRect(1, int(top) + 1, self.WIDTH - 2, max(1, int(height) - 2), color)
+            top += height
+            block = block.next()
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Clicking a bar asks for the counterpart of that passage."""
+        cursor = self.view.cursorForPosition(QPoint(0, int(event.position().y())))
+        marks = self.ranges.overlapping(cursor.block().position(), cursor.block().position() + cursor.block().length())
+        if marks:
+            self.view.sig_alignment_clicked.emit(self.view._map.to_cp(marks[0].start))
+
+
 class SourceView(QPlainTextEdit):
     """Read-only text of one source; reports clicks and hovers on highlights."""
 
@@ -101,6 +141,8 @@ class SourceView(QPlainTextEdit):
     """A highlight was clicked: the claim id."""
     sig_context_menu = Signal(QMenu)
     """A context menu is about to show: the main window adds its actions."""
+    sig_alignment_clicked = Signal(int)
+    """The alignment margin was clicked at a passage starting at this code-point offset."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +157,8 @@ class SourceView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._text = ""
         self.claim_text: dict[int, str] = {}
+        self.gutter = AlignmentGutter(self)
+        self.updateRequest.connect(lambda _rect, _dy: self.gutter.update())
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
@@ -130,6 +174,35 @@ class SourceView(QPlainTextEdit):
 
     def _to_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> Mark:
         return Mark(self._map.to_utf16(start), self._map.to_utf16(end), claim_id, role, color, span_id)
+
+    def set_alignments(self, ranges: list[tuple[int, int]]) -> None:
+        """Mark aligned passages (code points) in the margin; an empty list hides the margin."""
+        self.gutter.ranges = IntervalIndex(
+            Mark(self._map.to_utf16(a), self._map.to_utf16(b), 0, "aligned", "") for a, b in ranges
+        )
+        self.setViewportMargins(AlignmentGutter.WIDTH if ranges else 0, 0, 0, 0)
+        self._place_gutter()
+        self.gutter.update()
+
+    def _place_gutter(self) -> None:
+        rect = self.contentsRect()
+        width = AlignmentGutter.WIDTH if len(self.gutter.ranges) else 0
+        self.gutter.setGeometry(rect.left(), rect.top(), width, rect.height())
+
+    def resizeEvent(self, event: object) -> None:
+        """Keep the margin beside the text."""
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place_gutter()
+
+    def first_visible_cp(self) -> int:
+        """Code-point offset of the first visible block (for alignment-driven scrolling)."""
+        return self._map.to_cp(self.firstVisibleBlock().position())
+
+    def scroll_to_cp(self, cp: int) -> None:
+        """Scroll so that the block holding ``cp`` is the first visible one."""
+        block = self.document().findBlock(self._map.to_utf16(cp))
+        if block.isValid():
+            self.verticalScrollBar().setValue(block.firstLineNumber())
 
     def add_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> None:
         """Highlight one more span (re-paints only its blocks)."""
