@@ -101,3 +101,31 @@ def test_alignment_margin_and_aligned_scrolling(qtbot, store):
     qtbot.mouseClick(pane.view.gutter, Qt.MouseButton.LeftButton, pos=QPoint(3, 5))
     blog = win.reading.pane_for(blog_id)
     assert blog is not None and blog.view.textCursor().position() == 0
+
+
+def test_claim_editor_warns_when_sources_copy_each_other(qtbot, store):
+    from workbench.services import compare as compare_svc
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import SyncRunner
+
+    import datetime as dt
+
+    dossier = _dossier(store)
+    copied = ("Copie : " + WIRE.split("\n")[0] + " Les pompiers ont évacué le quartier du Moulin dans la nuit, "
+              "sous une pluie battante, avec des bateaux venus des communes voisines.\n")
+    original = WIRE.split("\n")[0] + (" Les pompiers ont évacué le quartier du Moulin dans la nuit, sous une pluie "
+                                       "battante, avec des bateaux venus des communes voisines.\n")
+    for name, text, day in (("agency.txt", original, 9), ("copy.txt", copied, 12)):
+        sources.add(store, dossier.id, ImportBundle(name=name, kind="txt", original=text.encode(), text=text,
+                                                    title=name), published=dt.date(2026, 3, day))
+    win = MainWindow(store, dossier, runner=SyncRunner(), fresh_layout=True)
+    qtbot.addWidget(win)
+    win.show()
+    data = compare_svc.run(store, dossier.id).to_json()
+    assert data["reuse"], "copy.txt repeats the agency's paragraph"
+    win.compare_panel.show_result(data)
+    r = data["reuse"][0]
+    cid = win.claim_from_pair((r["a"]["source_id"], r["a"]["start"], r["a"]["end"]),
+                              (r["b"]["source_id"], r["b"]["start"], r["b"]["end"]))
+    assert cid is not None and win.editor.independence.isVisibleTo(win.editor)
+    assert "not independent" in win.editor.independence.text()

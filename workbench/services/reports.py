@@ -78,7 +78,7 @@ def build_model(
         from workbench.services import compare
 
         result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel).to_json()
-        discrepancies = tuple(result["discrepancies"])
+        discrepancies = tuple(result["discrepancies"]) + tuple(source_findings(result))
     return ReportModel(
         dossier=dossier,
         sources=tuple(shown),
@@ -92,6 +92,29 @@ def build_model(
         filters=_describe(request),
         discrepancies=discrepancies,
     )
+
+
+def source_findings(result: dict) -> list[dict]:
+    """Copied text and recycled sources from a comparison, in the report's discrepancy shape.
+
+    A reader must see when two "independent" sources are one, and when a source reports another event.
+    """
+    out: list[dict] = []
+    for r in result["reuse"]:
+        out.append({
+            "kind": "copied text",
+            "note": f"source {r['b']['source_id']} repeats {r['chars']} characters of source {r['a']['source_id']}"
+                    " — these two sources are not independent",
+            "spans": [r["a"], r["b"]],
+        })
+    for s in result["sources"]:
+        if "recycled" in s["flags"]:
+            out.append({
+                "kind": "recycled source",
+                "note": s.get("note") or f"source {s['source_id']} reports another event",
+                "spans": list(s.get("evidence", {}).get("recycled", [])) or [{"source_id": s["source_id"]}],
+            })
+    return out
 
 
 def _describe(request: ReportRequest) -> str:

@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         for spans in self.aligned.values():
             spans.sort()
         self.reading.counterparts = self._aligned_offsets
+        self.editor.reuse = [(r["a"]["source_id"], r["b"]["source_id"], r["chars"]) for r in data["reuse"]]
+        if self.editor.claim is not None:
+            self.editor._show_independence(self.editor.claim)
         for pane in self.reading.panes():
             if pane.source_id is not None:
                 self._decorate_pane(pane)

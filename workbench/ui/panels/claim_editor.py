@@ -83,6 +83,11 @@ class ClaimEditor(QWidget):
         self.tags = QLineEdit(placeholderText=self.tr("tags, comma separated"))
         self.concluded = QLabel()
         self.concluded.setStyleSheet("color: palette(mid);")
+        self.independence = QLabel()
+        self.independence.setWordWrap(True)
+        self.independence.setStyleSheet("color: #a64d79;")
+        self.independence.hide()
+        self.reuse: list[tuple[int, int, int]] = []  # (original source, copying source, characters) from Compare
 
         form = QFormLayout()
         form.addRow(self.tr("Statement"), self.statement)
@@ -93,6 +98,7 @@ class ClaimEditor(QWidget):
         form.addRow(self.tr("Rationale"), self.rationale)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow("", self.concluded)
+        form.addRow("", self.independence)
 
         self.appearances = QListWidget()
         self.evidence = QTreeWidget()
@@ -193,8 +199,18 @@ class ClaimEditor(QWidget):
             self.concluded.setText(self.tr("Concluded by {0}").format(claim.concluded_by)
                                    if claim.status == Status.CONCLUDED and claim.concluded_by else "")
             self._fill_lists(claim, history)
+            self._show_independence(claim)
         finally:
             self._loading = False
+
+    def _show_independence(self, claim: ClaimInfo) -> None:
+        """Warn when two sources the claim relies on are one: a copy of the other (from the comparison)."""
+        used = {a.span.source_id for a in claim.appearances} | {e.span.source_id for e in claim.evidence if e.span}
+        lines = [self.tr("⚠ {0} copies {1} characters of {2}: not independent sources").format(
+                     self._source_label(b), chars, self._source_label(a))
+                 for a, b, chars in self.reuse if a in used and b in used]
+        self.independence.setText("\n".join(lines))
+        self.independence.setVisible(bool(lines))
 
     def _source_label(self, source_id: int) -> str:
         s = self.sources.get(source_id)
