@@ -104,11 +104,11 @@ def test_alignment_margin_and_aligned_scrolling(qtbot, store):
 
 
 def test_claim_editor_warns_when_sources_copy_each_other(qtbot, store):
+    import datetime as dt
+
     from workbench.services import compare as compare_svc
     from workbench.ui.main_window import MainWindow
     from workbench.ui.tasks import SyncRunner
-
-    import datetime as dt
 
     dossier = _dossier(store)
     copied = ("Copie : " + WIRE.split("\n")[0] + " Les pompiers ont évacué le quartier du Moulin dans la nuit, "

@@ -104,8 +104,9 @@ _EN_WORDS = word_set("the and of to is are was were with for that this from by h
 
 
 def _language_counts(folded: str) -> tuple[int, int]:
-    """French and English function words in a folded text: a French page's lines in English are scraped extras
-    (the original's teaser, a widget), not the report.
+    """French and English function words in a folded text.
+
+    A French page's lines in English are scraped extras (the original's teaser, a widget), not the report.
     """
     fr = en = 0
     for w in re.findall(r"[a-z]+", folded):

@@ -28,7 +28,7 @@ from workbench.core.compare.discrepancies import (
 from workbench.core.compare.events import (
     Recycled,
     dossier_event_date,
-    published_from_text,
+    header_dates,
     recycled,
     reported_event_date,
 )
@@ -209,18 +209,17 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
     sentences = [s for ln in lines if ln.index not in boiler for s in split_sentences(text, folded, ln)]
     published, pub_mention = inp.published, None
     dates_all = find_dates(folded, published)
-    if published is None:
-        pub_mention = published_from_text(folded, lines, dates_all)
-        if pub_mention is not None:
-            published = pub_mention.value
-            dates_all = find_dates(folded, published)
+    header = header_dates(folded, lines, dates_all)
+    if published is None and header:
+        pub_mention = header[0]
+        published = pub_mention.value
+        dates_all = find_dates(folded, published)
+    header_starts = {d.start for d in header if d.value == published}
     in_boiler = _in_lines(lines, boiler)
     dates = [
         d
         for d in dates_all
-        if not in_boiler(d.start)
-        and not _is_dateline(text, d)
-        and (pub_mention is None or d.start != pub_mention.start)
+        if not in_boiler(d.start) and not _is_dateline(text, d) and d.start not in header_starts
     ]
     masked = _blank_lines(folded, lines, boiler)
     quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])

@@ -121,14 +121,17 @@ _HEADER_CUES = re.compile(
 )
 
 
-def published_from_text(folded: str, lines: Sequence[Line], dates: Sequence[DateMention]) -> DateMention | None:
-    """The publication date a plain text states in its header, for sources whose metadata lack one.
+def header_dates(folded: str, lines: Sequence[Line], dates: Sequence[DateMention]) -> list[DateMention]:
+    """The publication dates a plain text states in its header, first one first.
 
     Scraped pages often keep their date as a first line (« 06/02/2026 site.com »), a byline (« Par Jean Dupont,
     le 6 février 2026 », « Par Wang Qi 22 janv. 2025 »), a « date 2026-02-04 » field or a date-only line. Only
     absolute day-precise mentions count, in the first ``_HEADER_LINES`` non-empty lines, and only when the mention
     opens its line (after at most a byline or « publié le »), or its line is short (twelve words or fewer).
+    The first one is the publication date of a source whose metadata lack one; those stating the publication date
+    date the text, not the event, and are left out of the event's dating.
     """
+    out = []
     header = [ln for ln in lines if folded[ln.start : ln.end].strip()][:_HEADER_LINES]
     for ln in header:
         line = folded[ln.start : ln.end]
@@ -137,5 +140,5 @@ def published_from_text(folded: str, lines: Sequence[Line], dates: Sequence[Date
                 continue
             before = folded[ln.start : d.start]
             if _HEADER_CUES.match(before) or len(line.split()) <= 12:
-                return d
-    return None
+                out.append(d)
+    return out

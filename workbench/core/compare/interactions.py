@@ -33,9 +33,9 @@ _CUE = re.compile(
     r"entretien|entretenu|entretient|entretenir|entretenue|entretiennent|conversation|echange|appel|telephon|"
     r"visio|video|teleconference|reunion|rencontr|discussion|discute|dialogue|parle|spoke|talk|call|met\b|meeting"
 )
-_AVEC = re.compile(r"\b(?:avec|with)\s+((?:[\w'.-]+\s+){0,5})$")
+_AVEC = re.compile(r"\b(?:avec|with)\s+((?:(?!(?:avec|with)\b)[\w'.-]+\s+){0,5})$")
 _TOGETHER = re.compile(
-    r"^\s*(?:,\s*)?(?:se sont (?:entretenus|parle|rencontres|telephone)|ont (?:tenu|eu|echange|discute|dialogue)|"
+    r"\s*(?:,\s*)?(?:se sont (?:entretenus|parle|rencontres|telephone)|ont (?:tenu|eu|echange|discute|dialogue)|"
     r"(?:have |had )?(?:spoke|talked|met|held))\b"
 )
 _VIDEO = re.compile(
