@@ -843,12 +843,11 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
             if label:
-                self.statusBar().showMessage(f"{task.title}: {label}")
+                self.statusBar().showMessage(f"{task.title}: {label}", 3000)
 
         def end(*_a: Any) -> None:
             self.progress.hide()
             self.cancel_button.hide()
-            self.statusBar().clearMessage()
 
         task.sig_progress.connect(on_progress)
         task.sig_finished.connect(end)
@@ -859,7 +858,7 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """Show a one-line (or per-file) error without interrupting work."""
         log.warning("%s", message)
-        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        self.statusBar().showMessage(" · ".join(line for line in message.splitlines() if line), 15000)
         if not getattr(self, "quiet_errors", False):
             QMessageBox.warning(self, self.tr("Workbench"), message)
 

@@ -39,7 +39,11 @@ _COMMENT_HEADER = re.compile(
     r"^\W*(views|vues|lectures|affichages)\s*:\s*\d[\d\s.,]*$"
 )
 """A comments header, or a blog's view counter (what follows it is reader comments and widgets)."""
-_LINK_ONLY = re.compile(r"^\W*(https?://)?([a-z0-9-]+\.)+[a-z]{2,6}(/\S*)?(\s+\W*\d+\s*min\b.*)?\W*$")
+_LINK_ONLY = re.compile(
+    r"^\W*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s+)?(https?://)?([a-z0-9-]+\.)+[a-z]{2,10}(/\S*)?"
+    r"(\s+\W*\d+\s*min\b)?(\s+#\d+)?\W*$"
+)
+"""A bare link or site name, possibly after the page's date and before its reading time (a scraped page header)."""
 _CREDIT = re.compile(
     r"^\W*(traduit par|traduction(\s*:|\s+par)|auteur\s*:|auteurs\s*:|source\s*:|sources\s*:|par\s*$|"
     r"publie le\s*$|translated by)"
@@ -87,7 +91,7 @@ def find_boilerplate(text: str, folded: str, lines: list[Line]) -> dict[int, str
         reason = _classify(raw, line)
         if reason is None and repeats[line] > 1 and len(line.split()) <= 40 and not line.startswith('"'):
             reason = "repeated"
-        if reason is None and french[0] > 3 * max(1, french[1]):
+        if reason is None and french[0] > 2 * max(1, french[1]):
             fr, en = _language_counts(line)
             if en >= 2 and en > 3 * fr and len(line.split()) >= 5:
                 reason = "other-language"

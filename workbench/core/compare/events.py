@@ -127,7 +127,7 @@ def header_dates(folded: str, lines: Sequence[Line], dates: Sequence[DateMention
     Scraped pages often keep their date as a first line (« 06/02/2026 site.com »), a byline (« Par Jean Dupont,
     le 6 février 2026 », « Par Wang Qi 22 janv. 2025 »), a « date 2026-02-04 » field or a date-only line. Only
     absolute day-precise mentions count, in the first ``_HEADER_LINES`` non-empty lines, and only when the mention
-    opens its line (after at most a byline or « publié le »), or its line is short (twelve words or fewer).
+    opens its line (after at most a byline or « publié le »), or its line has at most four words besides it.
     The first one is the publication date of a source whose metadata lack one; those stating the publication date
     date the text, not the event, and are left out of the event's dating.
     """
@@ -139,6 +139,6 @@ def header_dates(folded: str, lines: Sequence[Line], dates: Sequence[DateMention
             if d.relative or d.precision != "day" or not ln.start <= d.start < ln.end:
                 continue
             before = folded[ln.start : d.start]
-            if _HEADER_CUES.match(before) or len(line.split()) <= 12:
+            if _HEADER_CUES.match(before) or len(line.split()) - len(folded[d.start : d.end].split()) <= 4:
                 out.append(d)
     return out

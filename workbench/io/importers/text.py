@@ -93,10 +93,12 @@ _BYLINE = re.compile(r"^(par|by|de|from|publié|published|mis à jour|updated)\b
 def guess_title(text: str) -> str:
     """The first line that reads like a headline: not a date, a site name or a menu (at least four words)."""
     first = ""
-    for line in text.split("\n")[:40]:
-        line = line.strip().lstrip("#").strip()
+    for raw in text.split("\n")[:40]:
+        line = raw.strip().lstrip("#").strip()
         if not line:
             continue
+        if raw.startswith("# "):  # a Markdown title
+            return line[:200]
         first = first or line
         words = line.split()
         lower = sum(1 for w in words[1:] if w[:1].islower())

@@ -1,0 +1,93 @@
+"""Import from the window (real background thread, progress, errors), paste, drop, settings, crash guard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from workbench.services import sources as sources_svc
+
+
+def test_background_import_reports_bad_file_and_keeps_good(qtbot, store, dossier, tmp_path):
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import TaskRunner
+
+    good = tmp_path / "dépêche.txt"
+    good.write_text("Dépêche : la préfecture annonce 1 200 évacués.\n", encoding="cp1252")
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4\n garbage without end")
+    win = MainWindow(store, dossier, runner=TaskRunner(), fresh_layout=True)
+    win.quiet_errors = True
+    qtbot.addWidget(win)
+    win.show()
+    before = len(sources_svc.list_all(store, dossier.id))
+    win.import_paths([str(good), str(bad)])
+    assert win.progress.isVisible() and win.cancel_button.isVisible()  # progress and Cancel while it runs
+    qtbot.waitUntil(lambda: win.sources_model.rowCount() == before + 1, timeout=30000)
+    assert "scan.pdf" in win.statusBar().currentMessage()  # the error names the file
+    assert win.progress.isHidden()
+    titles = [s.title for s in sources_svc.list_all(store, dossier.id)]
+    assert "Dépêche : la préfecture annonce 1 200 évacués." in titles
+    assert win.sources_model.rowCount() == before + 1
+    win.undo.stack.undo()  # undo the import: the new source goes to the trash
+    qtbot.waitUntil(lambda: len(sources_svc.list_all(store, dossier.id)) == before)
+    win.runner.wait()
+
+
+def test_drop_files_imports_them(window, store, dossier, tmp_path, qtbot):
+    path = tmp_path / "dropped.md"
+    path.write_text("# Titre déposé\n\nUn texte glissé sur la fenêtre.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert "Titre déposé" in [s.title for s in sources_svc.list_all(store, dossier.id)]
+
+
+def test_paste_source(window, store, dossier, monkeypatch):
+    from workbench.ui.dialogs.forms import PasteSourceDialog
+
+    monkeypatch.setattr(PasteSourceDialog, "ask", classmethod(lambda cls, parent: (
+        "Texte collé depuis une dépêche 🌍.", {"title": "Collage", "outlet": "AFP", "published": None})))
+    window.actions_by_name["paste"].trigger()
+    pasted = [s for s in sources_svc.list_all(store, dossier.id) if s.title == "Collage"]
+    assert pasted and pasted[0].kind == "pasted" and pasted[0].outlet == "AFP"
+    assert window.reading.pane_for(pasted[0].id) is not None
+
+
+def test_edit_source_metadata_is_undoable(window, store, dossier, monkeypatch):
+    from workbench.ui.dialogs.forms import SourceMetadataDialog
+
+    sid = next(iter(window.sources))
+    monkeypatch.setattr(SourceMetadataDialog, "ask", classmethod(lambda cls, parent, info: {
+        "outlet": "Le Courrier", "reliability_note": "Quotidien régional"}))
+    window.edit_source_metadata(sid)
+    assert sources_svc.get(store, sid).outlet == "Le Courrier"
+    window.undo.stack.undo()
+    assert sources_svc.get(store, sid).outlet == "A.TXT"
+
+
+def test_dark_theme_and_scale_preset(window, store, dossier):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.settings_menu import _set_scale
+    from workbench.ui.theme import apply_theme
+
+    apply_theme("dark")
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == "#1e1e1e"
+    apply_theme("light")
+    _set_scale(window, "truth-o-meter")
+    assert window.dossier.scale.name == "truth-o-meter"
+    assert "pants-on-fire" in [window.editor.verdict.itemData(i) for i in range(window.editor.verdict.count())]
+
+
+def test_excepthook_logs_instead_of_dying(caplog):
+    from workbench.app import _excepthook
+
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        _excepthook(type(exc), exc, exc.__traceback__)
+    assert "boom in a slot" in caplog.text
