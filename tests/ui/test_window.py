@@ -254,3 +254,38 @@ def test_conflicting_edit_is_reported_not_overwritten(window, store):
     window.editor.claimant.setText("Alice")
     window.editor.claimant.editingFinished.emit()
     assert claims_svc.get(store, cid).claimant == "Alice"
+
+
+def test_relate_claims_and_open_related(window, store, monkeypatch):
+    from workbench.ui.dialogs.forms import RelateDialog
+
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    first = window.new_claim_from_selection()
+    select(window.reading.panes()[1], TEXT_B, "2 100 habitants")
+    second = window.new_claim_from_selection()
+    monkeypatch.setattr(RelateDialog, "ask", classmethod(lambda cls, parent, claims: (first, "contradicts")))
+    window.actions_by_name["relate"].trigger()
+    assert [(r.from_claim_id, r.to_claim_id, r.kind) for r in claims_svc.get(store, second).relations] == \
+        [(second, first, "contradicts")]
+    item = window.editor.relations.item(0)
+    assert "#%d" % first in item.text()
+    window.editor._open_related(item)
+    assert window.current_claim_id == first
+    window.undo.stack.undo()
+    assert claims_svc.get(store, second).relations == ()
+
+
+def test_dossiers_new_switch_and_event_date(window, store, dossier):
+    import datetime as dt
+
+    from workbench.services import dossiers
+
+    window.new_dossier("Second dossier")
+    assert window.dossier.name == "Second dossier" and window.sources == {} and window.reading.panes() == []
+    assert window.claims_model.rowCount() == 0
+    window.set_event_date(dt.date(2026, 3, 10))
+    assert dossiers.get(store, window.dossier.id).event_date == dt.date(2026, 3, 10)
+    window.switch_dossier(dossier.id)
+    assert window.dossier.id == dossier.id and len(window.reading.panes()) == 2
+    assert dossiers.current(store).id == dossier.id  # opened next time

@@ -31,6 +31,9 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     act("paste", tr("&Paste as new source…"), lambda: _paste_source(win), "Ctrl+Shift+V")
     act("export", tr("&Export report…"), lambda: _export(win), "Ctrl+Shift+E")
     act("quit", tr("&Quit"), win.close, QKeySequence.StandardKey.Quit)
+    act("new_dossier", tr("&New dossier…"), lambda: _new_dossier(win))
+    act("event_date", tr("Event &date…"), lambda: _event_date(win))
+    act("relate", tr("&Link to another claim…"), lambda: _relate(win), "Ctrl+Shift+J")
     undo = win.undo.stack.createUndoAction(win, tr("&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = win.undo.stack.createRedoAction(win, tr("&Redo"))
@@ -72,12 +75,17 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         m.addAction(acts[n])
     m.addSeparator()
     m.addAction(acts["quit"])
+    m = bar.addMenu(tr("&Dossier"))
+    m.addAction(acts["new_dossier"])
+    open_menu = m.addMenu(tr("&Open dossier"))
+    open_menu.aboutToShow.connect(lambda: _fill_dossiers(win, open_menu))
+    m.addAction(acts["event_date"])
     m = bar.addMenu(tr("&Edit"))
     m.addAction(acts["undo"])
     m.addAction(acts["redo"])
     m = bar.addMenu(tr("&Claim"))
     for n in ("new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context", "cite_external",
-              "delete_claim", "next_claim", "prev_claim"):
+              "relate", "delete_claim", "next_claim", "prev_claim"):
         m.addAction(acts[n])
     verdicts = m.addMenu(tr("Set &verdict"))
     for i, v in enumerate(win.dossier.scale.verdicts[:9], start=1):
@@ -105,6 +113,59 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     for n in ("import", "new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context", "add_pane"):
         tools.addAction(acts[n])
     return acts
+
+
+def _fill_dossiers(win: MainWindow, menu: object) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from workbench.services import dossiers
+
+    assert isinstance(menu, QMenu)
+    menu.clear()
+    for d in dossiers.list_all(win.store):
+        a = menu.addAction(d.name)
+        a.setCheckable(True)
+        a.setChecked(d.id == win.dossier.id)
+        a.triggered.connect(lambda _c=False, i=d.id: win.switch_dossier(i))
+
+
+def _new_dossier(win: MainWindow) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    name, ok = QInputDialog.getText(win, win.tr("New dossier"), win.tr("Name of the investigation:"))
+    if ok and name.strip():
+        win.new_dossier(name.strip())
+
+
+def _event_date(win: MainWindow) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QInputDialog
+
+    current = win.dossier.event_date.isoformat() if win.dossier.event_date else ""
+    text, ok = QInputDialog.getText(win, win.tr("Event date"),
+                                    win.tr("Date of the event (YYYY-MM-DD; empty: inferred from the sources):"),
+                                    text=current)
+    if not ok:
+        return
+    try:
+        value = dt.date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        win.show_error(win.tr("Bad date {0}: use YYYY-MM-DD").format(text))
+        return
+    win.set_event_date(value)
+
+
+def _relate(win: MainWindow) -> None:
+    from workbench.ui.dialogs.forms import RelateDialog
+
+    if win.current_claim_id is None:
+        win.statusBar().showMessage(win.tr("Select or create a claim first."), 4000)
+        return
+    others = [c for c in win.claims_model.claims() if c.id != win.current_claim_id]
+    answer = RelateDialog.ask(win, others)
+    if answer is not None:
+        win.relate_current(*answer)
 
 
 def _shortcuts(win: MainWindow, acts: dict[str, QAction]) -> None:

@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
 
     sig_claim_selected = Signal(int)
     """The current claim changed (id, or 0 for none)."""
+    sig_dossier_changed = Signal(int)
+    """Another dossier was opened (its id)."""
 
     def __init__(self, store: Store, dossier: DossierInfo, runner: TaskRunner | None = None,
                  language: str = "en", fresh_layout: bool = False) -> None:
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.editor.sig_jump.connect(lambda sid, s, e: self.show_span(sid, s, e))
         self.editor.sig_add_reference.connect(lambda _cid: self.actions_by_name["cite_external"].trigger())
         self.editor.sig_delete_item.connect(self.delete_item)
+        self.editor.sig_open_claim.connect(self.select_claim)
         self.filter_text.textChanged.connect(lambda t: self.claims_filter.set_filter(text=t))
         self.filter_verdict.activated.connect(
             lambda _i: self.claims_filter.set_filter(verdict=self.filter_verdict.currentData()))
@@ -534,6 +537,49 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is reapply
 
+    # --- dossiers ---------------------------------------------------------------------------------------------
+
+    def switch_dossier(self, dossier_id: int) -> None:
+        """Open another dossier of the database (remembered as the one to open next time)."""
+        try:
+            self.dossier = dossiers_svc.set_current(self.store, dossier_id)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+            return
+        self.undo.stack.clear()
+        self.current_claim_id = None
+        self.editor.show_claim(None, [])
+        self.editor.set_scale(self.dossier.scale, self.language)
+        self.compare_panel.model.set_groups([])
+        self.compare_panel.result = None
+        self.boilerplate, self.aligned = {}, {}
+        self.reading.counterparts = None
+        self.sources_model.set_flags({})
+        for pane in self.reading.panes():
+            self.reading.remove_pane(pane)
+        self.refresh_all()
+        self._restore_layout()
+        from workbench.services import changes
+
+        self._cursor = changes.latest_change(self.store, self.dossier.id)
+        self.sig_dossier_changed.emit(self.dossier.id)
+
+    def new_dossier(self, name: str, scale: str = "default") -> None:
+        """Create a dossier and open it."""
+        try:
+            dossier = dossiers_svc.create(self.store, name, scale=scale)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+            return
+        self.switch_dossier(dossier.id)
+
+    def set_event_date(self, value: Any) -> None:
+        """Set the date of the event the dossier is about (the comparison flags sources about another one)."""
+        try:
+            self.dossier = dossiers_svc.set_event_date(self.store, self.dossier.id, value)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+
     # --- live refresh (other people's changes) --------------------------------------------------------------
 
     def _start_live_refresh(self) -> None:
@@ -573,6 +619,28 @@ class MainWindow(QMainWindow):
                     pane.view.verticalScrollBar().setValue(scroll)
         for cid in changed.claims:
             self.refresh_claim(cid)
+
+    def relate_current(self, other_id: int, kind: str) -> int | None:
+        """Link the current claim to another (undoable)."""
+        claim_id = self._need_claim()
+        if claim_id is None:
+            return None
+        store = self.store
+
+        def do() -> int:
+            rel = claims_svc.relate(store, claim_id, other_id, kind)
+            self._touch(claim_id, other_id)
+            return rel.id
+
+        def undo(rel_id: int) -> None:
+            claims_svc.delete(store, "relation", rel_id)
+            self._touch(claim_id, other_id)
+
+        def again(rel_id: int) -> None:
+            claims_svc.restore(store, "relation", rel_id)
+            self._touch(claim_id, other_id)
+
+        return self._run_edit(self.tr("Link claims"), claim_id, do, undo, again)
 
     def set_verdict_number(self, number: int) -> None:
         """Verdict by number key: 1 = the scale's first verdict."""

@@ -161,6 +161,35 @@ class ExternalReferenceDialog(QDialog):
         }
 
 
+class RelateDialog(QDialog):
+    """Link the current claim to another one: same as, contradicts, supports."""
+
+    def __init__(self, parent: QWidget | None, claims: list[Any]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Link to another claim"))
+        self.kind = QComboBox()
+        for key, label in (("same-as", self.tr("is the same claim as")), ("contradicts", self.tr("contradicts")),
+                           ("supports", self.tr("supports"))):
+            self.kind.addItem(label, key)
+        self.other = QComboBox()
+        for c in claims:
+            self.other.addItem(f"#{c.id} · {c.statement[:80]}", c.id)
+        form = QFormLayout()
+        form.addRow(self.tr("This claim"), self.kind)
+        form.addRow(self.tr("Other claim"), self.other)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(_buttons(self))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, claims: list[Any]) -> tuple[int, str] | None:
+        """(other claim id, kind) or None."""
+        d = cls(parent, claims)
+        if d.exec() != QDialog.DialogCode.Accepted or d.other.currentData() is None:
+            return None
+        return int(d.other.currentData()), str(d.kind.currentData())
+
+
 class ShortcutsDialog(QDialog):
     """Help ▸ Keyboard shortcuts: every action with its key."""
 

@@ -57,6 +57,8 @@ class ClaimEditor(QWidget):
     """(claim id) the user wants to cite an external reference."""
     sig_delete_item = Signal(str, int)
     """(entity, id) remove an appearance or evidence item."""
+    sig_open_claim = Signal(int)
+    """(claim id) show a related claim."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +122,10 @@ class ClaimEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(ev_page, self.tr("Evidence"))
         self.tabs.addTab(self.appearances, self.tr("Appearances"))
+        self.relations = QListWidget()
+        self.relations.itemActivated.connect(self._open_related)
+        self.relations.itemClicked.connect(self._open_related)
+        self.tabs.addTab(self.relations, self.tr("Related"))
         self.tabs.addTab(self.history, self.tr("History"))
 
         lay = QVBoxLayout(self)
@@ -242,9 +248,23 @@ class ClaimEditor(QWidget):
                     child.setData(0, JUMP_ROLE, ("evidence", ev.id, None, 0, 0))
                 top.addChild(child)
             top.setExpanded(True)
+        self.relations.clear()
+        names = {"same-as": self.tr("same as"), "contradicts": self.tr("contradicts"), "supports": self.tr("supports")}
+        for rel in claim.relations:
+            other = rel.to_claim_id if rel.from_claim_id == claim.id else rel.from_claim_id
+            arrow = "→" if rel.from_claim_id == claim.id else "←"
+            item = QListWidgetItem(f"{arrow} {names.get(rel.kind, rel.kind)} #{other}")
+            item.setData(JUMP_ROLE, ("relation", rel.id, other))
+            self.relations.addItem(item)
+        self.tabs.setTabText(2, self.tr("Related") + (f" ({len(claim.relations)})" if claim.relations else ""))
         self.history.clear()
         for h in reversed(history):
             self.history.addItem(_history_line(h))
+
+    def _open_related(self, item: QListWidgetItem) -> None:
+        data = item.data(JUMP_ROLE)
+        if data:
+            self.sig_open_claim.emit(int(data[2]))
 
     def _jump(self, item: QListWidgetItem | QTreeWidgetItem) -> None:
         data = item.data(JUMP_ROLE) if isinstance(item, QListWidgetItem) else item.data(0, JUMP_ROLE)
@@ -256,6 +276,9 @@ class ClaimEditor(QWidget):
         if self.tabs.currentIndex() == 0:
             item = self.evidence.currentItem()
             data = item.data(0, JUMP_ROLE) if item else None
+        elif self.tabs.currentIndex() == 2:
+            item = self.relations.currentItem()
+            data = item.data(JUMP_ROLE) if item else None
         else:
             item = self.appearances.currentItem()
             data = item.data(JUMP_ROLE) if item else None
