@@ -269,7 +269,7 @@ def test_relate_claims_and_open_related(window, store, monkeypatch):
     assert [(r.from_claim_id, r.to_claim_id, r.kind) for r in claims_svc.get(store, second).relations] == \
         [(second, first, "contradicts")]
     item = window.editor.relations.item(0)
-    assert "#%d" % first in item.text()
+    assert f"#{first}" in item.text()
     window.editor._open_related(item)
     assert window.current_claim_id == first
     window.undo.stack.undo()

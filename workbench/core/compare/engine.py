@@ -217,9 +217,7 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
     header_starts = {d.start for d in header if d.value == published}
     in_boiler = _in_lines(lines, boiler)
     dates = [
-        d
-        for d in dates_all
-        if not in_boiler(d.start) and not _is_dateline(text, d) and d.start not in header_starts
+        d for d in dates_all if not in_boiler(d.start) and not _is_dateline(text, d) and d.start not in header_starts
     ]
     masked = _blank_lines(folded, lines, boiler)
     quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])
@@ -424,6 +422,4 @@ def _report(s: _Source, reported: dt.date | None, rec: Recycled | None, relay_sp
         flags.append(FLAG_BOILERPLATE)
         evidence.append(FlagEvidence(FLAG_BOILERPLATE, boiler))
         notes.append(f"{len(boiler)} boilerplate line{'s' if len(boiler) > 1 else ''}")
-    return SourceReport(
-        s.sid, s.published, reported, tuple(flags), tuple(evidence), boiler, verdict, "; ".join(notes)
-    )
+    return SourceReport(s.sid, s.published, reported, tuple(flags), tuple(evidence), boiler, verdict, "; ".join(notes))

@@ -116,9 +116,7 @@ def _months_near(day: dt.date) -> set[tuple[int, int]]:
 
 _HEADER_LINES = 10
 """Publication dates are looked for in the first non-empty lines only (dateline, byline, « publié le »)."""
-_HEADER_CUES = re.compile(
-    r"^\W*(?:(?:date|publie|mis a jour|par|by|posted|published|updated)\b[^0-9]{0,60})?$"
-)
+_HEADER_CUES = re.compile(r"^\W*(?:(?:date|publie|mis a jour|par|by|posted|published|updated)\b[^0-9]{0,60})?$")
 
 
 def header_dates(folded: str, lines: Sequence[Line], dates: Sequence[DateMention]) -> list[DateMention]:

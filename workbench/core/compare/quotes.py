@@ -123,9 +123,7 @@ def _stems(q: Quote) -> frozenset[str]:
     return frozenset(stem(w) for w in q.words if w not in STOPWORDS and len(w) > 1 and not w.isdigit())
 
 
-def match_paraphrases(
-    quotes: list[Quote], known: set[frozenset[tuple[int, int]]]
-) -> list[tuple[Quote, Quote, int]]:
+def match_paraphrases(quotes: list[Quote], known: set[frozenset[tuple[int, int]]]) -> list[tuple[Quote, Quote, int]]:
     """Quotes of different sources worded differently but sharing most content words.
 
     Two translations of one statement: at least ``PARA_MIN_SHARED`` word stems in common, covering
