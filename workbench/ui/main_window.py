@@ -10,11 +10,10 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -40,13 +39,16 @@ from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
 from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
-from workbench.ui.tasks import Task, TaskRunner
+from workbench.ui.tasks import TaskRunner
 from workbench.ui.undo import UndoController
+from workbench.ui.window_compare import CompareViewMixin
+from workbench.ui.window_import import ImportMixin
+from workbench.ui.window_team import DossierSyncMixin
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     """Sources dock, reading area, claims dock, claim editor, search."""
 
     sig_claim_selected = Signal(int)
@@ -226,46 +228,6 @@ class MainWindow(QMainWindow):
         if self.current_claim_id is not None:
             self.select_claim(self.current_claim_id, scroll=False)
 
-    def _comparison_done(self, data: dict[str, Any]) -> None:
-        """Badges in the sources list; boilerplate lines greyed in the panes."""
-        flags = {s["source_id"]: list(s["flags"]) for s in data["sources"]}
-        self.sources_model.set_flags(flags)
-        self.boilerplate = {s["source_id"]: [(b["start"], b["end"]) for b in s.get("boilerplate", [])]
-                            for s in data["sources"]}
-        # source -> [(start, end, other source, other start)]
-        self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
-        for a in data["alignments"]:
-            for mine, other in ((a["a"], a["b"]), (a["b"], a["a"])):
-                self.aligned.setdefault(mine["source_id"], []).append(
-                    (mine["start"], mine["end"], other["source_id"], other["start"]))
-        for spans in self.aligned.values():
-            spans.sort()
-        self.reading.counterparts = self._aligned_offsets
-        self.editor.reuse = [(r["a"]["source_id"], r["b"]["source_id"], r["chars"]) for r in data["reuse"]]
-        if self.editor.claim is not None:
-            self.editor._show_independence(self.editor.claim)
-        for pane in self.reading.panes():
-            if pane.source_id is not None:
-                self._decorate_pane(pane)
-
-    def _aligned_offsets(self, source_id: int, offset: int) -> dict[int, int]:
-        """For the first aligned passage at or after ``offset`` in a source: where each other source has it."""
-        out: dict[int, int] = {}
-        for start, end, other, other_start in getattr(self, "aligned", {}).get(source_id, []):
-            if end > offset:
-                if other not in out:
-                    out[other] = other_start
-                if start > offset + 2000:
-                    break
-        return out
-
-    def _decorate_pane(self, pane: SourcePane) -> None:
-        """Comparison results on a pane: boilerplate greyed, aligned passages in the margin."""
-        sid = pane.source_id
-        pane.view.replace_claim_marks(-1, [(a, b, "boilerplate", "#999999", 0)
-                                           for a, b in getattr(self, "boilerplate", {}).get(sid, [])])
-        pane.view.set_alignments([(s, e) for s, e, _o, _os in getattr(self, "aligned", {}).get(sid, [])])
-
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
             current = combo.currentData()
@@ -409,6 +371,31 @@ class MainWindow(QMainWindow):
             return None
         return value
 
+    def _create_undoable(self, text: str, entity: str, create: Any, *claim_ids: int) -> int | None:
+        """Run ``create() -> row id`` as an undoable edit: undo soft-deletes the row, redo restores it.
+
+        The claims touched are ``claim_ids`` (for a new claim: the id created).
+        """
+        store = self.store
+
+        def touch(row_id: int) -> None:
+            self._touch(*(claim_ids or (row_id,)))
+
+        def do() -> int:
+            row_id = int(create())
+            touch(row_id)
+            return row_id
+
+        def undo(row_id: int) -> None:
+            claims_svc.delete(store, entity, row_id)
+            touch(row_id)
+
+        def again(row_id: int) -> None:
+            claims_svc.restore(store, entity, row_id)
+            touch(row_id)
+
+        return self._run_edit(text, None, do, undo, again)
+
     def _touch(self, *claim_ids: int) -> None:
         self._pending_refresh = set(getattr(self, "_pending_refresh", None) or ()) | set(claim_ids)
 
@@ -418,22 +405,8 @@ class MainWindow(QMainWindow):
         if sel is None:
             return None
         sid, start, end = sel
-        store = self.store
-
-        def do() -> int:
-            claim = claims_svc.create(store, sid, start, end)
-            self._touch(claim.id)
-            return claim.id
-
-        def undo(cid: int) -> None:
-            claims_svc.delete(store, "claim", cid)
-            self._touch(cid)
-
-        def again(cid: int) -> None:
-            claims_svc.restore(store, "claim", cid)
-            self._touch(cid)
-
-        cid = self._run_edit(self.tr("New claim"), None, do, undo, again)
+        cid = self._create_undoable(self.tr("New claim"), "claim",
+                                    lambda: claims_svc.create(self.store, sid, start, end).id)
         if cid is not None:
             self.select_claim(cid, scroll=False)
             self.editor.statement.setFocus()
@@ -447,46 +420,21 @@ class MainWindow(QMainWindow):
             return None
         sid, start, end = sel
         store = self.store
-        entity = "appearance" if role == "appearance" else "evidence"
 
-        def do() -> int:
+        def create() -> int:
             if role == "appearance":
-                row_id = claims_svc.add_appearance(store, claim_id, sid, start, end).id
-            else:
-                row_id = evidence_svc.cite_span(store, claim_id, role, sid, start, end).id
-            self._touch(claim_id)
-            return row_id
-
-        def undo(row_id: int) -> None:
-            claims_svc.delete(store, entity, row_id)
-            self._touch(claim_id)
-
-        def again(row_id: int) -> None:
-            claims_svc.restore(store, entity, row_id)
-            self._touch(claim_id)
+                return claims_svc.add_appearance(store, claim_id, sid, start, end).id
+            return evidence_svc.cite_span(store, claim_id, role, sid, start, end).id
 
         label = {"appearance": self.tr("Add appearance"), "supports": self.tr("Cite as supporting"),
                  "refutes": self.tr("Cite as refuting"), "context": self.tr("Cite as context")}[role]
-        return self._run_edit(label, claim_id, do, undo, again)
+        return self._create_undoable(label, "appearance" if role == "appearance" else "evidence", create, claim_id)
 
     def cite_external(self, claim_id: int, stance: str, **fields: Any) -> int | None:
         """Cite an external reference (undoable)."""
-        store = self.store
-
-        def do() -> int:
-            row_id = evidence_svc.cite_external(store, claim_id, stance, **fields).id
-            self._touch(claim_id)
-            return row_id
-
-        def undo(row_id: int) -> None:
-            claims_svc.delete(store, "evidence", row_id)
-            self._touch(claim_id)
-
-        def again(row_id: int) -> None:
-            claims_svc.restore(store, "evidence", row_id)
-            self._touch(claim_id)
-
-        return self._run_edit(self.tr("Cite external reference"), claim_id, do, undo, again)
+        return self._create_undoable(
+            self.tr("Cite external reference"), "evidence",
+            lambda: evidence_svc.cite_external(self.store, claim_id, stance, **fields).id, claim_id)
 
     def edit_claim_field(self, claim_id: int, field: str, value: Any) -> None:
         """Change one field of a claim (undoable).
@@ -523,124 +471,14 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self.show_error(str(exc))
 
-    def resolve_conflict(self, exc: ConflictError) -> bool:
-        """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
-        if getattr(self, "quiet_errors", False):
-            return bool(getattr(self, "conflict_answer", False))
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed by someone else"))
-        box.setText(str(exc))
-        box.setInformativeText(self.tr("Their value: {0}\nYour value: {1}").format(exc.theirs, exc.mine))
-        reapply = box.addButton(self.tr("Re-apply mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Discard mine"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is reapply
-
-    # --- dossiers ---------------------------------------------------------------------------------------------
-
-    def switch_dossier(self, dossier_id: int) -> None:
-        """Open another dossier of the database (remembered as the one to open next time)."""
-        try:
-            self.dossier = dossiers_svc.set_current(self.store, dossier_id)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-            return
-        self.undo.stack.clear()
-        self.current_claim_id = None
-        self.editor.show_claim(None, [])
-        self.editor.set_scale(self.dossier.scale, self.language)
-        self.compare_panel.model.set_groups([])
-        self.compare_panel.result = None
-        self.boilerplate, self.aligned = {}, {}
-        self.reading.counterparts = None
-        self.sources_model.set_flags({})
-        for pane in self.reading.panes():
-            self.reading.remove_pane(pane)
-        self.refresh_all()
-        self._restore_layout()
-        from workbench.services import changes
-
-        self._cursor = changes.latest_change(self.store, self.dossier.id)
-        self.sig_dossier_changed.emit(self.dossier.id)
-
-    def new_dossier(self, name: str, scale: str = "default") -> None:
-        """Create a dossier and open it."""
-        try:
-            dossier = dossiers_svc.create(self.store, name, scale=scale)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-            return
-        self.switch_dossier(dossier.id)
-
-    def set_event_date(self, value: Any) -> None:
-        """Set the date of the event the dossier is about (the comparison flags sources about another one)."""
-        try:
-            self.dossier = dossiers_svc.set_event_date(self.store, self.dossier.id, value)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-
-    # --- live refresh (other people's changes) --------------------------------------------------------------
-
-    def _start_live_refresh(self) -> None:
-        from workbench.services import changes
-
-        self._cursor = changes.latest_change(self.store, self.dossier.id)
-        self._offline = False
-        self.live_timer = QTimer(self)
-        self.live_timer.setInterval(2000)
-        self.live_timer.timeout.connect(self.poll_changes)
-        self.live_timer.start()
-
-    def poll_changes(self) -> None:
-        """Refresh only what changed since the last look (other people on a shared server, or another window)."""
-        from workbench.services import changes
-
-        try:
-            self._cursor, changed = changes.changes_since(self.store, self.dossier.id, self._cursor)
-        except WorkbenchError as exc:
-            if not self._offline:  # say it once; keep what is on screen
-                self._offline = True
-                self.statusBar().showMessage(self.tr("Database unreachable: {0}").format(exc), 0)
-            return
-        if self._offline:
-            self._offline = False
-            self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
-        if changed.dossiers:
-            self.refresh_all()
-            return
-        if changed.sources:
-            self._refresh_source_counts()
-            self.reading.set_sources(list(self.sources.values()))
-            for pane in self.reading.panes():
-                if pane.source_id in changed.sources and pane.source_id in self.sources:
-                    scroll = pane.view.verticalScrollBar().value()
-                    self._load_pane(pane, pane.source_id)
-                    pane.view.verticalScrollBar().setValue(scroll)
-        for cid in changed.claims:
-            self.refresh_claim(cid)
-
     def relate_current(self, other_id: int, kind: str) -> int | None:
         """Link the current claim to another (undoable)."""
         claim_id = self._need_claim()
         if claim_id is None:
             return None
-        store = self.store
-
-        def do() -> int:
-            rel = claims_svc.relate(store, claim_id, other_id, kind)
-            self._touch(claim_id, other_id)
-            return rel.id
-
-        def undo(rel_id: int) -> None:
-            claims_svc.delete(store, "relation", rel_id)
-            self._touch(claim_id, other_id)
-
-        def again(rel_id: int) -> None:
-            claims_svc.restore(store, "relation", rel_id)
-            self._touch(claim_id, other_id)
-
-        return self._run_edit(self.tr("Link claims"), claim_id, do, undo, again)
+        return self._create_undoable(self.tr("Link claims"), "relation",
+                                     lambda: claims_svc.relate(self.store, claim_id, other_id, kind).id,
+                                     claim_id, other_id)
 
     def set_verdict_number(self, number: int) -> None:
         """Verdict by number key: 1 = the scale's first verdict."""
@@ -691,47 +529,6 @@ class MainWindow(QMainWindow):
         if claim_id is not None:
             self.select_claim(int(claim_id))
 
-    def claim_from_pair(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> int | None:
-        """One claim with two appearances (an aligned pair or a discrepancy), undoable."""
-        from workbench.services import compare as compare_svc
-
-        store = self.store
-
-        def do() -> int:
-            claim = compare_svc.claim_from_alignment(store, a, b)
-            self._touch(claim.id)
-            return claim.id
-
-        def undo(cid: int) -> None:
-            claims_svc.delete(store, "claim", cid)
-            self._touch(cid)
-
-        def again(cid: int) -> None:
-            claims_svc.restore(store, "claim", cid)
-            self._touch(cid)
-
-        cid = self._run_edit(self.tr("Claim from pair"), None, do, undo, again)
-        if cid is not None:
-            self.select_claim(cid)
-        return cid
-
-    def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
-        """Show each span's source in its own pane (reusing open panes left to right) and flash the spans."""
-        panes = self.reading.panes()
-        used: list[SourcePane] = []
-        for i, span in enumerate(spans[:3]):
-            sid = span["source_id"]
-            pane = next((p for p in panes if p.source_id == sid and p not in used), None)
-            if pane is None:
-                free = [p for p in panes if p not in used and p.source_id not in {s["source_id"] for s in spans}]
-                if i < len(panes) and free:
-                    pane = free[0]
-                    self._load_pane(pane, sid)
-                else:
-                    pane = self.reading.add_pane(sid)
-            used.append(pane)
-            pane.view.show_range(span["start"], span["end"])
-
     # --- sources, panes, search -----------------------------------------------------------------------------
 
     def open_sources(self, source_ids: list[int]) -> None:
@@ -775,34 +572,6 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.actions_by_name["counterpart"])
 
-    def counterparts(self) -> list[dict[str, Any]]:
-        """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""
-        data = self.compare_panel.result
-        pane = self.reading.current
-        if not data or pane is None or pane.source_id is None:
-            return []
-        pos = pane.view.selection_cp()
-        cursor = pos[0] if pos else pane.view._map.to_cp(pane.view.textCursor().position())
-        out = []
-        for a in data["alignments"]:
-            for mine, other in ((a["a"], a["b"]), (a["b"], a["a"])):
-                if mine["source_id"] == pane.source_id and mine["start"] <= cursor < mine["end"]:
-                    out.append({"mine": mine, "other": other, "score": a["score"]})
-        return sorted(out, key=lambda x: -x["score"])
-
-    def _show_counterpart_at(self, pane: SourcePane, cp: int) -> None:
-        self.reading._set_current(pane)
-        pane.view.select_cp(cp, cp)
-        self.show_counterpart()
-
-    def show_counterpart(self) -> None:
-        """Show the best aligned passage of another source next to the current one."""
-        found = self.counterparts()
-        if not found:
-            self.statusBar().showMessage(self.tr("No aligned passage here (run Compare first)."), 4000)
-            return
-        self.show_spans_side_by_side([found[0]["mine"], found[0]["other"]])
-
     def _sources_menu(self, pos: Any) -> None:
         index = self.sources_view.indexAt(pos)
         if not index.isValid():
@@ -845,83 +614,7 @@ class MainWindow(QMainWindow):
         )
         self.refresh_all()
 
-    # --- import ---------------------------------------------------------------------------------------------
-
-    def import_paths(self, paths: list[str]) -> Task | None:
-        """Import files in the background; errors are listed at the end, good files still import."""
-        if not paths:
-            return None
-        store, dossier_id = self.store, self.dossier.id
-
-        def work(progress: Any, cancelled: Any) -> Any:
-            return sources_svc.import_files(store, dossier_id, paths,
-                                            progress=lambda d, t, n: progress(d, t, n), cancel=cancelled)
-
-        return self.runner.start(self.tr("Import"), work, self._imported, self.show_error)
-
-    def _imported(self, result: Any) -> None:
-        added = list(result.added)
-        self.refresh_all()
-        if added:
-            store = self.store
-            ids = [s.id for s in added]
-            self.undo.stack.push(_ImportUndo(self.tr("Import {0} source(s)").format(len(ids)), store, ids, self))
-            for s in added[:2]:
-                if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
-                    self.reading.add_pane(s.id)
-        msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
-        if result.errors:
-            self.show_error(msg + "\n" + "\n".join(result.errors))
-        else:
-            self.statusBar().showMessage(msg, 6000)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept dropped files."""
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Import dropped files."""
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        self.import_paths(paths)
-        event.acceptProposedAction()
-
-    def choose_and_import(self) -> None:
-        """File ▸ Import."""
-        from workbench.io.registry import supported_extensions
-
-        patterns = " ".join(f"*{e}" for e in supported_extensions())
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sources"), "",
-                                                self.tr("Sources ({0})").format(patterns))
-        self.import_paths(paths)
-
     # --- tasks and errors -----------------------------------------------------------------------------------
-
-    def _track_task(self, task: Task) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(task.title + " %p%")
-        self.progress.show()
-        self.cancel_button.show()
-        self._current_task = task
-        if not self.cancel_button.property("wired"):
-            self.cancel_button.setProperty("wired", True)
-            self.cancel_button.clicked.connect(lambda: self._current_task and self._current_task.cancel())
-
-        def on_progress(done: int, total: int, label: str) -> None:
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
-            if label:
-                self.statusBar().showMessage(f"{task.title}: {label}", 3000)
-
-        def end(*_a: Any) -> None:
-            self.progress.hide()
-            self.cancel_button.hide()
-
-        task.sig_progress.connect(on_progress)
-        task.sig_finished.connect(end)
-        task.sig_failed.connect(end)
-        task.sig_cancelled.connect(end)
-        task.sig_cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
 
     def show_error(self, message: str) -> None:
         """Show a one-line (or per-file) error without interrupting work."""
@@ -968,25 +661,3 @@ class MainWindow(QMainWindow):
             QSettings().setValue("window/state", self.saveState())
         self.runner.wait(5000)
         super().closeEvent(event)
-
-
-class _ImportUndo(QUndoCommand):
-    """Undo of an import moves the new sources to the trash; redo restores them."""
-
-    def __init__(self, text: str, store: Store, ids: list[int], window: MainWindow) -> None:
-        super().__init__(text)
-        self.store, self.ids, self.window = store, ids, window
-
-    def undo(self) -> None:
-        """Trash the imported sources."""
-        for sid in self.ids:
-            sources_svc.delete(self.store, sid)
-        QTimer.singleShot(0, self.window.refresh_all)
-
-    def redo(self) -> None:
-        """Restore them (skipped on push: the import already happened)."""
-        if getattr(self, "_pushed", False):
-            for sid in self.ids:
-                sources_svc.restore(self.store, sid)
-            QTimer.singleShot(0, self.window.refresh_all)
-        self._pushed = True

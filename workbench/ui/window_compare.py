@@ -1,0 +1,111 @@
+"""The window's comparison views: findings shown side by side, aligned passages, counterparts.
+
+A mixin of :class:`~workbench.ui.main_window.MainWindow` (kept apart so the window stays readable); it uses the
+window's reading area, editor, store and undo helpers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.ui.panels.reading_area import SourcePane
+
+
+class CompareViewMixin:
+    """Comparison results in the panes, the sources list and the claim editor."""
+
+    def _comparison_done(self, data: dict[str, Any]) -> None:
+        """Badges in the sources list; boilerplate lines greyed in the panes."""
+        flags = {s["source_id"]: list(s["flags"]) for s in data["sources"]}
+        self.sources_model.set_flags(flags)
+        self.boilerplate = {s["source_id"]: [(b["start"], b["end"]) for b in s.get("boilerplate", [])]
+                            for s in data["sources"]}
+        # source -> [(start, end, other source, other start)]
+        self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
+        for a in data["alignments"]:
+            for mine, other in ((a["a"], a["b"]), (a["b"], a["a"])):
+                self.aligned.setdefault(mine["source_id"], []).append(
+                    (mine["start"], mine["end"], other["source_id"], other["start"]))
+        for spans in self.aligned.values():
+            spans.sort()
+        self.reading.counterparts = self._aligned_offsets
+        self.editor.reuse = [(r["a"]["source_id"], r["b"]["source_id"], r["chars"]) for r in data["reuse"]]
+        if self.editor.claim is not None:
+            self.editor._show_independence(self.editor.claim)
+        for pane in self.reading.panes():
+            if pane.source_id is not None:
+                self._decorate_pane(pane)
+
+    def _aligned_offsets(self, source_id: int, offset: int) -> dict[int, int]:
+        """For the first aligned passage at or after ``offset`` in a source: where each other source has it."""
+        out: dict[int, int] = {}
+        for start, end, other, other_start in getattr(self, "aligned", {}).get(source_id, []):
+            if end > offset:
+                if other not in out:
+                    out[other] = other_start
+                if start > offset + 2000:
+                    break
+        return out
+
+    def _decorate_pane(self, pane: SourcePane) -> None:
+        """Comparison results on a pane: boilerplate greyed, aligned passages in the margin."""
+        sid = pane.source_id
+        pane.view.replace_claim_marks(-1, [(a, b, "boilerplate", "#999999", 0)
+                                           for a, b in getattr(self, "boilerplate", {}).get(sid, [])])
+        pane.view.set_alignments([(s, e) for s, e, _o, _os in getattr(self, "aligned", {}).get(sid, [])])
+
+    def claim_from_pair(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> int | None:
+        """One claim with two appearances (an aligned pair or a discrepancy), undoable."""
+        from workbench.services import compare as compare_svc
+
+        cid = self._create_undoable(self.tr("Claim from pair"), "claim",
+                                    lambda: compare_svc.claim_from_alignment(self.store, a, b).id)
+        if cid is not None:
+            self.select_claim(cid)
+        return cid
+
+    def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
+        """Show each span's source in its own pane (reusing open panes left to right) and flash the spans."""
+        panes = self.reading.panes()
+        used: list[SourcePane] = []
+        for i, span in enumerate(spans[:3]):
+            sid = span["source_id"]
+            pane = next((p for p in panes if p.source_id == sid and p not in used), None)
+            if pane is None:
+                free = [p for p in panes if p not in used and p.source_id not in {s["source_id"] for s in spans}]
+                if i < len(panes) and free:
+                    pane = free[0]
+                    self._load_pane(pane, sid)
+                else:
+                    pane = self.reading.add_pane(sid)
+            used.append(pane)
+            pane.view.show_range(span["start"], span["end"])
+
+    def counterparts(self) -> list[dict[str, Any]]:
+        """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""
+        data = self.compare_panel.result
+        pane = self.reading.current
+        if not data or pane is None or pane.source_id is None:
+            return []
+        pos = pane.view.selection_cp()
+        cursor = pos[0] if pos else pane.view._map.to_cp(pane.view.textCursor().position())
+        out = []
+        for a in data["alignments"]:
+            for mine, other in ((a["a"], a["b"]), (a["b"], a["a"])):
+                if mine["source_id"] == pane.source_id and mine["start"] <= cursor < mine["end"]:
+                    out.append({"mine": mine, "other": other, "score": a["score"]})
+        return sorted(out, key=lambda x: -x["score"])
+
+    def _show_counterpart_at(self, pane: SourcePane, cp: int) -> None:
+        self.reading._set_current(pane)
+        pane.view.select_cp(cp, cp)
+        self.show_counterpart()
+
+    def show_counterpart(self) -> None:
+        """Show the best aligned passage of another source next to the current one."""
+        found = self.counterparts()
+        if not found:
+            self.statusBar().showMessage(self.tr("No aligned passage here (run Compare first)."), 4000)
+            return
+        self.show_spans_side_by_side([found[0]["mine"], found[0]["other"]])

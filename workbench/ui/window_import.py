@@ -1,0 +1,116 @@
+"""The window's import and background-task plumbing: file dialog, drag and drop, progress and Cancel.
+
+A mixin of :class:`~workbench.ui.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtWidgets import QFileDialog
+
+from workbench.services import sources as sources_svc
+from workbench.services.store import Store
+from workbench.ui.tasks import Task
+
+
+class ImportMixin:
+    """Import files in the background; show any task's progress with a Cancel button."""
+
+    def import_paths(self, paths: list[str]) -> Task | None:
+        """Import files in the background; errors are listed at the end, good files still import."""
+        if not paths:
+            return None
+        store, dossier_id = self.store, self.dossier.id
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return sources_svc.import_files(store, dossier_id, paths,
+                                            progress=lambda d, t, n: progress(d, t, n), cancel=cancelled)
+
+        return self.runner.start(self.tr("Import"), work, self._imported, self.show_error)
+
+    def _imported(self, result: Any) -> None:
+        added = list(result.added)
+        self.refresh_all()
+        if added:
+            store = self.store
+            ids = [s.id for s in added]
+            self.undo.stack.push(_ImportUndo(self.tr("Import {0} source(s)").format(len(ids)), store, ids, self))
+            for s in added[:2]:
+                if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
+                    self.reading.add_pane(s.id)
+        msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
+        if result.errors:
+            self.show_error(msg + "\n" + "\n".join(result.errors))
+        else:
+            self.statusBar().showMessage(msg, 6000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept dropped files."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import dropped files."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.import_paths(paths)
+        event.acceptProposedAction()
+
+    def choose_and_import(self) -> None:
+        """File ▸ Import."""
+        from workbench.io.registry import supported_extensions
+
+        patterns = " ".join(f"*{e}" for e in supported_extensions())
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sources"), "",
+                                                self.tr("Sources ({0})").format(patterns))
+        self.import_paths(paths)
+
+    def _track_task(self, task: Task) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(task.title + " %p%")
+        self.progress.show()
+        self.cancel_button.show()
+        self._current_task = task
+        if not self.cancel_button.property("wired"):
+            self.cancel_button.setProperty("wired", True)
+            self.cancel_button.clicked.connect(lambda: self._current_task and self._current_task.cancel())
+
+        def on_progress(done: int, total: int, label: str) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+            if label:
+                self.statusBar().showMessage(f"{task.title}: {label}", 3000)
+
+        def end(*_a: Any) -> None:
+            self.progress.hide()
+            self.cancel_button.hide()
+
+        task.sig_progress.connect(on_progress)
+        task.sig_finished.connect(end)
+        task.sig_failed.connect(end)
+        task.sig_cancelled.connect(end)
+        task.sig_cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
+
+
+class _ImportUndo(QUndoCommand):
+    """Undo of an import moves the new sources to the trash; redo restores them."""
+
+    def __init__(self, text: str, store: Store, ids: list[int], window: Any) -> None:
+        super().__init__(text)
+        self.store, self.ids, self.window = store, ids, window
+
+    def undo(self) -> None:
+        """Trash the imported sources."""
+        for sid in self.ids:
+            sources_svc.delete(self.store, sid)
+        QTimer.singleShot(0, self.window.refresh_all)
+
+    def redo(self) -> None:
+        """Restore them (skipped on push: the import already happened)."""
+        if getattr(self, "_pushed", False):
+            for sid in self.ids:
+                sources_svc.restore(self.store, sid)
+            QTimer.singleShot(0, self.window.refresh_all)
+        self._pushed = True

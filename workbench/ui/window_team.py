@@ -1,0 +1,111 @@
+"""The window's dossier and team-server behaviour: switching dossiers, other people's changes, edit conflicts.
+
+A mixin of :class:`~workbench.ui.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.core.errors import ConflictError, WorkbenchError
+from workbench.services import dossiers as dossiers_svc
+
+
+class DossierSyncMixin:
+    """Dossier switching, live refresh every 2 s, and the conflict dialog."""
+
+    def resolve_conflict(self, exc: ConflictError) -> bool:
+        """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
+        if getattr(self, "quiet_errors", False):
+            return bool(getattr(self, "conflict_answer", False))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed by someone else"))
+        box.setText(str(exc))
+        box.setInformativeText(self.tr("Their value: {0}\nYour value: {1}").format(exc.theirs, exc.mine))
+        reapply = box.addButton(self.tr("Re-apply mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard mine"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is reapply
+
+    def switch_dossier(self, dossier_id: int) -> None:
+        """Open another dossier of the database (remembered as the one to open next time)."""
+        try:
+            self.dossier = dossiers_svc.set_current(self.store, dossier_id)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+            return
+        self.undo.stack.clear()
+        self.current_claim_id = None
+        self.editor.show_claim(None, [])
+        self.editor.set_scale(self.dossier.scale, self.language)
+        self.compare_panel.model.set_groups([])
+        self.compare_panel.result = None
+        self.boilerplate, self.aligned = {}, {}
+        self.reading.counterparts = None
+        self.sources_model.set_flags({})
+        for pane in self.reading.panes():
+            self.reading.remove_pane(pane)
+        self.refresh_all()
+        self._restore_layout()
+        from workbench.services import changes
+
+        self._cursor = changes.latest_change(self.store, self.dossier.id)
+        self.sig_dossier_changed.emit(self.dossier.id)
+
+    def new_dossier(self, name: str, scale: str = "default") -> None:
+        """Create a dossier and open it."""
+        try:
+            dossier = dossiers_svc.create(self.store, name, scale=scale)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+            return
+        self.switch_dossier(dossier.id)
+
+    def set_event_date(self, value: Any) -> None:
+        """Set the date of the event the dossier is about (the comparison flags sources about another one)."""
+        try:
+            self.dossier = dossiers_svc.set_event_date(self.store, self.dossier.id, value)
+        except WorkbenchError as exc:
+            self.show_error(str(exc))
+
+    def _start_live_refresh(self) -> None:
+        from workbench.services import changes
+
+        self._cursor = changes.latest_change(self.store, self.dossier.id)
+        self._offline = False
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(2000)
+        self.live_timer.timeout.connect(self.poll_changes)
+        self.live_timer.start()
+
+    def poll_changes(self) -> None:
+        """Refresh only what changed since the last look (other people on a shared server, or another window)."""
+        from workbench.services import changes
+
+        try:
+            self._cursor, changed = changes.changes_since(self.store, self.dossier.id, self._cursor)
+        except WorkbenchError as exc:
+            if not self._offline:  # say it once; keep what is on screen
+                self._offline = True
+                self.statusBar().showMessage(self.tr("Database unreachable: {0}").format(exc), 0)
+            return
+        if self._offline:
+            self._offline = False
+            self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
+        if changed.dossiers:
+            self.refresh_all()
+            return
+        if changed.sources:
+            self._refresh_source_counts()
+            self.reading.set_sources(list(self.sources.values()))
+            for pane in self.reading.panes():
+                if pane.source_id in changed.sources and pane.source_id in self.sources:
+                    scroll = pane.view.verticalScrollBar().value()
+                    self._load_pane(pane, pane.source_id)
+                    pane.view.verticalScrollBar().setValue(scroll)
+        for cid in changed.claims:
+            self.refresh_claim(cid)
