@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from workbench.core.values import ClaimInfo, RatingScale
+from workbench.ui.models.simple_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,14 +23,13 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("Status", STATUS_LABELS.get(status, status))
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(RowsModel):
     """Rows are ClaimInfo values; refreshed wholesale or one claim at a time."""
 
     COLUMNS = ("#", "Statement", "Verdict", "Status", "Claimant", "App.", "Evid.")
 
     def __init__(self, scale: RatingScale, language: str = "en") -> None:
         super().__init__()
-        self._claims: list[ClaimInfo] = []
         self._row_of: dict[int, int] = {}
         self.scale = scale
         self.language = language
@@ -37,8 +37,8 @@ class ClaimsModel(QAbstractTableModel):
     def set_claims(self, claims: list[ClaimInfo], scale: RatingScale | None = None) -> None:
         """Replace every row."""
         self.beginResetModel()
-        self._claims = list(claims)
-        self._row_of = {c.id: i for i, c in enumerate(self._claims)}
+        self._rows = list(claims)
+        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
         if scale is not None:
             self.scale = scale
         self.endResetModel()
@@ -47,13 +47,13 @@ class ClaimsModel(QAbstractTableModel):
         """Insert or refresh one claim's row."""
         row = self._row_of.get(claim.id)
         if row is None:
-            row = len(self._claims)
+            row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._claims.append(claim)
+            self._rows.append(claim)
             self._row_of[claim.id] = row
             self.endInsertRows()
         else:
-            self._claims[row] = claim
+            self._rows[row] = claim
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def remove(self, claim_id: int) -> None:
@@ -62,13 +62,13 @@ class ClaimsModel(QAbstractTableModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._claims[row]
-        self._row_of = {c.id: i for i, c in enumerate(self._claims)}
+        del self._rows[row]
+        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
         self.endRemoveRows()
 
     def claim(self, row: int) -> ClaimInfo:
         """The claim on a row."""
-        return self._claims[row]
+        return self._rows[row]
 
     def row_of(self, claim_id: int) -> int | None:
         """Row of a claim id."""
@@ -76,28 +76,13 @@ class ClaimsModel(QAbstractTableModel):
 
     def claims(self) -> list[ClaimInfo]:
         """Every claim, in row order."""
-        return list(self._claims)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        """Number of claims."""
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        return None
+        return list(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell contents, verdict badge colours, tooltips."""
-        if not index.isValid() or not 0 <= index.row() < len(self._claims):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        c = self._claims[index.row()]
+        c = self._rows[index.row()]
         col = index.column()
         verdict = self.scale.get(c.verdict)
         if role == CLAIM_ROLE:

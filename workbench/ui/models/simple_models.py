@@ -1,4 +1,4 @@
-"""Small list models: the dossier's sources and search results."""
+"""Table models of frozen values: a shared base, the dossier's sources and search results."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A table of frozen values, one per row, with translated column titles (``COLUMNS``)."""
+
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
@@ -20,27 +22,32 @@ class _RowsModel(QAbstractTableModel):
         self._rows: list[Any] = []
 
     def set_rows(self, rows: list[Any]) -> None:
+        """Replace every row."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
     def row_value(self, row: int) -> Any:
+        """The value shown on a row."""
         return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        """Number of rows."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        """Number of columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles."""
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
         if horizontal and 0 <= section < len(self.COLUMNS):
             return self.tr(self.COLUMNS[section])
         return None
 
 
-class SourcesModel(_RowsModel):
+class SourcesModel(RowsModel):
     """The dossier's sources: title, outlet, date, kind, claim count; flags (e.g. recycled) as a badge."""
 
     COLUMNS = ("Title", "Outlet", "Date", "Kind", "Claims")
@@ -84,7 +91,7 @@ class SourcesModel(_RowsModel):
         return None
 
 
-class SearchModel(_RowsModel):
+class SearchModel(RowsModel):
     """Search hits: source and snippet."""
 
     COLUMNS = ("Source", "Match")
