@@ -91,3 +91,32 @@ def test_excepthook_logs_instead_of_dying(caplog):
     except RuntimeError as exc:
         _excepthook(type(exc), exc, exc.__traceback__)
     assert "boom in a slot" in caplog.text
+
+
+def test_import_dialog_shows_each_file(qtbot, store, dossier, tmp_path):
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import TaskRunner
+
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"wire-{i}.txt"
+        path.write_text(f"Dépêche numéro {i} : la préfecture annonce des évacuations.\n", encoding="utf-8")
+        paths.append(str(path))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    paths.append(str(empty))
+    win = MainWindow(store, dossier, runner=TaskRunner(), fresh_layout=True)
+    win.quiet_errors = True
+    qtbot.addWidget(win)
+    win.show()
+    task = win.import_paths(paths)
+    dialog = win.import_dialog
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(dialog.buttons.standardButtons() & dialog.buttons.StandardButton.Close),
+                    timeout=30000)
+    results = [dialog.files.topLevelItem(i).text(2) for i in range(4)]
+    assert results[:3] == ["imported"] * 3
+    assert results[3].startswith("error: ") and "empty" in results[3]
+    assert all(bar.value() == 1 for bar in dialog.bars[:3])
+    assert "Imported 3" in dialog.summary.text()
+    win.runner.wait()

@@ -88,8 +88,12 @@ class TaskRunner(QObject):
         self._live: set[Task] = set()
 
     def start(self, title: str, work: Work, on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[str], None] | None = None) -> Task:
-        """Run ``work`` in the background; callbacks run on the GUI thread."""
+              on_error: Callable[[str], None] | None = None,
+              before_start: Callable[[Task], None] | None = None) -> Task:
+        """Run ``work`` in the background; callbacks run on the GUI thread.
+
+        ``before_start(task)`` runs before the work does, so that a view can connect to every signal.
+        """
         task = Task(title)
         self._live.add(task)
         if on_done is not None:
@@ -99,6 +103,8 @@ class TaskRunner(QObject):
         for sig in (task.sig_finished, task.sig_failed, task.sig_cancelled):
             sig.connect(lambda *_a, t=task: self._live.discard(t))
         self.sig_task_started.emit(task)
+        if before_start is not None:
+            before_start(task)
         self._launch(task, work)
         return task
 

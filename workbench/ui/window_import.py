@@ -29,7 +29,14 @@ class ImportMixin:
             return sources_svc.import_files(store, dossier_id, paths,
                                             progress=lambda d, t, n: progress(d, t, n), cancel=cancelled)
 
-        return self.runner.start(self.tr("Import"), work, self._imported, self.show_error)
+        def show_progress(task: Task) -> None:
+            if len(paths) > 1:  # one row per file, with its own bar and outcome
+                from workbench.ui.dialogs.import_progress import ImportProgressDialog
+
+                self.import_dialog = ImportProgressDialog(self, task, paths)
+                self.import_dialog.show()
+
+        return self.runner.start(self.tr("Import"), work, self._imported, self.show_error, show_progress)
 
     def _imported(self, result: Any) -> None:
         added = list(result.added)
