@@ -177,6 +177,12 @@ class _Parser:
         }
         return [self.target(f"{path}.target", t, common) for t in targets]
 
+    def offset(self, selector: dict[str, Any], key: str, where: str) -> int:
+        value = selector.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"{where}.{key}", "must be a non-negative integer")
+        return value
+
     def target(self, path: str, target: Any, common: dict[str, Any]) -> AnnotationRecord:
         if isinstance(target, str):
             raise self.fail(path, "the target has no text selector (only a whole resource)")
@@ -210,10 +216,8 @@ class _Parser:
                         raise self.fail(f"{where}.{key}", "must be a string")
                 quote = selector
             elif "TextPositionSelector" in kind and position is None:
-                start, end = selector.get("start"), selector.get("end")
-                for key, value in (("start", start), ("end", end)):
-                    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                        raise self.fail(f"{where}.{key}", "must be a non-negative integer")
+                start = self.offset(selector, "start", where)
+                end = self.offset(selector, "end", where)
                 if end < start:
                     raise self.fail(where, f"end {end} is before start {start}")
                 position = selector

@@ -12,6 +12,7 @@ to new ids. Timestamps are UTC (``...Z``) and are read back as timezone-aware UT
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 from collections.abc import Mapping
@@ -218,7 +219,11 @@ def dossier_to_json(model: ReportModel) -> dict[str, Any]:
 
 
 class _Reader:
-    """Typed access to JSON values with error messages that name the path."""
+    """Typed access to JSON values with error messages that name the path.
+
+    Its methods ``int``, ``str`` and ``list`` shadow the builtins inside the class body, so annotations after them
+    spell ``builtins.int`` and ``builtins.str``.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -245,10 +250,12 @@ class _Reader:
             raise self.fail(f"{path}.{key}", f"must be {minimum} or more, not {value}")
         return value
 
-    def opt_int(self, obj: dict[str, Any], key: str, path: str) -> int | None:
+    def opt_int(self, obj: dict[builtins.str, Any], key: builtins.str, path: builtins.str) -> builtins.int | None:
         return None if obj.get(key) is None else self.int(obj, key, path)
 
-    def str(self, obj: dict[str, Any], key: str, path: str, *, required: bool = False) -> str:
+    def str(
+        self, obj: dict[builtins.str, Any], key: builtins.str, path: builtins.str, *, required: bool = False
+    ) -> builtins.str:
         if key not in obj or obj[key] is None:
             if required:
                 raise self.fail(f"{path}.{key}", "missing")
@@ -258,13 +265,15 @@ class _Reader:
             raise self.fail(f"{path}.{key}", f"expected a string, found {type(value).__name__}")
         return value
 
-    def choice(self, obj: dict[str, Any], key: str, path: str, allowed: tuple[str, ...]) -> str:
+    def choice(
+        self, obj: dict[builtins.str, Any], key: builtins.str, path: builtins.str, allowed: tuple[builtins.str, ...]
+    ) -> builtins.str:
         value = self.str(obj, key, path, required=True)
         if value not in allowed:
             raise self.fail(f"{path}.{key}", f"{value!r:.40} is not one of {', '.join(allowed)}")
         return value
 
-    def date(self, obj: dict[str, Any], key: str, path: str) -> dt.date | None:
+    def date(self, obj: dict[builtins.str, Any], key: builtins.str, path: builtins.str) -> dt.date | None:
         value = self.str(obj, key, path)
         if not value:
             return None
@@ -273,7 +282,9 @@ class _Reader:
         except ValueError:
             raise self.fail(f"{path}.{key}", f"not a YYYY-MM-DD date: {value!r:.40}") from None
 
-    def datetime(self, obj: dict[str, Any], key: str, path: str, *, required: bool = True) -> dt.datetime | None:
+    def datetime(
+        self, obj: dict[builtins.str, Any], key: builtins.str, path: builtins.str, *, required: bool = True
+    ) -> dt.datetime | None:
         value = self.str(obj, key, path, required=required)
         if not value:
             return None
@@ -283,7 +294,7 @@ class _Reader:
             raise self.fail(f"{path}.{key}", f"not an ISO 8601 timestamp: {value!r:.40}") from None
         return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
 
-    def req_datetime(self, obj: dict[str, Any], key: str, path: str) -> dt.datetime:
+    def req_datetime(self, obj: dict[builtins.str, Any], key: builtins.str, path: builtins.str) -> dt.datetime:
         value = self.datetime(obj, key, path, required=True)
         assert value is not None
         return value
@@ -469,9 +480,9 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
         for j, a in enumerate(r.list(c, "appearances", p)):
             pa = f"{p}.appearances[{j}]"
             a = r.obj(a, pa)
-            span = span_ref(a, pa, True)
-            assert span is not None
-            appearances.append(AppearanceInfo(r.int(a, "id", pa), cid, span))
+            appearance_span = span_ref(a, pa, True)
+            assert appearance_span is not None
+            appearances.append(AppearanceInfo(r.int(a, "id", pa), cid, appearance_span))
         evidence = []
         for j, ev in enumerate(r.list(c, "evidence", p)):
             pe = f"{p}.evidence[{j}]"

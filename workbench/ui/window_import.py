@@ -30,6 +30,7 @@ class ImportMixin:
                                             progress=lambda d, t, n: progress(d, t, n), cancel=cancelled)
 
         def show_progress(task: Task) -> None:
+            self.import_dialog = None
             if len(paths) > 1:  # one row per file, with its own bar and outcome
                 from workbench.ui.dialogs.import_progress import ImportProgressDialog
 
@@ -49,7 +50,10 @@ class ImportMixin:
                 if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
                     self.reading.add_pane(s.id)
         msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
-        if result.errors:
+        dialog = getattr(self, "import_dialog", None)
+        if result.errors and dialog is not None and dialog.isVisible():  # the dialog already lists each error
+            self.statusBar().showMessage(" · ".join([msg, *result.errors]), 15000)
+        elif result.errors:
             self.show_error(msg + "\n" + "\n".join(result.errors))
         else:
             self.statusBar().showMessage(msg, 6000)

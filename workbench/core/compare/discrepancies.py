@@ -90,6 +90,12 @@ def quantity_edges(ida: int, ta: str, qa: list[Quantity], idb: int, tb: str, qb:
     return edges
 
 
+def figure_edge(ida: int, ta: str, x: Quantity, idb: int, tb: str, y: Quantity, note: str = "") -> Edge:
+    """Compare two figures stating the same fact outside aligned sentences (see :mod:`.facts`)."""
+    e = _qedge(ida, ta, x, idb, tb, y, compatible(x, y))
+    return Edge(e.kind, e.group, e.a, e.b, e.agree, note)
+
+
 def _qedge(ida: int, ta: str, x: Quantity, idb: int, tb: str, y: Quantity, agree: bool) -> Edge:
     kind = "count" if (x.words or y.words) and x.category in ("count", "ordinal") else x.kind
     if x.category == "ordinal":

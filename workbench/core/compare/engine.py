@@ -20,6 +20,7 @@ from workbench.core.compare.dates import DateMention, find_dates
 from workbench.core.compare.discrepancies import (
     Edge,
     date_edges,
+    figure_edge,
     group_edges,
     mspan,
     participant_edges,
@@ -32,6 +33,7 @@ from workbench.core.compare.events import (
     recycled,
     reported_event_date,
 )
+from workbench.core.compare.facts import event_counts, same_fact_pairs
 from workbench.core.compare.interactions import (
     SourceInteractions,
     interaction_edges,
@@ -167,6 +169,7 @@ def compare(
         if a.src in recycled_of or b.src in recycled_of:
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
+    edges.extend(_fact_edges(sources, recycled_of))
     edges.extend(_quote_edges(sources, recycled_of))
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
     discrepancies = tuple(_dedupe(group_edges(edges)))
@@ -338,6 +341,19 @@ def _dedupe(found: list[Discrepancy]) -> list[Discrepancy]:
             continue
         out.append(d)
     return out
+
+
+def _fact_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> list[Edge]:
+    """Counts of the same noun and event in sentences that did not align (see :mod:`.facts`)."""
+    kept = [s for s in sources if s.index not in recycled_of]
+    per = [event_counts(s.index, s.text, s.folded, s.sentences, s.quantities) for s in kept]
+    edges = []
+    for x, y in same_fact_pairs(per):
+        sa, sb = sources[x.src], sources[y.src]
+        noun, family = x.key
+        note = f"{noun[2:]}… {family}: same count stated differently" if sa is not sb else ""
+        edges.append(figure_edge(sa.sid, sa.text, x.q, sb.sid, sb.text, y.q, note))
+    return edges
 
 
 def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> list[Edge]:

@@ -416,7 +416,7 @@ def _numbers(folded: str, free: object, add: object) -> None:
             continue
         if noun is not None and noun[0] in _UNIT_WORDS:
             continue
-        if not words and sm is None and 1900 <= value <= 2100 and step == 1.0:
+        if not words and sm is None and 1900 <= value <= 2100 and step == 1.0 and txt.isdigit():
             continue  # a bare year
         key = "n:" + stem(noun[0]) if noun else "n:?"
         add(

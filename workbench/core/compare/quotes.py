@@ -90,10 +90,15 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
         ops.pop(0)
     while ops and ops[-1][0] in ("insert", "delete"):
         ops.pop()
-    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    changed_a = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag != "equal")
+    changed_b = sum(j2 - j1 for tag, _i1, _i2, j1, j2 in ops if tag != "equal")
+    changed = max(changed_a, changed_b)
     if changed == 0:
         return QuoteMatch(a, b, "", 0)
-    if changed > MAX_CHANGED * shorter:
+    # each side's changed words against that side's length: « grâce à la rapidité des secours » and « grâce aux
+    # secours » are one quotation reworded, not two statements
+    len_a, len_b = ops[-1][2] - ops[0][1], ops[-1][4] - ops[0][3]
+    if changed_a > MAX_CHANGED * len_a or changed_b > MAX_CHANGED * len_b:
         return None
     ta, tb = texts[a.src], texts[b.src]
     parts = []

@@ -112,7 +112,7 @@ def guess_title(text: str) -> str:
 def guess_published(text: str) -> dt.date | None:
     """A publication date stated in the first lines (a dateline such as ``06/02/2026`` or ``le 6 février 2026``)."""
     head = "\n".join(text.split("\n")[:6])[:600]
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, dt.date | None]] = []
     for m in _ISO.finditer(head):
         found.append((m.start(), _date(int(m[1]), int(m[2]), int(m[3]))))
     for m in _DMY.finditer(head):
