@@ -48,8 +48,14 @@ def run_gui(
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
-    if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if screenshot and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if headless and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        from workbench.core.errors import WorkbenchError
+
+        raise WorkbenchError("no display to open the window on (DISPLAY is not set): run Workbench in a desktop "
+                             "session, or use the command line (workbench --help)")
     try:
         logging.basicConfig(filename=_log_file(), level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ImportFailure
 from workbench.core.text import normalize_text
 from workbench.core.values import ImportBundle
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NOT_DOCX = "not a valid Word document (corrupt file or not a .docx)"
@@ -62,7 +65,7 @@ class _Numbering:
         return f"{n}. "
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     """The (numId, level) of a list paragraph, from its own properties or its style's."""
     p_pr = paragraph._p.pPr
     num_pr = p_pr.numPr if p_pr is not None else None
@@ -80,7 +83,7 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
     return num_id, level
 
 
-def _paragraph_text(paragraph: Any, numbering: _Numbering) -> str:
+def _paragraph_text(paragraph: Paragraph, numbering: _Numbering) -> str:
     text = paragraph.text.replace("\t", " ").rstrip()
     if not text.strip():
         return ""
