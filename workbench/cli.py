@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", help="your name in the history (default: $WORKBENCH_USER or your login)")
     p.add_argument("--dossier", type=int, help="dossier id (default: the last used)")
     sub = p.add_subparsers(dest="command")
+    # `workbench` alone opens the window: the gui options need their defaults at the top level too.
+    p.set_defaults(open=[], screenshot=None, size="1600x1000", claim=None, compare=False)
 
     g = sub.add_parser("gui", help="open the window (default)")
     g.add_argument("--open", type=_ids, default=[], metavar="ID[,ID...]", help="sources to open side by side")

@@ -139,3 +139,27 @@ def test_organisation_signs_claimreview(demo, capsys, tmp_path):
     run(capsys, "--db", demo, "export", "--format", "claimreview", "--out", str(out))
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert {r["author"]["name"] for r in reviews} == {"Les Vérificateurs"}
+
+
+def test_workbench_alone_opens_the_window_or_says_why(tmp_path, capsys, monkeypatch):
+    """`workbench` with no subcommand is the GUI; without a display it says so in one line."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert main(["--db", str(tmp_path / "w.sqlite")]) == 1
+    assert capsys.readouterr().err.startswith("error: no display")
+
+
+def test_gui_screenshot_of_sample(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    db = str(tmp_path / "shot.sqlite")
+    out = tmp_path / "shot.png"
+    args = ["--db", db, "gui", "--open", "1,3", "--claim", "1", "--screenshot", str(out), "--size", "1280x800"]
+    assert main(args) == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    capsys.readouterr()
+    assert main(["--db", db, "gui", "--open", "99", "--screenshot", str(out)]) == 1
+    assert "no source with id 99" in capsys.readouterr().err

@@ -110,7 +110,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.sources_view.verticalHeader().hide()
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.sources_view.setMinimumWidth(360)
+        self.sources_view.setMinimumWidth(220)
         self.sources_dock = self._dock(self.tr("Sources"), "SourcesDock", self.sources_view,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
 
@@ -143,7 +143,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         lay.addWidget(self.filter_text)
         lay.addLayout(row)
         lay.addWidget(self.claims_view)
-        claims_box.setMinimumWidth(480)
+        claims_box.setMinimumWidth(340)
         self.claims_dock = self._dock(self.tr("Claims"), "ClaimsDock", claims_box,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.editor_dock = self._dock(self.tr("Claim"), "EditorDock", self.editor,

@@ -40,7 +40,7 @@ class SourcePane(QWidget):
         self.source_id: int | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(20)
+        self.chooser.setMinimumContentsLength(12)
         self.chooser.setToolTip(self.tr("Source shown in this pane"))
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
