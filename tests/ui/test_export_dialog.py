@@ -30,3 +30,40 @@ def test_export_dialog_preview_and_files(window, store, dossier, tmp_path):
     dialog.path.setText(str(tmp_path / "filtered.csv"))
     dialog.run_export()
     assert (tmp_path / "filtered.csv").read_text(encoding="utf-8-sig").count("\n") == 1
+
+
+def test_export_dialog_on_the_sample_dossier(qtbot, tmp_path):
+    """Every format from the sample dossier through the dialog, as a user would, in the background."""
+    import json
+
+    from workbench.services import sample
+    from workbench.services.store import Store
+    from workbench.ui.dialogs.export_dialog import ExportDialog
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import TaskRunner
+
+    store = Store.open(str(tmp_path / "sample.sqlite"), user="tester")
+    try:
+        dossier = sample.load(store)
+        win = MainWindow(store, dossier, runner=TaskRunner(), fresh_layout=True)
+        win.quiet_errors = True
+        qtbot.addWidget(win)
+        dialog = ExportDialog(win)
+        qtbot.addWidget(dialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        dialog.discrepancies.setChecked(True)
+        for fmt in ("html", "pdf", "md", "docx", "json", "csv", "claimreview", "annotations"):
+            dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+            target = tmp_path / f"sample.{fmt}"
+            dialog.path.setText(str(target))
+            dialog.written = None
+            dialog.run_export()
+            qtbot.waitUntil(lambda t=target: dialog.written == t, timeout=60000)
+            assert target.stat().st_size > 500, fmt
+        doc = json.loads((tmp_path / "sample.json").read_text(encoding="utf-8"))
+        assert len(doc["sources"]) == 5 and len(doc["claims"]) == 5
+        html = (tmp_path / "sample.html").read_text(encoding="utf-8")
+        assert "Divergences entre les sources" in html or "divergences" in html.lower()
+        win.runner.wait()
+    finally:
+        store.close()
