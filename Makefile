@@ -26,6 +26,7 @@ $(STAMP): pyproject.toml
 lint: setup
 	$(BIN)/ruff check workbench tests benchmarks db
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: setup lint
 	@.ci/system-deps test postgres

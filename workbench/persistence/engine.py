@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import Engine, Table, create_engine, event, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
@@ -190,6 +190,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             continue
         if isinstance(obj, Claim) and set(changed) == {"updated_at"} and obj.id not in edited_claims:
             table = Claim.__table__
+            assert isinstance(table, Table)  # typed as FromClause; a declarative class maps a Table
             session.connection().execute(
                 update(table).where(table.c.id == obj.id).values(updated_at=changed["updated_at"])
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.core.errors import Cancelled, NotFoundError, ValidationError
 from workbench.io.report import ReportModel
@@ -73,7 +74,7 @@ def build_model(
         if progress is not None:
             progress(i + 1, len(shown) + 1)
     history = {c.id: tuple(claims.history(store, c.id)) for c in selected}
-    discrepancies: tuple[dict, ...] = ()
+    discrepancies: tuple[dict[str, Any], ...] = ()
     if request.discrepancies:
         from workbench.services import compare
 
@@ -94,12 +95,12 @@ def build_model(
     )
 
 
-def source_findings(result: dict) -> list[dict]:
+def source_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
     """Copied text and recycled sources from a comparison, in the report's discrepancy shape.
 
     A reader must see when two "independent" sources are one, and when a source reports another event.
     """
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for r in result["reuse"]:
         out.append({
             "kind": "copied text",

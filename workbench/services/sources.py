@@ -38,7 +38,7 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
     if not text.strip():
         raise ImportFailure(bundle.name, "no text to store")
     sha = sha256_hex(bundle.original)
-    meta = {
+    meta: dict[str, object] = {
         "title": bundle.title or Path(bundle.name).stem,
         "outlet": bundle.outlet,
         "author": bundle.author,

@@ -68,7 +68,8 @@ class _Numbering:
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     """The (numId, level) of a list paragraph, from its own properties or its style's."""
     p_pr = paragraph._p.pPr
-    num_pr = p_pr.numPr if p_pr is not None else None
+    # python-docx types CT_PPr.numPr as its ZeroOrOne descriptor rather than the CT_NumPr element it returns.
+    num_pr: Any = p_pr.numPr if p_pr is not None else None
     style = paragraph.style
     while num_pr is None and style is not None:
         style_ppr = style.element.pPr

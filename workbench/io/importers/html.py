@@ -162,6 +162,7 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
         ImportFailure: if the page holds no article.
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -176,7 +177,9 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise ImportFailure(name, f"unreadable HTML ({type(exc).__name__})") from exc
-    body = getattr(doc, "body", None) if doc is not None else None
+    if not isinstance(doc, Document):  # None when trafilatura finds no article (a dict only with as_dict=True)
+        raise ImportFailure(name, NO_ARTICLE)
+    body = getattr(doc, "body", None)
     blocks = _blocks(body) if body is not None else []
     text = normalize_text("\n\n".join(blocks))
     if not text.strip():

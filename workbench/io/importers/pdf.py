@@ -91,11 +91,13 @@ def _page_frags(textpage: Any, raw: Any, height: float) -> list[Frag]:
     return frags
 
 
-def _split_segment(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool):
+def _split_segment(
+    seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool
+) -> list[Frag]:
     """Slow path: split a PDFium line where characters jump (column gutter, baseline) or change size."""
     out: list[Frag] = []
     cur: list[str] = []
-    cur_box: list[float] = []
+    cur_box = (0.0, 0.0, 0.0, 0.0, 0.0)  # x0, top, x1, bottom, size of the characters in ``cur``
     prev: tuple[float, float, float, float] | None = None
     for k, ch in enumerate(seg):
         if ch == " ":
@@ -112,11 +114,11 @@ def _split_segment(seg: str, start: int, box: Callable[[int], tuple[float, float
             jump = jump or abs(bottom - prev[3]) > 0.6 * p_size or abs(size - p_size) > 0.1 * p_size
             if jump:
                 out.append(Frag(*cur_box, _clean("".join(cur).strip())))
-                cur, cur_box = [], []
+                cur = []
         if not cur:
-            cur_box = [x0, top, x1, bottom, size]
+            cur_box = (x0, top, x1, bottom, size)
         else:
-            cur_box = [cur_box[0], min(cur_box[1], top), x1, max(cur_box[3], bottom), cur_box[4]]
+            cur_box = (cur_box[0], min(cur_box[1], top), x1, max(cur_box[3], bottom), cur_box[4])
         cur.append(ch)
         prev = (x0, top, x1, bottom)
     if cur:
