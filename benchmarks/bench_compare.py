@@ -33,7 +33,7 @@ from workbench.core.compare.textutil import (  # noqa: E402
 )
 
 GOLD = ROOT / "tests" / "data" / "compare_gold"
-GOLD_DOSSIERS = (GOLD, GOLD / "interactions")
+GOLD_DOSSIERS = (GOLD, GOLD / "interactions", GOLD / "events")
 N_SOURCES = 5
 N_WORDS = 10_000
 TARGET_S = 5.0

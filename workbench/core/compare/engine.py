@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -66,11 +67,13 @@ from workbench.core.compare.quotes import (
     quote_value,
 )
 from workbench.core.compare.reuse import find_reuse
+from workbench.core.compare.speakers import attributed, learn_roles, new_roles
 from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
 from workbench.core.errors import ValidationError
 
 _DATELINE = re.compile(r"\s*[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,}(?:\s*\([^)\n]*\))?,\s*$")
 """A dateline (« VALDOR, 4 février – ») dates the dispatch, not the event: kept as evidence, not compared."""
+Roles = dict[str, Counter[str]]
 _PRONOUN_SPEECH = re.compile(r"-t-(il|elle)\b|\b(selon (lui|elle)|a-t-(il|elle)|il a|elle a|he said|she said)\b")
 
 
@@ -142,6 +145,9 @@ def compare(
     for s in sources:
         s.mentions = [m for lo, hi in s.ranges for m in persons.mentions(s.text, s.folded, lo, hi)]
         s.by_q, s.by_d, s.by_m = _Sorted(s.quantities), _Sorted(s.dates), _Sorted(s.mentions)
+    roles = new_roles()
+    for s in sources:
+        learn_roles(s.folded, s.mentions, roles)
     ticker.check()
 
     reported = [reported_event_date(s.dates, s.published, _lead_start(s)) for s in sources]
@@ -170,7 +176,7 @@ def compare(
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
     edges.extend(_fact_edges(sources, recycled_of))
-    edges.extend(_quote_edges(sources, recycled_of))
+    edges.extend(_quote_edges(sources, recycled_of, roles))
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
     discrepancies = tuple(_dedupe(group_edges(edges)))
 
@@ -356,14 +362,14 @@ def _fact_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> lis
     return edges
 
 
-def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> list[Edge]:
+def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled], roles: Roles) -> list[Edge]:
     quotes = [q for s in sources if s.index not in recycled_of for q in s.quotes]
     edges: list[Edge] = []
     matched = match_quotes(quotes, [s.text for s in sources])
     known = {frozenset({(m.a.src, m.a.start), (m.b.src, m.b.start)}) for m in matched}
     for qa, qb, _n in match_paraphrases(quotes, known):
         sa, sb = sources[qa.src], sources[qb.src]
-        xa, xb = _speaker(sa, qa), _speaker(sb, qb)
+        xa, xb = _speaker(sa, qa, roles), _speaker(sb, qb, roles)
         if xa is None or xb is None or xa.name != xb.name:
             continue
         va = ValueSpan(sa.sid, qa.start, qa.end, sa.text[qa.start : qa.end], quote_value(sa.text, qa))
@@ -376,12 +382,12 @@ def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> li
         vb = ValueSpan(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end], quote_value(sb.text, m.b))
         note = f"source {sa.sid} vs source {sb.sid}: {m.diff}" if m.diff else ""
         edges.append(Edge("quote_wording", "quote", va, vb, not m.diff, note))
-        edges.extend(_speaker_edges(sa, sb, m))
+        edges.extend(_speaker_edges(sa, sb, m, roles))
     return edges
 
 
-def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch) -> list[Edge]:
-    xa, xb = _speaker(sa, m.a), _speaker(sb, m.b)
+def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch, roles: Roles) -> list[Edge]:
+    xa, xb = _speaker(sa, m.a, roles), _speaker(sb, m.b, roles)
     if xa is None or xb is None:
         return []
     va, vb = mspan(sa.sid, sa.text, xa), mspan(sb.sid, sb.text, xb)
@@ -391,11 +397,12 @@ def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch) -> list[Edge]:
     return [Edge("participant", "speaker", va, vb, xa.name == xb.name, note)]
 
 
-def _speaker(s: _Source, q: Quote) -> Mention | None:
+def _speaker(s: _Source, q: Quote, roles: Roles) -> Mention | None:
     """Who a quote is attributed to.
 
-    The nearest person named in its sentence outside the quote, else (after « a-t-il ajouté ») the last person
-    named in the previous sentence.
+    The person an attribution pattern names (« », a déclaré la préfète X; X a reconnu : « »; selon le maire),
+    see :mod:`.speakers`; else the nearest person named in its sentence outside the quote, else (after « a-t-il
+    ajouté ») the last person named in the previous sentence.
     """
     starts = [x.start for x in s.sentences]
     k0 = max(0, bisect_right(starts, q.start - 1) - 1)
@@ -403,6 +410,9 @@ def _speaker(s: _Source, q: Quote) -> Mention | None:
     if not s.sentences:
         return None
     lo, hi = s.sentences[k0].start, s.sentences[k1].end
+    named = attributed(s.folded, lo, hi, q.start, q.end, _within(_m(s), lo, hi), roles)
+    if named is not None:
+        return named
     around = [x for x in _within(_m(s), lo, hi) if x.end <= q.start or x.start >= q.end]
     if around:
         return min(around, key=lambda x: min(abs(q.start - x.end), abs(x.start - q.end)))

@@ -20,6 +20,7 @@ _QUOTE = re.compile(r"«\s*([^«»\n]+?)\s*»|“\s*([^“”\n]+?)\s*”|\"([^\
 MIN_WORDS = 4
 MIN_COVERAGE = 0.7
 MAX_CHANGED = 0.4
+MAX_CHANGED_LONGER = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +97,10 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
     if changed == 0:
         return QuoteMatch(a, b, "", 0)
     # each side's changed words against that side's length: « grâce à la rapidité des secours » and « grâce aux
-    # secours » are one quotation reworded, not two statements
+    # secours » are one quotation reworded, not two statements; the longer side may lose up to half its words
     len_a, len_b = ops[-1][2] - ops[0][1], ops[-1][4] - ops[0][3]
-    if changed_a > MAX_CHANGED * len_a or changed_b > MAX_CHANGED * len_b:
+    (c_short, l_short), (c_long, l_long) = sorted(((changed_a, len_a), (changed_b, len_b)), key=lambda x: x[1])
+    if c_short > MAX_CHANGED * l_short or c_long > MAX_CHANGED_LONGER * l_long:
         return None
     ta, tb = texts[a.src], texts[b.src]
     parts = []
