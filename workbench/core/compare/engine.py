@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.core.compare.align import Pair, SentRef, align
 from workbench.core.compare.boilerplate import find_boilerplate
@@ -278,11 +279,11 @@ class _Sorted:
         self.starts = [i.start for i in self.items]
 
 
-def _within(sorted_items: _Sorted, lo: int, hi: int) -> list:
+def _within(sorted_items: _Sorted, lo: int, hi: int) -> list[Any]:
     """Items lying inside ``[lo, hi)``."""
     items, starts = sorted_items.items, sorted_items.starts
     k = bisect_left(starts, lo)
-    out = []
+    out: list[Any] = []
     while k < len(items) and items[k].start < hi:
         if items[k].end <= hi:
             out.append(items[k])
@@ -413,15 +414,15 @@ def _speaker(s: _Source, q: Quote, roles: Roles) -> Mention | None:
     named = attributed(s.folded, lo, hi, q.start, q.end, _within(_m(s), lo, hi), roles)
     if named is not None:
         return named
-    around = [x for x in _within(_m(s), lo, hi) if x.end <= q.start or x.start >= q.end]
+    around: list[Mention] = [x for x in _within(_m(s), lo, hi) if x.end <= q.start or x.start >= q.end]
     if around:
         return min(around, key=lambda x: min(abs(q.start - x.end), abs(x.start - q.end)))
     outside = s.folded[lo : max(lo, q.start - 1)] + " " + s.folded[min(hi, q.end + 1) : hi]
     if k0 > 0 and _PRONOUN_SPEECH.search(outside):
         prev = s.sentences[k0 - 1]
-        named = _within(_m(s), prev.start, prev.end)
-        if named:
-            return named[-1]
+        previous: list[Mention] = _within(_m(s), prev.start, prev.end)
+        if previous:
+            return previous[-1]
     return None
 
 

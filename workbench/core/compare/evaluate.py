@@ -108,11 +108,11 @@ def score(result: CompareResult, gold: dict[str, Any]) -> dict[str, Score]:
     tp = fp = fn = 0
     for src in gold["sources"]:
         rep = reports.get(int(src["source_id"]))
-        predicted = {s.exact.strip() for s in rep.boilerplate} if rep else set()
-        expected = {line.strip() for line in src.get("boilerplate_lines", [])}
-        tp += len(predicted & expected)
-        fp += len(predicted - expected)
-        fn += len(expected - predicted)
+        got_lines: set[str] = {s.exact.strip() for s in rep.boilerplate} if rep else set()
+        want_lines: set[str] = {line.strip() for line in src.get("boilerplate_lines", [])}
+        tp += len(got_lines & want_lines)
+        fp += len(got_lines - want_lines)
+        fn += len(want_lines - got_lines)
     out["boilerplate_lines"] = Score(tp, fp, fn)
     out["reuse"] = _score_reuse(result, gold)
     ok = sum(
