@@ -233,14 +233,22 @@ def find_source_by_sha(session: Session, dossier_id: int, sha256: str) -> Source
 
 
 def claim_counts_by_source(session: Session, dossier_id: int) -> dict[int, int]:
-    """Number of live claims appearing in each source."""
-    stmt = (
-        select(Span.source_id, func.count(func.distinct(Appearance.claim_id)))
+    """Number of live claims that appear in, or cite, each source."""
+    live = (Claim.dossier_id == dossier_id, Claim.deleted_at.is_(None))
+    appearing = (
+        select(Span.source_id.label("source_id"), Appearance.claim_id.label("claim_id"))
         .join(Appearance, Appearance.span_id == Span.id)
         .join(Claim, Claim.id == Appearance.claim_id)
-        .where(Claim.dossier_id == dossier_id, Claim.deleted_at.is_(None), Appearance.deleted_at.is_(None))
-        .group_by(Span.source_id)
+        .where(*live, Appearance.deleted_at.is_(None))
     )
+    citing = (
+        select(Span.source_id.label("source_id"), Evidence.claim_id.label("claim_id"))
+        .join(Evidence, Evidence.span_id == Span.id)
+        .join(Claim, Claim.id == Evidence.claim_id)
+        .where(*live, Evidence.deleted_at.is_(None))
+    )
+    both = appearing.union(citing).subquery()
+    stmt = select(both.c.source_id, func.count(func.distinct(both.c.claim_id))).group_by(both.c.source_id)
     return {int(sid): int(n) for sid, n in session.execute(stmt)}
 
 

@@ -18,6 +18,8 @@ from workbench.paths import resources_dir
 from workbench.services import claims, dossiers, evidence, sources
 from workbench.services.store import Store
 
+SAMPLE_AUTHOR = "Workbench sample"
+
 
 def sample_dir() -> Path:
     """Folder of the sample dossier."""
@@ -28,6 +30,7 @@ def load(store: Store, folder: Path | None = None) -> DossierInfo:
     """Create the sample dossier in ``store`` and make it current."""
     from workbench.io.registry import read_file
 
+    store = Store(store.db, SAMPLE_AUTHOR)  # the sample's history is signed by its author, not by whoever opens it
     folder = folder or sample_dir()
     manifest: dict[str, Any] = json.loads((folder / "dossier.json").read_text(encoding="utf-8"))
     event = manifest.get("event_date")
