@@ -84,7 +84,9 @@ def run_gui(
     from workbench.ui.main_window import MainWindow
 
     try:
-        store = Store.open(target, user)
+        # who signs the edits: --user, else WORKBENCH_USER, else the name set in Settings, else the OS login
+        saved_name = str(QSettings().value("user/name", "") or "")
+        store = Store.open(target, user or os.environ.get("WORKBENCH_USER") or saved_name or None)
     except WorkbenchError as exc:
         if shell is not None:
             from PySide6.QtWidgets import QMessageBox

@@ -34,6 +34,7 @@ def build_settings_menu(win: MainWindow, bar: QMenuBar) -> None:
         a.setChecked(code == current)
         lgroup.addAction(a)
         a.triggered.connect(lambda _c=False, c=code: _set_language(win, c))
+    menu.addAction(win.tr("Your &name…"), lambda: _set_user_name(win))
     menu.addAction(win.tr("&Organisation name…"), lambda: _set_organisation(win))
     theme_menu = menu.addMenu(win.tr("&Theme"))
     tgroup = QActionGroup(win)
@@ -57,6 +58,17 @@ def _set_scale(win: MainWindow, name: str) -> None:
         return
     win.refresh_all()
     win.editor.set_scale(win.dossier.scale, win.language)
+
+
+def _set_user_name(win: MainWindow) -> None:
+    """The name history and reports show for this person's edits (kept in the user's settings)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    name, ok = QInputDialog.getText(win, win.tr("Your name"),
+                                    win.tr("Your name, as history and reports will show it:"), text=win.store.user)
+    if ok and name.strip():
+        QSettings().setValue("user/name", name.strip())
+        win.store.user = name.strip()
 
 
 def _set_organisation(win: MainWindow) -> None:
