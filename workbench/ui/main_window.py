@@ -39,7 +39,7 @@ from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
 from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.tasks import Task, TaskRunner
 from workbench.ui.undo import UndoController
 from workbench.ui.window_compare import CompareViewMixin
 from workbench.ui.window_import import ImportMixin
@@ -551,12 +551,17 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             pane = self.reading.pane_for(sid) or self.reading.add_pane(sid)
             pane.view.setFocus()
 
-    def run_search(self) -> None:
-        """Search every source of the dossier."""
+    def run_search(self) -> Task:
+        """Search every source of the dossier in the background (long texts take a moment to scan)."""
         query = self.search_field.text()
-        hits = sources_svc.search(self.store, self.dossier.id, query)
-        self.search_model.set_rows(hits)
-        self.statusBar().showMessage(self.tr("{0} match(es)").format(len(hits)), 4000)
+        store, dossier_id = self.store, self.dossier.id
+
+        def shown(hits: list[Any]) -> None:
+            self.search_model.set_rows(hits)
+            self.statusBar().showMessage(self.tr("{0} match(es)").format(len(hits)), 4000)
+
+        return self.runner.start(self.tr("Search"), lambda _p, _c: sources_svc.search(store, dossier_id, query),
+                                 shown, self.show_error)
 
     def _open_search_hit(self, index: Any) -> None:
         hit = self.search_model.row_value(index.row())
