@@ -188,3 +188,19 @@ def test_same_at_compares_at_common_precision() -> None:
     day, year, other = find_dates(folded, None)
     assert same_at(day, year)
     assert not same_at(day, other)
+
+
+def test_night_from_one_day_to_the_next_is_the_second_day():
+    import datetime as dt
+
+    from workbench.core.compare.dates import find_dates
+    from workbench.core.compare.textutil import fold
+
+    tuesday = dt.date(2026, 3, 10)
+    text = fold("La rivière est sortie de son lit dans la nuit de lundi à mardi, a indiqué la mairie.")
+    values = [d.value for d in find_dates(text, tuesday)]
+    assert values == [dt.date(2026, 3, 10)]
+    text = fold("Dans la nuit du lundi 9 au mardi 10 mars 2026, la crue a tout emporté.")
+    assert [d.value for d in find_dates(text, tuesday)] == [dt.date(2026, 3, 10)]
+    # a plain weekday still counts
+    assert [d.value for d in find_dates(fold("Le maire a parlé lundi soir."), tuesday)] == [dt.date(2026, 3, 9)]

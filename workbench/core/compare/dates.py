@@ -48,6 +48,9 @@ _RELATIVE_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_W})\b(?:\s+(?P<q>dernier|derniere|prochain|prochaine|last|next))?")
 _WEEKDAY_BEFORE = re.compile(r"\b(chaque|tous les|le|les|every)\s+$")
+# « dans la nuit de lundi à mardi », « la nuit du lundi 9 au mardi 10 »: the event is on the second day.
+_NIGHT_BEFORE = re.compile(r"\b(?:nuit|soiree)\s+(?:de|du)\s+$")
+_NIGHT_AFTER = re.compile(rf"(?:\s+\d{{1,2}})?\s+(?:a|au)\s+(?:{_W})\b")
 _AGO = re.compile(rf"\bil y a\s+(?P<n>\d+|{_N})\s+(?P<u>jours?|semaines?|mois|ans|annees?)\b")
 _REL_YEAR = re.compile(
     r"\b(?P<w>l'an dernier|l'an passe|l'annee derniere|l'annee passee|l'an prochain|l'annee prochaine|"
@@ -163,6 +166,8 @@ def _relative(folded: str, pub: dt.date, add: object) -> None:
         after = folded[m.end() : m.end() + 2]
         if after.startswith("s") or _WEEKDAY_BEFORE.search(before):
             continue
+        if _NIGHT_BEFORE.search(before) and _NIGHT_AFTER.match(folded, m.end()):
+            continue  # the first night of a « nuit de X à Y »: the day reported is Y
         target = WEEKDAYS[m.group("wd")]
         qual = m.group("q") or ""
         if qual in ("prochain", "prochaine", "next"):
