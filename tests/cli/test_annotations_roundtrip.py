@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import json
 
-from workbench.cli import main
+from tests.cli.helpers import run
 
 TEXT = "Titre\n\nLa préfecture annonce 1 200 évacués 🌊. Le maire parle de « 2 100 personnes ».\n"
 
 
-def run(capsys, *args: str) -> str:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out
 
 
 def test_annotations_round_trip(tmp_path, capsys):

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import json
 
+from tests.cli.helpers import run
 from workbench.cli import main
-
-
-def run(capsys, *args: str) -> str:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out
 
 
 def strip_ids(doc: dict) -> dict:

