@@ -23,9 +23,11 @@ def test_background_import_reports_bad_file_and_keeps_good(qtbot, store, dossier
     before = len(sources_svc.list_all(store, dossier.id))
     win.import_paths([str(good), str(bad)])
     assert win.progress.isVisible() and win.cancel_button.isVisible()  # progress and Cancel while it runs
-    qtbot.waitUntil(lambda: win.sources_model.rowCount() == before + 1, timeout=30000)
-    assert "scan.pdf" in win.statusBar().currentMessage()  # the error names the file
-    assert win.progress.isHidden()
+    qtbot.waitUntil(lambda: win.sources_model.rowCount() == before + 1 and win.progress.isHidden(), timeout=60000)
+    rows = {win.import_dialog.files.topLevelItem(i).text(0): win.import_dialog.files.topLevelItem(i).text(2)
+            for i in range(2)}
+    assert rows["scan.pdf"].startswith("error: ") and "PDF" in rows["scan.pdf"]  # the error names file and reason
+    assert rows["dépêche.txt"] == "imported"
     titles = [s.title for s in sources_svc.list_all(store, dossier.id)]
     assert "Dépêche : la préfecture annonce 1 200 évacués." in titles
     assert win.sources_model.rowCount() == before + 1

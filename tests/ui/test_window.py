@@ -289,3 +289,45 @@ def test_dossiers_new_switch_and_event_date(window, store, dossier):
     window.switch_dossier(dossier.id)
     assert window.dossier.id == dossier.id and len(window.reading.panes()) == 2
     assert dossiers.current(store).id == dossier.id  # opened next time
+
+
+def test_typing_is_saved_after_a_pause_and_undone_as_one_step(window, store, qtbot):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    statement = window.editor.statement
+    statement.setFocus()
+    statement.moveCursor(QTextCursor.MoveOperation.End)
+    statement.insertPlainText(" ont été évacués")  # typed, focus still in the field
+    qtbot.waitUntil(lambda: claims_svc.get(store, cid).statement.endswith("ont été évacués"), timeout=5000)
+    statement.insertPlainText(" mardi")
+    qtbot.waitUntil(lambda: claims_svc.get(store, cid).statement.endswith("mardi"), timeout=5000)
+    window.undo.stack.undo()  # both pauses undo together, back to the statement before typing
+    assert claims_svc.get(store, cid).statement == "1 200 habitants"
+
+
+def test_edit_kept_while_database_unreachable_then_saved(window, store, monkeypatch):
+    from workbench.core.errors import WorkbenchError
+    from workbench.services import changes as changes_svc
+
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    cid = window.new_claim_from_selection()
+    real_update, real_changes = claims_svc.update, changes_svc.changes_since
+
+    def down(*_a, **_k):
+        raise WorkbenchError("database unreachable: connection refused")
+
+    monkeypatch.setattr(claims_svc, "update", down)
+    monkeypatch.setattr(changes_svc, "changes_since", down)
+    window.editor.claimant.setText("La préfecture")
+    window.editor.claimant.editingFinished.emit()
+    assert window.pending_edits == [(cid, "claimant", "La préfecture")]
+    assert window.editor.claimant.text() == "La préfecture"  # what was typed stays on screen
+    window.poll_changes()
+    assert "unreachable" in window.statusBar().currentMessage()
+    monkeypatch.setattr(claims_svc, "update", real_update)
+    monkeypatch.setattr(changes_svc, "changes_since", real_changes)
+    window.poll_changes()
+    assert claims_svc.get(store, cid).claimant == "La préfecture"
+    assert window.pending_edits == []

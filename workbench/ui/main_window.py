@@ -67,6 +67,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.undo.sig_error.connect(self.show_error)
         self.sources: dict[int, SourceInfo] = {}
         self.current_claim_id: int | None = None
+        self.pending_edits: list[tuple[int, str, Any]] = []  # typed while the database was unreachable
         self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
@@ -460,8 +461,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             claims_svc.update(store, claim_id, **{field: value})
             self._touch(claim_id)
 
+        merge = f"claim:{claim_id}:{field}" if field in ("statement", "rationale") else None
         try:
-            self.undo.execute(self.tr("Change {0}").format(field), do, undo, again)
+            self.undo.execute(self.tr("Change {0}").format(field), do, undo, again, merge)
         except ConflictError as exc:
             if self.resolve_conflict(exc):
                 expected = None
@@ -469,7 +471,12 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             else:
                 self.refresh_claim(claim_id)
         except WorkbenchError as exc:
-            self.show_error(str(exc))
+            if "unreachable" in str(exc):  # keep what was typed; replayed when the database answers again
+                self.pending_edits.append((claim_id, field, value))
+                self.statusBar().showMessage(
+                    self.tr("Database unreachable: your change is kept and will be saved when it is back."), 0)
+            else:
+                self.show_error(str(exc))
 
     def relate_current(self, other_id: int, kind: str) -> int | None:
         """Link the current claim to another (undoable)."""

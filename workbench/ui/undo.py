@@ -17,14 +17,28 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 class ServiceCommand(QUndoCommand):
     """A command from callables: ``undo(value)`` and ``again(value)`` receive what the first ``do`` returned."""
 
+    MERGE_ID = 1
+
     def __init__(self, text: str, value: Any, undo: Callable[[Any], None], again: Callable[[Any], None],
-                 controller: UndoController) -> None:
+                 controller: UndoController, merge_key: str | None = None) -> None:
         super().__init__(text)
         self._value = value
         self._undo = undo
         self._again = again
         self._controller = controller
         self._pushed = False
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        """Commands with a merge key merge with the previous one of the same key (typing in one field)."""
+        return self.MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Keep this command's undo (the value before the first edit) and take the other's redo (the latest)."""
+        if not isinstance(other, ServiceCommand) or other.merge_key != self.merge_key:
+            return False
+        self._again = other._again
+        return True
 
     def redo(self) -> None:
         """Re-apply (skipped on push: the edit was already done)."""
@@ -51,11 +65,14 @@ class UndoController(QObject):
         self.stack = QUndoStack(self)
 
     def execute(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None],
-                again: Callable[[Any], None] | None = None) -> Any:
-        """Run ``do`` now (exceptions propagate), then remember how to undo/redo it. Returns ``do()``'s value."""
+                again: Callable[[Any], None] | None = None, merge_key: str | None = None) -> Any:
+        """Run ``do`` now (exceptions propagate), then remember how to undo/redo it. Returns ``do()``'s value.
+
+        Consecutive edits with the same ``merge_key`` (the pauses while typing one field) undo as one step.
+        """
         value = do()
         redo = again if again is not None else (lambda _v: do())
-        self.stack.push(ServiceCommand(text, value, undo, redo, self))
+        self.stack.push(ServiceCommand(text, value, undo, redo, self, merge_key))
         self.sig_changed.emit()
         return value
 

@@ -93,9 +93,12 @@ class DossierSyncMixin:
                 self._offline = True
                 self.statusBar().showMessage(self.tr("Database unreachable: {0}").format(exc), 0)
             return
-        if self._offline:
+        if self._offline or self.pending_edits:
             self._offline = False
             self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
+            pending, self.pending_edits = self.pending_edits, []
+            for claim_id, field, value in pending:  # what was typed meanwhile, saved now (conflicts still asked)
+                self.edit_claim_field(claim_id, field, value)
         if changed.dossiers:
             self.refresh_all()
             return

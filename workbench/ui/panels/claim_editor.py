@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,15 +35,34 @@ JUMP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _CommitText(QPlainTextEdit):
-    """Multi-line field that commits when it loses focus."""
+    """Multi-line field that commits when it loses focus, and after a pause in typing (so a crash loses nothing)."""
 
     sig_commit = Signal(str)
+    IDLE_MS = 1200
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
+    def __init__(self) -> None:
+        super().__init__()
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(self.IDLE_MS)
+        self._idle.timeout.connect(self.commit)
+        self.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        if self.document().isModified():
+            self._idle.start()
+
+    def commit(self) -> None:
+        """Emit the text if the user changed it since the last commit."""
+        self._idle.stop()
         if self.document().isModified():
             self.document().setModified(False)
             self.sig_commit.emit(self.toPlainText())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Commit when the user leaves the field."""
+        super().focusOutEvent(event)
+        self.commit()
 
 
 class ClaimEditor(QWidget):
@@ -135,10 +154,10 @@ class ClaimEditor(QWidget):
 
         self.statement.sig_commit.connect(lambda v: self._emit("statement", v))
         self.rationale.sig_commit.connect(lambda v: self._emit("rationale", v))
-        self.claimant.editingFinished.connect(lambda: self._emit("claimant", self.claimant.text()))
-        self.claim_date.editingFinished.connect(lambda: self._emit("claim_date", self.claim_date.text().strip()))
-        self.tags.editingFinished.connect(
-            lambda: self._emit("tags", tuple(t.strip() for t in self.tags.text().split(",") if t.strip()))
+        self._on_finished(self.claimant, lambda: self._emit("claimant", self.claimant.text()))
+        self._on_finished(self.claim_date, lambda: self._emit("claim_date", self.claim_date.text().strip()))
+        self._on_finished(
+            self.tags, lambda: self._emit("tags", tuple(t.strip() for t in self.tags.text().split(",") if t.strip()))
         )
         self.status.activated.connect(lambda _i: self._emit("status", self.status.currentData()))
         self.verdict.activated.connect(lambda _i: self._emit("verdict", self.verdict.currentData()))
@@ -147,6 +166,15 @@ class ClaimEditor(QWidget):
         self.evidence.itemActivated.connect(lambda item, _c: self._jump(item))
         self.evidence.itemClicked.connect(lambda item, _c: self._jump(item))
         self.setEnabled(False)
+
+    @staticmethod
+    def _on_finished(line: QLineEdit, commit: Any) -> None:
+        """Commit a line when editing finishes; it then no longer counts as being typed in."""
+        def finished() -> None:
+            line.setModified(False)
+            commit()
+
+        line.editingFinished.connect(finished)
 
     def set_scale(self, scale: RatingScale, language: str = "en") -> None:
         """Fill the verdict list from the dossier's scale, with colours."""
@@ -176,6 +204,7 @@ class ClaimEditor(QWidget):
     def show_claim(self, claim: ClaimInfo | None, history: list[HistoryEntry]) -> None:
         """Display a claim (None: empty, disabled)."""
         self._loading = True
+        same_claim = claim is not None and self.claim is not None and self.claim.id == claim.id
         try:
             self.claim = claim
             self.setEnabled(claim is not None)
@@ -191,15 +220,19 @@ class ClaimEditor(QWidget):
                 self.concluded.setText("")
                 return
             self.heading.setText(self.tr("Claim #{0}").format(claim.id))
-            if self.statement.toPlainText() != claim.statement:
-                self.statement.setPlainText(claim.statement)
-            if self.rationale.toPlainText() != claim.rationale:
-                self.rationale.setPlainText(claim.rationale)
-            self.statement.document().setModified(False)
-            self.rationale.document().setModified(False)
-            self.claimant.setText(claim.claimant)
-            self.claim_date.setText(claim.claim_date.isoformat() if claim.claim_date else "")
-            self.tags.setText(", ".join(claim.tags))
+            # A refresh (an edit elsewhere, another person's change) never erases what the user is typing in this
+            # claim: fields with uncommitted typing keep it; it is saved on the next pause or focus change.
+            typing = same_claim
+            for box, value in ((self.statement, claim.statement), (self.rationale, claim.rationale)):
+                if not (typing and box.document().isModified()):
+                    if box.toPlainText() != value:
+                        box.setPlainText(value)
+                    box.document().setModified(False)
+            for line, text in ((self.claimant, claim.claimant),
+                               (self.claim_date, claim.claim_date.isoformat() if claim.claim_date else ""),
+                               (self.tags, ", ".join(claim.tags))):
+                if not (typing and line.isModified()):
+                    line.setText(text)
             self.status.setCurrentIndex(max(0, self.status.findData(claim.status)))
             self.verdict.setCurrentIndex(max(0, self.verdict.findData(claim.verdict or "")))
             self.concluded.setText(self.tr("Concluded by {0}").format(claim.concluded_by)
