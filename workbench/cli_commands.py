@@ -42,6 +42,7 @@ def cmd_import(ctx: Context) -> int:
     from workbench.io.importers import text as text_importer
     from workbench.io.registry import read_file
     from workbench.services import sources
+    from workbench.services.dossier_io import exchange_kind
 
     args = ctx.args
     overrides = {n: getattr(args, n) for n in ("title", "outlet", "author", "published", "url", "language")}
@@ -83,24 +84,6 @@ def cmd_import(ctx: Context) -> int:
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     return 1 if result.errors or failed else 0
-
-
-def exchange_kind(path: str) -> str | None:
-    """``dossier`` or ``annotations`` for a Workbench JSON file, else None (an ordinary source)."""
-    if path == "-":
-        return None
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return None
-    if not head.lstrip().startswith((b"{", b"[")):
-        return None
-    if b"workbench-dossier" in head:
-        return "dossier"
-    if b"anno.jsonld" in head or b'"Annotation' in head:
-        return "annotations"
-    return None
 
 
 def _import_exchange(ctx: Context, path: Path, kind: str) -> bool:

@@ -122,3 +122,24 @@ def test_import_dialog_shows_each_file(qtbot, store, dossier, tmp_path):
     assert all(bar.value() == 1 for bar in dialog.bars[:3])
     assert "Imported 3" in dialog.summary.text()
     win.runner.wait()
+
+
+def test_import_dossier_json_and_annotations_from_the_window(window, store, dossier, tmp_path):
+    from tests.ui.test_window import select
+    from workbench.services import claims as claims_svc
+    from workbench.services import reports
+
+    pane = window.reading.panes()[0]
+    select(pane, pane.view.text, "1 200 habitants")
+    window.new_claim_from_selection()
+    notes = tmp_path / "notes.annotations.jsonld"
+    notes.write_bytes(reports.export(store, dossier.id, reports.ReportRequest(format="annotations")))
+    backup = tmp_path / "backup.json"
+    backup.write_bytes(reports.export(store, dossier.id, reports.ReportRequest(format="json")))
+    # annotations re-anchor onto this dossier's sources: one more claim on the same span
+    window.import_paths([str(notes)])
+    assert len(claims_svc.list_claims(store, dossier.id)) == 2
+    # the dossier file becomes a new dossier, opened at once
+    window.import_paths([str(backup)])
+    assert window.dossier.id != dossier.id and window.dossier.name == dossier.name
+    assert window.claims_model.rowCount() == 1 and len(window.sources) == 2

@@ -6,6 +6,7 @@ original's SHA-256 and stores its text as its bytes.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from workbench.core.values import DossierInfo
@@ -14,6 +15,24 @@ from workbench.persistence import repositories as repo
 from workbench.persistence.transfer import import_dossier_rows
 from workbench.services import dossiers
 from workbench.services.store import Store
+
+
+def exchange_kind(path: str | Path) -> str | None:
+    """``dossier`` or ``annotations`` for a Workbench JSON file, else None (an ordinary source)."""
+    if str(path) == "-":
+        return None
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    if not head.lstrip().startswith((b"{", b"[")):
+        return None
+    if b"workbench-dossier" in head:
+        return "dossier"
+    if b"anno.jsonld" in head or b'"Annotation' in head:
+        return "annotations"
+    return None
 
 
 def restore(store: Store, data: bytes, name: str = "dossier.json") -> DossierInfo:

@@ -20,7 +20,17 @@ class ImportMixin:
     """Import files in the background; show any task's progress with a Cancel button."""
 
     def import_paths(self, paths: list[str]) -> Task | None:
-        """Import files in the background; errors are listed at the end, good files still import."""
+        """Import files in the background; errors are listed at the end, good files still import.
+
+        A Workbench dossier file (JSON export) is restored as a new dossier and opened; a Web Annotation file is
+        re-anchored onto this dossier's sources.
+        """
+        from workbench.services.dossier_io import exchange_kind
+
+        exchange = [(p, kind) for p in paths if (kind := exchange_kind(p)) is not None]
+        paths = [p for p in paths if exchange_kind(p) is None]
+        for path, kind in exchange:
+            self._import_exchange(path, kind)
         if not paths:
             return None
         store, dossier_id = self.store, self.dossier.id
@@ -38,6 +48,37 @@ class ImportMixin:
                 self.import_dialog.show()
 
         return self.runner.start(self.tr("Import"), work, self._imported, self.show_error, show_progress)
+
+    def _import_exchange(self, path: str, kind: str) -> None:
+        """Restore a dossier file, or re-anchor an annotation file, in the background."""
+        from pathlib import Path
+
+        store, dossier_id, name = self.store, self.dossier.id, Path(path).name
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            data = Path(path).read_bytes()
+            if kind == "dossier":
+                from workbench.services.dossier_io import restore
+
+                return restore(store, data, name)
+            from workbench.services.annotations import import_annotations
+
+            return import_annotations(store, dossier_id, data, name)
+
+        def done(result: Any) -> None:
+            if kind == "dossier":
+                self.switch_dossier(result.id)
+                self.statusBar().showMessage(self.tr("Restored the dossier {0}").format(result.name), 8000)
+            else:
+                self.refresh_all()
+                states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
+                lines = [self.tr("{0} claim(s) from {1} ({2})").format(len(result.claim_ids), name, states)]
+                if result.skipped:
+                    self.show_error("\n".join(lines + list(result.skipped)))
+                else:
+                    self.statusBar().showMessage(lines[0], 8000)
+
+        self.runner.start(self.tr("Import"), work, done, self.show_error)
 
     def _imported(self, result: Any) -> None:
         added = list(result.added)
