@@ -114,7 +114,7 @@ class ImportMixin:
         """File ▸ Import."""
         from workbench.io.registry import supported_extensions
 
-        patterns = " ".join(f"*{e}" for e in supported_extensions())
+        patterns = " ".join(f"*{e}" for e in supported_extensions()) + " *.json *.jsonld"  # + exchange files
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sources"), "",
                                                 self.tr("Sources ({0})").format(patterns))
         self.import_paths(paths)
