@@ -41,3 +41,32 @@ def test_annotations_round_trip(tmp_path, capsys):
     body = run(capsys, "--db", c, "text", "1")
     span = again["appearances"][0]
     assert body[span["start"]:span["end"]] == "1 200 évacués"
+
+
+def test_unusable_annotations_change_nothing(tmp_path, capsys):
+    src = tmp_path / "article.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "a.sqlite")
+    run(capsys, "--db", db, "import", str(src))
+    cid = run(capsys, "--db", db, "claim", "add", "1", "--quote", "1 200 évacués").strip()
+    assert cid
+    out = tmp_path / "notes.annotations.jsonld"
+    run(capsys, "--db", db, "export", "--format", "annotations", "--out", str(out))
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    items = doc["first"]["items"] if "first" in doc else doc["items"]
+    broken = json.loads(json.dumps(items[0]))
+    broken["id"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+    broken["body"] = []
+    target = broken["target"][0] if isinstance(broken["target"], list) else broken["target"]
+    target["selector"] = [{"type": "TextPositionSelector", "start": 5, "end": 5}]
+    items.append(broken)
+    out.write_text(json.dumps(doc), encoding="utf-8")
+    before = run(capsys, "--db", db, "claims", "--json")
+    capsys.readouterr()
+    from workbench.cli import main
+
+    code = main(["--db", db, "import", str(out)])
+    err = capsys.readouterr().err
+    assert code == 0 and "warning:" in err  # the good annotation imports, the broken one is reported and skipped
+    after = json.loads(run(capsys, "--db", db, "claims", "--json"))
+    assert len(after) == len(json.loads(before)) + 1

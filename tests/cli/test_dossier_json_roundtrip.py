@@ -77,3 +77,67 @@ def test_copy_command_between_files(tmp_path, capsys):
     capsys.readouterr()
     assert main(["copy", "--from", a, "--to", b, "--dossier", "99"]) != 0
     assert "no dossier with id 99" in capsys.readouterr().err
+
+
+def test_backup_restores_after_trash_deletion_and_filters(tmp_path, capsys):
+    """A JSON export is always a backup Workbench can restore (trashed sources, deleted claims, --claim filter)."""
+    from workbench.services import sources
+    from workbench.services.store import Store
+
+    a = str(tmp_path / "a.sqlite")
+    run(capsys, "--db", a, "init", "--demo")
+    run(capsys, "--db", a, "claim", "cite", "5", "--stance", "supports", "--source", "2", "--quote", "Lerne")
+    run(capsys, "--db", a, "claim", "relate", "1", "2", "--kind", "contradicts")
+    run(capsys, "--db", a, "claim", "relate", "3", "4", "--kind", "supports")
+    run(capsys, "--db", a, "claim", "delete", "2")
+    store = Store.open(a)
+    sources.delete(store, 2)
+    store.close()
+    for i, extra in enumerate(([], ["--claim", "3"])):
+        out = tmp_path / f"backup{i}.json"
+        run(capsys, "--db", a, "export", "--format", "json", "--out", str(out), *extra)
+        line = run(capsys, "--db", str(tmp_path / f"restored{i}.sqlite"), "import", str(out))
+        assert "Crue de la Lerne" in line
+    claims = json.loads(run(capsys, "--db", a, "claims", "--json"))
+    assert all(e.get("source_id") != 2 for c in claims for e in c["evidence"])  # trashed source: hidden
+    assert all(r["to"] != 2 and r["from"] != 2 for c in claims for r in c["relations"])  # deleted claim: no link
+
+
+def test_hand_edited_json_fails_with_one_line(tmp_path, capsys):
+    a = str(tmp_path / "a.sqlite")
+    run(capsys, "--db", a, "init", "--demo")
+    out = tmp_path / "d.json"
+    run(capsys, "--db", a, "export", "--format", "json", "--out", str(out))
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["spans"][0]["end"] = doc["spans"][0]["start"]
+    doc["spans"][0]["exact"] = ""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["claims"][0]["tags"] = ["a", "a"]
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(doc), encoding="utf-8")
+    for path in (bad, twice):
+        capsys.readouterr()
+        assert main(["--db", str(tmp_path / "new.sqlite"), "import", str(path)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert err.startswith(f"error: {path.name}:") and len(err.splitlines()) == 1
+
+
+def test_copy_from_a_missing_file_creates_nothing(tmp_path, capsys):
+    missing, dst = tmp_path / "none.sqlite", tmp_path / "b.sqlite"
+    assert main(["copy", "--from", str(missing), "--to", str(dst)]) == 1
+    assert "no database at" in capsys.readouterr().err
+    assert not missing.exists() and not dst.exists()
+
+
+def test_blank_quote_and_nth_counts(tmp_path, capsys):
+    db = str(tmp_path / "q.sqlite")
+    src = tmp_path / "a.txt"
+    src.write_text("aaaa est un mot.\n", encoding="utf-8")
+    run(capsys, "--db", db, "import", str(src))
+    capsys.readouterr()
+    assert main(["--db", db, "claim", "add", "1", "--quote", " "]) == 1
+    assert "the quote is empty" in capsys.readouterr().err
+    assert main(["--db", db, "claim", "add", "1", "--quote", "aa", "--nth", "4"]) == 1
+    assert "occurs 3 time(s)" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from workbench.core.errors import ValidationError
 from workbench.core.values import ImportBundle
 from workbench.persistence.engine import BUSY_TIMEOUT_MS, alembic_config, make_engine, open_database
 from workbench.persistence.models import Base, Claim, Dossier
@@ -189,7 +190,8 @@ def test_foreign_key_violation_raises(store: Store) -> None:
             "INSERT INTO claim (dossier_id, statement, claimant, status, rationale, concluded_by, created_at, "
             "updated_at, version) VALUES (999, 's', '', 'to-check', '', '', '2026-01-01', '2026-01-01', 1)"
         )
-    with pytest.raises(IntegrityError), store.db.transaction() as s:
+    # through the one session scope, the refusal is one clear line (and nothing is written)
+    with pytest.raises(ValidationError, match="database refused the change: FOREIGN KEY"), store.db.transaction() as s:
         s.add(Claim(dossier_id=12345, statement="orphan"))
     with store.db.transaction() as s:
         assert s.query(Claim).count() == 0
@@ -198,7 +200,7 @@ def test_foreign_key_violation_raises(store: Store) -> None:
 
 def test_check_constraint_violation_raises(store: Store) -> None:
     d = dossiers.create(store, "CK")
-    with pytest.raises(IntegrityError, match="ck_claim_status"), store.db.transaction() as s:
+    with pytest.raises(ValidationError, match="ck_claim_status"), store.db.transaction() as s:
         s.add(Claim(dossier_id=d.id, statement="x", status="bogus"))
 
 

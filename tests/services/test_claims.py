@@ -329,3 +329,33 @@ def test_unknown_ids_raise_not_found(world: World) -> None:
     with pytest.raises(NotFoundError):
         claims.add_appearance(world.store, claim.id, 999, 0, 3)
     assert len(claims.get(world.store, claim.id).appearances) == 1
+
+
+def test_undo_of_a_status_change_gives_the_verdict_back_to_who_concluded(world):
+    from workbench.services import claims
+    from workbench.services.store import Store
+
+    cid = claims.create(world.store, *world.span(world_quote(world)), verdict="false", status="concluded").id
+    assert claims.get(world.store, cid).concluded_by == "alice"
+    bob = Store(world.store.db, "bob")
+    _claim, before = claims.update(bob, cid, status="in-review")
+    claims.update(bob, cid, **before)  # bob undoes his change
+    assert claims.get(world.store, cid).concluded_by == "alice"
+
+
+def test_blank_selection_is_refused(world):
+    import pytest
+
+    from workbench.core.errors import ValidationError
+    from workbench.services import claims, sources
+
+    text = sources.text(world.store, world.source.id)
+    blank = text.index(" ")
+    with pytest.raises(ValidationError, match="blank"):
+        claims.create(world.store, world.source.id, blank, blank + 1)
+
+
+def world_quote(world) -> str:
+    from workbench.services import sources
+
+    return sources.text(world.store, world.source.id).split()[0]

@@ -331,3 +331,21 @@ def test_edit_kept_while_database_unreachable_then_saved(window, store, monkeypa
     window.poll_changes()
     assert claims_svc.get(store, cid).claimant == "La préfecture"
     assert window.pending_edits == []
+
+
+def test_typing_then_next_claim_keeps_the_typing(window, store, qtbot):
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    first = window.new_claim_from_selection()
+    select(pane_a, TEXT_A, "Nous avons évité le pire")
+    second = window.new_claim_from_selection()
+    window.select_claim(first)
+    statement = window.editor.statement
+    statement.setFocus()
+    statement.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(statement, " EDITED")
+    qtbot.keyClicks(window.editor.claimant, "Le maire")
+    window.select_claim(second)  # Alt+Down does this, with the focus still in the field
+    assert claims_svc.get(store, first).statement == "1 200 habitants EDITED"
+    assert claims_svc.get(store, first).claimant == "Le maire"
+    assert window.editor.claim.id == second

@@ -37,7 +37,7 @@ def find_nth(text: str, quote: str, nth: int = 1) -> int:
     Raises:
         ValidationError: if the quote is empty or does not occur ``nth`` times.
     """
-    if not quote:
+    if not quote.strip():
         raise ValidationError("the quote is empty")
     if nth < 1:
         raise ValidationError(f"--nth must be 1 or more, not {nth}")
@@ -46,11 +46,20 @@ def find_nth(text: str, quote: str, nth: int = 1) -> int:
     for _ in range(nth):
         pos = text.find(quote, pos + 1)
         if pos < 0:
-            count = text.count(quote)
+            count = _count_overlapping(text, quote)
             if count == 0:
                 raise ValidationError(f"quote not found in the source: {quote[:60]!r}")
             raise ValidationError(f"quote occurs {count} time(s), not {nth}: {quote[:60]!r}")
     return pos
+
+
+def _count_overlapping(text: str, quote: str) -> int:
+    """Occurrences of ``quote`` in ``text``, overlapping ones included (as ``--nth`` counts them)."""
+    count, pos = 0, text.find(quote)
+    while pos >= 0:
+        count += 1
+        pos = text.find(quote, pos + 1)
+    return count
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:

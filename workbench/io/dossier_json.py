@@ -96,14 +96,16 @@ def dossier_to_json(model: ReportModel) -> dict[str, Any]:
     spans: dict[int, SpanInfo] = {}
     relations: dict[int, RelationInfo] = {}
     claims = []
+    exported = {c.id for c in model.claims}
     for c in model.claims:
         for a in c.appearances:
             spans.setdefault(a.span.id, a.span)
         for ev in c.evidence:
             if ev.span is not None:
                 spans.setdefault(ev.span.id, ev.span)
-        for r in c.relations:
-            relations.setdefault(r.id, r)
+        for r in c.relations:  # a relation to a claim outside the export would not restore
+            if r.from_claim_id in exported and r.to_claim_id in exported:
+                relations.setdefault(r.id, r)
         claims.append(
             {
                 "id": c.id,
@@ -425,8 +427,8 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
         source = by_source.get(span.source_id)
         if source is None:
             raise r.fail(f"{p}.source_id", f"no source with id {span.source_id}")
-        if span.end < span.start:
-            raise r.fail(p, f"end {span.end} is before start {span.start}")
+        if span.end <= span.start:
+            raise r.fail(p, f"empty span: end {span.end} is not after start {span.start}")
         text = texts.get(span.source_id)
         if text is not None and span.state != SpanState.ORPHANED:
             if span.end > len(text):
@@ -476,6 +478,8 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
         tags = c.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise r.fail(f"{p}.tags", "expected a list of strings")
+        if len(set(tags)) != len(tags):
+            raise r.fail(f"{p}.tags", "a tag is listed twice")
         appearances = []
         for j, a in enumerate(r.list(c, "appearances", p)):
             pa = f"{p}.appearances[{j}]"

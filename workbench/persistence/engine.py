@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy import Engine, Table, create_engine, event, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from workbench.core.errors import ConflictError, WorkbenchError
+from workbench.core.errors import ConflictError, ValidationError, WorkbenchError
 from workbench.paths import migrations_dir
 from workbench.persistence.models import Claim, History
 
@@ -234,6 +234,8 @@ class Database:
                 yield session
         except StaleDataError as exc:
             raise self._conflict(remembered) from exc
+        except IntegrityError as exc:  # a rule of the schema refused the data (hand-edited files, races)
+            raise ValidationError(f"the database refused the change: {_reason(exc)}") from exc
         except DBAPIError as exc:
             mapped = self._translate(exc)
             if mapped is None:

@@ -314,17 +314,22 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
     )
     for app, span in session.execute(app_stmt):
         apps[app.claim_id].append(AppearanceInfo(app.id, app.claim_id, span_value(span)))
-    ev_stmt = (
+    ev_stmt = (  # like appearances: a span of a trashed source is not shown (it comes back with the source)
         select(Evidence, Span)
         .outerjoin(Span, Span.id == Evidence.span_id)
-        .where(Evidence.claim_id.in_(ids), Evidence.deleted_at.is_(None))
+        .outerjoin(Source, Source.id == Span.source_id)
+        .where(Evidence.claim_id.in_(ids), Evidence.deleted_at.is_(None),
+               Evidence.span_id.is_(None) | Source.deleted_at.is_(None))
         .order_by(Evidence.id)
     )
     for ev, span in session.execute(ev_stmt):
         evs[ev.claim_id].append(evidence_value(ev, span))
-    rel_stmt = select(ClaimRelation).where(
+    live_claims = select(Claim.id).where(Claim.deleted_at.is_(None))
+    rel_stmt = select(ClaimRelation).where(  # both ends must be live claims
         ClaimRelation.deleted_at.is_(None),
         (ClaimRelation.from_claim_id.in_(ids)) | (ClaimRelation.to_claim_id.in_(ids)),
+        ClaimRelation.from_claim_id.in_(live_claims),
+        ClaimRelation.to_claim_id.in_(live_claims),
     )
     for rel in session.scalars(rel_stmt):
         value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, rel.kind)

@@ -1,6 +1,8 @@
 """Import W3C Web Annotations back into a dossier: find each target source, re-anchor its selectors, rebuild claims.
 
-A target source is found by the SHA-256 of its text of record (``urn:sha256:...``), else by its URL. Selectors are
+Everything is checked before anything is written (a file that cannot be used changes nothing; an annotation that
+does not anchor is reported and skipped). A target source is found by the SHA-256 of its text of record
+(``urn:sha256:...``), else by its URL. Selectors are
 re-anchored with :func:`workbench.core.anchoring.reanchor` (position, exact quote, fuzzy), and each span says how it
 landed. Annotations sharing a claim statement become one claim: its appearances and its evidence.
 """
@@ -51,12 +53,14 @@ def import_annotations(
         start = rec.start if rec.start is not None else 0
         end = rec.end if rec.end is not None else start + len(rec.exact)
         sel = Selector(start, end, rec.exact or text[start:end], rec.prefix, rec.suffix, rec.text_sha256)
-        anchor = reanchor(text, sel, source.text_sha256)
-        states[anchor.state.value] += 1
-        if anchor.state == SpanState.ORPHANED:
+        anchor = reanchor(text, sel, source.text_sha256) if sel.exact.strip() else None
+        if anchor is None or anchor.state == SpanState.ORPHANED or anchor.end <= anchor.start:
+            states[SpanState.ORPHANED.value] += 1
             skipped.append(f"{rec.id}: quote not found in source {source.id} ({rec.exact[:40]!r})")
             continue
-        groups[rec.statement or rec.exact].append((rec, source, anchor.start, anchor.end))
+        states[anchor.state.value] += 1
+        statement = (rec.statement or " ".join(text[anchor.start:anchor.end].split())).strip()
+        groups[statement].append((rec, source, anchor.start, anchor.end))
     created: list[int] = []
     for statement, items in groups.items():
         appearances = [i for i in items if i[0].role == "appearance"]

@@ -18,7 +18,8 @@ from workbench.persistence import repositories as repo
 from workbench.persistence.models import Appearance, Claim, ClaimRelation, Span, utcnow
 from workbench.services.store import Store
 
-FIELDS = ("statement", "claimant", "claim_date", "status", "verdict", "rationale", "tags")
+FIELDS = ("statement", "claimant", "claim_date", "status", "verdict", "rationale", "tags", "concluded_by")
+"""``concluded_by`` is set by the service when a claim is concluded; it is a field only so that undo restores it."""
 
 
 def _new_span(session: Any, source_id: int, start: int, end: int) -> Span:
@@ -80,6 +81,8 @@ def create(
         tags = fields.pop("tags", ())
         if not fields.get("statement"):
             fields["statement"] = " ".join(span.exact.split())
+            if not fields["statement"]:
+                raise ValidationError("the selected text is blank: select words to make a claim")
         repo.check_verdict(s, source.dossier_id, fields.get("verdict"))
         now = utcnow()
         claim = Claim(dossier_id=source.dossier_id, created_at=now, updated_at=now, **fields)
@@ -140,6 +143,7 @@ def update(
                 mine=fields.get(field),
             )
         before: dict[str, Any] = {}
+        concluded_by = claim.concluded_by
         for name, value in fields.items():
             old = getattr(current, name)
             if old == value:
@@ -152,8 +156,13 @@ def update(
             repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="claim", entity_id=claim_id,
                      action="update", field=name, before=old, after=value, user=store.user)
         if before:
-            if fields.get("status") == Status.CONCLUDED or ("verdict" in before and claim.status == Status.CONCLUDED):
+            concluding = fields.get("status") == Status.CONCLUDED or (
+                "verdict" in before and claim.status == Status.CONCLUDED)
+            if concluding and "concluded_by" not in fields:
                 claim.concluded_by = store.user
+            involves_conclusion = Status.CONCLUDED in (before.get("status"), claim.status)
+            if (claim.concluded_by != concluded_by or involves_conclusion) and "concluded_by" not in before:
+                before["concluded_by"] = concluded_by  # undo gives the verdict back to whoever concluded it
             claim.updated_at = utcnow()  # also bumps ``version`` (optimistic locking), tags included
         s.flush()
         return repo.claim_values(s, [claim])[0], before

@@ -8,6 +8,8 @@ saying where the dossier came from.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.core.errors import NotFoundError
 from workbench.persistence import repositories as repo
 from workbench.persistence import transfer
@@ -30,17 +32,19 @@ def copy_dossier(src_target: str, dst_target: str, dossier_id: int | None = None
         WorkbenchError: a database cannot be opened or reached. Nothing is written on failure: the copy is one
             transaction in the destination.
     """
+    if "://" not in src_target and not Path(src_target).expanduser().is_file():
+        raise NotFoundError(f"no database at {src_target}")  # never create an empty source by mistake
     src = Store.open(src_target, user)
     try:
-        dst = Store.open(dst_target, user)  # before reading anything: a bad destination fails fast
+        if dossier_id is None:
+            current = dossiers.current(src)
+            if current is None:
+                raise NotFoundError(f"no dossier to copy in {display_target(src_target)}")
+            dossier_id = current.id
+        with src.db.transaction() as s:
+            data = transfer.export_dossier_rows(s, dossier_id)  # read (and validated) before the destination opens
+        dst = Store.open(dst_target, user)
         try:
-            if dossier_id is None:
-                current = dossiers.current(src)
-                if current is None:
-                    raise NotFoundError(f"no dossier to copy in {display_target(src_target)}")
-                dossier_id = current.id
-            with src.db.transaction() as s:
-                data = transfer.export_dossier_rows(s, dossier_id)
             with dst.db.transaction() as s:
                 new_id = transfer.import_dossier_rows(s, data)
                 repo.log(s, dossier_id=new_id, entity="dossier", entity_id=new_id, action="copy", user=dst.user,

@@ -316,6 +316,8 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
 
     def select_claim(self, claim_id: int, *, scroll: bool = True) -> None:
         """Make a claim current: table row, editor, and (``scroll``) every open pane shows its spans."""
+        if self.current_claim_id is not None and claim_id != self.current_claim_id:
+            self.editor.commit_pending()  # what was typed in the previous claim is saved, not dropped
         try:
             claim = claims_svc.get(self.store, claim_id)
         except WorkbenchError as exc:
@@ -672,7 +674,8 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.resizeDocks([self.sources_dock, self.search_dock], [h // 2, h // 2], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember window state; wait for background tasks."""
+        """Save what is being typed, remember window state, wait for background tasks."""
+        self.editor.commit_pending()
         if not self.fresh_layout:
             QSettings().setValue("window/state", self.saveState())
         self.runner.wait(5000)

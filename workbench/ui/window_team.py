@@ -33,6 +33,7 @@ class DossierSyncMixin:
 
     def switch_dossier(self, dossier_id: int) -> None:
         """Open another dossier of the database (remembered as the one to open next time)."""
+        self.editor.commit_pending()
         try:
             self.dossier = dossiers_svc.set_current(self.store, dossier_id)
         except WorkbenchError as exc:

@@ -167,6 +167,14 @@ class ClaimEditor(QWidget):
         self.evidence.itemClicked.connect(lambda item, _c: self._jump(item))
         self.setEnabled(False)
 
+    def commit_pending(self) -> None:
+        """Commit whatever the user typed and has not committed yet (before another claim or dossier is shown)."""
+        for box in (self.statement, self.rationale):
+            box.commit()
+        for line in (self.claimant, self.claim_date, self.tags):
+            if line.isModified():
+                line.editingFinished.emit()
+
     @staticmethod
     def _on_finished(line: QLineEdit, commit: Any) -> None:
         """Commit a line when editing finishes; it then no longer counts as being typed in."""
