@@ -166,9 +166,21 @@ def test_copy_the_current_dossier_into_a_database_that_has_others(pg_url: str, t
 
 
 def test_copy_errors(pg_url: str, tmp_path: Path) -> None:
+    from workbench.services import dossiers
+    from workbench.services.store import Store
+
+    empty = tmp_path / "empty.sqlite"
+    with pytest.raises(NotFoundError, match="no database at"):  # a mistyped path creates nothing
+        copy_dossier(str(empty), pg_url)
+    assert not empty.exists()
+    Store.open(str(empty)).close()
     with pytest.raises(NotFoundError, match="no dossier to copy"):
-        copy_dossier(str(tmp_path / "empty.sqlite"), pg_url)
+        copy_dossier(str(empty), pg_url)
     with pytest.raises(NotFoundError, match="no dossier with id 42"):
-        copy_dossier(str(tmp_path / "empty.sqlite"), pg_url, 42)
+        copy_dossier(str(empty), pg_url, 42)
+    full = tmp_path / "full.sqlite"
+    store = Store.open(str(full))
+    dossiers.create(store, "To copy")
+    store.close()
     with pytest.raises(WorkbenchError, match="cannot open database"):
-        copy_dossier(str(tmp_path / "empty.sqlite"), "postgresql+psycopg://nobody@127.0.0.1:1/nothing", None)
+        copy_dossier(str(full), "postgresql+psycopg://nobody@127.0.0.1:1/nothing", None)
