@@ -202,6 +202,8 @@ class ShortcutsDialog(QDialog):
             table.setItem(i, 0, QTableWidgetItem(text))
             table.setItem(i, 1, QTableWidgetItem(key))
         table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table = table
         lay = QVBoxLayout(self)
