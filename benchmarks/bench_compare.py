@@ -1,11 +1,11 @@
 """Comparison benchmark: quality on the gold dossiers, speed on five generated 10,000-word sources.
 
 Run: ``.venv/bin/python benchmarks/bench_compare.py``. Prints precision and recall per discrepancy kind, per flag,
-for boilerplate lines, reuse and event dates on ``tests/data/compare_gold`` and ``compare_gold/interactions``;
-then the time of ``compare`` on five sources of 10,000 words generated from the gold sentences (words substituted,
-figures changed, names swapped, one long passage copied), against two same-run baselines: the time to merely fold
-and tokenise the texts, and the naive all-pairs rapidfuzz comparison of sentences (timed on a sample of pairs,
-extrapolated).
+for boilerplate lines, reuse and event dates on ``tests/data/compare_gold`` and its ``interactions``, ``events`` and
+``negation`` dossiers; then the time of ``compare`` on five sources of 10,000 words generated from the gold sentences
+(words substituted, figures changed, names swapped, one long passage copied), against two same-run baselines: the
+time to merely fold and tokenise the texts, and the naive all-pairs rapidfuzz comparison of sentences (timed on a
+sample of pairs, extrapolated).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from workbench.core.compare.textutil import (  # noqa: E402
 )
 
 GOLD = ROOT / "tests" / "data" / "compare_gold"
-GOLD_DOSSIERS = (GOLD, GOLD / "interactions", GOLD / "events")
+GOLD_DOSSIERS = (GOLD, GOLD / "interactions", GOLD / "events", GOLD / "negation")
 N_SOURCES = 5
 N_WORDS = 10_000
 TARGET_S = 5.0

@@ -199,7 +199,7 @@ def _kind_of(comp: list[Edge]) -> str:
 
 def _note(kind: str, members: list[ValueSpan], comp: list[Edge]) -> str:
     notes = list(dict.fromkeys(e.note for e in comp if e.note and not e.agree))
-    if (kind == "quote_wording" or comp[0].group == "speaker") and notes:
+    if (kind == "quote_wording" or comp[0].group == "speaker" or comp[0].group.startswith("negation:")) and notes:
         return " | ".join(notes)
     by_value: dict[str, list[int]] = defaultdict(list)
     for s in members:

@@ -57,6 +57,7 @@ from workbench.core.compare.model import (
     Span,
     ValueSpan,
 )
+from workbench.core.compare.negation import Claim, negation_edges, sentence_claims
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.quotes import (
@@ -179,6 +180,7 @@ def compare(
     edges.extend(_fact_edges(sources, recycled_of))
     edges.extend(_quote_edges(sources, recycled_of, roles))
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
+    edges.extend(negation_edges([(s.text, _claims(s, event)) for s in sources if s.index not in recycled_of]))
     discrepancies = tuple(_dedupe(group_edges(edges)))
 
     passages = find_reuse(
@@ -334,6 +336,11 @@ def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:
         if len(mentions) >= 2 and near_event(_within(_d(s), x.start, x.end), event):
             items += sentence_interactions(s.folded, x.start, x.end, mentions)
     return SourceInteractions(s.sid, s.text, tuple(items))
+
+
+def _claims(s: _Source, event: dt.date | None) -> list[Claim]:
+    near = [near_event(_within(_d(s), x.start, x.end), event) for x in s.sentences]
+    return sentence_claims(s.sid, s.text, s.folded, s.sentences, near)
 
 
 def _dedupe(found: list[Discrepancy]) -> list[Discrepancy]:

@@ -1,0 +1,273 @@
+"""Contradiction by negation: one source states that something happened, another that it did not.
+
+« Selon nos informations, la digue du Moulin aurait cédé pendant la nuit » against « La digue du Moulin a été
+surveillée toute la nuit ; elle n'a pas cédé ». Such sentences share few values (no figure, no date, no name to
+compare), so they are read as predications: a subject, a verb in a compound tense (« a cédé », « aurait cédé »,
+« n'a pas cédé », « s'est effondrée », « a été détruite ») and a polarity. Precision comes first:
+
+* the subject is a named noun phrase opening its clause (« la digue du Moulin », « le pont Neuf », a proper
+  name), or « il/elle/ils/elles » resolved to the subject of the previous clause (same sentence, else the previous
+  sentence) when gender and number agree; anything else before the verb (« que », « si », an object pronoun,
+  « aucune ») and the clause is not read;
+* negation is « ne/n' … pas/jamais/plus/point »; « ne … que », « n'a pas seulement/uniquement », a hedging
+  adverb (« presque », « failli ») or a modal (« a pu céder ») make the clause unreadable, never a polarity;
+* questions, sentences dated far from the dossier's event, and sources stating both polarities themselves (a
+  rumour and its denial) are left out;
+* two sources disagree when the same subject and the same verb (participle, voice, reflexive) carry opposite
+  polarities; the spans are the two clauses, the conditional (« aurait cédé ») is noted as unconfirmed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.core.compare.discrepancies import Edge
+from workbench.core.compare.model import ValueSpan
+from workbench.core.compare.textutil import STOPWORDS, Sentence, word_set
+
+_BOUNDARY = re.compile(r"[,;:()\"?!]|\.(?=\s|$)|\s(?:et|mais|puis|car|or)\s")
+"""Clause boundaries inside a sentence (folded text)."""
+_AUX_SING = word_set("a avait aurait aura eut est etait serait sera fut")
+_AUX_PLUR = word_set("ont avaient auraient auront eurent sont etaient seraient seront furent")
+_AUX = "|".join(sorted(_AUX_SING | _AUX_PLUR, key=len, reverse=True))
+_VERB = re.compile(
+    rf"(?P<neg1>\bne\s+|\bn')?(?P<refl>\bs')?\b(?P<aux>{_AUX})\s+"
+    r"(?:(?P<neg2>pas|jamais|plus|point)\b\s*)?(?P<adv>(?:[a-z]+ment|encore|bien|enfin)\s+)?"
+    r"(?P<ete>ete\s+)?(?P<part>[a-z][a-z-]*)\b"
+)
+_PARTICIPLE = re.compile(r"[a-z-]{2,}(?:e|i|u|it|is|ert|int|eint|aint|oint)(?:e?s?)$")
+_NOT_PARTICIPLE = word_set(
+    """
+    pu du su voulu fallu failli manque cesse semble paru faillit su presque quasiment pratiquement peut-etre
+    seulement uniquement simplement que qu rien personne aucun aucune nulle guere ete eu lieu fait
+    """
+)
+_HEDGE_ADV = word_set("quasiment pratiquement presque partiellement seulement uniquement simplement")
+_CONNECTOR = r"(?:(?:mais|et|or|pourtant|heureusement|finalement|cependant|toutefois|enfin|donc)\s+)?"
+_NP_WORD = r"[a-z][a-z-]*"
+_SUBJECT_NP = re.compile(
+    rf"^{_CONNECTOR}(?P<np>(?P<det>le|la|les)\s+{_NP_WORD}|(?P<det2>l')\s*{_NP_WORD})"
+    rf"(?P<mods>(?:\s+(?:(?:du|des|de\s+la|de\s+l'|d'|de)\s*{_NP_WORD}|{_NP_WORD})){{0,4}})\s*$"
+)
+_PRONOUN = re.compile(rf"^{_CONNECTOR}(?P<pro>il|elle|ils|elles)\s*$")
+_LEADING_NP = re.compile(
+    rf"^{_CONNECTOR}(?P<np>(?P<det>le|la|les)\s+{_NP_WORD}|(?P<det2>l')\s*{_NP_WORD})"
+    rf"(?P<mods>(?:\s+(?:du|des|de\s+la|de\s+l'|d'|de)\s*{_NP_WORD}){{0,3}})\s+[a-z]"
+)
+_QUESTION = re.compile(r"-t-|\best-ce\b|\?")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Who or what a clause is about.
+
+    ``key`` is the folded noun phrase without its determiner; ``gender`` is ``m``, ``f`` or "" (« l' »), ``number``
+    ``s`` or ``p``.
+    """
+
+    key: str
+    text: str
+    gender: str
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One source's predication: ``subject`` did (``positive``) or did not do ``verb`` in clause ``[start, end)``."""
+
+    source_id: int
+    start: int
+    end: int
+    subject: Subject
+    pronoun: str
+    verb: str
+    verb_text: str
+    participle: str
+    positive: bool
+    conditional: bool
+
+
+def _clauses(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out = []
+    pos = lo
+    for m in _BOUNDARY.finditer(folded, lo, hi):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, hi))
+    return [(a, b) for a, b in (_trim(folded, a, b) for a, b in out) if b > a]
+
+
+def _trim(folded: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and not folded[a].isalnum():
+        a += 1
+    while b > a and not folded[b - 1].isalnum():
+        b -= 1
+    return a, b
+
+
+def _np_subject(folded: str, text: str, a: int, m: re.Match[str]) -> Subject | None:
+    words = re.findall(r"[a-z][a-z-]*", m.group("np") + " " + (m.group("mods") or ""))
+    if m.group("det2"):
+        words = words[1:]  # « l' » folds to the letter l
+    if any(w in STOPWORDS and w not in ("du", "des", "de", "la", "le", "l") for w in words[1:]):
+        return None
+    if any(w.endswith("ment") for w in words):
+        return None
+    det = m.group("det") or m.group("det2") or ""
+    gender = {"le": "m", "la": "f"}.get(det, "")
+    number = "p" if det == "les" else "s"
+    s, e = a + m.start("np"), a + max(m.end("np"), m.end("mods"))
+    key = " ".join(words[1:]) if det != "l'" else " ".join(words)
+    if not key or key.split()[0] in STOPWORDS:
+        return None
+    return Subject(key, text[s:e], gender, number)
+
+
+def _agrees(pro: str, ante: Subject) -> bool:
+    number = "p" if pro.endswith("s") else "s"
+    gender = "f" if pro.startswith("elle") else "m"
+    return ante.number == number and ante.gender in ("", gender)
+
+
+def sentence_claims(
+    source_id: int, text: str, folded: str, sentences: Sequence[Sentence], near: Sequence[bool]
+) -> list[Claim]:
+    """The readable predications of one source's reporting sentences (``near``: sentence not dated far away)."""
+    out: list[Claim] = []
+    prev_subject: Subject | None = None
+    for sent, ok in zip(sentences, near, strict=True):
+        if _QUESTION.search(folded, sent.start, sent.end):
+            prev_subject = None
+            continue
+        for a, b in _clauses(folded, sent.start, sent.end):
+            claim, subject = _read_clause(source_id, text, folded, a, b, prev_subject)
+            prev_subject = subject
+            if claim is not None and ok:
+                out.append(claim)
+    return out
+
+
+def _read_clause(
+    source_id: int, text: str, folded: str, a: int, b: int, prev: Subject | None
+) -> tuple[Claim | None, Subject | None]:
+    """The claim of clause ``[a, b)`` if readable, and the subject the next clause's pronoun would refer to."""
+    seg = folded[a:b]
+    lead = _LEADING_NP.match(seg + " x")
+    fallback = _np_subject(folded, text, a, lead) if lead is not None else None
+    for vm in _VERB.finditer(seg):
+        if text[a + vm.start("aux")] == "à":
+            continue
+        before = seg[: vm.start()]
+        subject: Subject | None = None
+        pronoun = ""
+        pm = _PRONOUN.match(before)
+        if pm is not None:
+            pronoun = pm.group("pro")
+            if prev is None or not _agrees(pronoun, prev):
+                return None, None
+            if pronoun == "il" and vm.group("ete"):
+                return None, None  # « il a été décidé »: impersonal
+            subject = prev
+            start = a + pm.start("pro")
+        else:
+            nm = _SUBJECT_NP.match(before)
+            if nm is None:
+                return None, fallback
+            subject = _np_subject(folded, text, a, nm)
+            if subject is None:
+                return None, fallback
+            start = a + nm.start("np")
+        aux = vm.group("aux")
+        if (aux in _AUX_PLUR) != (subject.number == "p"):
+            return None, subject
+        claim = _claim(source_id, text, a, b, start, vm, subject, pronoun)
+        return claim, subject
+    return None, fallback
+
+
+def _claim(
+    source_id: int, text: str, a: int, b: int, start: int, vm: re.Match[str], subject: Subject, pronoun: str
+) -> Claim | None:
+    part = vm.group("part")
+    adv = (vm.group("adv") or "").strip()
+    neg1, neg2 = vm.group("neg1"), vm.group("neg2")
+    if part in _NOT_PARTICIPLE or part in STOPWORDS or not _PARTICIPLE.fullmatch(part) or adv in _HEDGE_ADV:
+        return None
+    if bool(neg1) != bool(neg2):
+        return None  # « ne … que », « n'a rien », a stray « pas »
+    positive = neg1 is None
+    if not positive and adv not in ("", "encore"):
+        return None  # « n'a pas complètement cédé » says it partly happened
+    voice = ("refl:" if vm.group("refl") else "") + ("pass:" if vm.group("ete") else "")
+    return Claim(
+        source_id,
+        start,
+        b,
+        subject,
+        pronoun,
+        voice + _lemma(part),
+        text[a + vm.start() : a + vm.end()],
+        text[a + vm.start("part") : a + vm.end("part")],
+        positive,
+        vm.group("aux").endswith(("rait", "raient")),
+    )
+
+
+def _lemma(part: str) -> str:
+    """The participle without its agreement (« cédées », « cédé » → « ced »; « détruite » → « detruit »)."""
+    if part.endswith("s") and len(part) > 3 and part[-2] in "eu":
+        part = part[:-1]
+    return part.rstrip("e")
+
+
+def negation_edges(per_source: Sequence[tuple[str, Sequence[Claim]]]) -> list[Edge]:
+    """Opposite polarities of the same subject and verb across sources (``per_source``: text and claims)."""
+    by_key: dict[tuple[str, str], dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    texts: dict[int, str] = {}
+    for text, claims in per_source:
+        for c in claims:
+            texts[c.source_id] = text
+            by_key[(c.subject.key, c.verb)][c.source_id].append(c)
+    edges: list[Edge] = []
+    for (key, verb), per in sorted(by_key.items()):
+        firsts: list[Claim] = []
+        for sid in sorted(per):
+            if len({c.positive for c in per[sid]}) == 1:  # a source stating both is reporting a rumour and its denial
+                firsts.append(per[sid][0])
+        if len(firsts) < 2 or len({c.positive for c in firsts}) < 2:
+            continue
+        note = _note(firsts)
+        spans = [_vspan(texts[c.source_id], c) for c in firsts]
+        first = firsts[0]
+        edges += [
+            Edge("other", f"negation:{key}|{verb}", spans[0], spans[k], c.positive == first.positive, note)
+            for k, c in enumerate(firsts[1:], start=1)
+        ]
+    return edges
+
+
+def _value(c: Claim) -> str:
+    value = "happened" if c.positive else "did not happen"
+    return value + (" (unconfirmed)" if c.conditional else "")
+
+
+def _vspan(text: str, c: Claim) -> ValueSpan:
+    return ValueSpan(c.source_id, c.start, c.end, text[c.start : c.end], _value(c), "polarity")
+
+
+def _note(claims: Sequence[Claim]) -> str:
+    subject = claims[0].subject.text
+    verb = next(c.participle for c in claims if c.positive)
+    parts = []
+    for c in claims:
+        part = f"source {c.source_id}: {'yes' if c.positive else 'no'} (« {c.verb_text} »"
+        if c.pronoun:
+            part += f", « {c.pronoun} » = « {c.subject.text} »"
+        if c.conditional:
+            part += ", conditional: reported as unconfirmed"
+        part += ")"
+        parts.append(part)
+    return f"« {subject} » « {verb} » or not — " + "; ".join(parts)
