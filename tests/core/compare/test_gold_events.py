@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from workbench.core.compare import CompareResult, compare
-from workbench.core.compare.evaluate import load_gold, matches, score
-from workbench.core.compare.model import KINDS
-
-GOLD = Path(__file__).resolve().parents[2] / "data" / "compare_gold" / "events"
+from tests.core.compare.gold_run import run_gold
+from workbench.core.compare import CompareResult
+from workbench.core.compare.evaluate import matches
 
 
 @pytest.fixture(scope="module")
 def run() -> tuple[CompareResult, dict, dict[int, str]]:
-    inputs, gold = load_gold(GOLD)
-    return compare(inputs), gold, {i.source_id: i.text for i in inputs}
-
-
-@pytest.mark.parametrize("kind", [*KINDS, "flag:recycled", "flag:relay", "flag:boilerplate", "boilerplate_lines"])
-def test_precision_and_recall_per_kind(run, kind: str) -> None:
-    result, gold, _ = run
-    s = score(result, gold)[kind]
-    assert s.precision == 1.0, (kind, s)
-    assert s.recall == 1.0, (kind, s)
+    return run_gold("events")
 
 
 @pytest.mark.parametrize("index", range(5))
