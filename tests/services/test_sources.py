@@ -149,3 +149,13 @@ def test_import_files_reports_bad_files_and_keeps_good_ones(world: World, tmp_pa
     assert result.errors[1].startswith("absent.txt: ")
     again = sources.import_files(world.store, world.dossier.id, [good])
     assert again.added == () and [s.id for s in again.reused] == [result.added[0].id]
+
+
+def test_bad_published_date_is_one_clear_error(world):
+    import pytest
+
+    from workbench.core.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="bad date 'hier' for the published date"):
+        sources.update(world.store, world.source.id, published="hier")
+    assert sources.update(world.store, world.source.id, published="2026-03-10")[0].published.isoformat() == "2026-03-10"

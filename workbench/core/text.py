@@ -6,6 +6,7 @@ kept). Every offset in Workbench counts code points into that text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -101,3 +102,18 @@ def fold(text: str) -> str:
             cache[ch] = folded
         out.append(folded)
     return "".join(out)
+
+
+def parse_date(value: object, what: str = "date") -> dt.date | None:
+    """A date from ``YYYY-MM-DD`` (or a date, or empty/None for no date); ValidationError names ``what``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(f"bad date {value!r} for the {what}; use YYYY-MM-DD")
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"bad date {value!r} for the {what}; use YYYY-MM-DD") from None

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workbench.core.anchoring import make_selector
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.values import (
     AppearanceInfo,
@@ -262,6 +263,22 @@ def list_sources(session: Session, dossier_id: int) -> list[SourceInfo]:
 
 
 # --- spans --------------------------------------------------------------------------------------------------
+
+
+def add_span(session: Session, source_id: int, start: int, end: int, *, dossier_id: int | None = None) -> Span:
+    """Anchor ``[start, end)`` of a source as a new span (quote, context, offsets, text hash).
+
+    With ``dossier_id``, the source must belong to that dossier (a claim cites only its own dossier's sources).
+    """
+    source = get_row(session, "source", source_id)
+    if dossier_id is not None and source.dossier_id != dossier_id:
+        raise ValidationError(f"source {source_id} is not in the claim's dossier")
+    sel = make_selector(source.text, start, end, source.text_sha256)
+    span = Span(source_id=source_id, start=sel.start, end=sel.end, exact=sel.exact, prefix=sel.prefix,
+                suffix=sel.suffix, text_sha256=sel.text_sha256, state="anchored")
+    session.add(span)
+    session.flush()
+    return span
 
 
 def span_value(row: Span) -> SpanInfo:

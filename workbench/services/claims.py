@@ -6,38 +6,19 @@ service call too (``update`` with the returned previous values; ``delete``/``res
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.core.anchoring import make_selector
 from workbench.core.enums import RelationKind, Status
 from workbench.core.errors import ConflictError, ValidationError
+from workbench.core.text import parse_date
 from workbench.core.values import AppearanceInfo, ClaimInfo, HistoryEntry, RelationInfo, SpanInfo
 from workbench.persistence import repositories as repo
-from workbench.persistence.models import Appearance, Claim, ClaimRelation, Span, utcnow
+from workbench.persistence.models import Appearance, Claim, ClaimRelation, utcnow
 from workbench.services.store import Store
 
 FIELDS = ("statement", "claimant", "claim_date", "status", "verdict", "rationale", "tags", "concluded_by")
 """``concluded_by`` is set by the service when a claim is concluded; it is a field only so that undo restores it."""
-
-
-def _new_span(session: Any, source_id: int, start: int, end: int) -> Span:
-    source = repo.get_row(session, "source", source_id)
-    sel = make_selector(source.text, start, end, source.text_sha256)
-    span = Span(
-        source_id=source_id,
-        start=sel.start,
-        end=sel.end,
-        exact=sel.exact,
-        prefix=sel.prefix,
-        suffix=sel.suffix,
-        text_sha256=sel.text_sha256,
-        state="anchored",
-    )
-    session.add(span)
-    session.flush()
-    return span
 
 
 def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -52,11 +33,8 @@ def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError(
                 f"unknown status {out['status']!r}; use one of: {', '.join(s.value for s in Status)}"
             ) from None
-    if "claim_date" in out and isinstance(out["claim_date"], str):
-        try:
-            out["claim_date"] = dt.date.fromisoformat(out["claim_date"]) if out["claim_date"] else None
-        except ValueError:
-            raise ValidationError(f"bad date {out['claim_date']!r}; use YYYY-MM-DD") from None
+    if "claim_date" in out:
+        out["claim_date"] = parse_date(out["claim_date"], "claim date")
     if "verdict" in out and out["verdict"] == "":
         out["verdict"] = None
     if "tags" in out:
@@ -77,7 +55,7 @@ def create(
     fields = _check_fields(fields)
     with store.db.transaction() as s:
         source = repo.get_row(s, "source", source_id)
-        span = _new_span(s, source_id, start, end)
+        span = repo.add_span(s, source_id, start, end)
         tags = fields.pop("tags", ())
         if not fields.get("statement"):
             fields["statement"] = " ".join(span.exact.split())
@@ -105,10 +83,7 @@ def add_appearance(store: Store, claim_id: int, source_id: int, start: int, end:
     """Record that the claim also appears at ``[start, end)`` of a source (any source of the same dossier)."""
     with store.db.transaction() as s:
         claim = repo.get_row(s, "claim", claim_id)
-        source = repo.get_row(s, "source", source_id)
-        if source.dossier_id != claim.dossier_id:
-            raise ValidationError(f"source {source_id} is not in the claim's dossier")
-        span = _new_span(s, source_id, start, end)
+        span = repo.add_span(s, source_id, start, end, dossier_id=claim.dossier_id)
         app = Appearance(claim_id=claim_id, span_id=span.id)
         s.add(app)
         claim.updated_at = utcnow()

@@ -7,10 +7,10 @@ from typing import Any
 
 from workbench.core.enums import Stance
 from workbench.core.errors import ValidationError
+from workbench.core.text import parse_date
 from workbench.core.values import EvidenceInfo
 from workbench.persistence import repositories as repo
 from workbench.persistence.models import Evidence, utcnow
-from workbench.services.claims import _new_span
 from workbench.services.store import Store
 
 
@@ -21,14 +21,6 @@ def _stance(stance: str) -> str:
         raise ValidationError(f"unknown stance {stance!r}; use supports, refutes or context") from None
 
 
-def _date(value: dt.date | str | None, name: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        raise ValidationError(f"bad {name} date {value!r}; use YYYY-MM-DD") from None
-
 
 def cite_span(store: Store, claim_id: int, stance: str, source_id: int, start: int, end: int,
               note: str = "") -> EvidenceInfo:
@@ -36,10 +28,7 @@ def cite_span(store: Store, claim_id: int, stance: str, source_id: int, start: i
     stance = _stance(stance)
     with store.db.transaction() as s:
         claim = repo.get_row(s, "claim", claim_id)
-        source = repo.get_row(s, "source", source_id)
-        if source.dossier_id != claim.dossier_id:
-            raise ValidationError(f"source {source_id} is not in the claim's dossier")
-        span = _new_span(s, source_id, start, end)
+        span = repo.add_span(s, source_id, start, end, dossier_id=claim.dossier_id)
         ev = Evidence(claim_id=claim_id, stance=stance, span_id=span.id, note=note)
         return _finish(s, store, claim, ev, {"stance": stance, "source_id": source_id, "start": start, "end": end})
 
@@ -74,8 +63,8 @@ def cite_external(
             url=url.strip(),
             title=title.strip(),
             publisher=publisher.strip(),
-            published=_date(published, "published"),
-            accessed=_date(accessed, "accessed") or dt.date.today(),
+            published=parse_date(published, "published date"),
+            accessed=parse_date(accessed, "accessed date") or dt.date.today(),
             archive_url=archive_url.strip(),
             quoted=quoted,
             note=note,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import Cancelled, ImportFailure, ValidationError, WorkbenchError
-from workbench.core.text import fold, normalize_text, sha256_hex
+from workbench.core.text import fold, normalize_text, parse_date, sha256_hex
 from workbench.core.values import ImportBundle, SearchHit, SourceInfo
 from workbench.persistence import repositories as repo
 from workbench.persistence.models import Source
@@ -151,8 +150,8 @@ def update(store: Store, source_id: int, **fields: object) -> tuple[SourceInfo, 
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"cannot edit source field(s): {', '.join(sorted(unknown))}")
-    if "published" in fields and isinstance(fields["published"], str):
-        fields["published"] = dt.date.fromisoformat(fields["published"]) if fields["published"] else None
+    if "published" in fields:
+        fields["published"] = parse_date(fields["published"], "published date")
     with store.db.transaction() as s:
         row = repo.get_row(s, "source", source_id)
         before: dict[str, object] = {}
