@@ -316,21 +316,12 @@ def cmd_export(ctx: Context) -> int:
         include_history=args.history,
         discrepancies=args.discrepancies,
     )
-    data = reports.export(ctx.store, ctx.dossier_id(), request)
-    if args.out == "-":
-        if args.format in ("pdf", "docx"):
-            raise ValidationError(f"{args.format} is binary: give --out FILE")
-        sys.stdout.buffer.write(data)
+    if args.out != "-":
+        print(reports.export_to_file(ctx.store, ctx.dossier_id(), request, args.out))
         return 0
-    out = Path(args.out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        raise ValidationError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    print(out)
+    if args.format in ("pdf", "docx"):
+        raise ValidationError(f"{args.format} is binary: give --out FILE")
+    sys.stdout.buffer.write(reports.export(ctx.store, ctx.dossier_id(), request))
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import Cancelled, NotFoundError, ValidationError
@@ -152,6 +153,29 @@ def export(
             progress(total + done, 2 * max(total, 1))
 
     return EXPORTERS[request.format].export(model, render_progress)
+
+
+def export_to_file(
+    store: Store,
+    dossier_id: int,
+    request: ReportRequest,
+    path: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path:
+    """Export and write ``path`` atomically (a crash or a cancel never leaves half a report); return the path."""
+    data = export(store, dossier_id, request, progress=progress, cancel=cancel)
+    target = Path(path).expanduser()
+    tmp = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return target
 
 
 def extension(fmt: str) -> str:

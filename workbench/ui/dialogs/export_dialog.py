@@ -139,7 +139,8 @@ class ExportDialog(QDialog):
         if path:
             self.path.setText(path)
 
-    def _start(self, request: reports.ReportRequest, on_done: Any) -> None:
+    def _start(self, request: reports.ReportRequest, on_done: Any, target: Path | None = None) -> None:
+        """Export in the background: bytes for the preview, or the file written (off the GUI thread) for ``target``."""
         store, dossier_id = self.window.store, self.window.dossier.id
         self.progress.show()
         self.progress.setRange(0, 0)
@@ -147,9 +148,13 @@ class ExportDialog(QDialog):
         self.preview_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))
 
-        def work(progress: Any, cancelled: Any) -> bytes:
-            return reports.export(store, dossier_id, request, progress=lambda d, t: progress(d, t, ""),
-                                  cancel=cancelled)
+        def work(progress: Any, cancelled: Any) -> bytes | Path:
+            def step(done: int, total: int) -> None:
+                progress(done, total, "")
+
+            if target is None:
+                return reports.export(store, dossier_id, request, progress=step, cancel=cancelled)
+            return reports.export_to_file(store, dossier_id, request, target, progress=step, cancel=cancelled)
 
         task = self.window.runner.start(self.tr("Export"), work, on_done, self._failed)
         task.sig_progress.connect(lambda d, t, _l: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)))
@@ -188,19 +193,11 @@ class ExportDialog(QDialog):
             self.window.show_error(self.tr("Choose a file to export to."))
             return
 
-        def write(data: bytes) -> None:
+        def written(path: Path) -> None:
             self._reset()
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(target.name + ".part")
-                tmp.write_bytes(data)
-                tmp.replace(target)
-            except OSError as exc:
-                self.window.show_error(self.tr("Cannot write {0}: {1}").format(target, exc.strerror or exc))
-                return
-            self.written = target
-            self.window.statusBar().showMessage(self.tr("Exported {0}").format(target), 8000)
+            self.written = path
+            self.window.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
             if self.open_after.isChecked():
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        self._start(self.request(), write)
+        self._start(self.request(), written, target)
