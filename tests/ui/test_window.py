@@ -349,3 +349,12 @@ def test_typing_then_next_claim_keeps_the_typing(window, store, qtbot):
     assert claims_svc.get(store, first).statement == "1 200 habitants EDITED"
     assert claims_svc.get(store, first).claimant == "Le maire"
     assert window.editor.claim.id == second
+
+
+def test_sources_list_keeps_its_selection_when_counts_change(window):
+    window.sources_view.selectRow(1)
+    pane_a = window.reading.panes()[0]
+    select(pane_a, TEXT_A, "1 200 habitants")
+    window.new_claim_from_selection()  # the claim count of source A changes
+    assert window.sources_view.selectionModel().selectedRows()[0].row() == 1
+    assert window.sources_model.index(0, 4).data() == 1

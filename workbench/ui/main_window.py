@@ -69,6 +69,14 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.current_claim_id: int | None = None
         self.pending_edits: list[tuple[int, str, Any]] = []  # typed while the database was unreachable
         self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
+        self.quiet_errors = False  # True (tests, scripts): errors go to the status bar only, no dialog
+        self.conflict_answer = False  # with quiet_errors: re-apply (True) or discard (False) on a conflict
+        self._touched: set[int] = set()  # claims the current edit/undo/redo changed, refreshed after it
+        self._sized = False
+        # comparison results shown in the panes (filled by the Compare panel)
+        self.boilerplate: dict[int, list[tuple[int, int]]] = {}
+        self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
+        self.import_dialog: Any = None
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
 
@@ -249,8 +257,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         """Highlights of a source: ``(start, end, claim, role, colour, span)`` in code points."""
         out = []
         for span, claim_id, role, verdict in claims_svc.spans_of_source(self.store, source_id):
-            v = self.dossier.scale.get(verdict)
-            out.append((span.start, span.end, claim_id, role, v.color if v else UNRATED, span.id))
+            out.append((span.start, span.end, claim_id, role, self._color(verdict), span.id))
         return out
 
     def _load_pane(self, pane: SourcePane, source_id: int) -> None:
@@ -277,11 +284,14 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self._refresh_marks(claim_id, claim)
         if claim_id == self.current_claim_id:
             self._show_in_editor(claim)
-        self._refresh_source_counts()
+
+    def _color(self, verdict: str | None) -> str:
+        """Highlight colour of a verdict key (unrated claims get their own)."""
+        v = self.dossier.scale.get(verdict)
+        return v.color if v else UNRATED
 
     def _refresh_marks(self, claim_id: int, claim: ClaimInfo | None) -> None:
-        verdict = self.dossier.scale.get(claim.verdict) if claim else None
-        color = verdict.color if verdict else UNRATED
+        color = self._color(claim.verdict if claim else None)
         for pane in self.reading.panes():
             marks: list[tuple[int, int, str, str, int]] = []
             if claim is not None:
@@ -292,18 +302,19 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                 pane.view.claim_text[claim_id] = claim.statement
             pane.view.replace_claim_marks(claim_id, marks)
 
-    def _refresh_source_counts(self) -> None:
-        items = sources_svc.list_all(self.store, self.dossier.id)
-        self.sources = {s.id: s for s in items}
-        self.sources_model.set_rows(items)
+    def refresh_claims(self, claim_ids: set[int]) -> None:
+        """Refresh several claims, then the sources' claim counts once."""
+        for cid in claim_ids:
+            self.refresh_claim(cid)
+        if claim_ids:
+            items = sources_svc.list_all(self.store, self.dossier.id)
+            self.sources = {s.id: s for s in items}
+            self.sources_model.set_rows(items)
 
     def _after_edit(self) -> None:
-        """After any undo/redo: the touched claim may be any; refresh the current one and the table cheaply."""
-        changed = getattr(self, "_pending_refresh", None)
-        if changed:
-            self._pending_refresh = None
-            for cid in changed:
-                self.refresh_claim(cid)
+        """After an edit, undo or redo: refresh the claims it touched (their rows, highlights, editor)."""
+        touched, self._touched = self._touched, set()
+        self.refresh_claims(touched)
 
     # --- claims ---------------------------------------------------------------------------------------------
 
@@ -365,7 +376,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             self.statusBar().showMessage(self.tr("Select or create a claim first."), 4000)
         return self.current_claim_id
 
-    def _run_edit(self, text: str, claim_id: int | None, do: Any, undo: Any, again: Any = None) -> Any:
+    def _run_edit(self, text: str, do: Any, undo: Any, again: Any = None) -> Any:
         """Run an undoable edit; refresh the claim(s) it touched; show refusals as messages."""
         try:
             value = self.undo.execute(text, do, undo, again)
@@ -397,10 +408,10 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             claims_svc.restore(store, entity, row_id)
             touch(row_id)
 
-        return self._run_edit(text, None, do, undo, again)
+        return self._run_edit(text, do, undo, again)
 
     def _touch(self, *claim_ids: int) -> None:
-        self._pending_refresh = set(getattr(self, "_pending_refresh", None) or ()) | set(claim_ids)
+        self._touched.update(claim_ids)
 
     def new_claim_from_selection(self) -> int | None:
         """Create a claim whose first appearance is the selection; open it in the editor."""
@@ -469,7 +480,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         except ConflictError as exc:
             if self.resolve_conflict(exc):
                 expected = None
-                self._run_edit(self.tr("Change {0}").format(field), claim_id, do, undo, again)
+                self._run_edit(self.tr("Change {0}").format(field), do, undo, again)
             else:
                 self.refresh_claim(claim_id)
         except WorkbenchError as exc:
@@ -524,7 +535,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         def again(_v: int) -> None:
             do()
 
-        self._run_edit(self.tr("Delete {0}").format(entity), claim_id, do, undo, again)
+        self._run_edit(self.tr("Delete {0}").format(entity), do, undo, again)
 
     def step_claim(self, step: int) -> None:
         """Select the next (+1) or previous (-1) claim in the table."""
@@ -614,14 +625,14 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             sources_svc.update(store, source_id, **before)
             QTimer.singleShot(0, self.refresh_all)
 
-        self._run_edit(self.tr("Edit source"), None, do, undo, lambda _b: do())
+        self._run_edit(self.tr("Edit source"), do, undo, lambda _b: do())
         self.refresh_all()
 
     def trash_source(self, source_id: int) -> None:
         """Move a source to the trash (undoable)."""
         store = self.store
         self._run_edit(
-            self.tr("Trash source"), None,
+            self.tr("Trash source"),
             lambda: sources_svc.delete(store, source_id).id,
             lambda sid: (sources_svc.restore(store, sid), QTimer.singleShot(0, self.refresh_all)),
             lambda sid: (sources_svc.delete(store, sid), QTimer.singleShot(0, self.refresh_all)),
@@ -634,7 +645,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         """Show a one-line (or per-file) error without interrupting work."""
         log.warning("%s", message)
         self.statusBar().showMessage(" · ".join(line for line in message.splitlines() if line), 15000)
-        if not getattr(self, "quiet_errors", False):
+        if not self.quiet_errors:
             QMessageBox.warning(self, self.tr("Workbench"), message)
 
     # --- layout memory --------------------------------------------------------------------------------------
@@ -659,7 +670,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     def showEvent(self, event: Any) -> None:
         """Give the docks sensible sizes the first time (unless a saved state restored them)."""
         super().showEvent(event)
-        if not getattr(self, "_sized", False):
+        if not self._sized:
             self._sized = True
             if self.fresh_layout or QSettings().value("window/state") is None:
                 QTimer.singleShot(0, self._default_dock_sizes)

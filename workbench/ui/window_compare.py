@@ -40,7 +40,7 @@ class CompareViewMixin:
     def _aligned_offsets(self, source_id: int, offset: int) -> dict[int, int]:
         """For the first aligned passage at or after ``offset`` in a source: where each other source has it."""
         out: dict[int, int] = {}
-        for start, end, other, other_start in getattr(self, "aligned", {}).get(source_id, []):
+        for start, end, other, other_start in self.aligned.get(source_id, []):
             if end > offset:
                 if other not in out:
                     out[other] = other_start
@@ -52,8 +52,8 @@ class CompareViewMixin:
         """Comparison results on a pane: boilerplate greyed, aligned passages in the margin."""
         sid = pane.source_id
         pane.view.replace_claim_marks(-1, [(a, b, "boilerplate", "#999999", 0)
-                                           for a, b in getattr(self, "boilerplate", {}).get(sid, [])])
-        pane.view.set_alignments([(s, e) for s, e, _o, _os in getattr(self, "aligned", {}).get(sid, [])])
+                                           for a, b in self.boilerplate.get(sid, [])])
+        pane.view.set_alignments([(s, e) for s, e, _o, _os in self.aligned.get(sid, [])])
 
     def claim_from_pair(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> int | None:
         """One claim with two appearances (an aligned pair or a discrepancy), undoable."""

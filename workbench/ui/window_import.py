@@ -8,11 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from workbench.services import sources as sources_svc
-from workbench.services.store import Store
 from workbench.ui.tasks import Task
 
 
@@ -86,12 +85,23 @@ class ImportMixin:
         if added:
             store = self.store
             ids = [s.id for s in added]
-            self.undo.stack.push(_ImportUndo(self.tr("Import {0} source(s)").format(len(ids)), store, ids, self))
+            def trash(_ids: list[int]) -> None:  # undo of an import: the new sources go to the trash
+                for sid in ids:
+                    sources_svc.delete(store, sid)
+                QTimer.singleShot(0, self.refresh_all)
+
+            def restore(_ids: list[int]) -> None:
+                for sid in ids:
+                    sources_svc.restore(store, sid)
+                QTimer.singleShot(0, self.refresh_all)
+
+            # the import is done already: the command only remembers how to undo and redo it
+            self.undo.execute(self.tr("Import {0} source(s)").format(len(ids)), lambda: ids, trash, restore)
             for s in added[:2]:
                 if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
                     self.reading.add_pane(s.id)
         msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
-        dialog = getattr(self, "import_dialog", None)
+        dialog = self.import_dialog
         if result.errors and dialog is not None and dialog.isVisible():  # the dialog already lists each error
             self.statusBar().showMessage(" · ".join([msg, *result.errors]), 15000)
         elif result.errors:
@@ -145,24 +155,3 @@ class ImportMixin:
         task.sig_cancelled.connect(end)
         task.sig_cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
 
-
-class _ImportUndo(QUndoCommand):
-    """Undo of an import moves the new sources to the trash; redo restores them."""
-
-    def __init__(self, text: str, store: Store, ids: list[int], window: Any) -> None:
-        super().__init__(text)
-        self.store, self.ids, self.window = store, ids, window
-
-    def undo(self) -> None:
-        """Trash the imported sources."""
-        for sid in self.ids:
-            sources_svc.delete(self.store, sid)
-        QTimer.singleShot(0, self.window.refresh_all)
-
-    def redo(self) -> None:
-        """Restore them (skipped on push: the import already happened)."""
-        if getattr(self, "_pushed", False):
-            for sid in self.ids:
-                sources_svc.restore(self.store, sid)
-            QTimer.singleShot(0, self.window.refresh_all)
-        self._pushed = True

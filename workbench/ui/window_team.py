@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.services import dossiers as dossiers_svc
+from workbench.services import sources as sources_svc
 
 
 class DossierSyncMixin:
@@ -19,8 +20,8 @@ class DossierSyncMixin:
 
     def resolve_conflict(self, exc: ConflictError) -> bool:
         """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
-        if getattr(self, "quiet_errors", False):
-            return bool(getattr(self, "conflict_answer", False))
+        if self.quiet_errors:
+            return bool(self.conflict_answer)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Changed by someone else"))
@@ -104,12 +105,13 @@ class DossierSyncMixin:
             self.refresh_all()
             return
         if changed.sources:
-            self._refresh_source_counts()
-            self.reading.set_sources(list(self.sources.values()))
+            items = sources_svc.list_all(self.store, self.dossier.id)
+            self.sources = {s.id: s for s in items}
+            self.sources_model.set_rows(items)
+            self.reading.set_sources(items)
             for pane in self.reading.panes():
                 if pane.source_id in changed.sources and pane.source_id in self.sources:
                     scroll = pane.view.verticalScrollBar().value()
                     self._load_pane(pane, pane.source_id)
                     pane.view.verticalScrollBar().setValue(scroll)
-        for cid in changed.claims:
-            self.refresh_claim(cid)
+        self.refresh_claims(set(changed.claims))

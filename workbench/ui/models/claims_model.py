@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from workbench.core.text import fold
 from workbench.core.values import ClaimInfo, RatingScale
 from workbench.ui.models.simple_models import RowsModel
 
@@ -147,8 +148,6 @@ class ClaimsFilter(QSortFilterProxyModel):
         if self.tag and self.tag not in c.tags:
             return False
         if self.text:
-            from workbench.core.text import fold
-
             needle = fold(self.text)
             if needle not in fold(f"{c.statement}\n{c.claimant}\n{c.rationale}"):
                 return False

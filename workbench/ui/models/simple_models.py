@@ -22,9 +22,16 @@ class RowsModel(QAbstractTableModel):
         self._rows: list[Any] = []
 
     def set_rows(self, rows: list[Any]) -> None:
-        """Replace every row."""
+        """Replace every row. Same items (by id) in the same order: cells update, selection and scroll stay."""
+        rows = list(rows)
+        same = len(rows) == len(self._rows) and all(
+            getattr(a, "id", object()) == getattr(b, "id", object()) for a, b in zip(rows, self._rows, strict=True))
+        if same and rows:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def row_value(self, row: int) -> Any:
