@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from workbench.core.values import ImportBundle
@@ -21,6 +22,21 @@ def _dossier(store):
         sources.add(store, d.id, ImportBundle(name=name, kind="txt", original=text.encode(), text=text, title=name),
                     published=__import__("datetime").date.fromisoformat(date))
     return dossiers.get(store, d.id)
+
+
+@pytest.fixture
+def compared(qtbot, store):
+    """A window on the two-source dossier with the comparison already shown (synchronous runner)."""
+    from workbench.services import compare as compare_svc
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import SyncRunner
+
+    dossier = _dossier(store)
+    win = MainWindow(store, dossier, runner=SyncRunner(), fresh_layout=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+    return win
 
 
 def test_compare_panel_finds_amount_and_makes_claim(qtbot, store, tmp_path, qtmodeltester):
@@ -56,16 +72,8 @@ def test_compare_panel_finds_amount_and_makes_claim(qtbot, store, tmp_path, qtmo
     win.runner.wait()
 
 
-def test_counterpart_of_aligned_sentence(qtbot, store):
-    from workbench.services import compare as compare_svc
-    from workbench.ui.main_window import MainWindow
-    from workbench.ui.tasks import SyncRunner
-
-    dossier = _dossier(store)
-    win = MainWindow(store, dossier, runner=SyncRunner(), fresh_layout=True)
-    qtbot.addWidget(win)
-    win.show()
-    win.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+def test_counterpart_of_aligned_sentence(compared):
+    win = compared
     wire_id = next(s.id for s in win.sources.values() if s.title == "wire.txt")
     pane = win.reading.pane_for(wire_id)
     cursor = QTextCursor(pane.view.document())
@@ -79,16 +87,8 @@ def test_counterpart_of_aligned_sentence(qtbot, store):
     assert other is not None
 
 
-def test_alignment_margin_and_aligned_scrolling(qtbot, store):
-    from workbench.services import compare as compare_svc
-    from workbench.ui.main_window import MainWindow
-    from workbench.ui.tasks import SyncRunner
-
-    dossier = _dossier(store)
-    win = MainWindow(store, dossier, runner=SyncRunner(), fresh_layout=True)
-    qtbot.addWidget(win)
-    win.show()
-    win.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+def test_alignment_margin_and_aligned_scrolling(compared, qtbot):
+    win = compared
     wire_id = next(s.id for s in win.sources.values() if s.title == "wire.txt")
     blog_id = next(s.id for s in win.sources.values() if s.title == "blog.txt")
     pane = win.reading.pane_for(wire_id)

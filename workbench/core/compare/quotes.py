@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -59,24 +60,33 @@ def find_quotes(src: int, text: str, folded: str, ranges: list[tuple[int, int]])
 
 def match_quotes(quotes: list[Quote], texts: list[str]) -> list[QuoteMatch]:
     """Same quotations across sources, found through shared word trigrams, with a word diff when they differ."""
-    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for k, q in enumerate(quotes):
-        for tri in {q.words[i : i + 3] for i in range(len(q.words) - 2)}:
-            index[tri].append(k)  # type: ignore[index]
-    pairs: set[tuple[int, int]] = set()
+    trigrams = [{q.words[i : i + 3] for i in range(len(q.words) - 2)} for q in quotes]
+    out = []
+    for x, y in sorted(_shared_keys(quotes, trigrams)):
+        match = _compare(quotes[x], quotes[y], texts)
+        if match is not None:
+            out.append(match)
+    return out
+
+
+def _shared_keys(quotes: list[Quote], keys: Sequence[Iterable[Hashable]]) -> dict[tuple[int, int], int]:
+    """Pairs of quotes from different sources and how many keys (trigrams, stems) they share, via an index.
+
+    Keys held by more than 50 quotes say nothing and are skipped (no all-pairs scan).
+    """
+    index: dict[Hashable, list[int]] = defaultdict(list)
+    for k, ks in enumerate(keys):
+        for key in ks:
+            index[key].append(k)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in index.values():
         if len(ids) > 50:
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 if quotes[ids[x]].src != quotes[ids[y]].src:
-                    pairs.add((ids[x], ids[y]))
-    out = []
-    for x, y in sorted(pairs):
-        match = _compare(quotes[x], quotes[y], texts)
-        if match is not None:
-            out.append(match)
-    return out
+                    shared[(ids[x], ids[y])] += 1
+    return shared
 
 
 def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
@@ -144,18 +154,7 @@ def match_paraphrases(quotes: list[Quote], known: set[frozenset[tuple[int, int]]
         ``(a, b, shared)`` triples, ``a`` from the earlier source in input order.
     """
     stems = [_stems(q) for q in quotes]
-    index: dict[str, list[int]] = defaultdict(list)
-    for k, st in enumerate(stems):
-        for t in st:
-            index[t].append(k)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in index.values():
-        if len(ids) > 50:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                if quotes[ids[x]].src != quotes[ids[y]].src:
-                    shared[(ids[x], ids[y])] += 1
+    shared = _shared_keys(quotes, stems)
     out = []
     for (x, y), n in sorted(shared.items()):
         a, b = quotes[x], quotes[y]
