@@ -78,12 +78,21 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[
     return lo, hi
 
 
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character: one character in, one out."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "’‘ʼ":
+            folded = "'"
+        else:
+            base = unicodedata.normalize("NFD", ch)[0].lower()
+            folded = base if len(base) == 1 else ch
+        self[code] = folded
+        return folded
 
 
-_FOLD_CACHE: dict[str, str] = {}
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
@@ -93,15 +102,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    out = []
-    cache = _FOLD_CACHE
-    for ch in text:
-        folded = cache.get(ch)
-        if folded is None:
-            folded = "'" if ch in "’‘ʼ" else _fold_char(ch)
-            cache[ch] = folded
-        out.append(folded)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def parse_date(value: object, what: str = "date") -> dt.date | None:
