@@ -37,7 +37,6 @@ def cmd_init(ctx: Context) -> int:
 
 def cmd_import(ctx: Context) -> int:
     """Import files; one line per new source, errors at the end."""
-    from workbench.core.errors import ImportFailure
     from workbench.core.values import ImportBundle
     from workbench.io.importers import text as text_importer
     from workbench.io.registry import read_file
@@ -60,11 +59,7 @@ def cmd_import(ctx: Context) -> int:
 
     def read(path: str | Path) -> ImportBundle:
         if str(path) == "-":
-            data = sys.stdin.buffer.read()
-            if not data.strip():
-                raise ImportFailure("<stdin>", "nothing to import on standard input")
-            bundle = text_importer.read("<stdin>", data)
-            return ImportBundle(name="<stdin>", kind="pasted", original=data, text=bundle.text, title=bundle.title)
+            return text_importer.pasted("<stdin>", sys.stdin.buffer.read())
         return read_file(path)
 
     interactive = sys.stderr.isatty()

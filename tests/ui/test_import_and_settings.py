@@ -56,6 +56,8 @@ def test_paste_source(window, store, dossier, monkeypatch):
     pasted = [s for s in sources_svc.list_all(store, dossier.id) if s.title == "Collage"]
     assert pasted and pasted[0].kind == "pasted" and pasted[0].outlet == "AFP"
     assert window.reading.pane_for(pasted[0].id) is not None
+    window.undo.stack.undo()  # pasting is an edit like any other: undo moves the source to the trash
+    assert "Collage" not in [s.title for s in sources_svc.list_all(store, dossier.id)]
 
 
 def test_edit_source_metadata_is_undoable(window, store, dossier, monkeypatch):

@@ -181,19 +181,8 @@ def _paste_source(win: MainWindow) -> None:
     result = PasteSourceDialog.ask(win)
     if result is None:
         return
-    from workbench.core.values import ImportBundle
-    from workbench.services import sources
-
     text, meta = result
-    bundle = ImportBundle(name=meta.get("title") or "pasted", kind="pasted", original=text.encode("utf-8"), text=text,
-                          title=meta.get("title", ""))
-    try:
-        added = sources.add(win.store, win.dossier.id, bundle, **{k: v for k, v in meta.items() if v})
-    except Exception as exc:
-        win.show_error(str(exc))
-        return
-    win.refresh_all()
-    win.reading.add_pane(added.source.id)
+    win.add_pasted_source(text, meta)
 
 
 def _cite_external(win: MainWindow) -> None:

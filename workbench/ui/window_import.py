@@ -48,6 +48,30 @@ class ImportMixin:
 
         return self.runner.start(self.tr("Import"), work, self._imported, self.show_error, show_progress)
 
+    def add_pasted_source(self, text: str, meta: dict[str, Any]) -> int | None:
+        """Store a pasted text as a new source (undoable: undo moves it to the trash) and open it in a pane."""
+        from workbench.io.importers.text import pasted
+
+        store, dossier_id = self.store, self.dossier.id
+
+        def add() -> int:
+            bundle = pasted(meta.get("title") or "pasted text", text.encode("utf-8"))
+            return sources_svc.add(store, dossier_id, bundle, **{k: v for k, v in meta.items() if v}).source.id
+
+        def trash(sid: int) -> None:
+            sources_svc.delete(store, sid)
+            QTimer.singleShot(0, self.refresh_all)
+
+        def restore(sid: int) -> None:
+            sources_svc.restore(store, sid)
+            QTimer.singleShot(0, self.refresh_all)
+
+        sid = self._run_edit(self.tr("Paste source"), add, trash, restore)
+        if sid is not None:
+            self.refresh_all()
+            self.reading.add_pane(sid)
+        return sid
+
     def _import_exchange(self, path: str, kind: str) -> None:
         """Restore a dossier file, or re-anchor an annotation file, in the background."""
         from pathlib import Path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.errors import ImportFailure
@@ -72,6 +73,14 @@ def read(name: str, data: bytes) -> ImportBundle:
     kind = "md" if Path(name).suffix.lower() in {".md", ".markdown"} else "txt"
     return ImportBundle(name=name, kind=kind, original=data, text=text, title=guess_title(text) or Path(name).stem,
                         published=guess_published(text))
+
+
+def pasted(name: str, data: bytes) -> ImportBundle:
+    """Text pasted in the window or piped to ``workbench import -``: the text importer's rules, kind ``pasted``."""
+    if not data.strip():
+        raise ImportFailure(name, "nothing to import: the text is empty")
+    bundle = read(name, data)
+    return replace(bundle, kind="pasted")
 
 
 _DATE_ONLY = re.compile(r"^[\W\d_]*$")
