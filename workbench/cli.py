@@ -159,11 +159,6 @@ def _claim_field_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", action="append", dest="tags")
 
 
-def _fields(args: argparse.Namespace) -> dict[str, Any]:
-    names = ("statement", "claimant", "claim_date", "verdict", "status", "rationale", "tags")
-    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
-
-
 class Context:
     """Lazily opened store and dossier for one command."""
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from workbench.cli import Context, dump_json
 from workbench.core.errors import ValidationError
-from workbench.core.text import find_nth
+from workbench.core.text import quote_range
 from workbench.core.values import ClaimInfo, SourceInfo, SpanInfo
 
 
@@ -152,17 +152,13 @@ def cmd_text(ctx: Context) -> int:
 def _locate(ctx: Context, source_id: int, quote: str, nth: int) -> tuple[int, int]:
     from workbench.services import sources
 
-    body = sources.text(ctx.store, source_id)
-    start = find_nth(body, quote, nth)
-    import unicodedata
-
-    return start, start + len(unicodedata.normalize("NFC", quote))
+    return quote_range(sources.text(ctx.store, source_id), quote, nth)
 
 
 def _claim_fields(ctx: Context) -> dict[str, Any]:
-    from workbench.cli import _fields
-
-    return _fields(ctx.args)
+    """The claim fields given on the command line."""
+    names = ("statement", "claimant", "claim_date", "verdict", "status", "rationale", "tags")
+    return {n: getattr(ctx.args, n) for n in names if getattr(ctx.args, n, None) is not None}
 
 
 def cmd_claim(ctx: Context) -> int:

@@ -54,6 +54,12 @@ def find_nth(text: str, quote: str, nth: int = 1) -> int:
     return pos
 
 
+def quote_range(text: str, quote: str, nth: int = 1) -> tuple[int, int]:
+    """``(start, end)`` code points of the ``nth`` occurrence of ``quote`` (compared in NFC, as the text is)."""
+    start = find_nth(text, quote, nth)
+    return start, start + len(unicodedata.normalize("NFC", quote))
+
+
 def _count_overlapping(text: str, quote: str) -> int:
     """Occurrences of ``quote`` in ``text``, overlapping ones included (as ``--nth`` counts them)."""
     count, pos = 0, text.find(quote)

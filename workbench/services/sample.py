@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.text import find_nth
+from workbench.core.text import quote_range
 from workbench.core.values import DossierInfo
 from workbench.paths import resources_dir
 from workbench.services import claims, dossiers, evidence, sources
@@ -55,10 +55,10 @@ def load(store: Store, folder: Path | None = None) -> DossierInfo:
     def locate(index: int, quote: str) -> tuple[int, int, int]:
         sid = ids[index]
         try:
-            start = find_nth(texts[sid], quote)
+            start, end = quote_range(texts[sid], quote)
         except WorkbenchError as exc:
             raise WorkbenchError(f"sample dossier: {exc} (source {manifest['sources'][index]['file']})") from exc
-        return sid, start, start + len(quote)
+        return sid, start, end
 
     for spec in manifest["claims"]:
         sid, start, end = locate(spec["source"], spec["quote"])
