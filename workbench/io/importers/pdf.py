@@ -6,7 +6,8 @@ text, a few per line for boxes and sizes), :mod:`workbench.io.importers.pdf_layo
 pdfplumber is only opened for pages that draw ruling lines, to read their tables.
 
 A damaged PDF can make a parser loop or crash; parsing therefore runs in a separate process (forkserver where
-available, else spawn) that is killed after :data:`TIMEOUT_S` seconds.
+available, else spawn) that is killed after :data:`TIMEOUT_S` seconds. As with any forkserver/spawn child, a script
+that imports PDFs must keep its top-level code under ``if __name__ == "__main__":`` (the ``workbench`` command does).
 """
 
 from __future__ import annotations
