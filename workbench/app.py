@@ -17,13 +17,21 @@ log = logging.getLogger("workbench")
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    from workbench.core.errors import WorkbenchError
+
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("unhandled error:\n%s", text)
+    if isinstance(value, WorkbenchError):  # a typed condition (locked, disk full...): its one line says it all
+        message = str(value)
+    elif isinstance(value, MemoryError):
+        message = "Out of memory; what was saved before is intact."
+    else:
+        message = f"Unexpected error: {value}\n\nDetails are in the log."
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "Workbench", f"Unexpected error: {value}\n\nDetails are in the log.")
+            QMessageBox.critical(None, "Workbench", message)
     except Exception:
         pass
 

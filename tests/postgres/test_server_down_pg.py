@@ -9,7 +9,7 @@ import pytest
 
 from tests.postgres.conftest import running_server
 from tests.services.conftest import TEXT, bundle
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import DatabaseUnreachable, WorkbenchError
 from workbench.persistence.engine import make_engine
 from workbench.services import claims, dossiers, sources
 from workbench.services.store import Store
@@ -65,7 +65,7 @@ def test_server_stopped_mid_session_then_back(pg_bindir: Path) -> None:
             with pytest.raises(WorkbenchError, match=r"^database unreachable: ") as info:
                 claims.update(store, claim.id, verdict="false")
             assert "\n" not in str(info.value)
-            assert type(info.value) is WorkbenchError
+            assert type(info.value) is DatabaseUnreachable  # typed: the window keeps what was typed
             with pytest.raises(WorkbenchError, match="database unreachable"):
                 claims.list_claims(store, d.id)
             with pytest.raises(WorkbenchError, match=r"cannot open database .*connection refused"):

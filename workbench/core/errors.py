@@ -36,3 +36,35 @@ class ConflictError(WorkbenchError):
 
 class Cancelled(WorkbenchError):
     """A long task was cancelled by the user."""
+
+
+class DatabaseError(WorkbenchError):
+    """The database could not do what was asked; the transaction was rolled back, so nothing was changed.
+
+    Raised by :mod:`workbench.persistence.engine`, the one place where driver errors are translated; each subclass
+    names one cause so that the window can react (keep typed text, offer a retry) without reading messages.
+    """
+
+
+class DatabaseLocked(DatabaseError):
+    """Another program held the database lock for longer than the busy timeout."""
+
+
+class DatabaseUnreachable(DatabaseError):
+    """The database server cannot be reached (refused, reset, shut down)."""
+
+
+class DiskFull(DatabaseError):
+    """The disk (or the server's quota) is full."""
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The database file, its folder or the server refuses writes."""
+
+
+class NewerSchema(DatabaseError):
+    """The database was written by a newer Workbench: its schema revision is unknown here."""
+
+
+class OutOfMemory(WorkbenchError):
+    """The machine ran out of memory during a task; what was saved before is intact."""

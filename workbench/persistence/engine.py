@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -27,7 +28,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from workbench.core.errors import ConflictError, ValidationError, WorkbenchError
+from workbench.core.errors import (
+    ConflictError,
+    DatabaseError,
+    DatabaseLocked,
+    DatabaseUnreachable,
+    DiskFull,
+    NewerSchema,
+    OutOfMemory,
+    ReadOnlyDatabase,
+    ValidationError,
+    WorkbenchError,
+)
 from workbench.paths import migrations_dir
 from workbench.persistence.models import Claim, History
 
@@ -39,7 +51,15 @@ _CONCURRENT_STATES = ("40001", "40P01")
 # What a transaction is about to write in versioned rows: (model, identity) -> (table, expected version, new values).
 Remembered = dict[tuple[type[Any], tuple[Any, ...]], tuple[str, int, dict[str, Any]]]
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another program's lock; WORKBENCH_BUSY_TIMEOUT_MS overrides
+
+
+def busy_timeout_ms() -> int:
+    """The SQLite busy timeout in milliseconds (``WORKBENCH_BUSY_TIMEOUT_MS`` or :data:`BUSY_TIMEOUT_MS`)."""
+    try:
+        return max(0, int(os.environ.get("WORKBENCH_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
 
 
 def to_url(target: str) -> str:
@@ -55,7 +75,7 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cur.close()
 
 
@@ -65,7 +85,7 @@ def make_engine(target: str) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if url.get_backend_name() == "postgresql":
@@ -113,6 +133,58 @@ def _sqlstate(exc: DBAPIError) -> str | None:
     return getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
 
 
+NOTHING_CHANGED = "{0}; nothing was changed"
+# sqlite3 error names (Python >= 3.11 sets ``sqlite_errorname``) and PostgreSQL SQLSTATEs, by typed error.
+_SQLITE_NAMES: dict[str, type[DatabaseError]] = {
+    "SQLITE_BUSY": DatabaseLocked,
+    "SQLITE_LOCKED": DatabaseLocked,
+    "SQLITE_FULL": DiskFull,
+    "SQLITE_READONLY": ReadOnlyDatabase,
+}
+_PG_STATES: dict[str, type[DatabaseError]] = {
+    "55P03": DatabaseLocked,  # lock_not_available
+    "53100": DiskFull,  # disk_full
+    "25006": ReadOnlyDatabase,  # read_only_sql_transaction
+    "42501": ReadOnlyDatabase,  # insufficient_privilege
+}
+
+
+def translate_error(exc: DBAPIError, engine: Engine) -> WorkbenchError | None:
+    """The typed, one-line error for a driver error, or None when it is not one the user can act on.
+
+    This is the one place where driver errors become domain errors: the CLI prints the message as ``error: ...``
+    and the window shows it in a message box; both can rely on the type (e.g. keep typed text while the server is
+    :class:`DatabaseUnreachable`).
+    """
+    where = engine.url.render_as_string(hide_password=True)
+    state = _sqlstate(exc)
+    orig = exc.orig
+    reason = _reason(exc, where)
+    if state in _CONCURRENT_STATES:
+        return ConflictError(f"someone else changed the same data at the same time; try again ({reason})")
+    if state == "53200" or isinstance(orig, MemoryError):
+        return OutOfMemory(NOTHING_CHANGED.format(f"the database server ran out of memory ({reason})"))
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    kind = _SQLITE_NAMES.get("_".join(name.split("_")[:2])) or _PG_STATES.get(state or "")  # SQLITE_READONLY_*
+    if name == "SQLITE_NOMEM":
+        return OutOfMemory(NOTHING_CHANGED.format("out of memory"))
+    if kind is DatabaseLocked:
+        return DatabaseLocked(NOTHING_CHANGED.format(f"the database is locked by another program ({reason})"))
+    if kind is DiskFull:
+        return DiskFull(NOTHING_CHANGED.format(f"the disk holding the database is full ({reason})"))
+    if kind is ReadOnlyDatabase:
+        return ReadOnlyDatabase(NOTHING_CHANGED.format(f"the database is read-only ({reason})"))
+    if engine.url.get_backend_name() == "sqlite" and not exc.connection_invalidated:
+        return None  # "no such table"...: a bug, not a condition the user can act on
+    unreachable = exc.connection_invalidated or (state or "").startswith(_UNREACHABLE_STATES)
+    if not unreachable and state is None:
+        # psycopg has no SQLSTATE when it cannot talk to the server at all (refused, reset, timed out)
+        unreachable = isinstance(orig, engine.dialect.loaded_dbapi.OperationalError)
+    if not unreachable:
+        return None
+    return DatabaseUnreachable(f"database unreachable: {reason} ({where}); your change was not saved")
+
+
 def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     """Alembic Config pointing at ``db/`` and at ``engine``."""
     from alembic.config import Config
@@ -139,14 +211,34 @@ def head_revisions() -> set[str]:
     return revisions - parents
 
 
+def known_revisions() -> set[str]:
+    """Every revision id of ``db/versions`` (read from the files, like :func:`head_revisions`)."""
+    found: set[str] = set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", path.read_text(encoding="utf-8"), re.M)
+        if rev:
+            found.add(rev.group(1))
+    return found
+
+
 def is_current(engine: Engine) -> bool:
-    """Whether the database is already at the head revision."""
+    """Whether the database is already at the head revision.
+
+    Raises:
+        NewerSchema: the database names a revision this Workbench does not have (written by a newer version).
+    """
     from sqlalchemy import inspect, text
 
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return False
         current = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    unknown = current - known_revisions()
+    if unknown:
+        raise NewerSchema(
+            f"this database was written by a newer Workbench (schema {', '.join(sorted(unknown))}); "
+            "install that version to open it; nothing was changed"
+        )
     return bool(current) and current == head_revisions()
 
 
@@ -225,7 +317,9 @@ class Database:
         Raises:
             ConflictError: someone else updated the same claim at the same time (its version moved under us), or
                 PostgreSQL aborted the transaction for a concurrent one; the message shows the other value.
-            WorkbenchError: the database server cannot be reached (``database unreachable: ...``).
+            DatabaseError: locked by another program, unreachable, disk full, read-only (one subclass each; the
+                message says what happened and that nothing was changed).
+            OutOfMemory: the machine ran out of memory; the transaction was rolled back.
         """
         remembered: Remembered = {}
         try:
@@ -241,22 +335,12 @@ class Database:
             if mapped is None:
                 raise
             raise mapped from exc
+        except MemoryError as exc:  # the rollback has run: what was committed before is intact
+            raise OutOfMemory(NOTHING_CHANGED.format("out of memory")) from exc
 
     def _translate(self, exc: DBAPIError) -> WorkbenchError | None:
         """The user-facing error for a driver error, or None to let it through."""
-        state = _sqlstate(exc)
-        if state in _CONCURRENT_STATES:
-            return ConflictError(f"someone else changed the same data at the same time; try again ({_reason(exc)})")
-        if self.backend == "sqlite" and not exc.connection_invalidated:
-            return None  # "database is locked", "no such table"...: not a lost server
-        unreachable = exc.connection_invalidated or (state or "").startswith(_UNREACHABLE_STATES)
-        if not unreachable and state is None:
-            # psycopg has no SQLSTATE when it cannot talk to the server at all (refused, reset, timed out)
-            unreachable = isinstance(exc.orig, self.engine.dialect.loaded_dbapi.OperationalError)
-        if not unreachable:
-            return None
-        where = self.engine.url.render_as_string(hide_password=True)
-        return WorkbenchError(f"database unreachable: {_reason(exc, where)} ({where})")
+        return translate_error(exc, self.engine)
 
     def _conflict(self, remembered: Remembered) -> ConflictError:
         """ConflictError naming the row, field and value that the other person wrote first."""
@@ -295,6 +379,14 @@ def open_database(target: str) -> Database:
         migrate(engine)
     except WorkbenchError:
         raise
+    except DBAPIError as exc:
+        mapped = translate_error(exc, engine)
+        opening = f"cannot open database {display_target(target)}"
+        if isinstance(mapped, DatabaseUnreachable):
+            raise DatabaseUnreachable(f"{opening}: {_reason(exc, target)}") from exc
+        if isinstance(mapped, DatabaseError | OutOfMemory):
+            raise type(mapped)(f"{opening}: {mapped}") from exc
+        raise WorkbenchError(f"{opening}: {_reason(exc, target)}") from exc
     except Exception as exc:  # the message names the target and the driver's reason
         raise WorkbenchError(f"cannot open database {display_target(target)}: {_reason(exc, target)}") from exc
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
