@@ -200,9 +200,15 @@ class Changes:
     claims: frozenset[int] = frozenset()
     sources: frozenset[int] = frozenset()
     dossiers: frozenset[int] = frozenset()
+    spans: frozenset[int] = frozenset()
+    evidence: frozenset[int] = frozenset()
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.claims | other.claims, self.sources | other.sources, self.dossiers | other.dossiers)
+        return Changes(self.claims | other.claims, self.sources | other.sources, self.dossiers | other.dossiers,
+                       self.spans | other.spans, self.evidence | other.evidence)
+
+    def __bool__(self) -> bool:
+        return bool(self.claims or self.sources or self.dossiers or self.spans or self.evidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ claim into :class:`ConflictError` (optimistic locking through ``claim.version``)
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import importlib.util
 import os
 import re
@@ -304,6 +305,10 @@ class Database:
 
     def __post_init__(self) -> None:
         event.listen(self.sessions, "before_flush", _before_flush)
+        # The transaction open in this thread (or task), so that nested service calls join it: one user action
+        # composed of several service calls is still one transaction (see workbench.services.operations).
+        self._active: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
+            f"workbench-transaction-{id(self)}", default=None)
 
     @property
     def backend(self) -> str:
@@ -314,6 +319,8 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on error.
 
+        A call made while a transaction is already open in the same thread joins it: the outermost one commits.
+
         Raises:
             ConflictError: someone else updated the same claim at the same time (its version moved under us), or
                 PostgreSQL aborted the transaction for a concurrent one; the message shows the other value.
@@ -321,11 +328,19 @@ class Database:
                 message says what happened and that nothing was changed).
             OutOfMemory: the machine ran out of memory; the transaction was rolled back.
         """
+        outer = self._active.get()
+        if outer is not None:  # inside an operation: join its transaction (it commits, or rolls back all of it)
+            yield outer
+            return
         remembered: Remembered = {}
         try:
             with self.sessions.begin() as session:
                 session.info[_VERSIONED] = remembered
-                yield session
+                token = self._active.set(session)
+                try:
+                    yield session
+                finally:
+                    self._active.reset(token)
         except StaleDataError as exc:
             raise self._conflict(remembered) from exc
         except IntegrityError as exc:  # a rule of the schema refused the data (hand-edited files, races)
