@@ -94,6 +94,11 @@ class Dossier(Base):
     scale: Mapped[RatingScaleRow] = relationship()
 
 
+def _text_length(context: Any) -> int:
+    """Length in code points of the text being inserted (ORM rows and bulk inserts alike)."""
+    return len(context.get_current_parameters().get("text") or "")
+
+
 class Source(Base):
     """An imported document: original bytes, text of record, metadata."""
 
@@ -114,10 +119,12 @@ class Source(Base):
     reliability_note: Mapped[str] = mapped_column(Text, default="")
     filename: Mapped[str] = mapped_column(String(500), default="")
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    original: Mapped[bytes] = mapped_column(LargeBinary)
+    # The bytes and the text are loaded only when read (a list of 200 sources of 1 MB must not pull 200 MB).
+    original: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     text_sha256: Mapped[str] = mapped_column(String(64))
+    text_length: Mapped[int] = mapped_column(Integer, default=_text_length, server_default="0")
     page_map: Mapped[list[Any]] = mapped_column(JSON, default=list)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 

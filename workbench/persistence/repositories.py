@@ -221,7 +221,7 @@ def source_value(row: Source, claim_count: int = 0) -> SourceInfo:
         imported_at=row.imported_at,
         sha256=row.sha256,
         text_sha256=row.text_sha256,
-        text_length=len(row.text),
+        text_length=row.text_length,
         claim_count=claim_count,
     )
 
