@@ -87,9 +87,9 @@ def _import_exchange(ctx: Context, path: Path, kind: str) -> bool:
     try:
         data = path.read_bytes()
         if kind == "annotations":
-            from workbench.services.annotations import import_annotations
+            from workbench.services.operations import ImportAnnotations
 
-            result = import_annotations(ctx.store, ctx.dossier_id(), data, path.name)
+            result = ImportAnnotations(ctx.dossier_id(), data, path.name).run(ctx.store).value
             states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
             print(f"{len(result.claim_ids)} claim(s) from {path.name} ({states})")
             for line in result.skipped:

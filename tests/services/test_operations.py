@@ -215,3 +215,28 @@ def test_a_failure_in_the_middle_of_any_composite_operation_changes_nothing(
                 make().run(world.store)
             assert snapshot(world) == before, f"{name}: failure at write {fail_at} left changes"
         monkeypatch.setattr(repo, "log", real_log)
+
+
+def test_create_many_gives_the_same_claims_as_one_at_a_time(world: World) -> None:
+    from workbench.core.values import NewClaim
+
+    store = world.store
+    other = world.add_other()
+    a, b = world.span("Aucune victime"), world.span("la digue a cédé", source_id=other.id)
+    cited = ("refutes", *world.span("mercredi", source_id=other.id), "autre jour")
+    ids = claims.create_many(store, world.dossier.id, [
+        NewClaim({"tags": ["bilan", " bilan "], "verdict": "true", "status": "concluded"}, (a, b), (cited,)),
+        NewClaim({"statement": "Deuxième", "claimant": "Le maire"}, (world.span("Les secours"),)),
+    ])
+    first, second = (claims.get(store, i) for i in ids)
+    assert first.statement == "Aucune victime" and first.tags == ("bilan",) and first.concluded_by == "alice"
+    assert [(x.span.source_id, x.span.exact) for x in first.appearances] == [
+        (world.source.id, "Aucune victime"), (other.id, "la digue a cédé")]
+    assert [(e.stance, e.span.exact if e.span else None, e.note) for e in first.evidence] == [
+        ("refutes", "mercredi", "autre jour")]
+    assert second.statement == "Deuxième" and second.claimant == "Le maire"
+    kinds = [h.entity for h in claims.history(store, first.id)]
+    assert sorted(kinds) == ["appearance", "appearance", "claim", "evidence"]
+    with pytest.raises(Exception, match="verdict"):
+        claims.create_many(store, world.dossier.id, [NewClaim({"verdict": "nope"}, (a,))])
+    assert len(claims.list_claims(store, world.dossier.id)) == 2  # a refused batch writes nothing

@@ -6,6 +6,7 @@ Nothing here is tied to a database row or a widget; every value can be compared,
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,3 +220,16 @@ class SearchHit:
     start: int
     end: int
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewClaim:
+    """A claim to create in bulk: its fields, where it appears and the spans cited for or against it.
+
+    ``appearances`` are ``(source_id, start, end)``, the first one first (at least one); ``cited`` are
+    ``(stance, source_id, start, end, note)``. ``fields`` are claim fields as :func:`services.claims.update` takes.
+    """
+
+    fields: Mapping[str, Any]
+    appearances: tuple[tuple[int, int, int], ...]
+    cited: tuple[tuple[str, int, int, int, str], ...] = ()

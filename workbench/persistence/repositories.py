@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.anchoring import make_selector
@@ -21,6 +21,7 @@ from workbench.core.values import (
     DossierInfo,
     EvidenceInfo,
     HistoryEntry,
+    NewClaim,
     RatingScale,
     RelationInfo,
     SourceInfo,
@@ -536,3 +537,94 @@ def span_sources(session: Session, appearance_ids: Iterable[int], evidence_ids: 
         stmt = select(Span.source_id).join(Evidence, Evidence.span_id == Span.id).where(Evidence.id.in_(evs))
         out.update(int(x) for x in session.scalars(stmt))
     return out
+
+
+# --- bulk creation (annotation files, large imports) --------------------------------------------------------
+
+
+def source_texts(session: Session, source_ids: Iterable[int]) -> list[tuple[int, str]]:
+    """``(id, text of record)`` of live sources, in one query."""
+    ids = set(source_ids)
+    if not ids:
+        return []
+    stmt = select(Source.id, Source.text).where(Source.id.in_(ids), Source.deleted_at.is_(None))
+    return [(int(i), str(t)) for i, t in session.execute(stmt)]
+
+
+def create_claims_bulk(
+    session: Session, dossier_id: int, user: str, items: Sequence[NewClaim]
+) -> list[int]:
+    """Insert many claims with their spans, appearances, cited spans, tags and history: a few statements per table.
+
+    ``items`` are checked (sources of this dossier, offsets inside the texts, verdicts of the scale) before anything
+    is written. Returns the new claim ids, in the order of ``items``. 1,000 claims take well under a second, where one
+    :func:`Claim` at a time through the ORM took 12 s.
+    """
+    if not items:
+        return []
+    wanted = {sid for it in items for sid, _a, _b in (*it.appearances, *((c[1], c[2], c[3]) for c in it.cited))}
+    texts = {
+        int(sid): (text, sha)
+        for sid, text, sha in session.execute(
+            select(Source.id, Source.text, Source.text_sha256).where(
+                Source.id.in_(wanted), Source.dossier_id == dossier_id, Source.deleted_at.is_(None))
+        )
+    }
+    missing = wanted - set(texts)
+    if missing:
+        raise NotFoundError(f"no source with id {min(missing)} in this dossier")
+    for key in {it.fields.get("verdict") for it in items} - {None}:
+        check_verdict(session, dossier_id, key)
+
+    def selector(sid: int, start: int, end: int) -> dict[str, Any]:
+        text, sha = texts[sid]
+        sel = make_selector(text, start, end, sha)
+        return {"source_id": sid, "start": sel.start, "end": sel.end, "exact": sel.exact, "prefix": sel.prefix,
+                "suffix": sel.suffix, "text_sha256": sel.text_sha256, "state": "anchored"}
+
+    now = utcnow()
+    span_rows = [[selector(*a) for a in it.appearances] for it in items]
+    cited_rows = [[selector(c[1], c[2], c[3]) for c in it.cited] for it in items]
+    claim_rows = [
+        {"dossier_id": dossier_id, "created_at": now, "updated_at": now, "version": 1, "status": "to-check",
+         **{k: v for k, v in it.fields.items() if k != "tags"}}
+        for it in items
+    ]
+    for row in claim_rows:
+        if row.get("status") == "concluded" and not row.get("concluded_by"):
+            row["concluded_by"] = user
+    claim_ids = list(session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), claim_rows))
+    flat_spans = [s for group in span_rows + cited_rows for s in group]
+    span_ids = iter(list(session.scalars(insert(Span).returning(Span.id, sort_by_parameter_order=True), flat_spans)))
+    app_span_ids = [[next(span_ids) for _ in group] for group in span_rows]
+    cited_span_ids = [[next(span_ids) for _ in group] for group in cited_rows]
+    app_rows = [{"claim_id": cid, "span_id": sp, "created_at": now}
+                for cid, group in zip(claim_ids, app_span_ids, strict=True) for sp in group]
+    app_ids = list(session.scalars(insert(Appearance).returning(Appearance.id, sort_by_parameter_order=True),
+                                   app_rows)) if app_rows else []
+    ev_rows = [{"claim_id": cid, "stance": c[0], "span_id": sp, "note": c[4], "created_at": now}
+               for cid, it, group in zip(claim_ids, items, cited_span_ids, strict=True)
+               for c, sp in zip(it.cited, group, strict=True)]
+    ev_ids = list(session.scalars(insert(Evidence).returning(Evidence.id, sort_by_parameter_order=True),
+                                  ev_rows)) if ev_rows else []
+    tag_rows = [{"claim_id": cid, "tag": tag} for cid, it in zip(claim_ids, items, strict=True)
+                for tag in sorted({t.strip() for t in it.fields.get("tags", ()) if t.strip()})]
+    if tag_rows:
+        session.execute(insert(ClaimTag), tag_rows)
+    history: list[dict[str, Any]] = []
+    line = {"dossier_id": dossier_id, "user": user, "at": now, "action": "create", "field": "", "before": None}
+    for cid, row in zip(claim_ids, claim_rows, strict=True):
+        history.append({**line, "claim_id": cid, "entity": "claim", "entity_id": cid, "after": row["statement"]})
+    def place(span: dict[str, Any]) -> dict[str, Any]:  # as the services log it: where the span is
+        return {"source_id": span["source_id"], "start": span["start"], "end": span["end"]}
+
+    app_places = [place(sp) for group in span_rows for sp in group]
+    for app_id, app, where in zip(app_ids, app_rows, app_places, strict=True):
+        history.append({**line, "claim_id": app["claim_id"], "entity": "appearance", "entity_id": app_id,
+                        "after": where})
+    cited_places = [place(sp) for group in cited_rows for sp in group]
+    for ev_id, ev, where in zip(ev_ids, ev_rows, cited_places, strict=True):
+        history.append({**line, "claim_id": ev["claim_id"], "entity": "evidence", "entity_id": ev_id,
+                        "after": {"stance": ev["stance"], **where}})
+    session.execute(insert(History), history)
+    return claim_ids
