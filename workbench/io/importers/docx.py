@@ -529,7 +529,8 @@ def read(name: str, data: bytes) -> ImportBundle:
     main = package.main_part()
     root = package.xml(main)
     if root is None:
-        raise ImportFailure(name, f"{NOT_DOCX}: the main document part is damaged")
+        why = package.skipped.get(main, "it is damaged")
+        raise ImportFailure(name, f"{NOT_DOCX}: the main document part cannot be read ({why})")
     body = root.find(_w("body"))
     if body is None:
         if root.tag.startswith(f"{{{W}}}"):

@@ -26,7 +26,7 @@ from lxml import etree
 
 from workbench.core.errors import ImportFailure
 
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
 """Uncompressed bytes one import may take out of a package, all parts together."""
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,6 +39,7 @@ _STRICT = {
     "http://purl.oclc.org/ooxml/officeDocument/relationships": R,
 }
 _CHUNK = 1 << 20
+_MAX_RATIO = 1100
 NOT_DOCX = "not a valid Word document (corrupt file or not a .docx)"
 
 
@@ -55,10 +56,12 @@ class Rel:
 class Package:
     """Reads parts of a zip package within a budget of uncompressed bytes; collects warnings about skipped parts."""
 
-    def __init__(self, name: str, data: bytes, budget: int = MAX_UNPACKED_BYTES) -> None:
+    def __init__(self, name: str, data: bytes, budget: int | None = None) -> None:
         self.name = name
-        self.budget = budget
+        self.limit = MAX_UNPACKED_BYTES if budget is None else budget
+        self.budget = self.limit
         self.warnings: list[str] = []
+        self.skipped: dict[str, str] = {}  # part -> why it could not be read
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise ImportFailure(name, "an old Word (.doc) or password-protected file, not a .docx")
         try:
@@ -67,6 +70,10 @@ class Package:
             raise ImportFailure(name, NOT_DOCX) from exc
         # Part names are case-insensitive (OPC); some writers also percent-encode them in relationships.
         self._names = {info.filename.lower(): info for info in self.zip.infolist()}
+        declared = sum(info.file_size for info in self._names.values())
+        if declared > self.budget and declared > _MAX_RATIO * max(len(data), 1):
+            # Deflate cannot expand more than ~1032 times: members sharing their data, or lying sizes.
+            self._too_large(declared)
 
     def has(self, part: str) -> bool:
         """Whether the zip holds ``part``."""
@@ -84,7 +91,8 @@ class Package:
         if info.file_size > self.budget:
             self._too_large(info.file_size)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            self.warnings.append(f"part {part} skipped: compression method {info.compress_type} is not used by Word")
+            # bzip2 and LZMA members decompress without an output bound in zipfile: never read them.
+            self._skip(part, f"its compression (method {info.compress_type}) is not one Word uses")
             return None
         out = bytearray()
         try:
@@ -94,15 +102,19 @@ class Package:
                     if len(out) > self.budget:
                         self._too_large(len(out))
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
-            self.warnings.append(f"part {part} skipped: it is damaged ({_reason(exc)})")
+            self._skip(part, f"it is damaged ({_reason(exc)})")
             return None
         self.budget -= len(out)
         return bytes(out)
 
+    def _skip(self, part: str, why: str) -> None:
+        self.skipped[part] = why
+        self.warnings.append(f"part {part} skipped: {why}")
+
     def _too_large(self, size: int) -> None:
-        limit = MAX_UNPACKED_BYTES // 1_048_576
         raise ImportFailure(
-            self.name, f"the document expands to more than {limit} MiB when unpacked (a zip bomb?): refused"
+            self.name,
+            f"the document would expand to more than {self.limit // 1_048_576} MiB when unpacked (a zip bomb?)",
         ) from None
 
     def xml(self, part: str, *, warn_missing: bool = False) -> Any | None:
@@ -116,7 +128,7 @@ class Package:
         if root is None:
             root = parse_xml(data, recover=True)
             if root is None:
-                self.warnings.append(f"part {part} skipped: it is not well-formed XML")
+                self._skip(part, "it is not well-formed XML")
                 return None
             self.warnings.append(f"part {part} is not well-formed XML: read what could be recovered")
         return root
