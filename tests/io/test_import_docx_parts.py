@@ -31,9 +31,8 @@ def test_every_part_once_and_in_its_place(strict: bool) -> None:
     assert text.index(D.HEADER) < text.index("Crue de la Lerne") < text.index(D.BODY)
     assert text.rindex(D.FOOTER) > text.index("Fin.")
     assert text.strip().endswith(D.FOOTER)
-    # the notes are called where they stand and written right after the paragraph that calls them
-    assert f"{D.BODY}[1] Les secours confirment[i]." in text
-    assert f"Les secours confirment[i].\n\n[1] {D.FOOTNOTE}\n\n[i] {D.ENDNOTE}\n\n" in text
+    # the notes follow the paragraph that calls them; the call leaves the sentence as written
+    assert f"{D.BODY} Les secours confirment.\n\n[1] {D.FOOTNOTE}\n\n[i] {D.ENDNOTE}\n\n" in text
     # the text box follows its anchor paragraph, read once (the VML Fallback copy is skipped)
     assert f"Voir l’encadré.\n\n{D.BOX}" in text
     assert f"Commune : {D.INLINE_SDT}" in text
@@ -51,6 +50,10 @@ def test_core_properties_from_the_package() -> None:
     assert bundle.warnings == ()
 
 
+def _sdt(xml: str) -> str:
+    return f"<w:sdt><w:sdtPr/><w:sdtContent>{xml}</w:sdtContent></w:sdt>"
+
+
 def test_form_in_nested_tables_imports() -> None:
     """A form laid out as tables in tables (one filled cell per row) keeps every field, one per line."""
     fields = [f"Champ {i} : valeur {i}" for i in range(163)]
@@ -60,6 +63,14 @@ def test_form_in_nested_tables_imports() -> None:
     lines = text.splitlines()
     assert all(f in lines for f in fields)
     assert text.index(fields[0]) < text.index(fields[162])
+
+
+def test_form_behind_content_controls_at_every_level() -> None:
+    """Content controls around the table, a row and a cell (as form templates have them) hide nothing."""
+    row_in_sdt = _sdt(f"<w:tr><w:tc>{D.p('Nom')}</w:tc><w:tc>{D.p('Dupont')}</w:tc></w:tr>")
+    cell_in_sdt = f"<w:tr><w:tc>{D.p('Prénom')}</w:tc>{_sdt('<w:tc>' + D.p('Jeanne') + '</w:tc>')}</w:tr>"
+    form = _sdt(f"<w:tbl><w:tblPr/>{row_in_sdt}{cell_in_sdt}</w:tbl>")
+    assert _text(D.package(D.document(form))) == "Nom | Dupont\nPrénom | Jeanne\n"
 
 
 def test_missing_image_part_keeps_the_text() -> None:

@@ -9,8 +9,10 @@ The text of record keeps what a reader sees, as blocks separated by blank lines:
   cell written as plain lines), content controls (``w:sdt``) as their content;
 - text boxes (``w:txbxContent``, read once: the ``mc:Fallback`` copy is skipped) right after the paragraph that
   anchors them;
-- footnotes and endnotes called as ``[1]`` (endnotes ``[i]``) where the reference stands, the note itself as a
-  block ``[1] text`` after the paragraph (or table) that calls it, as the PDF importer puts a page's notes after it;
+- footnotes and endnotes as blocks ``[1] text`` (endnotes ``[i] text``, numbered in the order they are called)
+  right after the paragraph (or table) that calls them, as the PDF importer puts a page's notes after it. The call
+  itself leaves no mark in the sentence, so the paragraph reads word for word as written (a quote spanning the
+  call still matches); notes that nothing calls come after the body;
 - comments as ``[Comment (author): text]`` after the paragraph they are attached to.
 
 Nothing is re-flowed, so quotes taken from the document match it word for word.
@@ -314,10 +316,9 @@ class _Walker:
             elif tag == _P:  # a paragraph inside a paragraph (shapes, frames): its own block
                 boxes.append(self.blocks(_Wrap(child)))
             elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
-                kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
-                label = self._call(kind, child.get(_ID, ""))
-                if label and child.get(_w("customMarkFollows")) not in ("1", "true", "on"):
-                    parts.append(f"[{label}]")
+                # No mark in the sentence: the paragraph stays word for word what the document says, and the
+                # note, labelled with its number, follows the paragraph.
+                self._call("footnote" if tag == _FOOTNOTE_REF else "endnote", child.get(_ID, ""))
             elif tag in _NOTE_MARKS:
                 parts.append(f"[{self.current_label}]" if self.current_label else "")
             elif tag == _COMMENT_REF:
