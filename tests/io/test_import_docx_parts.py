@@ -98,6 +98,13 @@ def test_main_part_found_through_the_package_relationships() -> None:
     assert _text(data) == "Partie principale renommée.\n"
 
 
+def test_header_target_written_relative_to_the_package() -> None:
+    sect = '<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>'
+    data = D.package(D.document(D.p("Corps."), sect), {"word/header1.xml": D.part("hdr", D.p("En-tête."))},
+                     [("rIdH", "header", "word/header1.xml")])  # should be "header1.xml"; Word reads it anyway
+    assert _text(data) == "En-tête.\n\nCorps.\n"
+
+
 def test_unreferenced_note_is_kept_at_the_end() -> None:
     notes = D.part("footnotes", D.SEPARATORS["footnote"] + D.note("footnote", 7, "Note orpheline."))
     rels = [("rIdFn", "footnotes", "footnotes.xml")]

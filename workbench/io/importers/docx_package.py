@@ -145,8 +145,11 @@ class Package:
             target = unquote(node.get("Target", ""))
             external = node.get("TargetMode", "") == "External"
             if not external:
-                target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                given = posixpath.normpath(target.lstrip("/")).lstrip("/")
+                target = given if target.startswith("/") else posixpath.join(folder, target)
                 target = posixpath.normpath(target).lstrip("/")
+                if not self.has(target) and self.has(given):  # some writers give package-relative targets
+                    target = given
             kind = node.get("Type", "").rstrip("/").rsplit("/", 1)[-1]
             found.append(Rel(node.get("Id", ""), kind, target, external))
         return found
