@@ -221,3 +221,20 @@ def test_bzip2_member_is_not_decompressed() -> None:
     with pytest.raises(ImportFailure) as info:
         registry.read_bytes("bz.docx", buf.getvalue())
     assert "compression" in info.value.reason
+
+
+def test_damaged_bytes_give_a_refusal_or_text_never_an_exception() -> None:
+    """Random damage anywhere in the package (central directory included): an ImportFailure or a text, nothing else."""
+    import random
+
+    data = D.full_document()
+    rng = random.Random(12)
+    for _ in range(300):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 30)):
+            at = rng.randrange(len(damaged)) if rng.random() < 0.5 else len(damaged) - 1 - rng.randrange(600)
+            damaged[at] = rng.randrange(256)
+        try:
+            registry.read_bytes("abîmé.docx", bytes(damaged))
+        except ImportFailure as exc:
+            assert "\n" not in str(exc)

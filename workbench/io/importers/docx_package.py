@@ -16,6 +16,7 @@ It does not interpret any WordprocessingML: that is the importer's job.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -67,7 +68,8 @@ class Package:
             raise ImportFailure(name, "an old Word (.doc) or password-protected file, not a .docx")
         try:
             self.zip = zipfile.ZipFile(_bytes_io(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError,
+                struct.error, KeyError, IndexError) as exc:  # a damaged central directory, in all its forms
             raise ImportFailure(name, NOT_DOCX) from exc
         # Part names are case-insensitive (OPC); some writers also percent-encode them in relationships.
         self._names = {info.filename.lower(): info for info in self.zip.infolist()}
@@ -102,7 +104,8 @@ class Package:
                     out += chunk
                     if len(out) > self.budget:
                         self._too_large(len(out))
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError,
+                struct.error) as exc:  # what zipfile raises on damaged entries (bad offsets, CRC, headers)
             self._skip(part, f"it is damaged ({_reason(exc)})")
             return None
         self.budget -= len(out)
