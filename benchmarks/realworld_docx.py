@@ -276,7 +276,9 @@ def run(corpus: Path) -> bool:
     print(f"  time: anchor XML walk {t_anchor:.2f} s; Workbench's importer in process {t_reader:.2f} s "
           f"({t_reader / max(t_anchor, 1e-9):.1f}x the anchor); CLI import + text {t_import:.1f} s "
           f"({t_import / len(files):.2f} s/file, two processes each)")
-    print(f"  Word targets {'met' if ok else 'NOT met'}")
+    end = os.getloadavg()
+    verdict = "met" if ok else "NOT met"
+    print(f"  Word targets {verdict} (load average at the end {end[0]:.2f} {end[1]:.2f} {end[2]:.2f})")
     return ok
 
 
