@@ -76,3 +76,28 @@ def test_damaged_part_is_a_warning_line(tmp_path: Path, capsys: pytest.CaptureFi
     rc, out, err = _run(tmp_path / "wb.sqlite", capsys, "import", str(path))
     assert rc == 0 and out.endswith("\tpied\n")
     assert "warning: pied.docx: part word/footer1.xml" in err
+
+
+def test_importer_crash_in_the_middle(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """An importer bug on one file: the file before it is reported, the one after it is tried."""
+    from workbench.io import registry
+
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    real = registry.read_file
+
+    def flaky(path: str | Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "plante.docx":
+            raise AttributeError("'NoneType' object has no attribute 'text'")
+        return real(path)
+
+    monkeypatch.setattr(registry, "read_file", flaky)
+    first, _, last = _files(tmp_path)
+    crash = tmp_path / "plante.docx"
+    crash.write_bytes(D.full_document())
+    rc, out, err = _run(tmp_path / "wb.sqlite", capsys, "import", str(first), str(crash), str(last))
+    assert rc == 1
+    assert len(out.splitlines()) == 2
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [
+        "error: plante.docx: internal error while reading the file (AttributeError); please report it"
+    ]

@@ -136,6 +136,16 @@ def test_picture_only_document_says_so() -> None:
     assert info.value.reason == "the document holds no text, only pictures"
 
 
+def test_opendocument_file_is_named() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ImportFailure) as info:
+        registry.read_bytes("note.docx", buf.getvalue())
+    assert info.value.reason.startswith("an OpenDocument file (.odt)")
+
+
 def test_legacy_word_file_is_named() -> None:
     with pytest.raises(ImportFailure) as info:
         registry.read_bytes("ancien.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))

@@ -175,6 +175,8 @@ class Package:
                         return str(part)
         if self.has("word/document.xml"):
             return "word/document.xml"
+        if (self.read("mimetype") or b"").startswith(b"application/vnd.oasis.opendocument"):
+            raise ImportFailure(self.name, "an OpenDocument file (.odt), not a .docx: save it as .docx first")
         raise ImportFailure(self.name, f"{NOT_DOCX}: no Word document part in the package")
 
 
