@@ -2,12 +2,15 @@
 
 Importers are pure functions ``read(name: str, data: bytes) -> ImportBundle`` that raise
 :class:`~workbench.core.errors.ImportFailure` with a one-line reason. Modules are imported lazily so that start-up
-does not pay for pdfplumber or trafilatura.
+does not pay for pdfplumber or trafilatura. :func:`read_file` reads only regular files: a named pipe would block the
+import forever and a device (``/dev/zero``) never ends, so both are refused by name before anything is opened.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from workbench.core.errors import ImportFailure
 from workbench.core.values import ImportBundle
 
 MAX_BYTES = 200 * 1024 * 1024
+"""Largest file read from disk. What a file expands to is bounded by each importer (a .docx: its unzip budget)."""
 
 # extension -> (module, kind)
 _BY_EXTENSION: dict[str, str] = {
@@ -74,14 +78,59 @@ def read_bytes(name: str, data: bytes) -> ImportBundle:
     return reader_for(name, data)(name, data)
 
 
-def read_file(path: str | Path) -> ImportBundle:
-    """Read and import a file from disk."""
-    path = Path(path)
+def _not_regular(mode: int) -> str:
+    """Why a file of this ``st_mode`` is not read ('' for a regular file)."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    return f"not a regular file ({kind}): only regular files are imported"
+
+
+def is_regular_file(path: str | Path) -> bool:
+    """Whether ``path`` names a regular file (following links), without opening it: a FIFO would block an open."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportFailure(path.name, f"the file is too large ({size // 1_048_576} MiB)")
-        data = path.read_bytes()
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _too_large(name: str, size: int) -> ImportFailure:
+    return ImportFailure(name, f"the file is too large ({size // 1_048_576} MiB, limit {MAX_BYTES // 1_048_576})")
+
+
+def read_file(path: str | Path) -> ImportBundle:
+    """Read and import a regular file from disk; pipes, devices, sockets and folders are refused by name.
+
+    The kind is checked before opening (opening a FIFO blocks until a writer comes) and again on the open
+    descriptor, which is opened non-blocking, so a file swapped for a pipe in between cannot hang the import either.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        problem = _not_regular(os.stat(path).st_mode)
+        if problem:
+            raise ImportFailure(name, problem)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            problem = _not_regular(info.st_mode)
+            if problem:
+                raise ImportFailure(name, problem)
+            if info.st_size > MAX_BYTES:
+                raise _too_large(name, info.st_size)
+            data = fh.read(MAX_BYTES + 1)  # sizes can lie (files that grow, /proc): never read past the limit
     except OSError as exc:
-        raise ImportFailure(path.name, exc.strerror or str(exc)) from exc
-    return read_bytes(path.name, data)
+        raise ImportFailure(name, exc.strerror or str(exc)) from exc
+    if len(data) > MAX_BYTES:
+        raise _too_large(name, len(data))
+    return read_bytes(name, data)

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.core.values import DossierInfo
 from workbench.io.dossier_json import DossierDocument, parse_dossier_json
+from workbench.io.registry import is_regular_file
 from workbench.persistence import repositories as repo
 from workbench.persistence.transfer import import_dossier_rows
 from workbench.services import dossiers
@@ -19,7 +20,7 @@ from workbench.services.store import Store
 
 def exchange_kind(path: str | Path) -> str | None:
     """``dossier`` or ``annotations`` for a Workbench JSON file, else None (an ordinary source)."""
-    if str(path) == "-":
+    if str(path) == "-" or not is_regular_file(path):  # never open a pipe or device here: the importer refuses it
         return None
     try:
         with open(path, "rb") as fh:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,8 @@ from workbench.persistence import repositories as repo
 from workbench.persistence.models import Source
 from workbench.persistence.search import candidate_sources
 from workbench.services.store import Store
+
+log = logging.getLogger(__name__)
 
 EDITABLE = ("title", "outlet", "author", "published", "url", "language", "reliability_note")
 
@@ -71,12 +74,46 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
 
 
 @dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What became of one file of a batch: ``added``, ``reused`` (same bytes already there) or ``failed``."""
+
+    path: str
+    name: str
+    status: str
+    source: SourceInfo | None = None
+    error: str = ""  # the reason, for a failed file
+    warnings: tuple[str, ...] = ()  # the importer's notes on an imported file (parts skipped, ...)
+
+
+@dataclass(frozen=True, slots=True)
 class BatchResult:
-    """Outcome of importing several files: what was added, reused, and one error line per failed file."""
+    """Outcome of importing several files: what was added, reused, and one error line per failed file.
+
+    ``outcomes`` holds one entry per file, in the order given; ``warnings`` one "<file>: <note>" line per note.
+    """
 
     added: tuple[SourceInfo, ...]
     reused: tuple[SourceInfo, ...]
     errors: tuple[str, ...]
+    outcomes: tuple[FileOutcome, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def _read_one(read: Callable[[str | Path], ImportBundle], path: str | Path) -> ImportBundle:
+    """Run one importer; an unexpected exception becomes this file's failure instead of ending the batch."""
+    name = Path(path).name or str(path)
+    try:
+        return read(path)
+    except WorkbenchError:
+        raise
+    except MemoryError as exc:
+        raise ImportFailure(name, "not enough memory to read this file") from exc
+    except RecursionError as exc:
+        raise ImportFailure(name, "the file is nested too deeply to be read") from exc
+    except Exception as exc:  # a bug in an importer or a library: report it for this file, keep going
+        log.exception("importer failed on %s", path)
+        raise ImportFailure(name, f"internal error while reading the file ({type(exc).__name__}); please report it") \
+            from exc
 
 
 def import_files(
@@ -89,30 +126,41 @@ def import_files(
     cancel: Callable[[], bool] | None = None,
     **overrides: object,
 ) -> BatchResult:
-    """Import files one by one; a failing file is reported and skipped, the others still import."""
+    """Import files one by one; each gets its own outcome, and a failing file never stops the others.
+
+    ``read`` defaults to :func:`workbench.io.registry.read_file` (regular files only, size-bounded).
+    """
     if read is None:
         from workbench.io.registry import read_file
 
         read = read_file
     paths = list(paths)
-    added: list[SourceInfo] = []
-    reused: list[SourceInfo] = []
-    errors: list[str] = []
+    outcomes: list[FileOutcome] = []
     for i, path in enumerate(paths):
         if cancel is not None and cancel():
             raise Cancelled("import cancelled")
+        name = Path(path).name or str(path)
         if progress is not None:
-            progress(i, len(paths), Path(path).name)
+            progress(i, len(paths), name)
         try:
-            result = add(store, dossier_id, read(path), **overrides)
+            bundle = _read_one(read, path)
+            result = add(store, dossier_id, bundle, **overrides)
         except WorkbenchError as exc:
             # An ImportFailure already names its file ("<stdin>" for '-'); other errors get the file name here.
-            errors.append(str(exc) if isinstance(exc, ImportFailure) else f"{Path(path).name}: {exc}")
+            line = str(exc) if isinstance(exc, ImportFailure) else f"{name}: {exc}"
+            outcomes.append(FileOutcome(str(path), name, "failed", error=line))
             continue
-        (added if result.created else reused).append(result.source)
+        status = "added" if result.created else "reused"
+        outcomes.append(FileOutcome(str(path), name, status, result.source, warnings=bundle.warnings))
     if progress is not None:
         progress(len(paths), len(paths), "")
-    return BatchResult(tuple(added), tuple(reused), tuple(errors))
+    return BatchResult(
+        added=tuple(o.source for o in outcomes if o.status == "added" and o.source is not None),
+        reused=tuple(o.source for o in outcomes if o.status == "reused" and o.source is not None),
+        errors=tuple(o.error for o in outcomes if o.status == "failed"),
+        outcomes=tuple(outcomes),
+        warnings=tuple(f"{o.name}: {w}" for o in outcomes if o.status == "added" for w in o.warnings),
+    )
 
 
 def list_all(store: Store, dossier_id: int) -> list[SourceInfo]:

@@ -125,6 +125,8 @@ class ImportMixin:
                 if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
                     self.reading.add_pane(s.id)
         msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
+        if result.warnings:  # parts the importer skipped (a damaged header, ...): said, never silent
+            msg = " · ".join([msg, *result.warnings])
         dialog = self.import_dialog
         if result.errors and dialog is not None and dialog.isVisible():  # the dialog already lists each error
             self.statusBar().showMessage(" · ".join([msg, *result.errors]), 15000)

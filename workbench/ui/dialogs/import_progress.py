@@ -88,10 +88,13 @@ class ImportProgressDialog(QDialog):
         """Show each file's outcome: imported, already there, or the error naming it."""
         errors = {e.split(":", 1)[0].strip(): e.split(":", 1)[1].strip() if ":" in e else e for e in result.errors}
         reused = {s.title for s in result.reused}
+        outcomes = list(getattr(result, "outcomes", ()))
         for i, name in enumerate(self.names):
             self._finish_row(i)
             item = self._row(i)
-            if name in errors:
+            if len(outcomes) == len(self.names):  # one outcome per file, in order: no matching by name
+                self._show_outcome(item, i, outcomes[i])
+            elif name in errors:
                 item.setText(2, self.tr("error: {0}").format(errors[name]))
                 item.setToolTip(2, errors[name])
                 self.bars[i].setValue(0)
@@ -100,6 +103,20 @@ class ImportProgressDialog(QDialog):
         self.summary.setText(self.tr("Imported {0}, already there {1}, failed {2}").format(
             len(result.added), len(reused), len(result.errors)))
         self._done()
+
+    def _show_outcome(self, item: QTreeWidgetItem, i: int, outcome: Any) -> None:
+        if outcome.status == "failed":
+            reason = outcome.error.split(": ", 1)[1] if ": " in outcome.error else outcome.error
+            item.setText(2, self.tr("error: {0}").format(reason))
+            item.setToolTip(2, outcome.error)
+            self.bars[i].setValue(0)
+        elif outcome.status == "reused":
+            item.setText(2, self.tr("already imported"))
+        elif outcome.warnings:
+            item.setText(2, self.tr("imported, with notes: {0}").format("; ".join(outcome.warnings)))
+            item.setToolTip(2, "\n".join(outcome.warnings))
+        else:
+            item.setText(2, self.tr("imported"))
 
     def on_failed(self, message: str) -> None:
         """The whole task failed (not one file)."""
