@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from workbench.core.anchoring import Selector, reanchor
 from workbench.core.enums import SpanState
 from workbench.core.errors import ImportFailure
-from workbench.core.values import SourceInfo
+from workbench.core.values import NewClaim, SourceInfo
 from workbench.io.annotations_import import AnnotationRecord, parse_annotations
-from workbench.services import claims, dossiers, evidence, sources
+from workbench.services import claims, dossiers, sources
 from workbench.services.store import Store
 
 
@@ -49,7 +49,9 @@ def import_annotations(
         if source is None:
             skipped.append(f"{rec.id}: no source of this dossier matches {rec.source}")
             continue
-        text = texts.setdefault(source.id, sources.text(store, source.id))
+        if source.id not in texts:
+            texts[source.id] = sources.text(store, source.id)
+        text = texts[source.id]
         start = rec.start if rec.start is not None else 0
         end = rec.end if rec.end is not None else start + len(rec.exact)
         sel = Selector(start, end, rec.exact or text[start:end], rec.prefix, rec.suffix, rec.text_sha256)
@@ -61,22 +63,20 @@ def import_annotations(
         states[anchor.state.value] += 1
         statement = (rec.statement or " ".join(text[anchor.start:anchor.end].split())).strip()
         groups[statement].append((rec, source, anchor.start, anchor.end))
-    created: list[int] = []
+    new: list[NewClaim] = []
     for statement, items in groups.items():
         appearances = [i for i in items if i[0].role == "appearance"]
         cited = [i for i in items if i[0].role != "appearance"]
         if not appearances:
             skipped.extend(f"{i[0].id}: evidence without an appearance of its claim" for i in cited)
             continue
-        first = appearances[0]
         verdict = next((verdict_of.get(i[0].verdict_label.casefold()) for i in items if i[0].verdict_label), None)
-        claim = claims.create(store, first[1].id, first[2], first[3], statement=statement, tags=first[0].tags,
-                              verdict=verdict)
-        for _rec, src, a, b in appearances[1:]:
-            claims.add_appearance(store, claim.id, src.id, a, b)
-        for rec, src, a, b in cited:
-            evidence.cite_span(store, claim.id, rec.stance or "context", src.id, a, b, note=rec.note)
-        created.append(claim.id)
+        new.append(NewClaim(
+            {"statement": statement, "tags": appearances[0][0].tags, "verdict": verdict},
+            tuple((src.id, a, b) for _rec, src, a, b in appearances),
+            tuple((rec.stance or "context", src.id, a, b, rec.note) for rec, src, a, b in cited),
+        ))
+    created = claims.create_many(store, dossier_id, new)  # one transaction, a few statements per table
     if not created and skipped:
         raise ImportFailure(name, skipped[0])
     return AnnotationImport(tuple(created), dict(states), tuple(skipped))
