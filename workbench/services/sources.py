@@ -245,6 +245,8 @@ def search(store: Store, dossier_id: int, query: str, *, limit: int = 500) -> li
     with store.db.transaction() as s:
         ids = candidate_sources(s, dossier_id, query)
         for sid in ids:
+            if len(hits) >= limit:  # the page is full: read no more texts
+                break
             body = str(repo.get_row(s, "source", sid).text)
             folded = fold(body)
             pos = folded.find(needle)
