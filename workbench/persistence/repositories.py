@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -549,6 +549,14 @@ def source_texts(session: Session, source_ids: Iterable[int]) -> list[tuple[int,
         return []
     stmt = select(Source.id, Source.text).where(Source.id.in_(ids), Source.deleted_at.is_(None))
     return [(int(i), str(t)) for i, t in session.execute(stmt)]
+
+
+def source_texts_in_order(session: Session, source_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """``(id, text)`` of the given sources, in the order given, one text in memory at a time."""
+    for sid in source_ids:
+        body = session.scalar(select(Source.text).where(Source.id == sid))
+        if body is not None:
+            yield int(sid), str(body)
 
 
 def create_claims_bulk(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import Cancelled, ImportFailure, ValidationError, WorkbenchError
-from workbench.core.text import fold, normalize_text, parse_date, sha256_hex
+from workbench.core.text import folded_pattern, normalize_text, parse_date, sha256_hex
 from workbench.core.values import ImportBundle, SearchHit, SourceInfo
 from workbench.persistence import repositories as repo
 from workbench.persistence.models import Source
@@ -240,20 +240,17 @@ def search(store: Store, dossier_id: int, query: str, *, limit: int = 500) -> li
     query = normalize_text(query).strip()
     if not query:
         return []
-    needle = fold(query)
+    pattern = folded_pattern(query)
     hits: list[SearchHit] = []
     with store.db.transaction() as s:
-        ids = candidate_sources(s, dossier_id, query)
-        for sid in ids:
-            if len(hits) >= limit:  # the page is full: read no more texts
-                break
-            body = str(repo.get_row(s, "source", sid).text)
-            folded = fold(body)
-            pos = folded.find(needle)
-            while pos >= 0 and len(hits) < limit:
-                end = pos + len(needle)
+        for sid, body in repo.source_texts_in_order(s, candidate_sources(s, dossier_id, query)):
+            for match in pattern.finditer(body):
+                if len(hits) >= limit:
+                    break
+                pos, end = match.span()
                 lo, hi = max(0, pos - 40), min(len(body), end + 40)
                 snippet = body[lo:hi].replace("\n", " ")
                 hits.append(SearchHit(sid, pos, end, ("…" if lo else "") + snippet + ("…" if hi < len(body) else "")))
-                pos = folded.find(needle, end)
+            if len(hits) >= limit:  # the page is full: read no more texts
+                break
     return hits
