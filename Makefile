@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup system-deps bench screenshots clean
+.PHONY: run test test-fast lint setup system-deps bench screenshots clean
 
 run: setup
 	@.ci/system-deps qt
@@ -31,6 +31,10 @@ lint: setup
 test: setup lint
 	@.ci/system-deps test postgres
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The quick loop while coding: no PostgreSQL server, no browser, no wheel build (make test still runs everything).
+test-fast: setup lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m "not postgres and not slow"
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
