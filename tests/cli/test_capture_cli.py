@@ -163,7 +163,7 @@ def test_fetch_times_out_on_a_silent_server() -> None:
     silent.bind(("127.0.0.1", 0))
     silent.listen(1)
     try:
-        with pytest.raises(ImportFailure, match="no answer|cannot reach"):
+        with pytest.raises(ImportFailure, match=r"no answer|cannot reach"):
             web_capture.fetch(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.3)
     finally:
         silent.close()
