@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.core.anchoring import Selector, reanchor
 from workbench.core.enums import SpanState
@@ -70,8 +71,20 @@ def import_annotations(
             continue
         first = appearances[0]
         verdict = next((verdict_of.get(i[0].verdict_label.casefold()) for i in items if i[0].verdict_label), None)
+        ext = next((i[0].workbench for i in appearances if i[0].workbench), None) or {}
+        fields = _extension_fields(ext, {v.key for v in scale.verdicts})
+        if "verdict" not in fields:
+            fields["verdict"] = verdict
         claim = claims.create(store, first[1].id, first[2], first[3], statement=statement, tags=first[0].tags,
-                              verdict=verdict)
+                              **fields)
+        for ref in ext.get("externalReferences") or ():
+            if isinstance(ref, dict) and (ref.get("url") or ref.get("title")):
+                evidence.cite_external(
+                    store, claim.id, str(ref.get("stance") or "context"), url=str(ref.get("url") or ""),
+                    title=str(ref.get("title") or ""), publisher=str(ref.get("publisher") or ""),
+                    published=ref.get("published") or None, accessed=ref.get("accessed") or None,
+                    archive_url=str(ref.get("archiveUrl") or ""), quoted=str(ref.get("quoted") or ""),
+                    note=str(ref.get("note") or ""))
         for _rec, src, a, b in appearances[1:]:
             claims.add_appearance(store, claim.id, src.id, a, b)
         for rec, src, a, b in cited:
@@ -80,3 +93,19 @@ def import_annotations(
     if not created and skipped:
         raise ImportFailure(name, skipped[0])
     return AnnotationImport(tuple(created), dict(states), tuple(skipped))
+
+
+def _extension_fields(ext: dict[str, Any], verdict_keys: set[str]) -> dict[str, Any]:
+    """Claim fields from the Workbench extension of an annotation (unknown or malformed values are left out)."""
+    fields: dict[str, Any] = {}
+    for key, name in (("claimant", "claimant"), ("rationale", "rationale"), ("claimDate", "claim_date"),
+                      ("status", "status")):
+        value = ext.get(key)
+        if isinstance(value, str) and value.strip():
+            fields[name] = value
+    verdict = ext.get("verdict")
+    if isinstance(verdict, str) and verdict in verdict_keys:
+        fields["verdict"] = verdict
+    if fields.get("status") not in (None, "to-check", "in-progress", "in-review", "concluded"):
+        fields.pop("status")
+    return fields

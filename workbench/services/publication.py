@@ -118,14 +118,23 @@ def get(store: Store, dossier_id: int | None) -> Publication:
 
 
 def restore(store: Store, dossier_id: int, settings: dict[str, str]) -> None:
-    """Put back the settings a dossier JSON carried (organisation, URLs, names); empty values are skipped."""
+    """Put back the settings a dossier JSON carried (organisation, URLs, names).
+
+    The publication URL belongs to the restored dossier; database-wide settings (organisation, its URL, paper
+    size, people's names) are only filled in where this database has none, never overwritten.
+    """
     with store.db.transaction() as s:
         for key, value in settings.items():
             if not value:
                 continue
             if key == "publication-url":
                 repo.put_setting(s, f"{_PUBLICATION_PREFIX}{dossier_id}", check(key, value))
-            elif key.startswith(_USER_PREFIX):
-                repo.put_setting(s, key, value.strip())
+                continue
+            if key.startswith(_USER_PREFIX):
+                clean = value.strip()
             elif key in KEYS and key != "user-name":
-                repo.put_setting(s, key, check(key, value))
+                clean = check(key, value)
+            else:
+                continue
+            if not repo.get_setting(s, key, ""):
+                repo.put_setting(s, key, clean)

@@ -287,7 +287,7 @@ class _Writer:
             for verdict, n in rows:
                 cells = table.add_row().cells
                 cells[0].text = clean(verdict.label(self.lang) if verdict else self.t("no_verdict"))
-                bar = cells[1].paragraphs[0].add_run("█" * max(1, round(30 * n / top)))
+                bar = cells[1].paragraphs[0].add_run("█" * max(1, round(16 * n / top)))
                 bar.font.color.rgb = _rgb(verdict.color if verdict else NO_VERDICT)
                 cells[2].text = str(n)
             self.add_p()

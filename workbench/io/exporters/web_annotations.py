@@ -32,6 +32,9 @@ from workbench.io.exporters._common import GENERATOR, json_bytes, report_progres
 from workbench.io.report import Progress, ReportModel, is_web_url, iso_datetime
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXTENSION = "https://w3id.org/workbench/ns#claim"
+"""Workbench extension property (an absolute IRI, so JSON-LD keeps it and the W3C schemas still accept the
+annotation): the claim fields the Web Annotation model has no term for, so an export/import round trip keeps them."""
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:workbench:annotations")
 
 
@@ -95,10 +98,31 @@ def _common(model: ReportModel, claim: ClaimInfo) -> dict[str, Any]:
     return data
 
 
+def claim_extension(claim: ClaimInfo) -> dict[str, Any]:
+    """The claim fields carried in :data:`EXTENSION`: status, verdict key, claimant, date, rationale, references."""
+    refs = [
+        {"stance": e.stance, "url": e.url, "title": e.title, "publisher": e.publisher,
+         "published": e.published.isoformat() if e.published else None,
+         "accessed": e.accessed.isoformat() if e.accessed else None,
+         "archiveUrl": e.archive_url, "quoted": e.quoted, "note": e.note}
+        for e in claim.evidence
+        if e.span is None
+    ]
+    return {
+        "status": claim.status,
+        "verdict": claim.verdict,
+        "claimant": claim.claimant,
+        "claimDate": claim.claim_date.isoformat() if claim.claim_date else None,
+        "rationale": claim.rationale,
+        "externalReferences": refs,
+    }
+
+
 def claim_annotations(model: ReportModel, claim: ClaimInfo) -> list[dict[str, Any]]:
     """The annotations of one claim: its appearances, then its evidence spans."""
     out = []
     verdict = model.verdict_label(claim) if model.verdict_of(claim) else ""
+    extension = claim_extension(claim)
     for appearance in claim.appearances:
         bodies = [_text_body(claim.statement, "describing")]
         if verdict:
@@ -112,6 +136,7 @@ def claim_annotations(model: ReportModel, claim: ClaimInfo) -> list[dict[str, An
                 **_common(model, claim),
                 "body": bodies,
                 "target": _target(model, appearance.span),
+                EXTENSION: extension,
             }
         )
     for item in claim.evidence:
