@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import math
 import os
 import re
@@ -116,9 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         model = synthetic_model(n, texts)
         for fmt in formats:
-            t0 = time.perf_counter()
-            EXPORTERS[fmt].export(model)
-            times[fmt][n] = time.perf_counter() - t0
+            best = math.inf
+            for _ in range(2):  # best of two (one if the first took over 5 s): less noise on a shared machine
+                gc.collect()
+                t0 = time.perf_counter()
+                EXPORTERS[fmt].export(model)
+                best = min(best, time.perf_counter() - t0)
+                if best > 5:
+                    break
+            times[fmt][n] = best
     print(f"{'format':<12}" + "".join(f"{n:>10}" for n in sizes) + "   ×html(max)  exponent")
     worst = 0.0
     for fmt in formats:
@@ -129,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(worst, k)
         print(f"{fmt:<12}" + "".join(f"{row[n]:>9.2f}s" for n in sizes) + f"   {ratio:>9.1f}   n^{k:.2f}")
     print(f"worst growth exponent: n^{worst:.2f}")
+    load = os.getloadavg()
+    print(f"machine load after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     return 0
 
 
