@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--language", choices=["en", "fr"], default="en")
     ex.add_argument("--history", action="store_true", help="include each claim's history")
     ex.add_argument("--discrepancies", action="store_true", help="add the comparison of sources")
+    ex.add_argument("--include-drafts", action="store_true", help="count claims not concluded in the verdict chart")
 
     pk = sub.add_parser("pack", help="write an evidence pack (zip) that proves every quote")
     pk.add_argument("--claim", nargs="+", action="extend", type=int, default=[], dest="claims")

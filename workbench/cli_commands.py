@@ -311,6 +311,7 @@ def cmd_export(ctx: Context) -> int:
         claim_ids=tuple(args.claims),
         language=args.language,
         include_history=args.history,
+        include_drafts=args.include_drafts,
         discrepancies=args.discrepancies,
     )
     if args.out != "-":

@@ -69,3 +69,20 @@ def test_dossier_json_restores_organisation_and_publication_settings(tmp_path, c
     assert run(capsys, "--db", b, "--user", "mdupont", "setting", "user-name").strip() == "Marie Dupont"
     # and ClaimReview can be written from the restored dossier with no further setting
     run(capsys, "--db", b, "export", "--format", "claimreview", "--out", str(tmp_path / "cr.json"))
+
+
+def test_french_selection_line_and_drafts_option(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "d.sqlite")
+    assert main(["--db", db, "init", "--demo"]) == 0
+    claims = json.loads(run(capsys, "--db", db, "claims", "--json"))
+    verdict = next(c["verdict"] for c in claims if c["verdict"])
+    out = tmp_path / "r.md"
+    run(capsys, "--db", db, "export", "--format", "md", "--language", "fr", "--verdict", verdict, "--out", str(out))
+    text = out.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("- **Sélection**"))
+    assert f"verdict : {verdict}" not in line and "verdict : " in line  # the label, not the key
+    drafts = [c for c in claims if c["status"] != "concluded"]
+    full = tmp_path / "all.md"
+    run(capsys, "--db", db, "export", "--format", "md", "--language", "fr", "--out", str(full), "--include-drafts")
+    if drafts:
+        assert "sont comptés dans le graphique" in full.read_text(encoding="utf-8")

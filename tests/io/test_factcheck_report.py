@@ -183,3 +183,16 @@ def test_pdf_text_has_plain_letters_for_poppler_and_pdfplumber(tmp_path) -> None
         path.write_bytes(data)
         out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         assert "vérification" in out.lower() and not re.search("[\ufb00-\ufb06]", out)
+
+
+def test_comparison_values_are_written_in_the_report_language() -> None:
+    from workbench.io.report import format_date
+    from workbench.io.report_text import value_words
+
+    assert value_words("3500000", "fr", format_date) == "3\u00a0500\u00a0000"
+    assert value_words("3500000", "en", format_date) == "3,500,000"
+    assert value_words("12.5", "fr", format_date) == "12,5"
+    assert value_words("2026-03-10", "fr", format_date) == "10 mars 2026"
+    assert value_words("happened (unconfirmed)", "fr", format_date) == "a eu lieu (non confirmé)"
+    assert value_words("did not happen", "fr", format_date) == "n’a pas eu lieu"
+    assert value_words("Hélène Castagnet", "fr", format_date) == "Hélène Castagnet"

@@ -192,13 +192,40 @@ def is_correction(entry: HistoryEntry, first_conclusion: dt.datetime | None) -> 
 
 VALUE_WORDS: dict[str, dict[str, str]] = {
     "fr": {"video": "vidéo", "telephone": "téléphone", "phone": "téléphone", "in person": "en personne",
-           "true": "vrai", "false": "faux"},
+           "true": "vrai", "false": "faux", "happened": "a eu lieu", "did not happen": "n’a pas eu lieu",
+           "happened (unconfirmed)": "a eu lieu (non confirmé)",
+           "did not happen (unconfirmed)": "n’a pas eu lieu (non confirmé)"},
+    "en": {"telephone": "telephone"},
 }
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
-def value_words(value: str, lang: str) -> str:
-    """A normalised comparison value in the report language ("video" -> "vidéo")."""
-    return VALUE_WORDS.get(lang, {}).get(value.casefold(), value) if value else value
+def value_words(value: str, lang: str, format_date: Callable[[dt.date, str], str] | None = None) -> str:
+    """A normalised comparison value in the report language.
+
+    Words are translated ("video" -> "vidéo"), numbers get the language's digit grouping ("3500000" ->
+    "3 500 000" with no-break spaces) and ISO dates become dates ("2026-03-10" -> "10 mars 2026").
+    """
+    if not value:
+        return value
+    words = VALUE_WORDS.get(lang, {})
+    if value.casefold() in words:
+        return words[value.casefold()]
+    if _NUMBER.match(value):
+        number = float(value)
+        whole = number.is_integer()
+        text = f"{int(number):,}" if whole else f"{number:,.2f}".rstrip("0").rstrip(".")
+        if lang == "fr":
+            text = text.replace(",", "\u00a0").replace(".", ",")
+        return text
+    m = _ISO_DATE.match(value)
+    if m and m.group(3) and format_date is not None:
+        try:
+            return format_date(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), lang)
+        except ValueError:
+            return value
+    return value
 
 
 def discrepancy_kind_key(kind: str) -> str:

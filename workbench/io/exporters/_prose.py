@@ -200,7 +200,7 @@ def discrepancy_note(model: ReportModel, item: Any) -> str:
 
 def value_text(model: ReportModel, value: str) -> str:
     """A discrepancy value in the report language."""
-    return rt.value_words(value, model.language)
+    return rt.value_words(value, model.language, format_date)
 
 
 def captures(model: ReportModel, source: SourceInfo) -> list[tuple[str, str]]:
