@@ -11,9 +11,11 @@ The output is an ``AnnotationCollection`` (``@context: http://www.w3.org/ns/anno
   time) and ``cached: urn:sha256:<text_sha256>``: offsets count code points of that text of record. ``selector`` is
   ``[TextQuoteSelector(exact, prefix, suffix), TextPositionSelector(start, end)]`` (the position selector is left out
   when the stored offsets no longer hold the quote).
-* Appearance: ``motivation`` ``assessing`` (claim with a verdict) or ``highlighting``; bodies are ``TextualBody``
+* Appearance: ``motivation`` ``assessing`` (concluded claim with a verdict) or ``highlighting`` (drafts too); bodies are ``TextualBody``
   items: the claim statement (purpose ``describing``), the verdict label (purpose ``assessing``) and the tags
   (purpose ``tagging``).
+* :data:`EXTENSION` (an absolute IRI property) on each appearance: status, verdict key, claimant, claim date,
+  rationale and external references, so that a Workbench-to-Workbench round trip loses nothing.
 * Evidence span: ``motivation: linking``; bodies: the claim statement (purpose ``linking``), the stance
   ``supports``/``refutes``/``context`` (purpose ``classifying``) and the note (purpose ``commenting``).
 
@@ -121,7 +123,8 @@ def claim_extension(claim: ClaimInfo) -> dict[str, Any]:
 def claim_annotations(model: ReportModel, claim: ClaimInfo) -> list[dict[str, Any]]:
     """The annotations of one claim: its appearances, then its evidence spans."""
     out = []
-    verdict = model.verdict_label(claim) if model.verdict_of(claim) else ""
+    # a draft's working verdict is not an assessment: it travels in the Workbench extension only
+    verdict = model.verdict_label(claim) if model.verdict_of(claim) and not model.is_draft(claim) else ""
     extension = claim_extension(claim)
     for appearance in claim.appearances:
         bodies = [_text_body(claim.statement, "describing")]
