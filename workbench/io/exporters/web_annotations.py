@@ -11,9 +11,9 @@ The output is an ``AnnotationCollection`` (``@context: http://www.w3.org/ns/anno
   time) and ``cached: urn:sha256:<text_sha256>``: offsets count code points of that text of record. ``selector`` is
   ``[TextQuoteSelector(exact, prefix, suffix), TextPositionSelector(start, end)]`` (the position selector is left out
   when the stored offsets no longer hold the quote).
-* Appearance: ``motivation`` ``assessing`` (concluded claim with a verdict) or ``highlighting`` (drafts too); bodies are ``TextualBody``
-  items: the claim statement (purpose ``describing``), the verdict label (purpose ``assessing``) and the tags
-  (purpose ``tagging``).
+* Appearance: ``motivation`` ``assessing`` (concluded claim with a verdict) or ``highlighting`` (drafts
+  too); bodies are ``TextualBody`` items: the claim statement (purpose ``describing``), the verdict label (purpose
+  ``assessing``, concluded claims only) and the tags (purpose ``tagging``).
 * :data:`EXTENSION` (an absolute IRI property) on each appearance: status, verdict key, claimant, claim date,
   rationale and external references, so that a Workbench-to-Workbench round trip loses nothing.
 * Evidence span: ``motivation: linking``; bodies: the claim statement (purpose ``linking``), the stance
