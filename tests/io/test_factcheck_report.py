@@ -196,3 +196,26 @@ def test_comparison_values_are_written_in_the_report_language() -> None:
     assert value_words("happened (unconfirmed)", "fr", format_date) == "a eu lieu (non confirmé)"
     assert value_words("did not happen", "fr", format_date) == "n’a pas eu lieu"
     assert value_words("Hélène Castagnet", "fr", format_date) == "Hélène Castagnet"
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + b"\x1f\x4e\x79" * 8 for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_logo_in_html_docx_and_pdf() -> None:
+    model = dataclasses.replace(build_model(language="fr"), organisation_logo=_png())
+    html = EXPORTERS["html"].export(model).decode()
+    assert 'src="data:image/png;base64,' in html
+    doc = Document(io.BytesIO(EXPORTERS["docx"].export(model)))
+    assert doc.inline_shapes and len(doc.inline_shapes) == 1
+    assert EXPORTERS["pdf"].export(model).startswith(b"%PDF")
+    hostile = dataclasses.replace(model, organisation_logo=b"<svg onload=alert(1)>")
+    assert "data:image" not in EXPORTERS["html"].export(hostile).decode()

@@ -8,6 +8,7 @@ become hyperlinks.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from typing import Any
@@ -234,6 +235,9 @@ class _Writer:
         if self._sect_pr is not None:
             self._body_el.remove(self._sect_pr)
 
+        if m.organisation_logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+            with contextlib.suppress(Exception):  # a logo python-docx cannot read is left out, never fatal
+                self.add_p().add_run().add_picture(io.BytesIO(m.organisation_logo), height=Mm(12))
         self.para(self.t("report").upper(), bold=True, size=8, color=ACCENT)
         self.add_heading(clean(d.name), 0)
         if d.description:

@@ -240,8 +240,9 @@ class _Renderer:
         m, d = self.m, self.m.dossier
         rows = [f'<p class="kicker">{self.t("report")}</p>', f"<h1>{e(d.name)}</h1>"]
         logo = _logo_uri(m.organisation_logo)
-        if logo:
-            rows.insert(0, f'<img class="logo" src="{logo}" alt="{e(m.organisation)}" height="48">')
+        if logo:  # Qt: the PDF exporter registers the image under the name "logo" (no data: URL loading there)
+            src = "logo" if self.qt else logo
+            rows.insert(0, f'<img class="logo" src="{src}" alt="{e(m.organisation)}" height="48">')
         if d.description:
             rows.append(f'<p class="description">{e(d.description)}</p>')
         facts = []

@@ -18,11 +18,12 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -114,6 +115,10 @@ def export(model: ReportModel, progress: Progress | None = None) -> bytes:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(QFont("DejaVu Sans", 10))
+    if model.organisation_logo:
+        logo = QImage.fromData(model.organisation_logo)
+        if not logo.isNull():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("logo"), logo)
     doc.setHtml(html)
     _plain_letters(doc)
     paint = writer.pageLayout().paintRectPixels(RESOLUTION)
