@@ -106,6 +106,17 @@ def test_captured_page_shows_in_the_report_and_the_pack(server, tmp_path, capsys
         assert f"captures/{sid}-1.warc.gz" in zf.namelist()
         warc = zf.read(f"captures/{sid}-1.warc.gz")
     assert run(capsys, "verify", str(pack)).startswith("ok: ")
+    # a byte flipped in the capture is named by verify
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(pack) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == f"captures/{sid}-1.warc.gz":
+                data = data[:40] + bytes([data[40] ^ 1]) + data[41:]
+            zout.writestr(info.filename, data)
+    capsys.readouterr()
+    assert main(["verify", str(bad)]) == 1
+    assert f"captures/{sid}-1.warc.gz: SHA-256 does not match" in capsys.readouterr().out
     # the WARC file imports back as a web page with its capture time
     path = tmp_path / "page.warc.gz"
     path.write_bytes(warc)
