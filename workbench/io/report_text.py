@@ -179,9 +179,17 @@ def history_sentence(
     return t("h.other").format(who=who)
 
 
+CORRECTION_GRACE = dt.timedelta(minutes=10)
+"""Changes within this time after the first conclusion are the publication being finished, not corrections."""
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
 def is_correction(entry: HistoryEntry, first_conclusion: dt.datetime | None) -> bool:
     """True for a change a reader must be told about: verdict, statement, explanation or status after publication."""
-    if first_conclusion is None or entry.at <= first_conclusion:
+    if first_conclusion is None or _utc(entry.at) <= _utc(first_conclusion) + CORRECTION_GRACE:
         return False
     if entry.entity == "claim" and entry.action == "update":
         return entry.field in ("verdict", "statement", "rationale", "status")
