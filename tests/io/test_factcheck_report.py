@@ -163,6 +163,8 @@ def test_docx_page_size_language_and_headings_kept_with_next() -> None:
     section = fr.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert 'w:val="fr-FR"' in fr.styles.element.xml and "en-US" not in fr.styles.element.xml
+    assert '<w:themeFontLang w:val="fr-FR"' in fr.settings.element.xml
+    assert fr.core_properties.language == "fr-FR"
     en = Document(io.BytesIO(EXPORTERS["docx"].export(build_model(language="en"))))
     assert round(en.sections[0].page_width.mm) == 216  # US Letter
     a4 = Document(io.BytesIO(EXPORTERS["docx"].export(dataclasses.replace(build_model(), paper="a4"))))

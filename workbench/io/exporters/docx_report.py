@@ -167,6 +167,8 @@ class _Writer:
             lang.set(qn("w:val"), tag)
             if lang.get(qn("w:eastAsia")) is not None:
                 lang.set(qn("w:eastAsia"), tag)
+        for theme in self.doc.settings.element.iter(qn("w:themeFontLang")):
+            theme.set(qn("w:val"), tag)
         defaults = styles.find(qn("w:docDefaults"))
         if defaults is not None:
             rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
@@ -226,7 +228,7 @@ class _Writer:
         props.title = clean(f"{self.t('report')} — {d.name}")[:255]
         props.author = clean(m.organisation)[:255]
         props.created = as_utc(m.generated_at).replace(tzinfo=None)
-        props.language = m.language
+        props.language = LANGUAGE_TAGS.get(m.language, m.language)
         footer = self.doc.sections[0].footer.paragraphs[0]
         footer.add_run(f"{clean(d.name)[:80]} — {self.t('page')} ")
         _page_field(footer, "PAGE")
