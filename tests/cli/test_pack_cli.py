@@ -119,3 +119,20 @@ def test_verify_refuses_a_file_that_is_not_a_pack(tmp_path, capsys) -> None:  # 
     path.write_bytes(b"not a zip")
     assert main(["verify", str(path)]) == 1
     assert "not a readable zip" in capsys.readouterr().out
+
+
+def test_pack_of_a_dossier_restored_from_json_verifies(packed, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db, _ = packed
+    data = tmp_path / "d.json"
+    run(capsys, "--db", db, "export", "--format", "json", "--out", str(data))
+    other = str(tmp_path / "r.sqlite")
+    assert main(["--db", other, "init"]) == 0
+    run(capsys, "--db", other, "import", str(data))
+    out = tmp_path / "r.zip"
+    run(capsys, "--db", other, "pack", "--out", str(out))
+    assert run(capsys, "verify", str(out)).startswith("ok: ")
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    restored = [s for s in manifest["sources"] if s["original"] is None]
+    assert restored and all(f"source {s['id']}: restored from a dossier file" in " ".join(manifest["notes"])
+                            for s in restored)

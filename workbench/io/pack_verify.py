@@ -124,15 +124,19 @@ def _check_sources(manifest: dict[str, Any], files: dict[str, bytes], report: Ve
 
     texts: dict[int, str] = {}
     for src in manifest.get("sources", []):
-        sid, text_name, original_name = int(src["id"]), src["text"], src["original"]
+        sid, text_name, original_name = int(src["id"]), src["text"], src.get("original")
         text_bytes = files.get(text_name)
-        original = files.get(original_name)
-        if text_bytes is None or original is None:
+        if text_bytes is None:
             continue  # already reported as missing
         text = text_bytes.decode("utf-8", "replace")
         texts[sid] = text
         if sha256(text.encode("utf-8")) != src["text_sha256"]:
             report.problems.append(f"{text_name}: text of record of source {sid} does not match its recorded hash")
+        if original_name is None:
+            continue  # a source restored from a dossier file has no original bytes to re-import (see notes)
+        original = files.get(original_name)
+        if original is None:
+            continue  # already reported as missing
         if sha256(original) != src["sha256"]:
             report.problems.append(f"{original_name}: original of source {sid} does not match its recorded hash")
         try:

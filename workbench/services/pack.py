@@ -62,10 +62,16 @@ def write_pack(store: Store, dossier_id: int, path: Path, *, claim_ids: tuple[in
         ext = EXTENSIONS.get(src.kind, ".bin")
         original_name = f"sources/{src.id}/original{ext}"
         text_name = f"sources/{src.id}/text.txt"
-        files[original_name] = sources.original(store, src.id)
+        original = sources.original(store, src.id)
         files[text_name] = model.text_of(src.id).encode("utf-8")
-        manifest_sources.append({"id": src.id, "title": src.title, "kind": src.kind, "original": original_name,
-                                 "text": text_name, "sha256": src.sha256, "text_sha256": src.text_sha256})
+        entry: dict[str, Any] = {"id": src.id, "title": src.title, "kind": src.kind, "original": original_name,
+                                 "text": text_name, "sha256": src.sha256, "text_sha256": src.text_sha256}
+        if fmt.sha256(original) == src.sha256:
+            files[original_name] = original
+        else:  # restored from a dossier JSON file, which carries texts of record, not the original bytes
+            entry["original"] = None
+            notes.append(f"source {src.id}: restored from a dossier file; its original bytes are not in this database")
+        manifest_sources.append(entry)
         for cap in model.captures.get(src.id, ()):
             archive = cap.get("warc")
             if isinstance(archive, bytes | bytearray) and cap.get("name"):
