@@ -172,6 +172,8 @@ def source_name(model: ReportModel, source_id: int) -> str:
     if source is None:
         return t(model, "source")
     title = source.title or source.outlet or source.url or t(model, "source")
+    if title[:1] in "«“\"" or title == source.outlet:
+        return title  # already quoted, or an outlet's name
     return f"« {title} »" if model.language == "fr" else f"“{title}”"
 
 
