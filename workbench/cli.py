@@ -117,8 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--scale", default="default")
     d.add_argument("--json", action="store_true")
 
-    st = sub.add_parser("setting", help="read or change a setting kept in the database (organisation)")
-    st.add_argument("key", choices=["organisation"])
+    st = sub.add_parser("setting", help="read or change a publication setting kept in the database")
+    st.add_argument("key", choices=["organisation", "organisation-url", "organisation-logo", "publication-url",
+                                    "paper-size", "user-name"])
     st.add_argument("value", nargs="?", help="new value (omit to print the current one)")
 
     ex = sub.add_parser("export", help="export a verification report or the dossier's data")
@@ -131,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--language", choices=["en", "fr"], default="en")
     ex.add_argument("--history", action="store_true", help="include each claim's history")
     ex.add_argument("--discrepancies", action="store_true", help="add the comparison of sources")
+    ex.add_argument("--include-drafts", action="store_true", help="count claims not concluded in the verdict chart")
+
+    pk = sub.add_parser("pack", help="write an evidence pack (zip) that proves every quote")
+    pk.add_argument("--claim", nargs="+", action="extend", type=int, default=[], dest="claims")
+    pk.add_argument("--out", required=True, help="output .zip")
+    ve = sub.add_parser("verify", help="check an evidence pack; names every file or entry that does not match")
+    ve.add_argument("file")
 
     co = sub.add_parser("compare", help="compare sources: alignments, discrepancies, recycled and copied text")
     co.add_argument("source_ids", nargs="*", type=int)
@@ -197,9 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     ctx = Context(args)
     try:
-        from workbench import cli_commands
+        from workbench import cli_commands, cli_publish
 
-        handler = getattr(cli_commands, "cmd_" + command.replace("-", "_"))
+        name = "cmd_" + command.replace("-", "_")
+        handler = getattr(cli_publish, name, None) or getattr(cli_commands, name)
         return int(handler(ctx) or 0)
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)

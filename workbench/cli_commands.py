@@ -47,6 +47,12 @@ def cmd_import(ctx: Context) -> int:
     overrides = {n: getattr(args, n) for n in ("title", "outlet", "author", "published", "url", "language")}
     paths = []
     failed = False
+    from workbench import cli_publish  # http(s) URLs are fetched and captured
+
+    urls = [p for p in args.paths if cli_publish.is_url(p)]
+    if urls:
+        failed |= not cli_publish.import_urls(ctx, urls)
+        args.paths = [p for p in args.paths if not cli_publish.is_url(p)]
     for path in args.paths:  # dossier JSON and Web Annotations are data exchange, not sources
         kind = exchange_kind(path)
         if kind is None:
@@ -307,6 +313,7 @@ def cmd_export(ctx: Context) -> int:
         claim_ids=tuple(args.claims),
         language=args.language,
         include_history=args.history,
+        include_drafts=args.include_drafts,
         discrepancies=args.discrepancies,
     )
     if args.out != "-":

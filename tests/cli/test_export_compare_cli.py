@@ -17,6 +17,9 @@ from workbench.cli import main
 def demo(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     assert main(["--db", str(db), "init", "--demo"]) == 0
+    for key, value in (("organisation", "Les Vérificateurs"), ("organisation-url", "https://verif.example"),
+                       ("publication-url", "https://verif.example/fc/{claim}")):
+        assert main(["--db", str(db), "setting", key, value]) == 0
     return str(db)
 
 
@@ -124,7 +127,7 @@ def test_reports_show_who_concluded(tmp_path, capsys):
         out = tmp_path / f"r.{fmt}"
         run(capsys, "--db", db, "export", "--format", fmt, "--out", str(out))
         text = out.read_text(encoding="utf-8")
-        assert "Concluded by" in text and "Alice Martin" in text
+        assert "Fact-check by Alice Martin" in text
 
 
 def test_organisation_signs_claimreview(demo, capsys, tmp_path):
@@ -134,6 +137,32 @@ def test_organisation_signs_claimreview(demo, capsys, tmp_path):
     run(capsys, "--db", demo, "export", "--format", "claimreview", "--out", str(out))
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert {r["author"]["name"] for r in reviews} == {"Les Vérificateurs"}
+    assert {r["author"]["url"] for r in reviews} == {"https://verif.example"}
+    assert all(r["url"].startswith("https://verif.example/fc/") for r in reviews)
+
+
+def test_claimreview_refuses_with_one_line_naming_what_is_missing(tmp_path, capsys):
+    db = str(tmp_path / "cr.sqlite")
+    assert main(["--db", db, "init", "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "export", "--format", "claimreview", "--out", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ClaimReview not written") and "\n" not in err
+    assert "organisation" in err and "publication URL" in err
+    assert not (tmp_path / "x.json").exists()
+    assert main(["--db", db, "setting", "organisation-url", "ftp://x"]) == 1
+    assert "http(s)" in capsys.readouterr().err
+
+
+def test_settings_round_trip_through_the_cli(tmp_path, capsys):
+    db = str(tmp_path / "s.sqlite")
+    assert main(["--db", db, "init"]) == 0
+    run(capsys, "--db", db, "setting", "publication-url", "https://v.example/{claim}")
+    assert run(capsys, "--db", db, "setting", "publication-url").strip() == "https://v.example/{claim}"
+    run(capsys, "--db", db, "--user", "mdupont", "setting", "user-name", "Marie Dupont")
+    assert run(capsys, "--db", db, "--user", "mdupont", "setting", "user-name").strip() == "Marie Dupont"
+    run(capsys, "--db", db, "setting", "paper-size", "Letter")
+    assert run(capsys, "--db", db, "setting", "paper-size").strip() == "letter"
 
 
 def test_workbench_alone_opens_the_window_or_says_why(tmp_path, capsys, monkeypatch):

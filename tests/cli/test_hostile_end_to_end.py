@@ -33,7 +33,11 @@ def test_hostile_page_is_inert_everywhere(tmp_path, capsys):
         assert gone not in text
     cid = run(capsys, "--db", db, "claim", "add", "1", "--quote", "<script>alert(1)</script>",
               "--statement", "Le maire a publié <b onmouseover=alert(4)>un script</b>", "--status", "concluded",
-              "--verdict", "true", "--rationale", "<img src=x onerror=alert(5)>").strip()
+              "--verdict", "true", "--rationale", "<img src=x onerror=alert(5)>",
+              "--claimant", "<i>Le maire</i>").strip()
+    for key, value in (("organisation", "<b>Org</b>"), ("organisation-url", "https://org.example/"),
+                       ("publication-url", "https://org.example/fc/{claim}")):
+        run(capsys, "--db", db, "setting", key, value)
     run(capsys, "--db", db, "claim", "cite", cid, "--stance", "context", "--url", "https://example.org/a?x=<script>",
         "--title", "<script>alert(6)</script>")
     for fmt in ("html", "md", "csv", "json", "claimreview", "annotations", "docx", "pdf"):

@@ -307,6 +307,7 @@ def build_model(language: str = "en", include_history: bool = True) -> ReportMod
         filters="",
         discrepancies=discrepancies,
         publication_url="https://verifeau.example/reports/seine-2023",
+        organisation_url="https://verifeau.example",
     )
 
 

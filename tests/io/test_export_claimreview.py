@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
+
 from tests.io.report_fixture import build_model
+from workbench.core.errors import ValidationError
 from workbench.io.exporters import claimreview
 
 
@@ -27,9 +30,10 @@ def test_required_and_recommended_fields() -> None:
     assert review["@context"] == "https://schema.org"
     assert review["@type"] == "ClaimReview"
     assert review["url"] == "https://verifeau.example/reports/seine-2023#claim-1"
-    assert review["author"] == {"@type": "Organization", "name": "Vérif’Eau 💧"}
+    assert review["author"] == {"@type": "Organization", "name": "Vérif’Eau 💧", "url": "https://verifeau.example"}
     assert review["datePublished"] == "2024-03-03"  # when its status became concluded
-    assert review["inLanguage"] == "en"
+    assert review["inLanguage"] == "fr"  # the claim's language (its first appearance is in French), not the export's
+    assert review["itemReviewed"]["inLanguage"] == "fr"
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Organization", "name": "Mairie de Paris"}
@@ -67,10 +71,32 @@ def test_claimant_person_and_french_labels() -> None:
     assert second["inLanguage"] == "fr"
 
 
-def test_no_url_or_author_when_unknown() -> None:
-    model = dataclasses.replace(build_model(), publication_url="", organisation="")
-    review = _reviews(model)[0]
-    assert "url" not in review and "author" not in review
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"publication_url": ""}, "publication URL"),
+        ({"publication_url": "javascript:alert(1)"}, "publication URL"),
+        ({"organisation": ""}, "organisation name"),
+        ({"organisation_url": ""}, "organisation URL"),
+    ],
+)
+def test_refuses_rather_than_write_markup_google_rejects(change: dict, named: str) -> None:
+    model = dataclasses.replace(build_model(), **change)
+    with pytest.raises(ValidationError) as err:
+        claimreview.export(model)
+    assert named in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_claim_without_claimant_is_named() -> None:
+    model = build_model()
+    claims = (dataclasses.replace(model.claims[0], claimant=""), *model.claims[1:])
+    with pytest.raises(ValidationError, match="claim 1"):
+        claimreview.export(dataclasses.replace(model, claims=claims))
+
+
+def test_url_pattern_per_claim() -> None:
+    model = dataclasses.replace(build_model(), publication_url="https://verifeau.example/fc/{claim}.html")
+    assert [r["url"] for r in _reviews(model)] == ["https://verifeau.example/fc/1.html", "https://verifeau.example/fc/3.html"]
 
 
 def test_embeddable_in_a_script_element() -> None:

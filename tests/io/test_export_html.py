@@ -40,8 +40,10 @@ def test_html_contains_every_claim_with_verdict_and_details() -> None:
     assert doc.title == f"Verification report — {model.dossier.name}"
     for claim in model.claims:
         assert claim.statement in text
-    for label in ("Misleading", "Mostly true", "Unverifiable", "No verdict yet"):
+    for label in ("Misleading", "Unverifiable", "Draft · In review", "Draft · To check"):
         assert label in text
+    assert "Working verdict (not final): Mostly true" in text  # claim 2 is in review: never shown as concluded
+    assert "Claim" in text and "Our verdict" in text and "Fact-check by" in text
     assert "Mairie de Paris" in text and "3 August 2023" in text
     assert "The official report counts 58 compliant days" in text
     assert "Supports the claim (1)" in text and "Refutes the claim (1)" in text and "Context (1)" in text
@@ -57,7 +59,8 @@ def test_html_contains_every_claim_with_verdict_and_details() -> None:
     ids = {attrs.get("id") for _, attrs in doc.tags}
     assert {f"claim-{c.id}" for c in model.claims} <= ids
     # summary chart in SVG, badge colours from the scale
-    assert doc.find("svg") and len(doc.find("rect")) == 4
+    assert doc.find("svg") and len(doc.find("rect")) == 2  # drafts are not in the chart
+    assert "2 draft(s) not concluded, not counted in the chart" in text
     assert any("#e69138" in (s.get("style") or "") for s in doc.find("span"))
 
 
@@ -89,7 +92,7 @@ def test_html_sources_discrepancies_and_scale() -> None:
     assert "Discrepancies between sources" in text
     assert "The city and the water agency give different shares of compliant days." in text
     assert "63 %" in text
-    assert "Rating scale — default" in text
+    assert "Rating scale — Workbench scale" in text
     for verdict in model.dossier.scale.verdicts:
         assert verdict.label_en in text
 
@@ -98,8 +101,8 @@ def test_html_history_follows_the_option() -> None:
     model = build_model()
     with_history = _parse(model).text
     without = _parse(dataclasses.replace(model, include_history=False)).text
-    assert "History" in with_history and "in-review → concluded" in with_history
-    assert "in-review → concluded" not in without
+    assert "History" in with_history and "moved the claim from “In review” to “Concluded”" in with_history
+    assert "moved the claim" not in without and "in-review" not in with_history
 
 
 def test_html_in_french() -> None:

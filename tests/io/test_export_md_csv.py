@@ -26,7 +26,7 @@ def test_markdown_has_the_report_content() -> None:
     text = html.text
     for claim in model.claims:
         assert claim.statement in text
-    for heading in ("Summary", "Claims", "Sources", "Discrepancies between sources", "Rating scale — default"):
+    for heading in ("Summary", "Claims", "Sources", "Discrepancies between sources", "Rating scale — Workbench scale"):
         assert heading in [t for t in text.split("\n")] or heading in text
     assert "Supports the claim (1)" in text and "Refutes the claim (1)" in text
     # the exact span is in bold, inside a blockquote that holds the whole sentence
@@ -41,7 +41,7 @@ def test_markdown_has_the_report_content() -> None:
     assert len(html.find("table")) >= 4  # summary, history, sources, discrepancy, scale
     for source in model.sources:
         assert source.sha256 in text
-    assert "in-review → concluded" in text
+    assert "moved the claim from “In review” to “Concluded”" in text
 
 
 def test_markdown_history_option_and_french() -> None:

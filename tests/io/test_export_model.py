@@ -40,11 +40,15 @@ def test_verdict_counts_follow_the_scale_and_count_missing_verdicts() -> None:
     model = build_model()
     counts = {(v.key if v else None): n for v, n in model.verdict_counts()}
     assert counts["misleading"] == 1
-    assert counts["mostly-true"] == 1
+    assert counts["mostly-true"] == 0  # claim 2 is in review: a draft, not in the chart
     assert counts["unverifiable"] == 1
-    assert counts[None] == 1
+    assert counts[None] == 0
     assert counts["true"] == 0
-    assert sum(counts.values()) == len(model.claims)
+    assert sum(counts.values()) == len(model.claims) - model.draft_count()
+    everything = dataclasses.replace(model, include_drafts=True)
+    with_drafts = {(v.key if v else None): n for v, n in everything.verdict_counts()}
+    assert with_drafts["mostly-true"] == 1 and with_drafts[None] == 1
+    assert sum(with_drafts.values()) == len(model.claims)
     keys = [v.key for v, _ in model.verdict_counts() if v]
     assert keys == [v.key for v in model.dossier.scale.verdicts]
 

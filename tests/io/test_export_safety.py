@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -15,6 +16,7 @@ import pdfplumber
 import pytest
 
 from tests.io.report_fixture import HOSTILE, HOSTILE_IMG, ParsedHTML, hostile_model
+from workbench.core.errors import ValidationError
 from workbench.io.exporters import EXPORTERS, export
 from workbench.io.exporters.csv_claims import COLUMNS
 
@@ -138,15 +140,22 @@ def _strings(value: object) -> list[str]:
 
 @pytest.mark.parametrize("fmt", ["json", "claimreview", "annotations"])
 def test_json_outputs_cannot_break_out_of_a_script_element(fmt: str) -> None:
-    raw = export(fmt, hostile_model()).decode("utf-8")
+    raw = export(fmt, _publishable(hostile_model())).decode("utf-8")
     assert "<" not in raw and ">" not in raw
     assert "\\u003cscript\\u003e" in raw
     assert any(HOSTILE in value for value in _strings(json.loads(raw)))
 
 
+def _publishable(model):  # type: ignore[no-untyped-def]
+    """The hostile model with the publication settings ClaimReview needs (its own URLs stay hostile)."""
+    return dataclasses.replace(model, publication_url="https://pub.example/fc", organisation_url="https://pub.example")
+
+
 def test_claimreview_and_annotations_drop_javascript_urls() -> None:
-    reviews = json.loads(export("claimreview", hostile_model()))
-    assert reviews and "url" not in reviews[0]
+    with pytest.raises(ValidationError, match="publication URL"):  # a javascript: publication URL is refused
+        export("claimreview", hostile_model())
+    reviews = json.loads(export("claimreview", _publishable(hostile_model())))
+    assert reviews and reviews[0]["url"].startswith("https://pub.example/fc#claim-")
     for work in reviews[0]["itemReviewed"].get("appearance", []):
         assert "url" not in work
     anns = json.loads(export("annotations", hostile_model()))

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from tests.services.conftest import OTHER, TEXT, World, bundle
 from workbench.core.errors import ConflictError
-from workbench.persistence import repositories as repo
 from workbench.services import claims, evidence, sources
 from workbench.services.operations import (
     AddAppearance,
@@ -183,38 +183,34 @@ def _composites(world: World) -> list[tuple[str, Callable[[], Operation[Any]]]]:
     ]
 
 
-def test_a_failure_in_the_middle_of_any_composite_operation_changes_nothing(
-        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_log = repo.log
-    for name, make in _composites(world):
-        calls = 0
+def test_a_failure_in_the_middle_of_any_composite_operation_changes_nothing(world: World) -> None:
+    """Each composite operation is run once to count its write statements, then failed at each of them in turn."""
+    engine = world.store.db.engine
+    state = {"writes": 0, "fail_at": 0}
 
-        def counting(*args: Any, **kwargs: Any) -> Any:
-            nonlocal calls
-            calls += 1
-            return real_log(*args, **kwargs)
+    def on_write(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            state["writes"] += 1
+            if state["writes"] == state["fail_at"]:
+                raise RuntimeError("injected failure")
 
-        monkeypatch.setattr(repo, "log", counting)
-        done = make().run(world.store)
-        total = calls
-        done.inverse.run(world.store)  # back to the starting point (history grows: take a new snapshot)
-        assert total >= 2, name
-        for fail_at in range(2, total + 1):  # fail at the 2nd, 3rd... write: the first ones must be rolled back
-            before = snapshot(world)
-            seen = 0
-
-            def failing(*args: Any, _at: int = fail_at, **kwargs: Any) -> Any:
-                nonlocal seen
-                seen += 1
-                if seen == _at:
-                    raise RuntimeError("injected failure")
-                return real_log(*args, **kwargs)
-
-            monkeypatch.setattr(repo, "log", failing)
-            with pytest.raises(RuntimeError, match="injected"):
-                make().run(world.store)
-            assert snapshot(world) == before, f"{name}: failure at write {fail_at} left changes"
-        monkeypatch.setattr(repo, "log", real_log)
+    event.listen(engine, "before_cursor_execute", on_write)
+    try:
+        for name, make in _composites(world):
+            state.update(writes=0, fail_at=0)
+            done = make().run(world.store)
+            total = state["writes"]
+            done.inverse.run(world.store)  # back to the starting point (history grows: take a new snapshot)
+            assert total >= 2, name
+            for fail_at in range(2, total + 1):  # fail at the 2nd, 3rd... write: the first ones must be rolled back
+                before = snapshot(world)
+                state.update(writes=0, fail_at=fail_at)
+                with pytest.raises(Exception, match="injected"):
+                    make().run(world.store)
+                state["fail_at"] = 0
+                assert snapshot(world) == before, f"{name}: failure at write {fail_at} left changes"
+    finally:
+        event.remove(engine, "before_cursor_execute", on_write)
 
 
 def test_create_many_gives_the_same_claims_as_one_at_a_time(world: World) -> None:

@@ -14,7 +14,13 @@ def test_export_dialog_preview_and_files(window, store, dossier, tmp_path):
     pane = window.reading.panes()[0]
     select(pane, pane.view.text, "1 200 habitants")
     cid = window.new_claim_from_selection()
-    claims_svc.update(store, cid, verdict="false", status="concluded", rationale="<script>alert(1)</script>")
+    claims_svc.update(store, cid, verdict="false", status="concluded", rationale="<script>alert(1)</script>",
+                      claimant="Le maire")
+    from workbench.services import publication
+
+    for key, value in (("organisation", "Vérif"), ("organisation-url", "https://verif.example"),
+                       ("publication-url", "https://verif.example/fc/{claim}")):
+        publication.set_value(store, key, value, dossier.id)
     dialog = ExportDialog(window)
     dialog.run_preview()
     assert "1 200 habitants" in dialog.preview.toPlainText()
@@ -45,6 +51,11 @@ def test_export_dialog_on_the_sample_dossier(qtbot, tmp_path):
     store = Store.open(str(tmp_path / "sample.sqlite"), user="tester")
     try:
         dossier = sample.load(store)
+        from workbench.services import publication
+
+        for key, value in (("organisation", "Vérif"), ("organisation-url", "https://verif.example"),
+                           ("publication-url", "https://verif.example/fc/{claim}")):
+            publication.set_value(store, key, value, dossier.id)  # ClaimReview refuses without them
         win = MainWindow(store, dossier, runner=TaskRunner(), fresh_layout=True)
         win.quiet_errors = True
         qtbot.addWidget(win)

@@ -23,6 +23,7 @@ from typing import Any
 from workbench.core.errors import ImportFailure
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXTENSION = "https://w3id.org/workbench/ns#claim"  # Workbench's claim fields (see exporters/web_annotations.py)
 STANCES = ("supports", "refutes", "context")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 _SHA = re.compile(r"^urn:sha256:([0-9a-fA-F]{64})$")
@@ -69,6 +70,7 @@ class AnnotationRecord:
     note: str = ""
     motivation: str = ""
     created: dt.datetime | None = None
+    workbench: dict[str, Any] | None = None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -174,6 +176,7 @@ class _Parser:
             "note": (by_purpose.get("commenting") or [""])[0],
             "motivation": motivation,
             "created": created,
+            "workbench": ann.get(EXTENSION) if isinstance(ann.get(EXTENSION), dict) else None,
         }
         return [self.target(f"{path}.target", t, common) for t in targets]
 

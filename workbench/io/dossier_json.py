@@ -65,6 +65,8 @@ class DossierDocument:
     relations: tuple[RelationInfo, ...]
     history: tuple[HistoryEntry, ...]
     discrepancies: tuple[Mapping[str, Any], ...] = field(default=())
+    publication: Mapping[str, str] = field(default_factory=dict)
+    """Publication settings carried by the file: organisation-url, publication-url, paper-size, user-name:LOGIN."""
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings
 
@@ -151,6 +153,7 @@ def dossier_to_json(model: ReportModel) -> dict[str, Any]:
         "language": model.language,
         "filters": model.filters,
         "organisation": model.organisation,
+        "publication": publication_settings(model),
         "dossier": {
             "id": d.id,
             "name": d.name,
@@ -593,4 +596,21 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
         relations=tuple(relations),
         history=tuple(history),
         discrepancies=tuple(discrepancies),
+        publication=MappingProxyType(_publication(root)),
     )
+
+
+def publication_settings(model: ReportModel) -> dict[str, str]:
+    """The publication settings of a report model, as the dossier JSON's ``publication`` object."""
+    out = {"organisation-url": model.organisation_url, "publication-url": model.publication_url,
+           "paper-size": model.paper}
+    out.update({f"user-name:{login}": name for login, name in sorted(model.people.items())})
+    return {k: v for k, v in out.items() if v}
+
+
+def _publication(root: dict[str, Any]) -> dict[str, str]:
+    """The optional ``publication`` object: string values only (anything else is ignored, not fatal)."""
+    value = root.get("publication")
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str) and len(k) < 100}

@@ -31,6 +31,10 @@ _BY_EXTENSION: dict[str, str] = {
     ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".warc": "warc",  # web archives; ".gz" is a gzipped WARC (x.warc.gz)
+    ".gz": "warc",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
 }
 
 Reader = Callable[[str, bytes], ImportBundle]

@@ -18,9 +18,8 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from workbench.core.enums import Stance
+from workbench.core.enums import Stance, Status
 from workbench.core.errors import ValidationError
-from workbench.core.text import sentence_around
 from workbench.core.values import (
     ClaimInfo,
     DossierInfo,
@@ -30,6 +29,7 @@ from workbench.core.values import (
     SpanInfo,
     Verdict,
 )
+from workbench.io.report_text import sentence_bounds
 
 LANGUAGES = ("en", "fr")
 STANCES: tuple[str, ...] = (Stance.SUPPORTS.value, Stance.REFUTES.value, Stance.CONTEXT.value)
@@ -160,7 +160,14 @@ class ReportModel:
         generated_at: When the report was made.
         filters: Human description of the filters that selected the claims ("" = all claims).
         discrepancies: Plain dicts ``{kind, spans: [{source_id, start, end, exact, value}], note}``.
-        publication_url: Where the report will be published, if known (ClaimReview ``url`` = this + ``#claim-ID``).
+        publication_url: Where the report will be published, if known: ClaimReview ``url`` = this with ``{claim}``
+            replaced by the claim id, or this + ``#claim-ID`` when it holds no ``{claim}``.
+        organisation_url: The publisher's web site (ClaimReview ``author.url``).
+        organisation_logo: The publisher's logo (PNG or JPEG bytes; b"" for none).
+        people: Display names by login (a byline never shows a bare login).
+        include_drafts: Count claims that are not concluded in the verdict chart.
+        paper: "a4", "letter" or "" (from the language: Letter for English, A4 otherwise).
+        captures: Archived copies of sources by source id: ``{url, captured_at, sha256, name}`` dicts.
     """
 
     dossier: DossierInfo
@@ -175,6 +182,14 @@ class ReportModel:
     filters: str = ""
     discrepancies: tuple[Mapping[str, Any], ...] = ()
     publication_url: str = ""
+    organisation_url: str = ""
+    organisation_logo: bytes = b""
+    people: Mapping[str, str] = field(default_factory=dict)
+    include_drafts: bool = False
+    paper: str = ""
+    captures: Mapping[int, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
+    _by_id: dict[int, SourceInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _claims_by_id: dict[int, ClaimInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -184,6 +199,13 @@ class ReportModel:
         object.__setattr__(self, "source_texts", MappingProxyType(dict(self.source_texts)))
         object.__setattr__(self, "history", MappingProxyType({int(k): tuple(v) for k, v in dict(self.history).items()}))
         object.__setattr__(self, "discrepancies", tuple(_check_discrepancy(d) for d in self.discrepancies or ()))
+        object.__setattr__(self, "people", MappingProxyType(dict(self.people)))
+        captures = {int(k): tuple(v) for k, v in dict(self.captures).items()}
+        object.__setattr__(self, "captures", MappingProxyType(captures))
+        if self.paper not in ("", "a4", "letter"):
+            raise ValidationError(f"paper size must be a4 or letter, not {self.paper!r}")
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.sources})
+        object.__setattr__(self, "_claims_by_id", {c.id: c for c in self.claims})
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings
 
@@ -194,7 +216,7 @@ class ReportModel:
         return self._sources_by_id().get(source_id)
 
     def _sources_by_id(self) -> dict[int, SourceInfo]:
-        return {s.id: s for s in self.sources}
+        return self._by_id
 
     def text_of(self, source_id: int) -> str:
         """Text of record of a source ("" if the report was built without it)."""
@@ -202,7 +224,7 @@ class ReportModel:
 
     def claim(self, claim_id: int) -> ClaimInfo | None:
         """The claim with ``claim_id`` if it is in the report."""
-        return next((c for c in self.claims if c.id == claim_id), None)
+        return self._claims_by_id.get(claim_id)
 
     def history_of(self, claim_id: int) -> tuple[HistoryEntry, ...]:
         """History of one claim, oldest first."""
@@ -221,11 +243,40 @@ class ReportModel:
 
     # ------------------------------------------------------------------ summaries
 
+    @staticmethod
+    def is_draft(claim: ClaimInfo) -> bool:
+        """True if the claim is not concluded: its verdict, if any, is a working verdict, not a published one."""
+        return claim.status != Status.CONCLUDED.value
+
+    def draft_count(self) -> int:
+        """Number of claims in the report that are not concluded."""
+        return sum(1 for c in self.claims if self.is_draft(c))
+
+    def paper_size(self) -> str:
+        """"a4" or "letter": the setting, else Letter for English reports and A4 for the others."""
+        return self.paper or ("letter" if self.language == "en" else "a4")
+
+    def claim_url(self, claim: ClaimInfo) -> str:
+        """Where the claim's fact-check is published ("" if no http(s) publication URL is known)."""
+        url = self.publication_url.strip()
+        if "{claim}" in url:
+            url = url.replace("{claim}", str(claim.id))
+            return url if is_web_url(url) else ""
+        if not is_web_url(url):
+            return ""
+        return f"{url.split('#', 1)[0]}#claim-{claim.id}"
+
     def verdict_counts(self) -> list[tuple[Verdict | None, int]]:
-        """Claims per verdict in scale order (zero counts included), then ``(None, n)`` for claims without one."""
+        """Claims per verdict in scale order (zero counts included), then ``(None, n)`` for claims without one.
+
+        Drafts (claims not concluded) are left out unless ``include_drafts`` is set: a chart of verdicts shows
+        published verdicts only.
+        """
         counts = {v.key: 0 for v in self.dossier.scale.verdicts}
         none = 0
         for claim in self.claims:
+            if self.is_draft(claim) and not self.include_drafts:
+                continue
             if claim.verdict in counts:
                 counts[claim.verdict] += 1
             else:
@@ -272,9 +323,8 @@ class ReportModel:
         source = self.source(span.source_id)
         text = self.text_of(span.source_id)
         if text and 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.exact:
-            lo, hi = sentence_around(text, span.start, span.end)
-            cut_before = lo > 0 and not (text[lo - 1] == "\n" or (lo >= 2 and text[lo - 2] in ".!?»"))
-            cut_after = hi < len(text) and text[hi] != "\n" and text[hi - 1] not in ".!?"
+            language = (source.language if source is not None else "") or self.language
+            lo, hi, cut_before, cut_after = sentence_bounds(text, span.start, span.end, language[:2].lower())
             return Quote(text[lo : span.start], span.exact, text[span.end : hi], source, span, cut_before, cut_after)
         return Quote(span.prefix, span.exact, span.suffix, source, span, bool(span.prefix), bool(span.suffix))
 
@@ -329,6 +379,11 @@ def _check_discrepancy(item: Mapping[str, Any]) -> Mapping[str, Any]:
                 }
             )
         )
-    return MappingProxyType(
-        {"kind": str(item.get("kind", "") or ""), "spans": tuple(clean_spans), "note": str(item.get("note", "") or "")}
-    )
+    out: dict[str, Any] = {
+        "kind": str(item.get("kind", "") or ""),
+        "spans": tuple(clean_spans),
+        "note": str(item.get("note", "") or ""),
+    }
+    if item.get("chars"):
+        out["chars"] = int(item["chars"])
+    return MappingProxyType(out)

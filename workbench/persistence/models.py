@@ -129,6 +129,22 @@ class Source(Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class Capture(Base):
+    """An archived copy of a web source: the archive bytes (WARC record or MHTML file) and when it was captured."""
+
+    __tablename__ = "capture"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    captured_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[int | None] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(200), default="")
+    archive_format: Mapped[str] = mapped_column(String(10), default="warc")
+    archive: Mapped[bytes] = mapped_column(LargeBinary)
+    archive_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Span(Base):
     """An anchored range of a source's text of record (code points, end exclusive)."""
 

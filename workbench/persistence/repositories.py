@@ -155,6 +155,48 @@ def put_setting(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
+def settings_with_prefix(session: Session, prefix: str) -> list[tuple[str, str]]:
+    """Every stored setting whose key starts with ``prefix`` ("" for all), as (key, value) pairs."""
+    query = select(Setting.key, Setting.value)
+    if prefix:
+        query = query.where(Setting.key.startswith(prefix, autoescape=True))
+    return [(k, v) for k, v in session.execute(query.order_by(Setting.key))]
+
+
+# --- web captures -------------------------------------------------------------------------------------------
+
+
+def add_capture(session: Session, source_id: int, capture: dict[str, Any]) -> None:
+    """Store an archived copy of a source (``capture``: url, captured_at, status, content_type, format, archive)."""
+    from workbench.core.text import sha256_hex
+    from workbench.persistence.models import Capture
+
+    archive = bytes(capture["archive"])
+    at = capture.get("captured_at")
+    if isinstance(at, dt.datetime) and at.tzinfo is not None:
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
+    session.add(Capture(source_id=source_id, url=str(capture.get("url", ""))[:2000], captured_at=at,
+                        status=capture.get("status"), content_type=str(capture.get("content_type", ""))[:200],
+                        archive_format=str(capture.get("format", "warc")), archive=archive,
+                        archive_sha256=sha256_hex(archive)))
+
+
+def captures_of(session: Session, source_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """Archived copies of the given sources, oldest first, as plain dicts."""
+    from workbench.persistence.models import Capture
+
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not source_ids:
+        return {}
+    rows = session.scalars(select(Capture).where(Capture.source_id.in_(list(source_ids))).order_by(Capture.id))
+    for c in rows:
+        at = c.captured_at.replace(tzinfo=dt.UTC) if c.captured_at is not None else None
+        out[c.source_id].append({"id": c.id, "url": c.url, "captured_at": at, "status": c.status,
+                                 "content_type": c.content_type, "format": c.archive_format,
+                                 "archive": c.archive, "sha256": c.archive_sha256})
+    return dict(out)
+
+
 # --- dossiers and scales ------------------------------------------------------------------------------------
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.core.anchoring import Selector, reanchor
 from workbench.core.enums import SpanState
 from workbench.core.errors import ImportFailure
 from workbench.core.values import NewClaim, SourceInfo
 from workbench.io.annotations_import import AnnotationRecord, parse_annotations
-from workbench.services import claims, dossiers, sources
+from workbench.services import claims, dossiers, evidence, sources
 from workbench.services.store import Store
 
 
@@ -64,6 +65,7 @@ def import_annotations(
         statement = (rec.statement or " ".join(text[anchor.start:anchor.end].split())).strip()
         groups[statement].append((rec, source, anchor.start, anchor.end))
     new: list[NewClaim] = []
+    references: list[list[dict[str, Any]]] = []
     for statement, items in groups.items():
         appearances = [i for i in items if i[0].role == "appearance"]
         cited = [i for i in items if i[0].role != "appearance"]
@@ -71,12 +73,42 @@ def import_annotations(
             skipped.extend(f"{i[0].id}: evidence without an appearance of its claim" for i in cited)
             continue
         verdict = next((verdict_of.get(i[0].verdict_label.casefold()) for i in items if i[0].verdict_label), None)
+        ext = next((i[0].workbench for i in appearances if i[0].workbench), None) or {}
+        fields = _extension_fields(ext, {v.key for v in scale.verdicts})
+        if "verdict" not in fields:
+            fields["verdict"] = verdict
         new.append(NewClaim(
-            {"statement": statement, "tags": appearances[0][0].tags, "verdict": verdict},
+            {"statement": statement, "tags": appearances[0][0].tags, **fields},
             tuple((src.id, a, b) for _rec, src, a, b in appearances),
             tuple((rec.stance or "context", src.id, a, b, rec.note) for rec, src, a, b in cited),
         ))
+        references.append([r for r in ext.get("externalReferences") or () if isinstance(r, dict)
+                           and (r.get("url") or r.get("title"))])
     created = claims.create_many(store, dossier_id, new)  # one transaction, a few statements per table
+    for claim_id, refs in zip(created, references, strict=True):
+        for ref in refs:
+            evidence.cite_external(
+                store, claim_id, str(ref.get("stance") or "context"), url=str(ref.get("url") or ""),
+                title=str(ref.get("title") or ""), publisher=str(ref.get("publisher") or ""),
+                published=ref.get("published") or None, accessed=ref.get("accessed") or None,
+                archive_url=str(ref.get("archiveUrl") or ""), quoted=str(ref.get("quoted") or ""),
+                note=str(ref.get("note") or ""))
     if not created and skipped:
         raise ImportFailure(name, skipped[0])
     return AnnotationImport(tuple(created), dict(states), tuple(skipped))
+
+
+def _extension_fields(ext: dict[str, Any], verdict_keys: set[str]) -> dict[str, Any]:
+    """Claim fields from the Workbench extension of an annotation (unknown or malformed values are left out)."""
+    fields: dict[str, Any] = {}
+    for key, name in (("claimant", "claimant"), ("rationale", "rationale"), ("claimDate", "claim_date"),
+                      ("status", "status")):
+        value = ext.get(key)
+        if isinstance(value, str) and value.strip():
+            fields[name] = value
+    verdict = ext.get("verdict")
+    if isinstance(verdict, str) and verdict in verdict_keys:
+        fields["verdict"] = verdict
+    if fields.get("status") not in (None, "to-check", "in-progress", "in-review", "concluded"):
+        fields.pop("status")
+    return fields

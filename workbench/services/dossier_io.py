@@ -6,9 +6,11 @@ original's SHA-256 and stores its text as its bytes.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.values import DossierInfo
 from workbench.io.dossier_json import DossierDocument, parse_dossier_json
 from workbench.io.registry import is_regular_file
@@ -43,6 +45,13 @@ def restore(store: Store, data: bytes, name: str = "dossier.json") -> DossierInf
         new_id = import_dossier_rows(s, document_rows(doc))
         repo.log(s, dossier_id=new_id, entity="dossier", entity_id=new_id, action="restore", user=store.user,
                  after={"file": name})
+    from workbench.services import publication
+
+    settings = dict(doc.publication)
+    if doc.organisation:
+        settings["organisation"] = doc.organisation
+    with contextlib.suppress(WorkbenchError):  # a bad URL in a file must not stop the dossier from being restored
+        publication.restore(store, new_id, settings)
     return dossiers.set_current(store, new_id)
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import Cancelled, NotFoundError, ValidationError
+from workbench.core.values import RatingScale, SourceInfo
 from workbench.io.report import ReportModel
-from workbench.services import claims, dossiers, sources
+from workbench.services import claims, dossiers, publication, sources
 from workbench.services.store import Store
 
 ORGANISATION_KEY = "organisation"
@@ -31,6 +32,7 @@ class ReportRequest:
     language: str = "en"
     include_history: bool = False
     discrepancies: bool = False
+    include_drafts: bool = False
 
 
 def build_model(
@@ -81,6 +83,7 @@ def build_model(
 
         result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel).to_json()
         discrepancies = tuple(result["discrepancies"]) + tuple(source_findings(result))
+    pub = publication.get(store, dossier_id)
     return ReportModel(
         dossier=dossier,
         sources=tuple(shown),
@@ -89,11 +92,27 @@ def build_model(
         history=history,
         language=request.language,
         include_history=request.include_history or request.format == "json",
-        organisation=dossiers.get_setting(store, ORGANISATION_KEY, ""),
+        organisation=pub.organisation,
         generated_at=dt.datetime.now(dt.UTC),
-        filters=_describe(request),
+        filters=_describe(request, dossier.scale, {s.id: s for s in all_sources}),
         discrepancies=discrepancies,
+        publication_url=pub.publication_url,
+        organisation_url=pub.organisation_url,
+        organisation_logo=pub.organisation_logo,
+        people=pub.people,
+        include_drafts=request.include_drafts,
+        paper=pub.paper,
+        captures=_captures(store, [s.id for s in shown]),
     )
+
+
+def _captures(store: Store, source_ids: list[int]) -> dict[int, tuple[dict[str, Any], ...]]:
+    """Archived copies (web captures) of the shown sources, for the report's "where the claim appeared"."""
+    try:
+        from workbench.services import capture
+    except ImportError:  # pragma: no cover - capture support not installed
+        return {}
+    return capture.report_captures(store, source_ids)
 
 
 def source_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -105,6 +124,7 @@ def source_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
     for r in result["reuse"]:
         out.append({
             "kind": "copied text",
+            "chars": r["chars"],
             "note": f"source {r['b']['source_id']} repeats {r['chars']} characters of source {r['a']['source_id']}"
                     " — these two sources are not independent",
             "spans": [r["a"], r["b"]],
@@ -119,15 +139,30 @@ def source_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _describe(request: ReportRequest) -> str:
+def _describe(request: ReportRequest, scale: RatingScale, by_id: dict[int, SourceInfo]) -> str:
+    """The selection line in the report's language, with verdict labels and source titles (never keys or ids)."""
+    from workbench.io.exporters._common import label
+
+    lang = request.language
+    sep = " : " if lang == "fr" else ": "
     parts = []
     if request.verdicts:
-        parts.append("verdict: " + ", ".join(request.verdicts))
+        names = []
+        for key in request.verdicts:
+            verdict = scale.get(key)
+            names.append(verdict.label(lang) if verdict is not None else key)
+        parts.append(label(lang, "sel.verdict") + sep + ", ".join(names))
     if request.source_ids:
-        parts.append("sources: " + ", ".join(map(str, request.source_ids)))
+        titles = []
+        for sid in request.source_ids:
+            src = by_id.get(sid)
+            title = (src.title or src.outlet or src.url) if src is not None else ""
+            titles.append((f"« {title} »" if lang == "fr" else f"“{title}”") if title else f"n° {sid}")
+        parts.append(label(lang, "sel.sources") + sep + ", ".join(titles))
     if request.claim_ids:
-        parts.append("claims: " + ", ".join(map(str, request.claim_ids)))
-    return "; ".join(parts)
+        parts.append(label(lang, "sel.claims") + sep + ", ".join(f"n° {c}" if lang == "fr" else f"no. {c}"
+                                                                for c in request.claim_ids))
+    return " ; ".join(parts) if lang == "fr" else "; ".join(parts)
 
 
 def export(

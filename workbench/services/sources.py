@@ -68,6 +68,8 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
         )
         s.add(row)
         s.flush()
+        if bundle.extra.get("capture"):  # a web page fetched or read from an archive keeps its archived copy
+            repo.add_capture(s, row.id, bundle.extra["capture"])
         repo.log(s, dossier_id=dossier_id, entity="source", entity_id=row.id, action="import", user=store.user,
                  after={"title": row.title, "sha256": sha, "file": bundle.name})
         return AddResult(repo.source_value(row), created=True)

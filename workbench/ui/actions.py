@@ -29,6 +29,10 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     tr = win.tr
     act("import", tr("&Import files…"), win.choose_and_import, "Ctrl+O")
     act("paste", tr("&Paste as new source…"), lambda: _paste_source(win), "Ctrl+Shift+V")
+    from workbench.ui.dialogs import publication_dialog as pub
+
+    act("import_url", tr("Import from &URL…"), lambda: pub.import_from_url(win), "Ctrl+Shift+U")
+    act("publication", tr("P&ublication settings…"), lambda: pub.open_publication_settings(win))
     act("export", tr("&Export report…"), lambda: _export(win), "Ctrl+Shift+E")
     act("quit", tr("&Quit"), win.close, QKeySequence.StandardKey.Quit)
     act("new_dossier", tr("&New dossier…"), lambda: _new_dossier(win))
@@ -71,7 +75,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     bar = win.menuBar()
     m = bar.addMenu(tr("&File"))
-    for n in ("import", "paste", "export"):
+    for n in ("import", "import_url", "paste", "export"):
         m.addAction(acts[n])
     m.addSeparator()
     m.addAction(acts["quit"])
@@ -80,6 +84,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     open_menu = m.addMenu(tr("&Open dossier"))
     open_menu.aboutToShow.connect(lambda: _fill_dossiers(win, open_menu))
     m.addAction(acts["event_date"])
+    m.addAction(acts["publication"])
     m = bar.addMenu(tr("&Edit"))
     m.addAction(acts["undo"])
     m.addAction(acts["redo"])

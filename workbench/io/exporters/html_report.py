@@ -15,11 +15,13 @@ exporter (table bars instead of SVG, simpler CSS).
 
 from __future__ import annotations
 
+import base64
 import re
 from html import escape
 from typing import Any
 
 from workbench.core.values import ClaimInfo, EvidenceInfo, SourceInfo, Verdict
+from workbench.io.exporters import _prose
 from workbench.io.exporters._common import GENERATOR, label, report_progress
 from workbench.io.report import (
     Progress,
@@ -27,7 +29,6 @@ from workbench.io.report import (
     ReportModel,
     format_date,
     format_datetime,
-    format_value,
     is_web_url,
     safe_color,
     text_on,
@@ -69,6 +70,19 @@ article.claim { border: 1px solid var(--rule); border-left: 6px solid var(--acce
   padding: 1.1rem 1.4rem; margin: 1.6rem 0; break-inside: avoid; page-break-inside: avoid; }
 .claim-head { display: flex; justify-content: space-between; gap: 1rem; align-items: baseline; }
 .claim-no { font-size: .8rem; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
+h3.headline { font-size: 1.3rem; line-height: 1.35; font-weight: 700; margin: .35rem 0 .7rem; text-transform: none;
+  letter-spacing: 0; color: var(--ink); }
+.box { border: 1px solid var(--rule); border-radius: 6px; margin: .4rem 0 .8rem; }
+.box-row { display: grid; grid-template-columns: 9rem 1fr; border-bottom: 1px solid var(--rule); }
+.box-row:last-child { border-bottom: 0; }
+.box-key { background: var(--tint); padding: .5rem .8rem; font: 700 .8rem "Helvetica Neue", Arial, sans-serif;
+  text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+.box-val { padding: .5rem .8rem; }
+.byline { font: .85rem "Helvetica Neue", Arial, sans-serif; color: var(--muted); margin: .2rem 0 .6rem; }
+article.draft { background: repeating-linear-gradient(135deg, #fff, #fff 14px, #f7f7f9 14px, #f7f7f9 28px); }
+.draft-note { font-weight: 700; color: #8a4b00; }
+ul.history, ul.updates { font-size: .88rem; padding-left: 1.2rem; }
+.logo { max-height: 48px; max-width: 200px; float: right; }
 .statement { font-size: 1.3rem; line-height: 1.35; font-weight: 600; margin: .35rem 0 .6rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .4rem 0 .8rem;
   font-size: .9rem; }
@@ -116,6 +130,9 @@ a { color: #1f4e79; }
 .kicker { color: #1f4e79; font-size: 8pt; font-weight: bold; }
 .meta { color: #5b6573; font-size: 8.5pt; }
 .statement { font-size: 12.5pt; font-weight: bold; }
+h3.headline { font-size: 12.5pt; color: #1d2430; margin-top: 2pt; }
+.byline { color: #5b6573; font-size: 8.5pt; }
+.draft-note { color: #8a4b00; font-weight: bold; }
 .claim-no { color: #5b6573; font-size: 8pt; }
 blockquote { font-family: "DejaVu Serif", Georgia, serif; font-style: italic; background-color: #f5f7fa;
   margin-left: 12pt; margin-right: 6pt; }
@@ -148,11 +165,25 @@ def _lang_attr(language: str) -> str:
     return f' lang="{escape(language)}"' if language and _LANG_TAG.match(language) else ""
 
 
-def _badge(model: ReportModel, claim: ClaimInfo) -> str:
-    verdict = model.verdict_of(claim)
-    color = safe_color(verdict.color) if verdict else NO_VERDICT_COLOR
-    text = model.verdict_label(claim) or label(model.language, "no_verdict")
+def _logo_uri(data: bytes) -> str:
+    """A data: URI for a PNG or JPEG logo ("" for anything else: nothing else may reach the report)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        kind = "png"
+    elif data.startswith(b"\xff\xd8\xff"):
+        kind = "jpeg"
+    else:
+        return ""
+    return f"data:image/{kind};base64," + base64.b64encode(data).decode("ascii")
+
+
+def _badge_html(text: str, color: str) -> str:
+    color = safe_color(color)
     return f'<span class="badge" style="background-color:{color};color:{text_on(color)}">&nbsp;{e(text)}&nbsp;</span>'
+
+
+def _badge(model: ReportModel, claim: ClaimInfo) -> str:
+    p = _prose.prose(model, claim)
+    return _badge_html(p.badge, p.badge_color)
 
 
 class _Renderer:
@@ -208,14 +239,19 @@ class _Renderer:
     def header(self) -> str:
         m, d = self.m, self.m.dossier
         rows = [f'<p class="kicker">{self.t("report")}</p>', f"<h1>{e(d.name)}</h1>"]
+        logo = _logo_uri(m.organisation_logo)
+        if logo:  # Qt: the PDF exporter registers the image under the name "logo" (no data: URL loading there)
+            src = "logo" if self.qt else logo
+            rows.insert(0, f'<img class="logo" src="{src}" alt="{e(m.organisation)}" height="48">')
         if d.description:
             rows.append(f'<p class="description">{e(d.description)}</p>')
         facts = []
         if d.event_date:
             facts.append((self.t("event_date"), e(format_date(d.event_date, self.lang))))
         if m.organisation:
-            facts.append((self.t("organisation"), e(m.organisation)))
-        facts.append((self.t("generated"), e(format_datetime(m.generated_at))))
+            org = link(m.organisation_url, m.organisation) if is_web_url(m.organisation_url) else e(m.organisation)
+            facts.append((self.t("organisation"), org))
+        facts.append((self.t("generated"), e(_prose.when(m, m.generated_at))))
         facts.append((self.t("filters"), e(m.filters) if m.filters else self.t("all_claims")))
         rows += [
             f'<p class="meta"><b>{k}</b>&nbsp;: {v}</p>'
@@ -239,6 +275,10 @@ class _Renderer:
             out.append(f'<div class="total">{len(m.claims)}<small>{self.t("claims_total")}</small></div>')
             out.append(self._svg_chart(counts))
             out.append("</div>")
+        drafts = m.draft_count()
+        if drafts:
+            key = "drafts_counted" if m.include_drafts else "drafts_not_counted"
+            out.append(f'<p class="meta">{e(label(self.lang, key).format(n=drafts))}</p>')
         if m.claims:
             out.append("<nav><ol>")
             for claim in m.claims:
@@ -299,35 +339,36 @@ class _Renderer:
 
     def claim(self, number: int, claim: ClaimInfo) -> str:
         m = self.m
-        verdict = m.verdict_of(claim)
-        color = safe_color(verdict.color) if verdict else NO_VERDICT_COLOR
-        head = f"{self.t('claim')} {number} · #{claim.id}"
+        p = _prose.prose(m, claim)
+        kicker = f"{self.t('claim')} {number}" + (f" · {self.t('draft')}" if p.draft else "")
+        badge = _badge_html(p.badge, p.badge_color)
         if self.qt:
             out = [
                 f'<a name="claim-{claim.id}"></a><hr>',
-                f'<p class="claim-no">{e(head)}</p>',
-                f'<p class="statement">{e(claim.statement)}</p>',
-                f"<p>{_badge(m, claim)}</p>",
+                f'<p class="claim-no">{e(kicker)}</p>',
+                f'<h3 class="headline">{e(p.headline)}</h3>',
             ]
         else:
+            cls = "claim draft" if p.draft else "claim"
             out = [
-                f'<article class="claim" id="claim-{claim.id}" style="border-left-color:{color}">',
-                f'<div class="claim-head"><span class="claim-no">{e(head)}</span>{_badge(m, claim)}</div>',
-                f'<p class="statement">{e(claim.statement)}</p>',
+                f'<article class="{cls}" id="claim-{claim.id}" style="border-left-color:{p.badge_color}">',
+                f'<div class="claim-head"><span class="claim-no">{e(kicker)}</span>{badge}</div>',
+                f'<h3 class="headline">{e(p.headline)}</h3>',
             ]
-        out.append(self.facts(claim))
-        if claim.rationale.strip():
-            out.append(f"<h3>{self.t('rationale')}</h3>")
-            paras = [p for p in re.split(r"\n\s*\n", claim.rationale.strip()) if p.strip()]
-            body = "".join(f"<p>{e(p.strip())}</p>" for p in paras)
+        out.append(self.verdict_box(claim, p))
+        if p.byline:
+            out.append(f'<p class="byline">{e(p.byline)}</p>')
+        if p.explanation:
+            out.append(f"<h4>{self.t('explanation')}</h4>")
+            body = "".join(f"<p>{e(para)}</p>" for para in p.explanation)
             out.append(f'<div class="rationale">{body}</div>' if not self.qt else body)
-        out.append(f"<h3>{self.t('appearances')}</h3>")
+        out.append(f"<h4>{self.t('appearances')}</h4>")
         if claim.appearances:
             for appearance in claim.appearances:
                 out.append(self.quote(m.quote(appearance.span)))
         else:
             out.append(f'<p class="empty">{self.t("no_appearances")}</p>')
-        out.append(f"<h3>{self.t('evidence')}</h3>")
+        out.append(f"<h4>{self.t('evidence')}</h4>")
         if claim.evidence:
             for stance, items in m.evidence_by_stance(claim).items():
                 if items:
@@ -336,37 +377,55 @@ class _Renderer:
             out.append(f'<p class="empty">{self.t("no_evidence")}</p>')
         related = m.related(claim)
         if related:
-            out.append(f"<h3>{self.t('relations')}</h3><ul>")
+            out.append(f"<h4>{self.t('relations')}</h4><ul>")
             for kind, other_id, other in related:
                 name = e(label(self.lang, f"relation.{kind}", kind))
                 if other is not None:
-                    target = f'<a href="#claim-{other_id}">#{other_id}</a> — {e(other.statement)}'
+                    target = f'<a href="#claim-{other_id}">{e(other.statement)}</a>'
                 else:
-                    target = f"#{other_id}"
+                    target = e(self.t("claim"))
                 out.append(f"<li><b>{name}</b> {target}</li>")
             out.append("</ul>")
-        if m.include_history:
-            out.append(self.history(claim))
+        if p.updates:
+            out.append(f"<h4>{self.t('updates')}</h4><ul class=\"updates\">")
+            out += [f"<li><b>{e(date)}</b> — {e(line)}</li>" for date, line in p.updates]
+            out.append("</ul>")
+        if p.history:
+            out.append(f"<h4>{self.t('history')}</h4><ul class=\"history\">")
+            out += [f'<li><span class="meta">{e(at)}</span> — {e(line)}</li>' for at, line in p.history]
+            out.append("</ul>")
         if not self.qt:
             out.append("</article>")
         return "\n".join(out)
 
-    def facts(self, claim: ClaimInfo) -> str:
-        m = self.m
-        rows = [
-            (self.t("claimant"), e(claim.claimant) or self.t("none")),
-            (self.t("claim_date"), e(format_date(claim.claim_date, self.lang)) or self.t("none")),
-            (self.t("status"), e(label(self.lang, f"status.{claim.status}", claim.status))),
-            (self.t("verdict"), e(m.verdict_label(claim)) or self.t("no_verdict")),
-        ]
-        if claim.concluded_by and claim.status == "concluded":
-            rows.append((self.t("concluded_by"), e(claim.concluded_by)))
-        if claim.tags:
-            rows.append((self.t("tags"), e(", ".join(claim.tags))))
+    def verdict_box(self, claim: ClaimInfo, p: _prose.ClaimProse) -> str:
+        """The "Claim / Our verdict" box."""
+        claim_cell = f"<b>{e(claim.statement)}</b>"
+        if p.claim_line:
+            claim_cell += f'<br><span class="meta">{e(p.claim_line)}</span>'
+        if p.draft:
+            verdict_cell = f'<span class="draft-note">{e(p.verdict_text)}</span>'
+            if p.working_verdict:
+                verdict_cell += f'<br><span class="meta">{self.t("working_verdict")} : {e(p.working_verdict)}</span>' \
+                    if self.lang == "fr" else \
+                    f'<br><span class="meta">{self.t("working_verdict")}: {e(p.working_verdict)}</span>'
+        else:
+            verdict_cell = _badge_html(p.verdict_text, p.badge_color)
+        tags = f'<br><span class="meta">{self.t("tags")} : {e(", ".join(claim.tags))}</span>' if claim.tags else ""
         if self.qt:
-            cells = "".join(f'<tr><td width="22%"><b>{k}</b></td><td>{v}</td></tr>' for k, v in rows)
-            return f'<table cellspacing="0" cellpadding="1">{cells}</table>'
-        return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+            return (
+                '<table width="100%" cellspacing="0" cellpadding="4" border="1" class="box">'
+                f'<tr><td width="22%" bgcolor="#f5f7fa"><b>{self.t("headline_claim")}</b></td>'
+                f"<td>{claim_cell}{tags}</td></tr>"
+                f'<tr><td bgcolor="#f5f7fa"><b>{self.t("our_verdict")}</b></td><td>{verdict_cell}</td></tr></table>'
+            )
+        return (
+            '<div class="box">'
+            f'<div class="box-row"><div class="box-key">{self.t("headline_claim")}</div>'
+            f'<div class="box-val">{claim_cell}{tags}</div></div>'
+            f'<div class="box-row"><div class="box-key">{self.t("our_verdict")}</div>'
+            f'<div class="box-val">{verdict_cell}</div></div></div>'
+        )
 
     def quote(self, quote: Quote) -> str:
         lang = _lang_attr(quote.source.language) if quote.source else ""
@@ -374,7 +433,7 @@ class _Renderer:
             f"{'…' if quote.cut_before else ''}{e(quote.before)}<mark>{e(quote.exact)}</mark>{e(quote.after)}"
             f"{'…' if quote.cut_after else ''}"
         )
-        cite = self.source_citation(quote.source) if quote.source else f"#{quote.span.source_id}"
+        cite = self.source_citation(quote.source) if quote.source else self.t("source")
         return f"<blockquote{lang}>{body}</blockquote>\n<cite>{cite}</cite>"
 
     def source_citation(self, source: SourceInfo) -> str:
@@ -385,6 +444,8 @@ class _Renderer:
         parts = [e(source.outlet), e(source.author), title, e(format_date(source.published, self.lang))]
         if source.url:
             parts.append(link(source.url))
+        for text, url in _prose.captures(self.m, source):
+            parts.append(link(url, text) if is_web_url(url) else e(text))
         return ", ".join(p for p in parts if p)
 
     def stance_group(self, stance: str, items: tuple[EvidenceInfo, ...]) -> str:
@@ -414,7 +475,7 @@ class _Renderer:
             if item.url and not (item.title and is_web_url(item.url)):
                 parts.append(link(item.url))
             if item.archive_url:
-                parts.append(f"{self.t('archive')}: {link(item.archive_url)}")
+                parts.append(f"{self.t('archive')}{_prose.colon(self.m)}{link(item.archive_url)}")
             if item.accessed:
                 parts.append(f"{self.t('accessed')} {e(format_date(item.accessed, self.lang))}")
             out.append(f'<p class="ref"><b>{self.t("external")}</b> — ' + ", ".join(p for p in parts if p) + "</p>")
@@ -423,22 +484,6 @@ class _Renderer:
         if item.note:
             out.append(f'<p class="note">{e(item.note)}</p>')
         return "\n".join(out)
-
-    def history(self, claim: ClaimInfo) -> str:
-        entries = self.m.history_of(claim.id)
-        if not entries:
-            return ""
-        head = "".join(f"<th>{self.t(k)}</th>" for k in ("at", "user", "action", "field", "change"))
-        rows = []
-        for h in entries:
-            change = ""
-            if h.before is not None or h.after is not None:
-                change = f"{e(format_value(h.before))} → {e(format_value(h.after))}"
-            rows.append(
-                f"<tr><td>{e(format_datetime(h.at))}</td><td>{e(h.user)}</td><td>{e(h.action)}</td>"
-                f"<td>{e(h.field)}</td><td>{change}</td></tr>"
-            )
-        return f"<h3>{self.t('history')}</h3>{self._table_open()}<tr>{head}</tr>{''.join(rows)}</table>"
 
     def _table_open(self) -> str:
         return '<table width="100%" cellspacing="0" cellpadding="3" border="0">' if self.qt else "<table>"
@@ -453,7 +498,7 @@ class _Renderer:
             rows.append(
                 f'<tr id="source-{s.id}"><td>{e(s.title)}</td><td>{e(s.outlet)}</td><td>{e(s.author)}</td>'
                 f"<td>{e(format_date(s.published, self.lang))}</td><td>{link(s.url) if s.url else ''}</td>"
-                f'<td>{e(s.kind)}</td><td class="hash">{e(s.sha256)}</td>'
+                f'<td>{e(_prose.kind_name(self.m, s))}</td><td class="hash">{e(s.sha256)}</td>'
                 f"<td>{e(format_datetime(s.imported_at))}</td></tr>"
             )
         cls = ' class="newpage"' if self.qt else ""
@@ -465,17 +510,15 @@ class _Renderer:
     def discrepancies(self) -> str:
         out = [f'<section class="discrepancies"><h2>{self.t("discrepancies")}</h2>']
         for item in self.m.discrepancies:
-            out.append(f"<h3>{e(item['kind'])}</h3>")
-            if item["note"]:
-                out.append(f"<p>{e(item['note'])}</p>")
+            out.append(f"<h3>{e(_prose.discrepancy_heading(self.m, item))}</h3>")
+            out.append(f"<p>{e(_prose.discrepancy_note(self.m, item))}</p>")
             keys = ("source", "quoted", "value")
             rows = []
             for span in item["spans"]:
                 source = self.m.source(span["source_id"])
-                cite = self.source_citation(source) if source else f"#{span['source_id']}"
-                rows.append(
-                    f"<tr><td>{cite}</td><td><mark>{e(span['exact'])}</mark></td><td>{e(span['value'])}</td></tr>"
-                )
+                cite = self.source_citation(source) if source else self.t("source")
+                value = e(_prose.value_text(self.m, span["value"]))
+                rows.append(f"<tr><td>{cite}</td><td><mark>{e(span['exact'])}</mark></td><td>{value}</td></tr>")
             head = "".join(f"<th>{self.t(k)}</th>" for k in keys)
             out.append(f"{self._table_open()}<tr>{head}</tr>{''.join(rows)}</table>")
         out.append("</section>")
@@ -492,10 +535,11 @@ class _Renderer:
                 else f'<td><span class="swatch" style="background-color:{color}"></span></td>'
             )
             value = str(v.rating_value) if v.rating_value > 0 else self.t("none")
-            rows.append(f"<tr>{swatch}<td>{e(v.label(self.lang))}</td><td>{e(v.key)}</td><td>{value}</td></tr>")
-        head = f"<tr><th></th><th>{self.t('label')}</th><th>{self.t('key')}</th><th>{self.t('rating')}</th></tr>"
+            rows.append(f"<tr>{swatch}<td>{e(v.label(self.lang))}</td><td>{value}</td></tr>")
+        head = f"<tr><th></th><th>{self.t('label')}</th><th>{self.t('rating')}</th></tr>"
+        name = e(_prose.scale_name(self.m))
         return (
-            f'<section class="scale"><h2>{self.t("scale")} — {e(scale.name)}</h2>{self._table_open()}'
+            f'<section class="scale"><h2>{self.t("scale")} — {name}</h2>{self._table_open()}'
             f"{head}{''.join(rows)}</table></section>"
         )
 

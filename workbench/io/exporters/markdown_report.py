@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from workbench.core.values import ClaimInfo, EvidenceInfo, SourceInfo
+from workbench.io.exporters import _prose
 from workbench.io.exporters._common import GENERATOR, label, report_progress
 from workbench.io.report import (
     Progress,
@@ -18,7 +19,6 @@ from workbench.io.report import (
     ReportModel,
     format_date,
     format_datetime,
-    format_value,
     is_web_url,
 )
 
@@ -101,12 +101,14 @@ class _Writer:
         self.add(f"# {md_escape(d.name)}", "", f"*{self.t('report')}*", "")
         if d.description:
             self.add(md_escape(d.description, inline=False), "")
+        sep = _prose.colon(m)
         if d.event_date:
-            self.add(f"- **{self.t('event_date')}:** {md_escape(format_date(d.event_date, self.lang))}")
+            self.add(f"- **{self.t('event_date')}**{sep}{md_escape(format_date(d.event_date, self.lang))}")
         if m.organisation:
-            self.add(f"- **{self.t('organisation')}:** {md_escape(m.organisation)}")
-        self.add(f"- **{self.t('generated')}:** {md_escape(format_datetime(m.generated_at))}")
-        self.add(f"- **{self.t('filters')}:** {md_escape(m.filters) if m.filters else self.t('all_claims')}", "")
+            org = md_link(m.organisation_url, m.organisation) if m.organisation_url else md_escape(m.organisation)
+            self.add(f"- **{self.t('organisation')}**{sep}{org}")
+        self.add(f"- **{self.t('generated')}**{sep}{md_escape(_prose.when(m, m.generated_at))}")
+        self.add(f"- **{self.t('filters')}**{sep}{md_escape(m.filters) if m.filters else self.t('all_claims')}", "")
         self.summary()
         self.add(f"## {self.t('contents')}", "")
         total = len(m.claims)
@@ -132,33 +134,39 @@ class _Writer:
                 for v, n in rows
             ]
             self.add(*_table([self.t("verdict"), "#", ""], table))
+        drafts = m.draft_count()
+        if drafts:
+            key = "drafts_counted" if m.include_drafts else "drafts_not_counted"
+            self.add(f"*{md_escape(label(self.lang, key).format(n=drafts))}*", "")
         for number, claim in enumerate(m.claims, 1):
-            verdict = md_escape(m.verdict_label(claim)) or self.t("no_verdict")
-            self.add(f"{number}. {md_escape(claim.statement)} — **{verdict}**")
+            badge = md_escape(_prose.prose(m, claim).badge)
+            self.add(f"{number}. {md_escape(claim.statement)} — **{badge}**")
         self.add("")
 
     def claim(self, number: int, claim: ClaimInfo) -> None:
         m = self.m
-        verdict = md_escape(m.verdict_label(claim)) or self.t("no_verdict")
-        self.add(
-            f"### {self.t('claim')} {number} · #{claim.id} — {verdict}", "", f"**{md_escape(claim.statement)}**", ""
-        )
-        self.add(f"- **{self.t('claimant')}:** {md_escape(claim.claimant) or self.t('none')}")
-        self.add(
-            f"- **{self.t('claim_date')}:** {md_escape(format_date(claim.claim_date, self.lang)) or self.t('none')}"
-        )
-        self.add(f"- **{self.t('status')}:** {md_escape(label(self.lang, f'status.{claim.status}', claim.status))}")
-        self.add(f"- **{self.t('verdict')}:** {verdict}")
-        if claim.concluded_by and claim.status == "concluded":
-            self.add(f"- **{self.t('concluded_by')}:** {md_escape(claim.concluded_by)}")
+        p = _prose.prose(m, claim)
+        kicker = f"{self.t('claim')} {number}" + (f" · {self.t('draft')}" if p.draft else "")
+        self.add(f"### {md_escape(p.headline)}", "", f"*{kicker}*", "")
+        claim_cell = f"**{md_escape(claim.statement)}**"
+        if p.claim_line:
+            claim_cell += f" — {md_escape(p.claim_line)}"
         if claim.tags:
-            self.add(f"- **{self.t('tags')}:** {md_escape(', '.join(claim.tags))}")
-        self.add("")
-        if claim.rationale.strip():
-            self.add(f"#### {self.t('rationale')}", "")
-            for para in re.split(r"\n\s*\n", claim.rationale.strip()):
-                if para.strip():
-                    self.add(md_escape(para.strip(), inline=False), "")
+            claim_cell += f" — {self.t('tags')} : {md_escape(', '.join(claim.tags))}"
+        if p.draft:
+            verdict_cell = f"**{md_escape(p.verdict_text)}**"
+            if p.working_verdict:
+                sep = " : " if self.lang == "fr" else ": "
+                verdict_cell += f" {self.t('working_verdict')}{sep}{md_escape(p.working_verdict)}"
+        else:
+            verdict_cell = f"**{md_escape(p.verdict_text)}**"
+        self.add(*_table([self.t("headline_claim"), self.t("our_verdict")], [[claim_cell, verdict_cell]]))
+        if p.byline:
+            self.add(f"*{md_escape(p.byline)}*", "")
+        if p.explanation:
+            self.add(f"#### {self.t('explanation')}", "")
+            for para in p.explanation:
+                self.add(md_escape(para, inline=False), "")
         self.add(f"#### {self.t('appearances')}", "")
         if claim.appearances:
             for appearance in claim.appearances:
@@ -177,30 +185,23 @@ class _Writer:
         related = m.related(claim)
         if related:
             self.add(f"#### {self.t('relations')}", "")
-            for kind, other_id, other in related:
+            for kind, _other_id, other in related:
                 name = md_escape(label(self.lang, f"relation.{kind}", kind))
-                rest = f" — {md_escape(other.statement)}" if other else ""
-                self.add(f"- **{name}** #{other_id}{rest}")
+                rest = f" {md_escape(other.statement)}" if other else f" {self.t('claim')}"
+                self.add(f"- **{name}**{rest}")
             self.add("")
-        if m.include_history:
-            entries = m.history_of(claim.id)
-            if entries:
-                self.add(f"#### {self.t('history')}", "")
-                rows = []
-                for h in entries:
-                    change = ""
-                    if h.before is not None or h.after is not None:
-                        change = f"{md_escape(format_value(h.before))} → {md_escape(format_value(h.after))}"
-                    rows.append(
-                        [_cell(format_datetime(h.at)), _cell(h.user), _cell(h.action), _cell(h.field), change or " "]
-                    )
-                self.add(*_table([self.t(k) for k in ("at", "user", "action", "field", "change")], rows))
+        if p.updates:
+            self.add(f"#### {self.t('updates')}", "")
+            self.add(*(f"- **{md_escape(date)}** — {md_escape(line)}" for date, line in p.updates), "")
+        if p.history:
+            self.add(f"#### {self.t('history')}", "")
+            self.add(*(f"- *{md_escape(at)}* — {md_escape(line)}" for at, line in p.history), "")
 
     def quote(self, quote: Quote) -> None:
         before = ("…" if quote.cut_before else "") + md_escape(quote.before, keep_edges=True)
         after = md_escape(quote.after, keep_edges=True) + ("…" if quote.cut_after else "")
         exact = _strong(md_escape(quote.exact))
-        cite = self.citation(quote.source) if quote.source else f"#{quote.span.source_id}"
+        cite = self.citation(quote.source) if quote.source else self.t("source")
         self.add(f"> {before}{exact}{after}", ">", f"> — {cite}", "")
 
     def citation(self, source: SourceInfo) -> str:
@@ -210,6 +211,8 @@ class _Writer:
         parts = [md_escape(source.outlet), md_escape(source.author), title, format_date(source.published, self.lang)]
         if source.url:
             parts.append(md_link(source.url))
+        for text, url in _prose.captures(self.m, source):
+            parts.append(md_link(url, text) if url else md_escape(text))
         return ", ".join(p for p in parts if p)
 
     def evidence(self, item: EvidenceInfo) -> None:
@@ -223,7 +226,7 @@ class _Writer:
             if item.url:
                 parts.append(md_link(item.url))
             if item.archive_url:
-                parts.append(f"{self.t('archive')}: {md_link(item.archive_url)}")
+                parts.append(f"{self.t('archive')}{_prose.colon(self.m)}{md_link(item.archive_url)}")
             if item.accessed:
                 parts.append(f"{self.t('accessed')} {format_date(item.accessed, self.lang)}")
             self.add(f"**{self.t('external')}** — " + ", ".join(p for p in parts if p), "")
@@ -242,7 +245,7 @@ class _Writer:
                 _cell(s.author),
                 _cell(format_date(s.published, self.lang)),
                 md_link(s.url) if s.url else " ",
-                _cell(s.kind),
+                _cell(_prose.kind_name(self.m, s)),
                 f"`{s.sha256}`" if re.fullmatch(r"[0-9a-f]{64}", s.sha256) else _cell(s.sha256),
                 _cell(format_datetime(s.imported_at)),
             ]
@@ -253,24 +256,21 @@ class _Writer:
     def discrepancies(self) -> None:
         self.add(f"## {self.t('discrepancies')}", "")
         for item in self.m.discrepancies:
-            self.add(f"### {md_escape(item['kind'])}", "")
-            if item["note"]:
-                self.add(md_escape(item["note"], inline=False), "")
+            self.add(f"### {md_escape(_prose.discrepancy_heading(self.m, item))}", "")
+            self.add(md_escape(_prose.discrepancy_note(self.m, item), inline=False), "")
             rows = []
             for span in item["spans"]:
                 source = self.m.source(span["source_id"])
-                cite = self.citation(source) if source else f"#{span['source_id']}"
-                rows.append([cite or " ", _strong(md_escape(span["exact"])) or " ", _cell(span["value"])])
+                cite = self.citation(source) if source else self.t("source")
+                value = _cell(_prose.value_text(self.m, span["value"]))
+                rows.append([cite or " ", _strong(md_escape(span["exact"])) or " ", value])
             self.add(*_table([self.t("source"), self.t("quoted"), self.t("value")], rows))
 
     def scale(self) -> None:
         scale = self.m.dossier.scale
-        self.add(f"## {self.t('scale')} — {md_escape(scale.name)}", "")
-        rows = [
-            [_cell(v.label(self.lang)), _cell(v.key), str(v.rating_value) if v.rating_value > 0 else "—"]
-            for v in scale.verdicts
-        ]
-        self.add(*_table([self.t("label"), self.t("key"), self.t("rating")], rows))
+        self.add(f"## {self.t('scale')} — {md_escape(_prose.scale_name(self.m))}", "")
+        rows = [[_cell(v.label(self.lang)), str(v.rating_value) if v.rating_value > 0 else "—"] for v in scale.verdicts]
+        self.add(*_table([self.t("label"), self.t("rating")], rows))
 
 
 def render(model: ReportModel, progress: Progress | None = None) -> str:

@@ -18,15 +18,18 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -64,8 +67,28 @@ def ensure_gui_application() -> QGuiApplication:
     return _APP
 
 
+def _plain_letters(doc: QTextDocument) -> None:
+    """Turn off ligatures everywhere in ``doc`` so PDF text extracts as letters ("fi", not U+FB01).
+
+    Qt's PDF engine writes a ligature glyph with the ligature's code point in ToUnicode, which poppler then
+    returns as "ﬁ": a search for "vérification" would not find "vériﬁcation". Disabling the OpenType ``liga``,
+    ``clig`` and ``dlig`` features on every character (the HTML gives each fragment its own font) keeps one glyph
+    per letter; the look barely changes in a sans-serif report.
+    """
+    features = {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0, QFont.Tag("dlig"): 0}
+    fmt = QTextCharFormat()
+    fmt.setFontFeatures(features)
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(fmt)
+    font = doc.defaultFont()
+    for tag, value in features.items():
+        font.setFeature(tag, value)
+    doc.setDefaultFont(font)
+
+
 def export(model: ReportModel, progress: Progress | None = None) -> bytes:
-    """The report as PDF bytes (A4, selectable text, page numbers)."""
+    """The report as PDF bytes (A4 or Letter as the DOCX, selectable text without ligatures, page numbers)."""
     ensure_gui_application()
     total = len(model.claims)
     html = html_report.render(model, None, for_qt=True)
@@ -78,7 +101,7 @@ def export(model: ReportModel, progress: Progress | None = None) -> bytes:
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
+            QPageSize(QPageSize.PageSizeId.Letter if model.paper_size() == "letter" else QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
             MARGINS_MM,
             QPageLayout.Unit.Millimeter,
@@ -92,7 +115,12 @@ def export(model: ReportModel, progress: Progress | None = None) -> bytes:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(QFont("DejaVu Sans", 10))
+    if model.organisation_logo:
+        logo = QImage.fromData(model.organisation_logo)
+        if not logo.isNull():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("logo"), logo)
     doc.setHtml(html)
+    _plain_letters(doc)
     paint = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_h = RESOLUTION * 0.4  # 10 mm
     body = QSizeF(paint.width(), paint.height() - footer_h)

@@ -11,9 +11,11 @@ The output is an ``AnnotationCollection`` (``@context: http://www.w3.org/ns/anno
   time) and ``cached: urn:sha256:<text_sha256>``: offsets count code points of that text of record. ``selector`` is
   ``[TextQuoteSelector(exact, prefix, suffix), TextPositionSelector(start, end)]`` (the position selector is left out
   when the stored offsets no longer hold the quote).
-* Appearance: ``motivation`` ``assessing`` (claim with a verdict) or ``highlighting``; bodies are ``TextualBody``
-  items: the claim statement (purpose ``describing``), the verdict label (purpose ``assessing``) and the tags
-  (purpose ``tagging``).
+* Appearance: ``motivation`` ``assessing`` (concluded claim with a verdict) or ``highlighting`` (drafts
+  too); bodies are ``TextualBody`` items: the claim statement (purpose ``describing``), the verdict label (purpose
+  ``assessing``, concluded claims only) and the tags (purpose ``tagging``).
+* :data:`EXTENSION` (an absolute IRI property) on each appearance: status, verdict key, claimant, claim date,
+  rationale and external references, so that a Workbench-to-Workbench round trip loses nothing.
 * Evidence span: ``motivation: linking``; bodies: the claim statement (purpose ``linking``), the stance
   ``supports``/``refutes``/``context`` (purpose ``classifying``) and the note (purpose ``commenting``).
 
@@ -32,6 +34,9 @@ from workbench.io.exporters._common import GENERATOR, json_bytes, report_progres
 from workbench.io.report import Progress, ReportModel, is_web_url, iso_datetime
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXTENSION = "https://w3id.org/workbench/ns#claim"
+"""Workbench extension property (an absolute IRI, so JSON-LD keeps it and the W3C schemas still accept the
+annotation): the claim fields the Web Annotation model has no term for, so an export/import round trip keeps them."""
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:workbench:annotations")
 
 
@@ -95,10 +100,32 @@ def _common(model: ReportModel, claim: ClaimInfo) -> dict[str, Any]:
     return data
 
 
+def claim_extension(claim: ClaimInfo) -> dict[str, Any]:
+    """The claim fields carried in :data:`EXTENSION`: status, verdict key, claimant, date, rationale, references."""
+    refs = [
+        {"stance": e.stance, "url": e.url, "title": e.title, "publisher": e.publisher,
+         "published": e.published.isoformat() if e.published else None,
+         "accessed": e.accessed.isoformat() if e.accessed else None,
+         "archiveUrl": e.archive_url, "quoted": e.quoted, "note": e.note}
+        for e in claim.evidence
+        if e.span is None
+    ]
+    return {
+        "status": claim.status,
+        "verdict": claim.verdict,
+        "claimant": claim.claimant,
+        "claimDate": claim.claim_date.isoformat() if claim.claim_date else None,
+        "rationale": claim.rationale,
+        "externalReferences": refs,
+    }
+
+
 def claim_annotations(model: ReportModel, claim: ClaimInfo) -> list[dict[str, Any]]:
     """The annotations of one claim: its appearances, then its evidence spans."""
     out = []
-    verdict = model.verdict_label(claim) if model.verdict_of(claim) else ""
+    # a draft's working verdict is not an assessment: it travels in the Workbench extension only
+    verdict = model.verdict_label(claim) if model.verdict_of(claim) and not model.is_draft(claim) else ""
+    extension = claim_extension(claim)
     for appearance in claim.appearances:
         bodies = [_text_body(claim.statement, "describing")]
         if verdict:
@@ -112,6 +139,7 @@ def claim_annotations(model: ReportModel, claim: ClaimInfo) -> list[dict[str, An
                 **_common(model, claim),
                 "body": bodies,
                 "target": _target(model, appearance.span),
+                EXTENSION: extension,
             }
         )
     for item in claim.evidence:

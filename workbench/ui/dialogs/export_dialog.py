@@ -65,6 +65,7 @@ class ExportDialog(QDialog):
             self.sources.addItem(item)
         self.sources.setMaximumHeight(120)
         self.history = QCheckBox(self.tr("Include each claim's history"))
+        self.include_drafts = QCheckBox(self.tr("Count drafts (claims not concluded) in the verdict chart"))
         self.discrepancies = QCheckBox(self.tr("Add the discrepancies between sources"))
         self.open_after = QCheckBox(self.tr("Open when done"))
         self.path = QLineEdit()
@@ -79,6 +80,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Only verdicts"), self.verdicts)
         form.addRow(self.tr("Only sources"), self.sources)
         form.addRow("", self.history)
+        form.addRow("", self.include_drafts)
         form.addRow("", self.discrepancies)
         form.addRow(self.tr("File"), path_row)
         form.addRow("", self.open_after)
@@ -126,6 +128,7 @@ class ExportDialog(QDialog):
             language=self.language.currentData(),
             include_history=self.history.isChecked(),
             discrepancies=self.discrepancies.isChecked(),
+            include_drafts=self.include_drafts.isChecked(),
         )
 
     def _suggest_path(self) -> None:

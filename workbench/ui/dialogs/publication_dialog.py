@@ -1,0 +1,183 @@
+"""Publication settings and "Import from URL…": the window side of ``workbench setting`` and ``import URL``.
+
+Settings: the organisation, its URL and logo, the dossier's publication URL, the paper size and your name.
+
+Both dialogs have an ``ask()`` classmethod that tests monkeypatch; the work is done by services
+(``publication.set_value``, ``capture.import_url``), the fetch in the background runner with Cancel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.services import publication
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class PublicationDialog(QDialog):
+    """Edit the publication settings; values are checked by the service when saved."""
+
+    def __init__(self, parent: QWidget | None, current: publication.Publication, user: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publication settings"))
+        self.organisation = QLineEdit(current.organisation)
+        self.organisation_url = QLineEdit(current.organisation_url)
+        self.organisation_url.setPlaceholderText("https://")
+        self.publication_url = QLineEdit(current.publication_url)
+        self.publication_url.setPlaceholderText(self.tr("https://example.org/fact-checks/{claim}"))
+        self.paper = QComboBox()
+        for text, value in ((self.tr("From the report language"), ""), ("A4", "a4"), (self.tr("US Letter"), "letter")):
+            self.paper.addItem(text, value)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(current.paper)))
+        self.user_name = QLineEdit(current.people.get(user, ""))
+        self.logo_path = ""
+        self.logo_label = QLabel(self.tr("Logo set") if current.organisation_logo else self.tr("No logo"))
+        choose = QPushButton(self.tr("Choose logo…"))
+        choose.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(self.tr("Organisation:"), self.organisation)
+        form.addRow(self.tr("Organisation URL:"), self.organisation_url)
+        form.addRow(self.tr("Logo (PNG or JPEG):"), logo_row)
+        form.addRow(self.tr("Publication URL of this dossier:"), self.publication_url)
+        form.addRow(self.tr("Paper size:"), self.paper)
+        form.addRow(self.tr("Your name in bylines:"), self.user_name)
+        hint = QLabel(self.tr("{claim} in the publication URL is replaced by the claim number; without it, each "
+                              "claim is an anchor of the page."))
+        hint.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(hint)
+        lay.addWidget(_buttons(self))
+        self.resize(560, 300)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo_path = path
+            self.logo_label.setText(Path(path).name)
+
+    def values(self) -> dict[str, str]:
+        """The settings as typed (key -> value); the logo as a file path under ``organisation-logo-file``."""
+        out = {
+            "organisation": self.organisation.text().strip(),
+            "organisation-url": self.organisation_url.text().strip(),
+            "publication-url": self.publication_url.text().strip(),
+            "paper-size": str(self.paper.currentData() or ""),
+            "user-name": self.user_name.text().strip(),
+        }
+        if self.logo_path:
+            out["organisation-logo-file"] = self.logo_path
+        return out
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: publication.Publication, user: str) -> dict[str, str] | None:
+        """Show the dialog; the settings or None."""
+        dialog = cls(parent, current, user)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def save(win: MainWindow, values: dict[str, str]) -> str | None:
+    """Store the dialog's values; the first refusal as one line, or None when everything was saved."""
+    try:
+        logo = values.pop("organisation-logo-file", "")
+        if logo:
+            values["organisation-logo"] = publication.logo_value(Path(logo).read_bytes(), Path(logo).name)
+        for key, value in values.items():
+            publication.set_value(win.store, key, value, win.dossier.id)
+    except (WorkbenchError, OSError) as exc:
+        return str(exc)
+    return None
+
+
+def open_publication_settings(win: MainWindow) -> None:
+    """Publication settings… : show, check and save."""
+    current = publication.get(win.store, win.dossier.id)
+    values = PublicationDialog.ask(win, current, win.store.user)
+    if values is None:
+        return
+    error = save(win, values)
+    if error:
+        win.show_error(error)
+    else:
+        win.statusBar().showMessage(win.tr("Publication settings saved"), 4000)
+
+
+class UrlImportDialog(QDialog):
+    """Type or paste web addresses, one a line."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import from URL"))
+        self.urls = QPlainTextEdit()
+        self.urls.setPlaceholderText("https://")
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("Web pages to fetch and archive (one address a line):")))
+        lay.addWidget(self.urls)
+        lay.addWidget(QLabel(self.tr("The page is downloaded as served (no script is run) and kept with an archived "
+                                     "copy (WARC) dated at the fetch.")))
+        lay.addWidget(_buttons(self))
+        self.resize(560, 260)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> list[str] | None:
+        """The addresses typed, or None."""
+        dialog = cls(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return [u.strip() for u in dialog.urls.toPlainText().splitlines() if u.strip()]
+
+
+def import_from_url(win: MainWindow) -> None:
+    """Import from URL… : fetch each page in the background and add it with its capture."""
+    from workbench.services import capture, sources
+
+    urls = UrlImportDialog.ask(win)
+    if not urls:
+        return
+    store, dossier_id = win.store, win.dossier.id
+
+    def work(progress: Any, cancelled: Any) -> sources.BatchResult:
+        added, reused, errors = [], [], []
+        for i, url in enumerate(urls):
+            if cancelled():
+                break
+            progress(i, len(urls), url)
+            try:
+                result = capture.import_url(store, dossier_id, url)
+            except WorkbenchError as exc:
+                errors.append(str(exc))
+                continue
+            (added if result.created else reused).append(result.source)
+        return sources.BatchResult(tuple(added), tuple(reused), tuple(errors))
+
+    win.runner.start(win.tr("Import from URL"), work, win._imported, win.show_error)
