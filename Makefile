@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint setup system-deps bench screenshots clean
 
 run: setup
-	@.ci/system-deps qt
+	@.ci/system-deps qt ocr
 	$(BIN)/workbench $(ARGS)
 
 setup: $(STAMP)
@@ -29,10 +29,11 @@ lint: setup
 	$(BIN)/mypy
 
 test: setup lint
-	@.ci/system-deps test postgres
+	@.ci/system-deps test postgres ocr
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: setup
+	@.ci/system-deps ocr
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
 
 screenshots: setup

@@ -61,6 +61,8 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
             text=text,
             text_sha256=sha256_hex(text),
             page_map=[list(p) for p in bundle.page_map],
+            ocr=bundle.ocr,
+            ocr_words=bundle.ocr_words,
             **meta,
         )
         s.add(row)
@@ -90,6 +92,8 @@ def import_files(
     **overrides: object,
 ) -> BatchResult:
     """Import files one by one; a failing file is reported and skipped, the others still import."""
+    from workbench.io.importers.ocr import page_hooks
+
     if read is None:
         from workbench.io.registry import read_file
 
@@ -103,8 +107,16 @@ def import_files(
             raise Cancelled("import cancelled")
         if progress is not None:
             progress(i, len(paths), Path(path).name)
+        def on_page(done: int, total: int, i: int = i, name: str = Path(path).name) -> None:
+            if progress is not None:  # OCR reports page by page within the file
+                progress(i, len(paths), f"{name} (page {min(done + 1, total)}/{total})")
+
         try:
-            result = add(store, dossier_id, read(path), **overrides)
+            with page_hooks(on_page, cancel, str(overrides.get("language") or "")):
+                bundle = read(path)
+            result = add(store, dossier_id, bundle, **overrides)
+        except Cancelled:
+            raise
         except WorkbenchError as exc:
             # An ImportFailure already names its file ("<stdin>" for '-'); other errors get the file name here.
             errors.append(str(exc) if isinstance(exc, ImportFailure) else f"{Path(path).name}: {exc}")

@@ -1,0 +1,385 @@
+"""OCR: the text of record of scans and screenshots, read by Tesseract page by page in a time-limited child.
+
+Scanned PDFs (no text layer) and images (PNG, JPEG, WebP, TIFF) go through here. Each page is rendered (PDF pages
+by PDFium at :data:`DPI`), read by Tesseract through ``pytesseract`` (it runs Debian's ``tesseract`` program, so
+the engine is the one the system package installs, with its ``fra`` and ``eng`` data), and turned into paragraphs
+with a page map and the word boxes (pixel boxes + code-point offsets into the text, so that a span of the text can
+be shown on the image).
+
+Every page runs in its own child process through the PDF importer's runner
+(:func:`workbench.io.importers.pdf.run_isolated`): a broken file or a stuck engine costs one page's time limit,
+never the application. The file goes to the child as a temporary path (not as bytes pickled once per page).
+Between pages the parent reports progress and honours Cancel through :func:`page_hooks`, which the import service
+sets around each file: a context variable, so that the importers keep their ``read(name, data)`` signature.
+
+Language: ``--language`` (the hooks' ``language``) puts that language's model first; otherwise the first page is
+read with French and English together and the language found in its words leads for the other pages. Not done
+here: orientation detection (pages must be upright), layout analysis beyond Tesseract's own blocks, handwriting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.core.errors import Cancelled, ImportFailure
+from workbench.core.text import normalize_text
+from workbench.core.values import ImportBundle
+
+DPI = 300
+"""Resolution at which PDF pages are rendered for OCR (Tesseract reads best at 300 dpi)."""
+PAGE_TIMEOUT_S = 120.0
+"""Seconds one page may take (render + OCR) before its child process is killed."""
+MAX_PAGES = 2000
+MAX_PIXELS = 150_000_000
+"""Largest page image (pixels) accepted: a decompression bomb is refused before it is decoded."""
+MIN_WIDTH = 1600
+"""Narrower images (screenshots at screen resolution) are enlarged so that letters are tall enough for Tesseract."""
+TESSERACT_LANGS = {"fr": "fra", "en": "eng"}
+ENGINE = "tesseract"
+INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\ufffe\uffff\u00ad]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_STOP = {
+    "fr": frozenset(
+        ("le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "sont", "dans", "pour", "pas", "que", "qui",
+         "sur", "au", "aux", "ne", "par", "avec", "il", "elle", "nous", "vous", "ils", "ce", "cette", "ces", "son",
+         "sa", "ses", "leur", "plus", "mais", "ou", "été", "être", "ont", "selon", "lors", "comme")
+    ),
+    "en": frozenset(
+        ("the", "an", "of", "and", "is", "are", "was", "were", "in", "on", "for", "not", "that", "which", "who",
+         "with", "by", "it", "he", "she", "we", "you", "they", "this", "these", "his", "her", "their", "more", "but",
+         "or", "been", "be", "has", "have", "had", "said", "from", "as", "at")
+    ),
+}
+
+
+# ------------------------------------------------------------------------------------------------ progress hooks
+
+
+@dataclass(frozen=True, slots=True)
+class PageHooks:
+    """What the caller of an import lends the OCR: page progress, a cancel flag and a language hint."""
+
+    progress: Callable[[int, int], None] | None = None
+    cancel: Callable[[], bool] | None = None
+    language: str = ""
+
+
+_NO_HOOKS = PageHooks()
+_HOOKS: contextvars.ContextVar[PageHooks] = contextvars.ContextVar("workbench_page_hooks", default=_NO_HOOKS)
+
+
+@contextlib.contextmanager
+def page_hooks(
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    language: str = "",
+) -> Iterator[None]:
+    """Lend OCR a page progress callback, a cancel flag and a language hint for the imports in this block.
+
+    OCR calls ``progress(pages_done, pages_total)`` before each page, stops when ``cancel()`` is true, and reads in
+    ``language`` ("fr", "en") first.
+    """
+    token = _HOOKS.set(PageHooks(progress, cancel, language or ""))
+    try:
+        yield
+    finally:
+        _HOOKS.reset(token)
+
+
+# ------------------------------------------------------------------------------------------------ child side
+
+
+def _probe(kind: str, name: str, path: bytes) -> dict[str, Any]:
+    """Child job: how many pages the file has, the PDF's title and author, and the engine's version."""
+    info: dict[str, Any] = {"version": _engine_version(name)}
+    if kind == "pdf":
+        import pypdfium2 as pdfium
+
+        try:
+            doc = pdfium.PdfDocument(os.fsdecode(path))
+        except pdfium.PdfiumError:
+            raise ImportFailure(name, "damaged or truncated PDF (PDFium cannot read it)") from None
+        try:
+            meta = doc.get_metadata_dict(skip_empty=True)
+            info.update(pages=len(doc), title=meta.get("Title", "").strip(), author=meta.get("Author", "").strip())
+        finally:
+            doc.close()
+    else:
+        with _open_image(name, path) as image:
+            info["pages"] = getattr(image, "n_frames", 1)
+    return info
+
+
+def _engine_version(name: str) -> str:
+    import pytesseract
+
+    try:
+        return str(pytesseract.get_tesseract_version()).split()[0]
+    except (pytesseract.TesseractNotFoundError, OSError):
+        raise ImportFailure(name, f"OCR is needed but Tesseract is not installed ({INSTALL_HINT})") from None
+
+
+@contextlib.contextmanager
+def _open_image(name: str, path: bytes) -> Iterator[Any]:
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(os.fsdecode(path)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise Image.DecompressionBombError("too many pixels")
+            yield image
+    except Image.DecompressionBombError:
+        limit = MAX_PIXELS // 1_000_000
+        raise ImportFailure(name, f"the image is too large (more than {limit} million pixels)") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImportFailure(name, f"damaged or unsupported image ({str(exc)[:120] or type(exc).__name__})") from None
+
+
+def _page_image(kind: str, name: str, path: bytes, index: int) -> Any:
+    """Page ``index`` as an 8-bit grey PIL image, ready for Tesseract."""
+    from PIL import Image, ImageOps
+
+    if kind == "pdf":
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(os.fsdecode(path))
+        try:
+            page = doc[index]
+            width, height = page.get_size()
+            if width * height * (DPI / 72) ** 2 > MAX_PIXELS:
+                raise ImportFailure(name, f"page {index + 1} is too large to read by OCR")
+            bitmap = page.render(scale=DPI / 72, grayscale=True)
+            image = bitmap.to_pil().convert("L")
+            page.close()
+        finally:
+            doc.close()
+        return image
+    with _open_image(name, path) as opened:
+        try:
+            opened.seek(index)
+            opened.load()
+            frame = ImageOps.exif_transpose(opened) if index == 0 else opened.copy()
+        except (OSError, ValueError, SyntaxError, EOFError) as exc:
+            raise ImportFailure(name, f"damaged image (page {index + 1}: {str(exc)[:120]})") from None
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        backdrop = Image.new("RGBA", frame.size, "white")  # transparent screenshots: text on white, not on black
+        frame = Image.alpha_composite(backdrop, frame.convert("RGBA"))
+    grey = frame.convert("L")
+    if grey.width < MIN_WIDTH:
+        factor = min(4.0, MIN_WIDTH / max(grey.width, 1))
+        grey = grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.Resampling.LANCZOS)
+    histogram = grey.histogram()
+    dark = sum(histogram[:128]) > sum(histogram[128:])
+    return ImageOps.invert(grey) if dark else grey  # dark mode: light letters on a dark ground
+
+
+def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict[str, Any]:
+    """Child job: render and read one page; the words with their boxes, confidences and layout numbers."""
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's threads only slow it down on a busy machine
+    image = _page_image(kind, name, path, index)
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=langs, output_type=pytesseract.Output.DICT, timeout=PAGE_TIMEOUT_S - 5
+        )
+    except pytesseract.TesseractNotFoundError:
+        raise ImportFailure(name, f"OCR is needed but Tesseract is not installed ({INSTALL_HINT})") from None
+    except RuntimeError:  # pytesseract's timeout
+        raise ImportFailure(name, f"OCR of page {index + 1} timed out") from None
+    except pytesseract.TesseractError as exc:
+        raise ImportFailure(name, f"OCR failed on page {index + 1}: {str(exc.message)[:160]}") from None
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = unicodedata.normalize("NFC", _CONTROL.sub("", text or "")).strip()
+        if not text:
+            continue
+        left, top = int(data["left"][i]), int(data["top"][i])
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        conf = float(data["conf"][i])
+        words.append([text, left, top, left + int(data["width"][i]), top + int(data["height"][i]), conf, *key])
+    return {"width": image.width, "height": image.height, "words": words}
+
+
+# ------------------------------------------------------------------------------------------------ parent side
+
+
+def detect_language(text: str) -> str:
+    """"fr" or "en" by counting each language's commonest words in ``text`` ("" when neither shows)."""
+    words = [w.lower() for w in _WORD.findall(text[:200_000])]
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOP.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 3 and scores[best] > 1.3 * min(scores.values()) else ""
+
+
+def _langs(first: str) -> str:
+    order = [TESSERACT_LANGS[first]] if first in TESSERACT_LANGS else []
+    return "+".join(order + [code for code in ("fra", "eng") if code not in order])
+
+
+def _run(job: Callable[[str, bytes], dict[str, Any]], name: str, path: bytes) -> dict[str, Any]:
+    from workbench.io.importers.pdf import run_isolated
+
+    return run_isolated(name, path, job=job, timeout=PAGE_TIMEOUT_S)
+
+
+def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
+    """OCR every page of ``data`` (``kind`` "pdf" or "image"), one child process per page.
+
+    Returns:
+        ``text``, ``page_map``, ``ocr`` (the record kept on the source), ``words`` (boxes per page), ``title``,
+        ``author`` and ``language``.
+
+    Raises:
+        ImportFailure: damaged file, engine missing, a page over its time limit, or no text found.
+        Cancelled: the hooks' cancel flag was raised between pages.
+    """
+    hooks = _HOOKS.get()
+    with tempfile.TemporaryDirectory(prefix="workbench-ocr-") as tmp:
+        file = Path(tmp) / ("page.pdf" if kind == "pdf" else "image")
+        file.write_bytes(data)
+        path = os.fsencode(file)
+        info = _run(functools.partial(_probe, kind), name, path)
+        total = int(info["pages"])
+        if total <= 0:
+            raise ImportFailure(name, "the PDF has no pages")
+        if total > MAX_PAGES:
+            raise ImportFailure(name, f"too many pages to read by OCR ({total}, limit {MAX_PAGES})")
+        hint = hooks.language if hooks.language in TESSERACT_LANGS else ""
+        langs = _langs(hint)
+        pages: list[dict[str, Any]] = []
+        for index in range(total):
+            if hooks.cancel is not None and hooks.cancel():
+                raise Cancelled("import cancelled")
+            if hooks.progress is not None:
+                hooks.progress(index, total)
+            pages.append(_run(functools.partial(_ocr_page, kind, index, langs), name, path))
+            if index == 0 and not hint:
+                langs = _langs(detect_language(" ".join(w[0] for w in pages[0]["words"])))
+        if hooks.progress is not None:
+            hooks.progress(total, total)
+    text, page_map, boxes = assemble(pages)
+    if not text.strip():
+        what = "scanned PDF" if kind == "pdf" else "image"
+        raise ImportFailure(name, f"no text found by OCR in the {what}")
+    confidences = [w[5] for p in pages for w in p["words"] if w[5] >= 0]
+    language = hint or detect_language(text)
+    record = {
+        "engine": ENGINE,
+        "version": info["version"],
+        "binding": "pytesseract",
+        "languages": langs,
+        "language": language,
+        "dpi": DPI if kind == "pdf" else None,
+        "pages": total,
+        "words": len(confidences),
+        "mean_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None,
+    }
+    return {
+        "text": text,
+        "page_map": page_map,
+        "ocr": record,
+        "words": boxes,
+        "title": info.get("title", ""),
+        "author": info.get("author", ""),
+        "language": language,
+    }
+
+
+def assemble(pages: list[dict[str, Any]]) -> tuple[str, tuple[tuple[int, int], ...], list[dict[str, Any]]]:
+    """Join the OCR words of each page into paragraphs (Tesseract's blocks and paragraphs), pages in order.
+
+    Lines of a paragraph are joined with a space; a line-end hyphen between two lower-case halves is dropped
+    unless the hyphenated word occurs elsewhere. Returns the text, its page map and the word boxes per page with
+    their offsets in the text.
+    """
+    vocabulary = {w[0].lower() for p in pages for w in p["words"] if "-" in w[0][1:-1]}
+    chunks: list[str] = []
+    length = 0
+    page_map: list[tuple[int, int]] = []
+    boxes: list[dict[str, Any]] = []
+
+    def put(piece: str) -> int:
+        nonlocal length
+        chunks.append(piece)
+        length += len(piece)
+        return length - len(piece)
+
+    for number, page in enumerate(pages, start=1):
+        page_words: list[list[Any]] = []
+        boxes.append({"page": number, "width": page["width"], "height": page["height"], "words": page_words})
+        previous: list[Any] | None = None
+        for word in page["words"]:
+            text = word[0]
+            if previous is None:
+                if length:
+                    put("\n\n")
+                page_map.append((length, number))
+            elif tuple(word[6:8]) != tuple(previous[6:8]):
+                put("\n\n")
+            elif word[8] != previous[8] and _soft_hyphen(previous[0], text, vocabulary):
+                chunks[-1] = chunks[-1][:-1]  # "gouverne-" + "ment": drop the hyphen, keep both boxes
+                length -= 1
+                page_words[-1][1] -= 1
+            else:
+                put(" ")
+            start = put(text)
+            page_words.append([start, start + len(text), *word[1:6]])
+            previous = word
+    text = "".join(chunks) + "\n" if chunks else ""
+    if normalize_text(text) != text:  # a word starting with a combining mark: keep the text, not the offsets
+        text = normalize_text(text)
+        page_map, boxes = [], [{**b, "words": []} for b in boxes]
+    return text, tuple(page_map), boxes
+
+
+def _soft_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
+    if len(head) < 3 or not head.endswith("-") or not head[-2].islower() or not tail[:1].islower():
+        return False
+    return f"{head}{tail}".lower() not in vocabulary
+
+
+def read_scanned_pdf(name: str, data: bytes) -> ImportBundle:
+    """A PDF without a text layer, read by OCR (kind "pdf"; its ``ocr`` record says how)."""
+    result = recognise(name, data, "pdf")
+    return _bundle(name, data, "pdf", result)
+
+
+def read_image(name: str, data: bytes) -> ImportBundle:
+    """A screenshot or photo of a document, read by OCR (kind "image")."""
+    result = recognise(name, data, "image")
+    return _bundle(name, data, "image", result)
+
+
+def _bundle(name: str, data: bytes, kind: str, result: dict[str, Any]) -> ImportBundle:
+    warnings = []
+    confidence = result["ocr"]["mean_confidence"]
+    if confidence is not None and confidence < 70:
+        warnings.append(f"OCR confidence is low ({confidence:g} %): check the text against the original")
+    return ImportBundle(
+        name=name,
+        kind=kind,
+        original=data,
+        text=result["text"],
+        title=str(result["title"])[:500],
+        author=str(result["author"])[:200],
+        language=result["language"],
+        page_map=result["page_map"],
+        warnings=tuple(warnings),
+        extra={"pages": result["ocr"]["pages"]},
+        ocr=result["ocr"],
+        ocr_words=result["words"],
+    )
