@@ -255,3 +255,28 @@ def test_migration_keeps_spans_and_allows_image_sources(tmp_path: Path) -> None:
         assert hits > 0  # the FTS5 triggers and content table are untouched
     finally:
         raw.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_reports_say_which_sources_were_read_by_ocr(language: str) -> None:
+    import dataclasses
+
+    from docx import Document
+
+    from tests.io.report_fixture import build_model
+    from workbench.io.exporters import docx_report, html_report, markdown_report
+
+    model = build_model(language)
+    record = {"engine": "tesseract", "version": "5.3.0", "language": "fr", "pages": 2, "mean_confidence": 94.6}
+    scanned = dataclasses.replace(model.sources[0], ocr=record)
+    model = dataclasses.replace(model, sources=(scanned, *model.sources[1:]))
+    expected = {
+        "en": f"“{scanned.title}”: text read by OCR (tesseract 5.3.0, French, 2 pages, mean confidence 95 %)",
+        "fr": f"« {scanned.title} » : texte lu par OCR (tesseract 5.3.0, français, 2 pages, confiance moyenne 95 %)",
+    }[language]
+    markdown = markdown_report.render(model)
+    assert markdown.count("OCR") == 1 and "5.3.0" in markdown
+    html = html_report.export(model).decode("utf-8")
+    assert html.count("read by OCR" if language == "en" else "lu par OCR") == 1
+    document = Document(io.BytesIO(docx_report.export(model)))
+    assert expected in [p.text for p in document.paragraphs]

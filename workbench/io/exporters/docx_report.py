@@ -30,6 +30,7 @@ from workbench.io.report import (
     format_datetime,
     format_value,
     is_web_url,
+    ocr_line,
     safe_color,
 )
 
@@ -359,6 +360,9 @@ class _Writer:
             for s in self.m.sources
         ]
         self.table([self.t(k) for k in keys], rows)
+        for s in self.m.sources:  # sources whose text came from OCR say so
+            if line := ocr_line(s, self.lang):
+                self.para(line)
 
     def discrepancies(self) -> None:
         self.doc.add_heading(self.t("discrepancies"), level=1)
