@@ -157,6 +157,12 @@ def page_map(store: Store, source_id: int) -> list[tuple[int, int]]:
         return [(int(a), int(b)) for a, b in repo.get_row(s, "source", source_id).page_map or []]
 
 
+def ocr_words(store: Store, source_id: int) -> list[dict[str, object]]:
+    """OCR word boxes per page (``[]`` for a source not read by OCR); see ``ImportBundle.ocr_words``."""
+    with store.db.transaction() as s:
+        return list(repo.get_row(s, "source", source_id).ocr_words or [])
+
+
 def update(store: Store, source_id: int, **fields: object) -> tuple[SourceInfo, dict[str, object]]:
     """Correct metadata (never the text). Returns the new value and the previous values of the changed fields."""
     unknown = set(fields) - set(EDITABLE)

@@ -37,3 +37,41 @@ def read(name: str, data: bytes) -> ImportBundle:
     from workbench.io.importers.ocr import read_image
 
     return read_image(name, data)
+
+
+def preview(data: bytes, kind: str, page: int = 1, dpi: int = 150) -> tuple[bytes, int, int]:
+    """Page ``page`` (1-based) of an image or PDF source as PNG bytes, for the window's "View original".
+
+    Returns the PNG, its width and the number of pages. Images are shown upright (EXIF orientation applied), as
+    OCR read them; PDF pages are rendered by PDFium at ``dpi``.
+
+    Raises:
+        ImportFailure: the original cannot be decoded (it was read once already, so this is rare).
+    """
+    import io
+
+    from PIL import Image, ImageOps
+
+    out = io.BytesIO()
+    try:
+        if kind == "pdf":
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument(data)
+            try:
+                pages = len(doc)
+                pdf_page = doc[max(0, min(page, pages) - 1)]
+                image = pdf_page.render(scale=dpi / 72).to_pil()
+                pdf_page.close()
+            finally:
+                doc.close()
+        else:
+            with Image.open(io.BytesIO(data)) as opened:
+                pages = getattr(opened, "n_frames", 1)
+                opened.seek(max(0, min(page, pages) - 1))
+                opened.load()
+                image = ImageOps.exif_transpose(opened) if page <= 1 else opened.copy()
+        image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB").save(out, "PNG")
+    except Exception as exc:  # any decoder error: one line for the user
+        raise ImportFailure("original", f"cannot show the original ({type(exc).__name__})") from None
+    return out.getvalue(), image.width, pages
