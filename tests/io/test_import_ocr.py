@@ -201,9 +201,30 @@ def test_not_an_image_and_an_image_without_text() -> None:
     with pytest.raises(ImportFailure, match=r"^x\.png: not a PNG, JPEG, WebP or TIFF image$"):
         registry.read_bytes("x.png", b"GIF89a" + bytes(200))
     blank = encode(Image.new("L", (400, 300), 255), "PNG")
-    with pytest.raises(ImportFailure, match="no text found by OCR in the image"):
+    with pytest.raises(ImportFailure, match="no readable text found by OCR in the image"):
         registry.read_bytes("blanc.png", blank)
     assert registry.reader_for("sans-extension", blank).__module__ == "workbench.io.importers.image"
+
+
+def test_sideways_scan_is_turned_and_read() -> None:
+    page = render(ENGLISH).rotate(90, expand=True)  # scanned with the sheet on its side
+    bundle = registry.read_bytes("sideways.png", encode(page, "PNG"))
+    assert word_accuracy(ENGLISH, bundle.text) >= 0.95
+    assert bundle.ocr_words is not None and bundle.ocr_words[0]["rotate"] in (90, 270)
+    turned = bundle.ocr_words[0]
+    assert abs(turned["width"] / turned["height"] - page.height / page.width) < 0.01  # boxes are on the turned page
+
+
+def test_a_photo_without_text_is_refused_not_read_as_junk() -> None:
+    import random
+
+    rng = random.Random(3)
+    photo = Image.new("L", (900, 600))
+    photo.putdata([rng.choice((0, 90, 180, 255)) if (x // 40 + y // 30) % 3 else 128
+                   for y in range(600) for x in range(900)])
+    with pytest.raises(ImportFailure) as info:
+        registry.read_bytes("rue.jpg", encode(photo.convert("RGB"), "JPEG", quality=70))
+    assert info.value.reason.startswith("no readable text found by OCR in the image")
 
 
 def test_assemble_joins_lines_of_a_paragraph_and_soft_hyphens() -> None:

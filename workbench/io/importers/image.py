@@ -39,11 +39,12 @@ def read(name: str, data: bytes) -> ImportBundle:
     return read_image(name, data)
 
 
-def preview(data: bytes, kind: str, page: int = 1, dpi: int = 150) -> tuple[bytes, int, int]:
+def preview(data: bytes, kind: str, page: int = 1, dpi: int = 150, rotate: int = 0) -> tuple[bytes, int, int]:
     """Page ``page`` (1-based) of an image or PDF source as PNG bytes, for the window's "View original".
 
     Returns the PNG, its width and the number of pages. Images are shown upright (EXIF orientation applied), as
-    OCR read them; PDF pages are rendered by PDFium at ``dpi``.
+    OCR read them; PDF pages are rendered by PDFium at ``dpi``; ``rotate`` (degrees clockwise) turns the page as
+    OCR turned it, so that the word boxes fall on their words.
 
     Raises:
         ImportFailure: the original cannot be decoded (it was read once already, so this is rare).
@@ -71,6 +72,8 @@ def preview(data: bytes, kind: str, page: int = 1, dpi: int = 150) -> tuple[byte
                 opened.seek(max(0, min(page, pages) - 1))
                 opened.load()
                 image = ImageOps.exif_transpose(opened) if page <= 1 else opened.copy()
+        if rotate % 360:
+            image = image.rotate(-rotate, expand=True)
         image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB").save(out, "PNG")
     except Exception as exc:  # any decoder error: one line for the user
         raise ImportFailure("original", f"cannot show the original ({type(exc).__name__})") from None

@@ -45,6 +45,14 @@ MAX_PIXELS = 150_000_000
 MIN_WIDTH = 1600
 """Narrower images (screenshots at screen resolution) are enlarged so that letters are tall enough for Tesseract."""
 TESSERACT_LANGS = {"fr": "fra", "en": "eng"}
+LOW_CONFIDENCE = 50.0
+"""A page whose words Tesseract reads with a lower mean confidence (0-100) is checked for orientation and script,
+and left out of the text (with a warning) if it stays that low: photos without text and scripts whose data is not
+installed give such junk."""
+_SCRIPT_LANGS = {  # Tesseract's OSD script -> its language data (Debian: tesseract-ocr-<code with - for _>)
+    "Han": "chi_sim+chi_tra", "Cyrillic": "rus+ukr", "Arabic": "ara", "Greek": "ell", "Hebrew": "heb",
+    "Japanese": "jpn", "Hangul": "kor", "Thai": "tha", "Devanagari": "hin",
+}
 ENGINE = "tesseract"
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng"
 
@@ -187,15 +195,46 @@ def _page_image(kind: str, name: str, path: bytes, index: int) -> Any:
 
 
 def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict[str, Any]:
-    """Child job: render and read one page; the words with their boxes, confidences and layout numbers."""
-    import pytesseract
+    """Child job: render and read one page; the words with their boxes, confidences and layout numbers.
 
+    A page read with low confidence is looked at again with Tesseract's orientation and script detection: a page
+    scanned sideways or upside down is turned and read again, a page in another script is read with that script's
+    data when it is installed. The better reading is kept; ``script`` and ``rotate`` say what was found.
+    """
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's threads only slow it down on a busy machine
     image = _page_image(kind, name, path, index)
+    with tempfile.TemporaryDirectory(prefix="workbench-ocr-page-") as tmp:
+        file = os.path.join(tmp, "page.pgm")  # uncompressed: 50x faster to write than the PNG pytesseract makes
+        image.save(file, "PPM")
+        words = _tesseract(name, index, file, langs)
+        page: dict[str, Any] = {"width": image.width, "height": image.height, "words": words, "rotate": 0,
+                                "script": "", "languages": langs}
+        if _mean_confidence(words) >= LOW_CONFIDENCE:
+            return page
+        osd = _orientation(file)
+        if osd is None:
+            return page
+        page["script"] = str(osd.get("script", ""))
+        rotate = int(osd.get("rotate", 0)) % 360
+        installed = _installed_languages()
+        other = "+".join(code for code in _SCRIPT_LANGS.get(page["script"], "").split("+") if code in installed)
+        retry_langs = other or langs
+        if (rotate and float(osd.get("orientation_conf", 0)) >= 2.0) or retry_langs != langs:
+            turned = image.rotate(-rotate, expand=True) if rotate else image
+            turned.save(file, "PPM")
+            again = _tesseract(name, index, file, retry_langs)
+            if _mean_confidence(again) > _mean_confidence(words):
+                page.update(width=turned.width, height=turned.height, words=again, rotate=rotate,
+                            languages=retry_langs)
+    return page
+
+
+def _tesseract(name: str, index: int, file: str, langs: str) -> list[list[Any]]:
+    import pytesseract
+
     try:
-        data = pytesseract.image_to_data(
-            image, lang=langs, output_type=pytesseract.Output.DICT, timeout=PAGE_TIMEOUT_S - 5
-        )
+        data = pytesseract.image_to_data(file, lang=langs, output_type=pytesseract.Output.DICT,
+                                         timeout=PAGE_TIMEOUT_S / 2 - 5)
     except pytesseract.TesseractNotFoundError:
         raise ImportFailure(name, f"OCR is needed but Tesseract is not installed ({INSTALL_HINT})") from None
     except RuntimeError:  # pytesseract's timeout
@@ -211,7 +250,33 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
         key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
         conf = float(data["conf"][i])
         words.append([text, left, top, left + int(data["width"][i]), top + int(data["height"][i]), conf, *key])
-    return {"width": image.width, "height": image.height, "words": words}
+    return words
+
+
+def _orientation(file: str) -> dict[str, Any] | None:
+    """Tesseract's orientation and script detection (``osd`` data), or None when it finds too little text."""
+    import pytesseract
+
+    try:
+        osd: dict[str, Any] = pytesseract.image_to_osd(file, output_type=pytesseract.Output.DICT, timeout=30)
+    except (pytesseract.TesseractError, RuntimeError):  # "Too few characters", no osd data, or too slow
+        return None
+    return osd
+
+
+@functools.cache
+def _installed_languages() -> frozenset[str]:
+    import pytesseract
+
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractError, OSError):
+        return frozenset()
+
+
+def _mean_confidence(words: list[list[Any]]) -> float:
+    confidences = [w[5] for w in words if w[5] >= 0]
+    return sum(confidences) / len(confidences) if confidences else 0.0
 
 
 # ------------------------------------------------------------------------------------------------ parent side
@@ -271,10 +336,11 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
                 langs = _langs(detect_language(" ".join(w[0] for w in pages[0]["words"])))
         if hooks.progress is not None:
             hooks.progress(total, total)
+    warnings, worst = _drop_unreadable(pages)
     text, page_map, boxes = assemble(pages)
     if not text.strip():
         what = "scanned PDF" if kind == "pdf" else "image"
-        raise ImportFailure(name, f"no text found by OCR in the {what}")
+        raise ImportFailure(name, f"no readable text found by OCR in the {what}{worst}")
     confidences = [w[5] for p in pages for w in p["words"] if w[5] >= 0]
     language = hint or detect_language(text)
     record = {
@@ -296,7 +362,28 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
         "title": info.get("title", ""),
         "author": info.get("author", ""),
         "language": language,
+        "warnings": warnings,
     }
+
+
+def _drop_unreadable(pages: list[dict[str, Any]]) -> tuple[list[str], str]:
+    """Empty the pages read with too low a confidence; a warning for each, and the reason for the worst one."""
+    warnings: list[str] = []
+    reason = ""
+    for number, page in enumerate(pages, start=1):
+        confidence = _mean_confidence(page["words"])
+        if not page["words"] or confidence >= LOW_CONFIDENCE:
+            continue
+        page["words"] = []
+        reason = f" (mean confidence {confidence:.0f} %"
+        script = page.get("script", "")
+        if script and script != "Latin" and page.get("languages", "").startswith(("fra", "eng")):
+            packages = " ".join(f"tesseract-ocr-{c.replace('_', '-').lower()}"
+                                for c in _SCRIPT_LANGS.get(script, "").split("+") if c)
+            reason += f"; the text looks like {script} script" + (f": install {packages}" if packages else "")
+        reason += ")"
+        warnings.append(f"page {number}: no readable text, left out{reason}")
+    return warnings, reason
 
 
 def assemble(pages: list[dict[str, Any]]) -> tuple[str, tuple[tuple[int, int], ...], list[dict[str, Any]]]:
@@ -320,7 +407,8 @@ def assemble(pages: list[dict[str, Any]]) -> tuple[str, tuple[tuple[int, int], .
 
     for number, page in enumerate(pages, start=1):
         page_words: list[list[Any]] = []
-        boxes.append({"page": number, "width": page["width"], "height": page["height"], "words": page_words})
+        boxes.append({"page": number, "width": page["width"], "height": page["height"], "words": page_words,
+                      "rotate": page.get("rotate", 0)})
         previous: list[Any] | None = None
         for word in page["words"]:
             text = word[0]
@@ -365,7 +453,7 @@ def read_image(name: str, data: bytes) -> ImportBundle:
 
 
 def _bundle(name: str, data: bytes, kind: str, result: dict[str, Any]) -> ImportBundle:
-    warnings = []
+    warnings = list(result["warnings"])
     confidence = result["ocr"]["mean_confidence"]
     if confidence is not None and confidence < 70:
         warnings.append(f"OCR confidence is low ({confidence:g} %): check the text against the original")

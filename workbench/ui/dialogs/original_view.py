@@ -103,8 +103,9 @@ class OriginalDialog(QDialog):
         from workbench.core.errors import WorkbenchError
         from workbench.io.importers.image import preview
 
+        record = next((p for p in self.words if p.get("page") == page), None)
         try:
-            png, width, self.pages = preview(self.data, self.kind, page)
+            png, width, self.pages = preview(self.data, self.kind, page, rotate=(record or {}).get("rotate", 0))
         except WorkbenchError as exc:
             self.info.setText(str(exc))
             return
@@ -118,7 +119,6 @@ class OriginalDialog(QDialog):
                 painter.drawRect(rect)
             painter.end()
         self.image.setPixmap(QPixmap.fromImage(image))
-        record = next((p for p in self.words if p.get("page") == page), None)
         count = len(record["words"]) if record else 0
         self.info.setText(self.tr("{0} OCR word(s) on this page, {1} selected").format(count, len(boxes)))
 
