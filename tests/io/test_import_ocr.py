@@ -301,3 +301,16 @@ def test_reports_say_which_sources_were_read_by_ocr(language: str) -> None:
     assert html.count("read by OCR" if language == "en" else "lu par OCR") == 1
     document = Document(io.BytesIO(docx_report.export(model)))
     assert expected in [p.text for p in document.paragraphs]
+
+
+def test_missing_tesseract_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, french_png: bytes) -> None:
+    import pytesseract
+
+    monkeypatch.setattr(ocr, "_VERSION", [])
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    with pytest.raises(ImportFailure) as info:
+        registry.read_bytes("capture.png", french_png)
+    assert str(info.value) == (
+        "capture.png: OCR is needed but Tesseract is not installed "
+        "(install it with: apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng)"
+    )

@@ -49,3 +49,18 @@ def test_view_original_of_a_text_source_says_there_is_none(window) -> None:
     window.reading.add_pane()
     window.actions_by_name["view_original"].trigger()
     assert "no page image" in window.statusBar().currentMessage()
+
+
+def test_importing_a_screenshot_in_the_window_reports_its_pages(window, store, dossier, qtbot, tmp_path) -> None:
+    from tests.io.test_import_ocr import FRENCH, render
+
+    path = tmp_path / "capture.png"
+    render(FRENCH).save(path)
+    labels: list[str] = []
+    window.runner.sig_task_started.connect(lambda task: task.sig_progress.connect(lambda d, t, n: labels.append(n)))
+    window.import_paths([str(path)])
+    assert "capture.png (page 1/1)" in labels
+    (added,) = [s for s in sources.list_all(store, dossier.id) if s.kind == "image"]
+    assert added.ocr is not None and added.ocr["language"] == "fr"
+    assert window.reading.pane_for(added.id) is not None  # opened in a pane, its text is the OCR text
+    assert "Saint-Aubin" in window.reading.pane_for(added.id).view.toPlainText()

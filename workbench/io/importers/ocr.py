@@ -111,7 +111,7 @@ def page_hooks(
 
 def _probe(kind: str, name: str, path: bytes) -> dict[str, Any]:
     """Child job: how many pages the file has, the PDF's title and author, and the engine's version."""
-    info: dict[str, Any] = {"version": _engine_version(name)}
+    info: dict[str, Any] = {}
     if kind == "pdf":
         import pypdfium2 as pdfium
 
@@ -130,13 +130,23 @@ def _probe(kind: str, name: str, path: bytes) -> dict[str, Any]:
     return info
 
 
-def _engine_version(name: str) -> str:
+def engine_version(name: str = "OCR") -> str:
+    """The installed Tesseract's version ("5.3.0"), asked once per process (it reads no user file).
+
+    Raises:
+        ImportFailure: Tesseract is not installed; the message says how to install it.
+    """
     import pytesseract
 
-    try:
-        return str(pytesseract.get_tesseract_version()).split()[0]
-    except (pytesseract.TesseractNotFoundError, OSError):
-        raise ImportFailure(name, f"OCR is needed but Tesseract is not installed ({INSTALL_HINT})") from None
+    if not _VERSION:
+        try:
+            _VERSION.append(str(pytesseract.get_tesseract_version()).split()[0])
+        except (pytesseract.TesseractNotFoundError, OSError):  # not cached: it may be installed while we run
+            raise ImportFailure(name, f"OCR is needed but Tesseract is not installed ({INSTALL_HINT})") from None
+    return _VERSION[0]
+
+
+_VERSION: list[str] = []
 
 
 @contextlib.contextmanager
@@ -313,6 +323,7 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
         Cancelled: the hooks' cancel flag was raised between pages.
     """
     hooks = _HOOKS.get()
+    version = engine_version(name)
     with tempfile.TemporaryDirectory(prefix="workbench-ocr-") as tmp:
         file = Path(tmp) / ("page.pdf" if kind == "pdf" else "image")
         file.write_bytes(data)
@@ -345,7 +356,7 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
     language = hint or detect_language(text)
     record = {
         "engine": ENGINE,
-        "version": info["version"],
+        "version": version,
         "binding": "pytesseract",
         "languages": langs,
         "language": language,
