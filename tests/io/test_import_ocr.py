@@ -227,6 +227,19 @@ def test_a_photo_without_text_is_refused_not_read_as_junk() -> None:
     assert info.value.reason.startswith("no readable text found by OCR in the image")
 
 
+def test_a_script_without_installed_data_is_named_not_read_as_junk() -> None:
+    russian = ("Городской совет во вторник утвердил бюджет на ремонт плотины. По словам мэра, работы начнутся осенью "
+               "и продлятся восемнадцать месяцев. Жители нижнего квартала требуют быстрой компенсации.")
+    data = encode(render(russian), "PNG")
+    if "rus" in ocr._installed_languages():  # a machine with Russian data reads it
+        assert word_accuracy(russian, registry.read_bytes("ru.png", data).text) >= 0.9
+        return
+    with pytest.raises(ImportFailure) as info:
+        registry.read_bytes("ru.png", data)
+    assert info.value.reason.startswith("no readable text found by OCR in the image (mean confidence")
+    assert "the text looks like Cyrillic script: install tesseract-ocr-rus" in info.value.reason
+
+
 def test_assemble_joins_lines_of_a_paragraph_and_soft_hyphens() -> None:
     words = [
         ["Le", 0, 0, 10, 10, 96.0, 1, 1, 1], ["gouverne-", 12, 0, 40, 10, 90.0, 1, 1, 1],

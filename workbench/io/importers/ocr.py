@@ -45,10 +45,12 @@ MAX_PIXELS = 150_000_000
 MIN_WIDTH = 1600
 """Narrower images (screenshots at screen resolution) are enlarged so that letters are tall enough for Tesseract."""
 TESSERACT_LANGS = {"fr": "fra", "en": "eng"}
+CHECK_CONFIDENCE = 70.0
+"""A page read with a lower mean word confidence (0-100) is checked with Tesseract's orientation and script
+detection (clean print reads at 90-96)."""
 LOW_CONFIDENCE = 50.0
-"""A page whose words Tesseract reads with a lower mean confidence (0-100) is checked for orientation and script,
-and left out of the text (with a warning) if it stays that low: photos without text and scripts whose data is not
-installed give such junk."""
+"""A page that stays under this mean confidence, or whose script has no data installed, is left out of the text with
+a warning: photos without text, and scripts read with French and English letters, give such junk."""
 _SCRIPT_LANGS = {  # Tesseract's OSD script -> its language data (Debian: tesseract-ocr-<code with - for _>)
     "Han": "chi_sim+chi_tra", "Cyrillic": "rus+ukr", "Arabic": "ara", "Greek": "ell", "Hebrew": "heb",
     "Japanese": "jpn", "Hangul": "kor", "Thai": "tha", "Devanagari": "hin",
@@ -219,12 +221,13 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
         words = _tesseract(name, index, file, langs)
         page: dict[str, Any] = {"width": image.width, "height": image.height, "words": words, "rotate": 0,
                                 "script": "", "languages": langs}
-        if _mean_confidence(words) >= LOW_CONFIDENCE:
+        if _mean_confidence(words) >= CHECK_CONFIDENCE:
             return page
         osd = _orientation(file)
         if osd is None:
             return page
-        page["script"] = str(osd.get("script", ""))
+        if float(osd.get("script_conf", 0)) >= 2.0:
+            page["script"] = str(osd.get("script", ""))
         rotate = int(osd.get("rotate", 0)) % 360
         installed = _installed_languages()
         other = "+".join(code for code in _SCRIPT_LANGS.get(page["script"], "").split("+") if code in installed)
@@ -383,12 +386,13 @@ def _drop_unreadable(pages: list[dict[str, Any]]) -> tuple[list[str], str]:
     reason = ""
     for number, page in enumerate(pages, start=1):
         confidence = _mean_confidence(page["words"])
-        if not page["words"] or confidence >= LOW_CONFIDENCE:
+        script = page.get("script", "")
+        foreign = script not in ("", "Latin") and page.get("languages", "").startswith(("fra", "eng"))
+        if not page["words"] or (confidence >= LOW_CONFIDENCE and not foreign):
             continue
         page["words"] = []
         reason = f" (mean confidence {confidence:.0f} %"
-        script = page.get("script", "")
-        if script and script != "Latin" and page.get("languages", "").startswith(("fra", "eng")):
+        if foreign:
             packages = " ".join(f"tesseract-ocr-{c.replace('_', '-').lower()}"
                                 for c in _SCRIPT_LANGS.get(script, "").split("+") if c)
             reason += f"; the text looks like {script} script" + (f": install {packages}" if packages else "")
