@@ -240,6 +240,24 @@ def test_a_script_without_installed_data_is_named_not_read_as_junk() -> None:
     assert "the text looks like Cyrillic script: install tesseract-ocr-rus" in info.value.reason
 
 
+def test_unreadable_pages_are_left_out_with_a_warning_and_the_others_kept() -> None:
+    good = {"width": 50, "height": 50, "words": [["Bonjour", 0, 0, 9, 9, 95.0, 1, 1, 1]], "script": "",
+            "languages": "fra+eng"}
+    junk = {"width": 50, "height": 50, "words": [["#%iT", 0, 0, 9, 9, 31.0, 1, 1, 1]], "script": "",
+            "languages": "fra+eng"}
+    han = {**good, "script": "Han"}
+    pages = [good, junk, han]
+    warnings, reason = ocr._drop_unreadable(pages)
+    assert warnings == [
+        "page 2: no readable text, left out (mean confidence 31 %)",
+        "page 3: no readable text, left out (mean confidence 95 %; the text looks like Han script: install "
+        "tesseract-ocr-chi-sim tesseract-ocr-chi-tra)",
+    ]
+    assert reason.startswith(" (mean confidence 95 %; the text looks like Han")
+    text, page_map, _boxes = ocr.assemble(pages)
+    assert text == "Bonjour\n" and page_map == ((0, 1),)
+
+
 def test_assemble_joins_lines_of_a_paragraph_and_soft_hyphens() -> None:
     words = [
         ["Le", 0, 0, 10, 10, 96.0, 1, 1, 1], ["gouverne-", 12, 0, 40, 10, 90.0, 1, 1, 1],

@@ -226,8 +226,8 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
         osd = _orientation(file)
         if osd is None:
             return page
-        if float(osd.get("script_conf", 0)) >= 2.0:
-            page["script"] = str(osd.get("script", ""))
+        if float(osd.get("orientation_conf", 0)) >= 5.0 and float(osd.get("script_conf", 0)) >= 1.0:
+            page["script"] = str(osd.get("script", ""))  # trusted only when lines of text were found (not a photo)
         rotate = int(osd.get("rotate", 0)) % 360
         installed = _installed_languages()
         other = "+".join(code for code in _SCRIPT_LANGS.get(page["script"], "").split("+") if code in installed)
@@ -381,9 +381,13 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
 
 
 def _drop_unreadable(pages: list[dict[str, Any]]) -> tuple[list[str], str]:
-    """Empty the pages read with too low a confidence; a warning for each, and the reason for the worst one."""
+    """Empty the pages read with too low a confidence or in a script without data.
+
+    Returns a warning per page left out, and the reason to give if nothing is left (one naming a missing script
+    when a page showed one).
+    """
     warnings: list[str] = []
-    reason = ""
+    reasons: list[str] = []
     for number, page in enumerate(pages, start=1):
         confidence = _mean_confidence(page["words"])
         script = page.get("script", "")
@@ -391,14 +395,15 @@ def _drop_unreadable(pages: list[dict[str, Any]]) -> tuple[list[str], str]:
         if not page["words"] or (confidence >= LOW_CONFIDENCE and not foreign):
             continue
         page["words"] = []
-        reason = f" (mean confidence {confidence:.0f} %"
+        reason = f"mean confidence {confidence:.0f} %"
         if foreign:
             packages = " ".join(f"tesseract-ocr-{c.replace('_', '-').lower()}"
                                 for c in _SCRIPT_LANGS.get(script, "").split("+") if c)
             reason += f"; the text looks like {script} script" + (f": install {packages}" if packages else "")
-        reason += ")"
-        warnings.append(f"page {number}: no readable text, left out{reason}")
-    return warnings, reason
+        warnings.append(f"page {number}: no readable text, left out ({reason})")
+        reasons.append(reason)
+    named = [r for r in reasons if "script" in r]
+    return warnings, f" ({(named or reasons)[0]})" if reasons else ""
 
 
 def assemble(pages: list[dict[str, Any]]) -> tuple[str, tuple[tuple[int, int], ...], list[dict[str, Any]]]:
