@@ -43,8 +43,8 @@ def _set_kinds(old: str, new: str) -> None:
         finally:
             bind.exec_driver_sql('PRAGMA writable_schema=OFF')
     else:
-        op.drop_constraint('ck_source_kind', 'source', type_='check')
-        op.create_check_constraint('ck_source_kind', 'source', f'kind IN ({new})')
+        op.drop_constraint(op.f('ck_source_kind'), 'source', type_='check')
+        op.create_check_constraint(op.f('ck_source_kind'), 'source', f'kind IN ({new})')
 
 
 def upgrade() -> None:
