@@ -345,3 +345,19 @@ def test_missing_tesseract_says_how_to_install_it(monkeypatch: pytest.MonkeyPatc
         "capture.png: OCR is needed but Tesseract is not installed "
         "(install it with: apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng)"
     )
+
+
+def test_dossier_json_round_trip_keeps_an_image_source(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        french_png: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    png, first, second = tmp_path / "capture.png", tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    png.write_bytes(french_png)
+    out = tmp_path / "dossier.json"
+    assert main(["--db", str(first), "import", str(png)]) == 0
+    assert main(["--db", str(first), "export", "--format", "json", "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(second), "import", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(second), "sources", "--json"]) == 0
+    (restored,) = json.loads(capsys.readouterr().out)
+    assert restored["kind"] == "image"  # the dossier format accepts the new kind
