@@ -42,6 +42,8 @@ PAGE_TIMEOUT_S = 120.0
 MAX_PAGES = 2000
 MAX_PIXELS = 150_000_000
 """Largest page image (pixels) accepted: a decompression bomb is refused before it is decoded."""
+MAX_RENDER = 40_000_000
+"""Largest rendering of a PDF page (pixels): an A3 page at 300 dpi is 17 million; bigger pages get fewer dpi."""
 MIN_WIDTH = 1600
 """Narrower images (screenshots at screen resolution) are enlarged so that letters are tall enough for Tesseract."""
 TESSERACT_LANGS = {"fr": "fra", "en": "eng"}
@@ -179,9 +181,10 @@ def _page_image(kind: str, name: str, path: bytes, index: int) -> Any:
         try:
             page = doc[index]
             width, height = page.get_size()
-            if width * height * (DPI / 72) ** 2 > MAX_PIXELS:
-                raise ImportFailure(name, f"page {index + 1} is too large to read by OCR")
-            bitmap = page.render(scale=DPI / 72, grayscale=True)
+            scale = DPI / 72
+            if width * height * scale**2 > MAX_RENDER:  # a poster or a map: fewer dots per inch, not a refusal
+                scale = (MAX_RENDER / max(width * height, 1.0)) ** 0.5
+            bitmap = page.render(scale=scale, grayscale=True)
             image = bitmap.to_pil().convert("L")
             page.close()
         finally:
