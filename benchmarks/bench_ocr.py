@@ -8,8 +8,9 @@ Run: ``nice .venv/bin/python benchmarks/bench_ocr.py [--corpus DIR] [--quick]``.
    OCR takes over, PDFium renders the pages at 300 dpi). The same-run baseline is the ``tesseract`` command on the
    same PNGs with the page's language given (``-l fra`` / ``-l eng``): the engine at its best, without Workbench's
    child processes, language detection and assembly. Target: >= 95 % of words right on every clean page class.
-2. Harder images (reported, no target): a screenshot at screen resolution, the same in dark mode, and a "photo"
-   (rotated 1.5 degrees, blurred, JPEG quality 60).
+2. Harder images (reported, no target): a screenshot at screen resolution, the same in dark mode, a "photo"
+   (rotated 1.5 degrees, blurred, JPEG quality 60), a sideways and an upside-down scan, and a photo with a shadow
+   across the page.
 3. Real PDFs: the files of ``DIR/pdf`` (default ``../shared/corpus/realworld``) that the PDF importer refuses for
    having no text layer are imported through OCR; outcome, characters, mean confidence and seconds per page are
    printed (the corpus has no ground truth for their pixels).
@@ -201,6 +202,15 @@ def clean_pages(quick: bool) -> bool:
     return ok
 
 
+def shadowed(page: Image.Image) -> Image.Image:
+    """A photo of the page lit from the right: grey paper, the left side in shadow, slightly out of focus."""
+    from PIL import ImageChops
+
+    shade = Image.linear_gradient("L").rotate(90).resize(page.size).point(lambda v: 60 + v * 0.7)
+    paper = page.point(lambda v: 40 + v * 0.8 if v > 128 else v + 30)
+    return ImageChops.multiply(paper, shade).filter(ImageFilter.GaussianBlur(1.0))
+
+
 def hard_images() -> None:
     print("harder images (no target): Workbench import vs raw tesseract CLI with the language given")
     text, language = FR[0][:700], "fr"
@@ -211,7 +221,8 @@ def hard_images() -> None:
     photo = photo.filter(ImageFilter.GaussianBlur(1.2))
     cases = [("screenshot 96dpi", png(screen)), ("dark mode 96dpi", png(dark)),
              ("photo-like JPEG", png(photo.convert("RGB"), "JPEG", quality=60)),
-             ("sideways scan", png(page.rotate(90, expand=True))), ("upside down", png(page.rotate(180)))]
+             ("sideways scan", png(page.rotate(90, expand=True))), ("upside down", png(page.rotate(180))),
+             ("shadowed photo", png(shadowed(page).convert("RGB"), "JPEG", quality=85))]
     with tempfile.TemporaryDirectory() as tmp:
         for label, data in cases:
             path = Path(tmp) / ("img.jpg" if label.startswith("photo") else "img.png")

@@ -215,6 +215,18 @@ def test_sideways_scan_is_turned_and_read() -> None:
     assert abs(turned["width"] / turned["height"] - page.height / page.width) < 0.01  # boxes are on the turned page
 
 
+def test_a_photo_with_a_shadow_across_the_page_is_read_whole() -> None:
+    from PIL import ImageChops, ImageFilter
+
+    page = render(FRENCH)
+    shade = Image.linear_gradient("L").rotate(90).resize(page.size).point(lambda v: 60 + v * 0.7)
+    paper = page.point(lambda v: 40 + v * 0.8 if v > 128 else v + 30)  # grey paper, grey ink
+    photo = ImageChops.multiply(paper, shade).filter(ImageFilter.GaussianBlur(1.0))  # dark on the left
+    assert ocr.even_lighting(page) is page  # an evenly lit page is left alone
+    bundle = registry.read_bytes("photo.jpg", encode(photo.convert("RGB"), "JPEG", quality=85))
+    assert word_accuracy(FRENCH, bundle.text) >= 0.95, bundle.text
+
+
 def test_a_photo_without_text_is_refused_not_read_as_junk() -> None:
     import random
 

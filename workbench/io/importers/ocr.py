@@ -189,7 +189,7 @@ def _page_image(kind: str, name: str, path: bytes, index: int) -> Any:
             page.close()
         finally:
             doc.close()
-        return image
+        return even_lighting(image)
     with _open_image(name, path) as opened:
         try:
             opened.seek(index)
@@ -204,9 +204,43 @@ def _page_image(kind: str, name: str, path: bytes, index: int) -> Any:
     if grey.width < MIN_WIDTH:
         factor = min(4.0, MIN_WIDTH / max(grey.width, 1))
         grey = grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.Resampling.LANCZOS)
+    return even_lighting(grey)
+
+
+def even_lighting(grey: Any) -> Any:
+    """Dark letters on an evenly white ground, as Tesseract's global threshold wants.
+
+    A dark ground (dark mode, a negative) is inverted. A photo of a page lit unevenly (a shadow, a lamp on one
+    side) is divided by an estimate of its background (the page with the letters filtered out, from a reduced
+    copy); without it the shadowed part of the page is read as black and its words are lost.
+    """
+    from PIL import Image, ImageFilter, ImageMath, ImageOps
+
     histogram = grey.histogram()
-    dark = sum(histogram[:128]) > sum(histogram[128:])
-    return ImageOps.invert(grey) if dark else grey  # dark mode: light letters on a dark ground
+    if sum(histogram[:128]) > sum(histogram[128:]):  # dark mode: light letters on a dark ground
+        grey = ImageOps.invert(grey)
+    factor = max(1, min(grey.width, grey.height) // 256)
+    small = grey.reduce(factor) if factor > 1 else grey
+    background = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(3))
+    lows = background.histogram()
+    total = sum(lows)
+    darkest = next(i for i, c in enumerate(_cumulative(lows)) if c >= total * 0.02)
+    lightest = next(i for i, c in enumerate(_cumulative(lows)) if c >= total * 0.98)
+    if darkest >= 0.75 * lightest:  # evenly lit (a scan, a screenshot): nothing to do
+        return grey
+    background = background.resize(grey.size, Image.Resampling.BILINEAR)
+    flat = ImageMath.lambda_eval(
+        lambda a: a["convert"](a["min"](a["page"] * 255 / a["max"](a["ground"], 1), 255), "L"),
+        page=grey, ground=background,
+    )
+    return flat
+
+
+def _cumulative(counts: list[int]) -> Iterator[int]:
+    running = 0
+    for count in counts:
+        running += count
+        yield running
 
 
 def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict[str, Any]:
