@@ -133,6 +133,16 @@ def test_language_hint_puts_its_model_first() -> None:
     assert word_accuracy(ENGLISH, bundle.text) >= 0.95
 
 
+def test_a_language_without_installed_data_is_read_as_french_or_english_with_a_warning(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "_installed_languages", lambda: frozenset({"fra", "eng", "osd"}))
+    assert ocr._hinted("de") == ("", "no OCR data for the language 'de' (install tesseract-ocr-deu): "
+                                     "read as French/English")
+    monkeypatch.setattr(ocr, "_installed_languages", lambda: frozenset({"fra", "eng", "deu"}))
+    assert ocr._hinted("DE") == ("de", "") and ocr._langs("de") == "deu+fra+eng"
+    assert ocr._hinted("fr") == ("fr", "") and ocr._hinted("xx") == ("", "")
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     store = Store.open(str(tmp_path / "ocr.sqlite"), user="alice")

@@ -57,6 +57,10 @@ _SCRIPT_LANGS = {  # Tesseract's OSD script -> its language data (Debian: tesser
     "Han": "chi_sim+chi_tra", "Cyrillic": "rus+ukr", "Arabic": "ara", "Greek": "ell", "Hebrew": "heb",
     "Japanese": "jpn", "Hangul": "kor", "Thai": "tha", "Devanagari": "hin",
 }
+_OTHER_LANGS = {  # ISO 639-1 -> Tesseract data, used for --language when that data is installed
+    "de": "deu", "es": "spa", "it": "ita", "pt": "por", "nl": "nld", "pl": "pol", "tr": "tur", "ru": "rus",
+    "uk": "ukr", "el": "ell", "he": "heb", "ar": "ara", "fa": "fas", "zh": "chi_sim", "ja": "jpn", "ko": "kor",
+}
 ENGINE = "tesseract"
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng"
 
@@ -341,8 +345,22 @@ def detect_language(text: str) -> str:
 
 
 def _langs(first: str) -> str:
-    order = [TESSERACT_LANGS[first]] if first in TESSERACT_LANGS else []
+    code = TESSERACT_LANGS.get(first) or _OTHER_LANGS.get(first)
+    order = [code] if code else []
     return "+".join(order + [code for code in ("fra", "eng") if code not in order])
+
+
+def _hinted(language: str) -> tuple[str, str]:
+    """The language hint (ISO 639-1) OCR can follow, and a warning when its Tesseract data is missing."""
+    language = language.strip().lower()
+    code = TESSERACT_LANGS.get(language) or _OTHER_LANGS.get(language)
+    if code is None:
+        return "", ""
+    # French and English data are a declared dependency; the others are used when installed
+    if language not in TESSERACT_LANGS and code not in _installed_languages():
+        package = f"tesseract-ocr-{code.replace('_', '-')}"
+        return "", f"no OCR data for the language '{language}' (install {package}): read as French/English"
+    return language, ""
 
 
 def _run(job: Callable[[str, bytes], dict[str, Any]], name: str, path: bytes) -> dict[str, Any]:
@@ -374,7 +392,7 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
             raise ImportFailure(name, "the PDF has no pages")
         if total > MAX_PAGES:
             raise ImportFailure(name, f"too many pages to read by OCR ({total}, limit {MAX_PAGES})")
-        hint = hooks.language if hooks.language in TESSERACT_LANGS else ""
+        hint, hint_warning = _hinted(hooks.language)
         langs = _langs(hint)
         pages: list[dict[str, Any]] = []
         for index in range(total):
@@ -388,6 +406,7 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
         if hooks.progress is not None:
             hooks.progress(total, total)
     warnings, worst = _drop_unreadable(pages)
+    warnings[:0] = [hint_warning] if hint_warning else []
     text, page_map, boxes = assemble(pages)
     if not text.strip():
         what = "scanned PDF" if kind == "pdf" else "image"
