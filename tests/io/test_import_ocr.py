@@ -9,6 +9,7 @@ import difflib
 import io
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,23 @@ def test_a_language_without_installed_data_is_read_as_french_or_english_with_a_w
     monkeypatch.setattr(ocr, "_installed_languages", lambda: frozenset({"fra", "eng", "deu"}))
     assert ocr._hinted("DE") == ("de", "") and ocr._langs("de") == "deu+fra+eng"
     assert ocr._hinted("fr") == ("fr", "") and ocr._hinted("xx") == ("", "")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
+def test_tesseract_processes_die_with_the_page_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    import pytesseract.pytesseract as engine
+
+    monkeypatch.setattr(engine, "subprocess_args", engine.subprocess_args)  # restored after the test
+    ocr._tesseract_dies_with_us()
+    kwargs = engine.subprocess_args()
+    assert kwargs["preexec_fn"] is ocr._ask_for_death_signal
+    ocr._tesseract_dies_with_us()  # idempotent: wrapped once
+    assert engine.subprocess_args()["preexec_fn"] is ocr._ask_for_death_signal
+    probe = "import ctypes; v = ctypes.c_int(); ctypes.CDLL(None).prctl(2, ctypes.byref(v)); print(v.value)"
+    done = subprocess.run([sys.executable, "-c", probe], **{**kwargs, "stdin": subprocess.DEVNULL}, check=True)
+    assert done.stdout.strip() == b"9"  # PR_GET_PDEATHSIG: SIGKILL when its parent dies
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ import contextvars
 import functools
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -255,6 +256,7 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
     data when it is installed. The better reading is kept; ``script`` and ``rotate`` say what was found.
     """
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's threads only slow it down on a busy machine
+    _tesseract_dies_with_us()
     image = _page_image(kind, name, path, index)
     with tempfile.TemporaryDirectory(prefix="workbench-ocr-page-") as tmp:
         file = os.path.join(tmp, "page.pgm")  # uncompressed: 50x faster to write than the PNG pytesseract makes
@@ -281,6 +283,36 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
                 page.update(width=turned.width, height=turned.height, words=again, rotate=rotate,
                             languages=retry_langs)
     return page
+
+
+def _tesseract_dies_with_us() -> None:
+    """Make the ``tesseract`` processes this child starts die with it (Linux only).
+
+    A page killed on its time limit must not leave the engine running: pytesseract's ``subprocess_args`` gains a
+    ``preexec_fn`` that asks the kernel for SIGKILL when the parent (this child) dies.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import pytesseract.pytesseract as engine
+
+    if getattr(engine.subprocess_args, "_workbench", False):
+        return
+    original = engine.subprocess_args
+
+    def subprocess_args(include_stdout: bool = True) -> dict[str, Any]:
+        kwargs: dict[str, Any] = original(include_stdout)
+        kwargs["preexec_fn"] = _ask_for_death_signal
+        return kwargs
+
+    subprocess_args._workbench = True  # type: ignore[attr-defined]
+    engine.subprocess_args = subprocess_args
+
+
+def _ask_for_death_signal() -> None:  # pragma: no cover - runs in the forked tesseract process
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _tesseract(name: str, index: int, file: str, langs: str) -> list[list[Any]]:
