@@ -161,6 +161,17 @@ def test_tesseract_processes_die_with_the_page_child(monkeypatch: pytest.MonkeyP
     assert done.stdout.strip() == b"9"  # PR_GET_PDEATHSIG: SIGKILL when its parent dies
 
 
+def test_an_unexpected_decoder_error_in_a_child_job_is_said_in_words() -> None:
+    import struct
+
+    def broken(kind: str, name: str, path: bytes) -> dict[str, object]:
+        raise struct.error("unpack requires a buffer of 4 bytes")
+
+    with pytest.raises(ImportFailure) as info:
+        ocr._in_words(broken)("image", "x.tiff", b"/tmp/x")
+    assert str(info.value) == "x.tiff: damaged image (its content could not be read)"
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     store = Store.open(str(tmp_path / "ocr.sqlite"), user="alice")

@@ -118,8 +118,26 @@ def page_hooks(
 # ------------------------------------------------------------------------------------------------ child side
 
 
+def _in_words(job: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    """A child job whose unexpected exceptions become a refusal in words (the runner's own says "PDF")."""
+
+    @functools.wraps(job)
+    def run(kind: str, *args: Any) -> dict[str, Any]:
+        name = args[-2]
+        try:
+            return job(kind, *args)
+        except (ImportFailure, MemoryError):
+            raise
+        except Exception:  # a decoder's or renderer's error on a broken file
+            what = "PDF" if kind == "pdf" else "image"
+            raise ImportFailure(name, f"damaged {what} (its content could not be read)") from None
+
+    return run
+
+
+@_in_words
 def _probe(kind: str, name: str, path: bytes) -> dict[str, Any]:
-    """Child job: how many pages the file has, the PDF's title and author, and the engine's version."""
+    """Child job: how many pages the file has, and the PDF's title and author."""
     info: dict[str, Any] = {}
     if kind == "pdf":
         import pypdfium2 as pdfium
@@ -248,6 +266,7 @@ def _cumulative(counts: list[int]) -> Iterator[int]:
         yield running
 
 
+@_in_words
 def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict[str, Any]:
     """Child job: render and read one page; the words with their boxes, confidences and layout numbers.
 
@@ -396,9 +415,16 @@ def _hinted(language: str) -> tuple[str, str]:
 
 
 def _run(job: Callable[[str, bytes], dict[str, Any]], name: str, path: bytes) -> dict[str, Any]:
+    """Run a child job through the PDF importer's runner, passing Cancel on when that runner polls it."""
+    import inspect
+
     from workbench.io.importers.pdf import run_isolated
 
-    return run_isolated(name, path, job=job, timeout=PAGE_TIMEOUT_S)
+    extra: dict[str, Any] = {}
+    cancel = _HOOKS.get().cancel
+    if cancel is not None and "cancel" in inspect.signature(run_isolated).parameters:
+        extra["cancel"] = cancel  # a runner that kills the child on Cancel: Cancel acts within the page
+    return run_isolated(name, path, job=job, timeout=PAGE_TIMEOUT_S, **extra)
 
 
 def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
