@@ -236,6 +236,21 @@ def test_corrupt_image_gives_one_clear_line(french_png: bytes, name: str, cut: f
     assert "image" in info.value.reason and "Traceback" not in message
 
 
+def test_an_image_bomb_is_refused_before_it_is_decoded() -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 60_000, 60_000, 8, 0, 0, 0, 0)  # 3.6 billion grey pixels declared
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(
+        b"IEND", b"")
+    with pytest.raises(ImportFailure) as info:
+        registry.read_bytes("bombe.png", bomb)
+    assert str(info.value) == "bombe.png: the image is too large (more than 150 million pixels)"
+
+
 def test_not_an_image_and_an_image_without_text() -> None:
     with pytest.raises(ImportFailure, match=r"^x\.png: not a PNG, JPEG, WebP or TIFF image$"):
         registry.read_bytes("x.png", b"GIF89a" + bytes(200))
