@@ -13,8 +13,10 @@ Between pages the parent reports progress and honours Cancel through :func:`page
 sets around each file: a context variable, so that the importers keep their ``read(name, data)`` signature.
 
 Language: ``--language`` (the hooks' ``language``) puts that language's model first; otherwise the first page is
-read with French and English together and the language found in its words leads for the other pages. Not done
-here: orientation detection (pages must be upright), layout analysis beyond Tesseract's own blocks, handwriting.
+read with French and English together and the language found in its words leads for the other pages. Pages read
+with low confidence get Tesseract's orientation and script detection (turned, or read with another script's data
+when installed); pages that stay unreadable are left out with a warning rather than stored as junk. Not done here:
+deskewing beyond Tesseract's tolerance, layout analysis beyond Tesseract's own blocks, handwriting.
 """
 
 from __future__ import annotations
