@@ -109,7 +109,8 @@ def import_files(
             progress(i, len(paths), Path(path).name)
         def on_page(done: int, total: int, i: int = i, name: str = Path(path).name) -> None:
             if progress is not None:  # OCR reports page by page within the file
-                progress(i, len(paths), f"{name} (page {min(done + 1, total)}/{total})")
+                page = f"page {min(done + 1, total)}/{total}" if total else "page 1"
+                progress(i, len(paths), f"{name} ({page})")
 
         try:
             with page_hooks(on_page, cancel, str(overrides.get("language") or "")):

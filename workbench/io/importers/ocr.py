@@ -107,8 +107,9 @@ def page_hooks(
 ) -> Iterator[None]:
     """Lend OCR a page progress callback, a cancel flag and a language hint for the imports in this block.
 
-    OCR calls ``progress(pages_done, pages_total)`` before each page, stops when ``cancel()`` is true, and reads in
-    ``language`` ("fr", "en") first.
+    OCR calls ``progress(pages_done, pages_total)`` before each page (``pages_total`` is 0 before the first page,
+    whose reading tells the count) and at the end, stops when ``cancel()`` is true, and reads in ``language``
+    ("fr", "en") first.
     """
     token = _HOOKS.set(PageHooks(progress, cancel, language or ""))
     try:
@@ -137,9 +138,8 @@ def _in_words(job: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any
     return run
 
 
-@_in_words
 def _probe(kind: str, name: str, path: bytes) -> dict[str, Any]:
-    """Child job: how many pages the file has, and the PDF's title and author."""
+    """How many pages the file has, and the PDF's title and author (asked by the job of the first page)."""
     info: dict[str, Any] = {}
     if kind == "pdf":
         import pypdfium2 as pdfium
@@ -278,6 +278,7 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
     """
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's threads only slow it down on a busy machine
     _tesseract_dies_with_us()
+    info = _probe(kind, name, path) if index == 0 else None
     image = _page_image(kind, name, path, index)
     with tempfile.TemporaryDirectory(prefix="workbench-ocr-page-") as tmp:
         file = os.path.join(tmp, "page.pgm")  # uncompressed: 50x faster to write than the PNG pytesseract makes
@@ -285,6 +286,8 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
         words = _tesseract(name, index, file, langs)
         page: dict[str, Any] = {"width": image.width, "height": image.height, "words": words, "rotate": 0,
                                 "script": "", "languages": langs}
+        if info is not None:
+            page["info"] = info
         if _mean_confidence(words) >= CHECK_CONFIDENCE:
             return page
         osd = _orientation(file)
@@ -446,23 +449,25 @@ def recognise(name: str, data: bytes, kind: str) -> dict[str, Any]:
         file = Path(tmp) / ("page.pdf" if kind == "pdf" else "image")
         file.write_bytes(data)
         path = os.fsencode(file)
-        info = _run(functools.partial(_probe, kind), name, path)
-        total = int(info["pages"])
-        if total <= 0:
-            raise ImportFailure(name, "the PDF has no pages")
-        if total > MAX_PAGES:
-            raise ImportFailure(name, f"too many pages to read by OCR ({total}, limit {MAX_PAGES})")
         hint, hint_warning = _hinted(hooks.language)
         langs = _langs(hint)
         pages: list[dict[str, Any]] = []
-        for index in range(total):
+        info: dict[str, Any] = {}
+        total, index = 0, 0  # the page count comes with the first page (one child process fewer per file)
+        while index == 0 or index < total:
             if hooks.cancel is not None and hooks.cancel():
                 raise Cancelled("import cancelled")
             if hooks.progress is not None:
                 hooks.progress(index, total)
             pages.append(_run(functools.partial(_ocr_page, kind, index, langs), name, path))
-            if index == 0 and not hint:
-                langs = _langs(detect_language(" ".join(w[0] for w in pages[0]["words"])))
+            if index == 0:
+                info = pages[0].pop("info")
+                total = int(info["pages"])
+                if total > MAX_PAGES:
+                    raise ImportFailure(name, f"too many pages to read by OCR ({total}, limit {MAX_PAGES})")
+                if not hint:
+                    langs = _langs(detect_language(" ".join(w[0] for w in pages[0]["words"])))
+            index += 1
         if hooks.progress is not None:
             hooks.progress(total, total)
     warnings, worst = _drop_unreadable(pages)
