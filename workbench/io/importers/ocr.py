@@ -280,14 +280,17 @@ def _ocr_page(kind: str, index: int, langs: str, name: str, path: bytes) -> dict
     _tesseract_dies_with_us()
     info = _probe(kind, name, path) if index == 0 else None
     image = _page_image(kind, name, path, index)
+    page: dict[str, Any] = {"width": image.width, "height": image.height, "words": [], "rotate": 0, "script": "",
+                            "languages": langs}
+    if info is not None:
+        page["info"] = info
+    low, high = image.reduce(4).getextrema() if min(image.size) >= 8 else image.getextrema()
+    if high - low < 32:  # a blank page (or a uniform picture): nothing for the engine to read
+        return page
     with tempfile.TemporaryDirectory(prefix="workbench-ocr-page-") as tmp:
         file = os.path.join(tmp, "page.pgm")  # uncompressed: 50x faster to write than the PNG pytesseract makes
         image.save(file, "PPM")
-        words = _tesseract(name, index, file, langs)
-        page: dict[str, Any] = {"width": image.width, "height": image.height, "words": words, "rotate": 0,
-                                "script": "", "languages": langs}
-        if info is not None:
-            page["info"] = info
+        words = page["words"] = _tesseract(name, index, file, langs)
         if _mean_confidence(words) >= CHECK_CONFIDENCE:
             return page
         osd = _orientation(file)
