@@ -42,9 +42,9 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont  # noqa: E402
 from workbench.core.errors import ImportFailure, NeedsOCR  # noqa: E402
 from workbench.io import registry  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "corpus" / "realworld"
-if not DEFAULT_CORPUS.exists():
-    DEFAULT_CORPUS = Path("/work/shared/corpus/realworld")
+# ../shared beside the repository (a checkout), or two levels up (a worktree under wt/)
+DEFAULT_CORPUS = next((p for p in (ROOT / "../shared/corpus/realworld", ROOT / "../../shared/corpus/realworld")
+                       if p.is_dir()), ROOT / "../shared/corpus/realworld")
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 DPI = 300
 TARGET = 0.95
