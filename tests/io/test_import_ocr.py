@@ -251,9 +251,22 @@ def test_an_image_bomb_is_refused_before_it_is_decoded() -> None:
     assert str(info.value) == "bombe.png: the image is too large (more than 150 million pixels)"
 
 
+def test_bmp_and_gif_are_read_and_heic_is_refused_in_one_line() -> None:
+    page = render(ENGLISH)
+    for name, fmt in (("shot.bmp", "BMP"), ("meme.gif", "GIF")):
+        assert word_accuracy(ENGLISH, registry.read_bytes(name, encode(page, fmt)).text) >= 0.95, name
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(100)
+    with pytest.raises(ImportFailure) as info:
+        registry.read_bytes("IMG_0042.HEIC", heic)
+    assert str(info.value) == ("IMG_0042.HEIC: HEIC/HEIF photos cannot be read yet: save the photo as JPEG or PNG "
+                               "and import that")
+    assert registry.reader_for("sans-nom", heic).__module__ == "workbench.io.importers.image"
+    assert registry.reader_for("LISEZMOI", b"BMW et Renault annoncent une alliance.\n" * 3).__module__.endswith("text")
+
+
 def test_not_an_image_and_an_image_without_text() -> None:
-    with pytest.raises(ImportFailure, match=r"^x\.png: not a PNG, JPEG, WebP or TIFF image$"):
-        registry.read_bytes("x.png", b"GIF89a" + bytes(200))
+    with pytest.raises(ImportFailure, match=r"^x\.png: not a PNG, JPEG, WebP, TIFF, BMP or GIF image$"):
+        registry.read_bytes("x.png", b"%!PS-Adobe-3.0" + bytes(200))
     blank = encode(Image.new("L", (400, 300), 255), "PNG")
     with pytest.raises(ImportFailure, match="no readable text found by OCR in the image"):
         registry.read_bytes("blanc.png", blank)

@@ -34,6 +34,10 @@ _BY_EXTENSION: dict[str, str] = {
     ".webp": "image",
     ".tif": "image",
     ".tiff": "image",
+    ".bmp": "image",
+    ".gif": "image",
+    ".heic": "image",  # refused with a clear line (no HEIF decoder)
+    ".heif": "image",
 }
 
 Reader = Callable[[str, bytes], ImportBundle]

@@ -10,11 +10,13 @@ from __future__ import annotations
 from workbench.core.errors import ImportFailure
 from workbench.core.values import ImportBundle
 
-EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff")
+EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif")
+_BMP_HEADERS = (12, 40, 52, 56, 64, 108, 124)
+HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 
 
 def image_format(data: bytes) -> str:
-    """"png", "jpeg", "webp" or "tiff" from the file's magic bytes, else ""."""
+    """"png", "jpeg", "webp", "tiff", "bmp", "gif" (or "heif", which is not read) from the magic bytes, else ""."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -23,6 +25,12 @@ def image_format(data: bytes) -> str:
         return "webp"
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         return "tiff"
+    if data[:2] == b"BM" and data[6:10] == bytes(4) and int.from_bytes(data[14:18], "little") in _BMP_HEADERS:
+        return "bmp"  # reserved zeros and a known header size: not a text file that starts with "BM"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS:
+        return "heif"
     return ""
 
 
@@ -32,8 +40,11 @@ def read(name: str, data: bytes) -> ImportBundle:
     Raises:
         ImportFailure: not one of the supported image formats, damaged, too large, or no text found in it.
     """
-    if not image_format(data):
-        raise ImportFailure(name, "not a PNG, JPEG, WebP or TIFF image")
+    kind = image_format(data)
+    if not kind:
+        raise ImportFailure(name, "not a PNG, JPEG, WebP, TIFF, BMP or GIF image")
+    if kind == "heif":  # iPhone photos: Pillow needs a plugin Workbench does not ship
+        raise ImportFailure(name, "HEIC/HEIF photos cannot be read yet: save the photo as JPEG or PNG and import that")
     from workbench.io.importers.ocr import read_image
 
     return read_image(name, data)
@@ -75,6 +86,6 @@ def preview(data: bytes, kind: str, page: int = 1, dpi: int = 150, rotate: int =
         if rotate % 360:
             image = image.rotate(-rotate, expand=True)
         image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB").save(out, "PNG")
-    except Exception as exc:  # any decoder error: one line for the user
-        raise ImportFailure("original", f"cannot show the original ({type(exc).__name__})") from None
+    except Exception:  # any decoder error: one line for the user
+        raise ImportFailure("original", "cannot show the original (the file could not be decoded)") from None
     return out.getvalue(), image.width, pages
