@@ -440,3 +440,15 @@ def test_dossier_json_round_trip_keeps_an_image_source(tmp_path: Path, capsys: p
     assert main(["--db", str(second), "sources", "--json"]) == 0
     (restored,) = json.loads(capsys.readouterr().out)
     assert restored["kind"] == "image"  # the dossier format accepts the new kind
+
+
+def test_preview_renders_the_page_of_a_scanned_pdf_and_turns_it_as_ocr_did(scanned_pdf: bytes) -> None:
+    from workbench.io.importers.image import preview
+
+    png, width, pages = preview(scanned_pdf, "pdf", page=2, dpi=100)
+    image = Image.open(io.BytesIO(png))
+    assert pages == 2 and image.width == width == round(6.0 * 100)  # 6-inch page at 100 dpi
+    _png, turned_width, _pages = preview(scanned_pdf, "pdf", page=2, dpi=100, rotate=90)
+    assert turned_width == image.height
+    with pytest.raises(ImportFailure, match="cannot show the original"):
+        preview(b"%PDF-1.4 broken", "pdf")
