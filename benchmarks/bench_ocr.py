@@ -2,12 +2,13 @@
 
 Run: ``nice .venv/bin/python benchmarks/bench_ocr.py [--corpus DIR] [--quick]``.
 
-1. Clean pages: French and English text written for this benchmark (no corpus text), set in DejaVu Serif and Sans
-   at 10-12 pt and rendered at 300 dpi with PIL. Each page is imported through ``registry.read_bytes`` as a PNG
-   (the image importer) and all pages together as one scanned PDF (no text layer: the PDF importer refuses it,
-   OCR takes over, PDFium renders the pages at 300 dpi). The same-run baseline is the ``tesseract`` command on the
-   same PNGs with the page's language given (``-l fra`` / ``-l eng``): the engine at its best, without Workbench's
-   child processes, language detection and assembly. Target: >= 95 % of words right on every clean page class.
+1. Clean pages: French and English text written for this benchmark (no corpus text), set in DejaVu Serif, Sans,
+   Bold and Mono at 8-12 pt and rendered at 300 dpi with PIL, plus a two-column page. Each page is imported through
+   ``registry.read_bytes`` as a PNG (the image importer) and all pages together as one scanned PDF (no text layer:
+   the PDF importer refuses it, OCR takes over, PDFium renders the pages at 300 dpi). The same-run baseline is the
+   ``tesseract`` command on the same PNGs with the page's language given (``-l fra`` / ``-l eng``): the engine at
+   its best, without Workbench's child processes, language detection and assembly. Target: >= 95 % of words right
+   on every clean page.
 2. Harder images (reported, no target): a screenshot at screen resolution, the same in dark mode, a "photo"
    (rotated 1.5 degrees, blurred, JPEG quality 60), a sideways and an upside-down scan, and a photo with a shadow
    across the page.
@@ -97,6 +98,10 @@ CLEAN = [  # (label, text, language, font file, point size)
     ("en sans 10pt", EN[1], "en", "DejaVuSans.ttf", 10),
     ("fr serif 12pt", FR[1], "fr", "DejaVuSerif.ttf", 12),
     ("en sans 12pt", EN[0], "en", "DejaVuSans.ttf", 12),
+    ("fr serif 8pt", FR[0], "fr", "DejaVuSerif.ttf", 8),
+    ("en sans 9pt", EN[1], "en", "DejaVuSans.ttf", 9),
+    ("fr bold 10pt", FR[1], "fr", "DejaVuSerif-Bold.ttf", 10),
+    ("en mono 10pt", EN[0], "en", "DejaVuSansMono.ttf", 10),
 ]
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " ", "\u202f": " "})
 
@@ -165,7 +170,7 @@ def clean_pages(quick: bool) -> bool:
     print(f"clean pages rendered at {DPI} dpi (PIL, DejaVu); Workbench import vs raw tesseract CLI, same run")
     print(f"  {'page':16s} {'words':>5s} {'workbench':>9s} {'s/page':>6s} {'lang':>4s} {'conf':>5s}"
           f"   {'tesseract':>9s} {'s/page':>6s}   {'acc ratio':>9s} {'time ratio':>10s}")
-    cases = CLEAN[:2] + CLEAN[2:4] if quick else CLEAN
+    cases = CLEAN[:4] if quick else [c for c in CLEAN if (FONTS / c[3]).exists() or c[3] == "DejaVuSerif.ttf"]
     ok = True
     totals = {"wb": [0.0, 0.0, 0.0], "cli": [0.0, 0.0, 0.0]}  # matched words, words, seconds
     images = []
@@ -191,6 +196,15 @@ def clean_pages(quick: bool) -> bool:
     print(f"  {'all pages':16s} {int(totals['wb'][1]):5d} {wb_all:9.1%} {totals['wb'][2] / pages:6.2f}"
           f" {'':>4s} {'':>5s}   {cli_all:9.1%} {totals['cli'][2] / pages:6.2f}"
           f"   {wb_all / cli_all:9.3f} {totals['wb'][2] / totals['cli'][2]:10.2f}")
+    left, right = render(FR[0], "DejaVuSerif.ttf", 10, width_in=4.1), render(EN[1], "DejaVuSerif.ttf", 10, width_in=4.1)
+    columns = Image.new("L", (left.width + right.width, max(left.height, right.height)), 255)
+    columns.paste(left, (0, 0))
+    columns.paste(right, (left.width, 0))
+    bundle, col_s = workbench_import("columns.png", png(columns))
+    col_acc = accuracy(FR[0] + " " + EN[1], bundle.text)
+    ok &= col_acc >= TARGET
+    print(f"  {'two columns 10pt':16s} {len(words(FR[0] + ' ' + EN[1])):5d} {col_acc:9.1%} {col_s:6.2f}"
+          f" {bundle.language:>4s} {bundle.ocr['mean_confidence']:5.1f}   (French column, then English column)")
     scanned = png(images[0], "PDF", resolution=DPI, save_all=True, append_images=images[1:])
     bundle, pdf_s = workbench_import("scan.pdf", scanned)
     reference = " ".join(text for _l, text, *_ in cases)
