@@ -107,6 +107,7 @@ def import_files(
             raise Cancelled("import cancelled")
         if progress is not None:
             progress(i, len(paths), Path(path).name)
+
         def on_page(done: int, total: int, i: int = i, name: str = Path(path).name) -> None:
             if progress is not None:  # OCR reports page by page within the file
                 page = f"page {min(done + 1, total)}/{total}" if total else "page 1"
