@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test test-fast lint setup system-deps bench screenshots clean
 
 run: setup
-	@.ci/system-deps qt
+	@.ci/system-deps qt ocr
 	$(BIN)/workbench $(ARGS)
 
 setup: $(STAMP)
@@ -29,7 +29,7 @@ lint: setup
 	$(BIN)/mypy
 
 test: setup lint
-	@.ci/system-deps test postgres
+	@.ci/system-deps test postgres ocr
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 # The quick loop while coding: no PostgreSQL server, no browser, no wheel build (make test still runs everything).
@@ -37,6 +37,7 @@ test-fast: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m "not postgres and not slow"
 
 bench: setup
+	@.ci/system-deps ocr
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
 
 screenshots: setup

@@ -130,6 +130,7 @@ def source_json(src: SourceInfo) -> dict[str, Any]:
         "text_sha256": src.text_sha256,
         "length": src.text_length,
         "claims": src.claim_count,
+        "ocr": src.ocr,
     }
 
 

@@ -20,12 +20,17 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, never batch mode: on SQLite a batch copy drops the old table, and with foreign keys on that
+# cascades to every span, appearance and evidence row.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('source') as batch:
-        batch.add_column(sa.Column('text_length', sa.Integer(), server_default='0', nullable=False))
+    op.add_column('source', sa.Column('text_length', sa.Integer(), server_default='0', nullable=False))
     op.execute("UPDATE source SET text_length = length(text)")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('source') as batch:
-        batch.drop_column('text_length')
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute("ALTER TABLE source DROP COLUMN text_length")  # SQLite >= 3.35
+    else:
+        op.drop_column('source', 'text_length')

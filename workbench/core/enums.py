@@ -48,3 +48,4 @@ class SourceKind(StrEnum):
     DOCX = "docx"
     MD = "md"
     PASTED = "pasted"
+    IMAGE = "image"  # a screenshot or photo read by OCR

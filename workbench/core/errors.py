@@ -24,6 +24,24 @@ class ImportFailure(WorkbenchError):
         self.reason = reason
 
 
+class NeedsOCR(ImportFailure):
+    """A PDF has pages but no text layer (a scan): the import goes on through OCR instead of stopping.
+
+    Raised inside the PDF parser's child process, whose runner sends only the reason across; :meth:`matches`
+    recognises it on either side of that boundary.
+    """
+
+    REASON = "no text layer: the PDF needs OCR"
+
+    def __init__(self, name: str, reason: str = REASON) -> None:
+        super().__init__(name, reason)
+
+    @classmethod
+    def matches(cls, exc: ImportFailure) -> bool:
+        """Whether ``exc`` is this refusal, typed or as the plain failure the child runner re-raised."""
+        return isinstance(exc, cls) or exc.reason.startswith("no text layer")
+
+
 class ConflictError(WorkbenchError):
     """Someone else changed the same record since it was read (optimistic locking)."""
 

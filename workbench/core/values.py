@@ -32,6 +32,11 @@ class ImportBundle:
     page_map: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    ocr: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    """Set when the text came from OCR: engine, version, language, mean confidence (see importers/ocr.py)."""
+    ocr_words: list[dict[str, Any]] | None = field(default=None, compare=False, hash=False)
+    """OCR word boxes, one entry per page: ``{"page", "width", "height", "words": [[start, end, x0, y0, x1, y1,
+    conf], ...]}`` with ``start``/``end`` code-point offsets into ``text`` and boxes in pixels of the page image."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +107,8 @@ class SourceInfo:
     text_sha256: str
     text_length: int
     claim_count: int = 0
+    ocr: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    """How the text was read when it came from OCR (engine, version, language, mean confidence), else None."""
 
 
 @dataclass(frozen=True, slots=True)

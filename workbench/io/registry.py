@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.core.errors import ImportFailure
+from workbench.core.errors import ImportFailure, NeedsOCR
 from workbench.core.values import ImportBundle
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -35,6 +35,17 @@ _BY_EXTENSION: dict[str, str] = {
     ".gz": "warc",
     ".mhtml": "mhtml",
     ".mht": "mhtml",
+    # images are read by OCR (importers/image.py)
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".webp": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".bmp": "image",
+    ".gif": "image",
+    ".heic": "image",  # refused with a clear line (no HEIF decoder)
+    ".heif": "image",
 }
 
 Reader = Callable[[str, bytes], ImportBundle]
@@ -51,6 +62,10 @@ def supported_extensions() -> list[str]:
 
 
 def _sniff(data: bytes) -> str:
+    from workbench.io.importers.image import image_format
+
+    if image_format(data):
+        return "image"
     head = data[:1024].lstrip().lower()
     if head.startswith(b"%pdf"):
         return "pdf"
@@ -69,7 +84,23 @@ def reader_for(name: str, data: bytes) -> Reader:
     except ModuleNotFoundError as exc:  # pragma: no cover - a format whose importer is not installed
         raise ImportFailure(name, f"no importer for {module} files") from exc
     reader: Reader = mod.read
-    return reader
+    return _or_ocr(reader) if module == "pdf" else reader
+
+
+def _or_ocr(read_pdf: Reader) -> Reader:
+    """The PDF reader, continued by OCR when the PDF turns out to be a scan (no text layer)."""
+
+    def read(name: str, data: bytes) -> ImportBundle:
+        try:
+            return read_pdf(name, data)
+        except ImportFailure as exc:
+            if not NeedsOCR.matches(exc):
+                raise
+        from workbench.io.importers.ocr import read_scanned_pdf
+
+        return read_scanned_pdf(name, data)
+
+    return read
 
 
 def read_bytes(name: str, data: bytes) -> ImportBundle:

@@ -348,6 +348,36 @@ def citation(source: SourceInfo, language: str = "en") -> str:
     return ", ".join(p for p in parts if p)
 
 
+_OCR_LANGUAGES = {"en": {"fr": "French", "en": "English"}, "fr": {"fr": "français", "en": "anglais"}}
+
+
+def ocr_line(source: SourceInfo, language: str = "en") -> str:
+    """One line saying that a source's text came from OCR, and how ("" for a source with a text layer).
+
+    "“Title”: text read by OCR (tesseract 5.3.0, French, 2 pages, mean confidence 95 %)" or, in French,
+    "« Title » : texte lu par OCR (tesseract 5.3.0, français, 2 pages, confiance moyenne 95 %)".
+    """
+    record = source.ocr
+    if not record:
+        return ""
+    fr = language == "fr"
+    engine = " ".join(str(record.get(k) or "") for k in ("engine", "version")).strip() or "OCR"
+    parts = [engine]
+    spoken = _OCR_LANGUAGES["fr" if fr else "en"].get(str(record.get("language") or ""))
+    if spoken:
+        parts.append(spoken)
+    pages = record.get("pages")
+    if isinstance(pages, int) and pages > 0:
+        parts.append(f"{pages} page{'s' if pages > 1 else ''}")
+    confidence = record.get("mean_confidence")
+    if isinstance(confidence, int | float):
+        parts.append(f"{'confiance moyenne' if fr else 'mean confidence'} {round(confidence)} %")
+    name = source.title or source.outlet or f"#{source.id}"
+    title = f"« {name} »" if fr else f"“{name}”"
+    what = "texte lu par OCR" if fr else "text read by OCR"
+    return f"{title}{' :' if fr else ':'} {what} ({', '.join(parts)})"
+
+
 def evidence_citation(item: EvidenceInfo, language: str = "en") -> str:
     """Citation of an external reference: "Publisher, “Title”, date, URL" (empty parts left out)."""
     title = ""

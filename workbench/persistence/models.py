@@ -105,7 +105,7 @@ class Source(Base):
     __tablename__ = "source"
     __table_args__ = (
         Index("ix_source_dossier_sha", "dossier_id", "sha256"),
-        CheckConstraint("kind IN ('txt','html','pdf','docx','md','pasted')", name="kind"),
+        CheckConstraint("kind IN ('txt','html','pdf','docx','md','pasted','image')", name="kind"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
@@ -126,6 +126,8 @@ class Source(Base):
     text_sha256: Mapped[str] = mapped_column(String(64))
     text_length: Mapped[int] = mapped_column(Integer, default=_text_length, server_default="0")
     page_map: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # how OCR read the text (None: not OCR); 0003
+    ocr_words: Mapped[list[Any] | None] = mapped_column(JSON, deferred=True)  # OCR word boxes per page; 0003
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 

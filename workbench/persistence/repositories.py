@@ -266,6 +266,7 @@ def source_value(row: Source, claim_count: int = 0) -> SourceInfo:
         text_sha256=row.text_sha256,
         text_length=row.text_length,
         claim_count=claim_count,
+        ocr=row.ocr,
     )
 
 

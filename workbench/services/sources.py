@@ -64,6 +64,8 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
             text=text,
             text_sha256=sha256_hex(text),
             page_map=[list(p) for p in bundle.page_map],
+            ocr=bundle.ocr,
+            ocr_words=bundle.ocr_words,
             **meta,
         )
         s.add(row)
@@ -130,8 +132,11 @@ def import_files(
 ) -> BatchResult:
     """Import files one by one; each gets its own outcome, and a failing file never stops the others.
 
-    ``read`` defaults to :func:`workbench.io.registry.read_file` (regular files only, size-bounded).
+    ``read`` defaults to :func:`workbench.io.registry.read_file` (regular files only, size-bounded). OCR reports
+    its pages through ``progress`` ("name (page k/n)") and stops between pages on ``cancel``.
     """
+    from workbench.io.importers.ocr import page_hooks
+
     if read is None:
         from workbench.io.registry import read_file
 
@@ -144,9 +149,18 @@ def import_files(
         name = Path(path).name or str(path)
         if progress is not None:
             progress(i, len(paths), name)
+
+        def on_page(done: int, total: int, i: int = i, name: str = name) -> None:
+            if progress is not None:  # OCR reports page by page within the file
+                page = f"page {min(done + 1, total)}/{total}" if total else "page 1"
+                progress(i, len(paths), f"{name} ({page})")
+
         try:
-            bundle = _read_one(read, path)
+            with page_hooks(on_page, cancel, str(overrides.get("language") or "")):
+                bundle = _read_one(read, path)
             result = add(store, dossier_id, bundle, **overrides)
+        except Cancelled:
+            raise
         except WorkbenchError as exc:
             # An ImportFailure already names its file ("<stdin>" for '-'); other errors get the file name here.
             line = str(exc) if isinstance(exc, ImportFailure) else f"{name}: {exc}"
@@ -193,6 +207,12 @@ def page_map(store: Store, source_id: int) -> list[tuple[int, int]]:
     """``(offset, page)`` pairs for paged formats (empty otherwise)."""
     with store.db.transaction() as s:
         return [(int(a), int(b)) for a, b in repo.get_row(s, "source", source_id).page_map or []]
+
+
+def ocr_words(store: Store, source_id: int) -> list[dict[str, object]]:
+    """OCR word boxes per page (``[]`` for a source not read by OCR); see ``ImportBundle.ocr_words``."""
+    with store.db.transaction() as s:
+        return list(repo.get_row(s, "source", source_id).ocr_words or [])
 
 
 def update(store: Store, source_id: int, **fields: object) -> tuple[SourceInfo, dict[str, object]]:

@@ -72,6 +72,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "Ctrl+Shift+P")
     act("counterpart", tr("Show &counterpart in another source"), lambda: win.show_counterpart(), "Ctrl+Shift+O")
     act("shortcuts", tr("&Keyboard shortcuts"), lambda: _shortcuts(win, acts), "F1")
+    act("view_original", tr("View &original (image or page)"), lambda: _view_original(win), "Ctrl+Shift+I")
 
     bar = win.menuBar()
     m = bar.addMenu(tr("&File"))
@@ -102,7 +103,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     m.addAction(acts["claim_from_pair"])
     m.addAction(acts["counterpart"])
     m = bar.addMenu(tr("&View"))
-    for n in ("search", "filter", "add_pane", "close_pane", "link_scroll"):
+    for n in ("search", "filter", "add_pane", "close_pane", "link_scroll", "view_original"):
         m.addAction(acts[n])
     m.addSeparator()
     for dock in (win.sources_dock, win.claims_dock, win.editor_dock, win.search_dock, win.compare_dock):
@@ -118,6 +119,12 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     for n in ("import", "new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context", "add_pane"):
         tools.addAction(acts[n])
     return acts
+
+
+def _view_original(win: MainWindow) -> None:
+    from workbench.ui.dialogs.original_view import show_original
+
+    show_original(win)
 
 
 def _fill_dossiers(win: MainWindow, menu: object) -> None:

@@ -35,6 +35,7 @@ from workbench.io.report import (
     format_date,
     format_datetime,
     is_web_url,
+    ocr_line,
     safe_color,
 )
 
@@ -463,6 +464,9 @@ class _Writer:
             for s in self.m.sources
         ]
         self.table([self.t(k) for k in keys], rows)
+        for s in self.m.sources:  # sources whose text came from OCR say so
+            if line := ocr_line(s, self.lang):
+                self.para(line)
 
     def discrepancies(self) -> None:
         self.heading(self.t("discrepancies"), 1)

@@ -30,6 +30,7 @@ from workbench.io.report import (
     format_date,
     format_datetime,
     is_web_url,
+    ocr_line,
     safe_color,
     text_on,
 )
@@ -502,9 +503,10 @@ class _Renderer:
                 f"<td>{e(format_datetime(s.imported_at))}</td></tr>"
             )
         cls = ' class="newpage"' if self.qt else ""
+        ocr = "".join(f'<p class="ocr">{e(line)}</p>' for s in self.m.sources if (line := ocr_line(s, self.lang)))
         return (
             f'<section class="sources"><h2{cls}>{self.t("sources")}</h2>{self._table_open()}'
-            f"<tr>{head}</tr>{''.join(rows)}</table></section>"
+            f"<tr>{head}</tr>{''.join(rows)}</table>{ocr}</section>"
         )
 
     def discrepancies(self) -> str:

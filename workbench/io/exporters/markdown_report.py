@@ -20,6 +20,7 @@ from workbench.io.report import (
     format_date,
     format_datetime,
     is_web_url,
+    ocr_line,
 )
 
 _INLINE = re.compile(r"([\\`*_\[\]{}<>|~&!#])")
@@ -252,6 +253,9 @@ class _Writer:
             for s in self.m.sources
         ]
         self.add(*_table([self.t(k) for k in keys], rows))
+        for s in self.m.sources:  # sources whose text came from OCR say so
+            if line := ocr_line(s, self.lang):
+                self.add(md_escape(line, inline=False), "")
 
     def discrepancies(self) -> None:
         self.add(f"## {self.t('discrepancies')}", "")

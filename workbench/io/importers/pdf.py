@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from workbench.core.errors import ImportFailure
+from workbench.core.errors import ImportFailure, NeedsOCR
 from workbench.core.text import normalize_text
 from workbench.core.values import ImportBundle
 from workbench.io.importers.pdf_layout import (
@@ -230,7 +230,7 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
     finally:
         doc.close()
     if not any(f.text.strip() for frags in all_frags for f in frags):
-        raise ImportFailure(name, NO_TEXT if n_pages else "the PDF has no pages")
+        raise NeedsOCR(name, NO_TEXT) if n_pages else ImportFailure(name, "the PDF has no pages")
     warnings: list[str] = []
     if table_pages:
         try:
