@@ -39,7 +39,11 @@ def run(
     for info in infos:
         if cancel is not None and cancel():
             raise Cancelled("comparison cancelled")
-        inputs.append(CompareInput(info.id, sources.text(store, info.id), info.published, info.title, info.outlet))
+        inputs.append(
+            CompareInput(
+                info.id, sources.text(store, info.id), info.published, info.title, info.outlet, info.language or ""
+            )
+        )
     return compare(inputs, event_date=event_date or dossier.event_date, progress=progress, cancel=cancel)
 
 

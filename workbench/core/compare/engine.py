@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.compare.align import Pair, SentRef, align
-from workbench.core.compare.boilerplate import find_boilerplate
+from workbench.core.compare import tuning
+from workbench.core.compare.align import Pair, SentRef, align, split_clauses
+from workbench.core.compare.boilerplate import find_boilerplate, is_caption_sentence
 from workbench.core.compare.dates import DateMention, find_dates
 from workbench.core.compare.discrepancies import (
     Edge,
@@ -42,6 +43,7 @@ from workbench.core.compare.interactions import (
     near_event,
     sentence_interactions,
 )
+from workbench.core.compare.lang import language_of
 from workbench.core.compare.model import (
     FLAG_BOILERPLATE,
     FLAG_RECYCLED,
@@ -94,6 +96,7 @@ class _Source:
     dates: list[DateMention]
     quantities: list[Quantity]
     quotes: list[Quote]
+    lang: str = "fr"
     published: dt.date | None = None
     published_span: DateMention | None = None
     mentions: list[Mention] = field(default_factory=list)
@@ -161,10 +164,16 @@ def compare(
             if found is not None:
                 recycled_of[s.index] = found
 
-    sents = [SentRef(s.index, x.start, x.end) for s in sources for x in s.sentences]
-    pairs = align(sents, [s.folded for s in sources], ticker)
+    sents = _units(sources)
+    pairs = align(sents, [s.text for s in sources], [s.folded for s in sources], ticker)
     alignments = tuple(
-        Alignment(_span(sources[sents[p.i].src], sents[p.i]), _span(sources[sents[p.j].src], sents[p.j]), p.score)
+        Alignment(
+            _span(sources[sents[p.i].src], sents[p.i]),
+            _span(sources[sents[p.j].src], sents[p.j]),
+            p.score,
+            "recycled" if sents[p.i].src in recycled_of or sents[p.j].src in recycled_of else "same-event",
+            p.anchors,
+        )
         for p in sorted(pairs, key=lambda p: (sents[p.i].src, sents[p.i].start, sents[p.j].src))
     )
 
@@ -174,7 +183,7 @@ def compare(
         if n % 32 == 0:
             ticker.step(32)
         a, b = sents[p.i], sents[p.j]
-        if a.src in recycled_of or b.src in recycled_of:
+        if a.src in recycled_of or b.src in recycled_of or p.score < tuning.EDGE_MIN:
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
     edges.extend(_fact_edges(sources, recycled_of))
@@ -212,6 +221,21 @@ def compare(
     return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
 
 
+def _units(sources: list[_Source]) -> list[SentRef]:
+    """Sentences (captions and credits left out) and the clauses of long sentences, as alignment units."""
+    units: list[SentRef] = []
+    parent = 0
+    for s in sources:
+        for x in s.sentences:
+            if is_caption_sentence(s.folded[x.start : x.end]):
+                continue
+            units.append(SentRef(s.index, x.start, x.end, parent, s.lang))
+            for lo, hi in split_clauses(s.text, x.start, x.end):
+                units.append(SentRef(s.index, lo, hi, parent, s.lang))
+            parent += 1
+    return units
+
+
 def _prepare(k: int, inp: CompareInput) -> _Source:
     text = inp.text
     folded = fold(text)
@@ -234,8 +258,10 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
     masked = _blank_lines(folded, lines, boiler)
     quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])
     quotes = find_quotes(k, text, folded, ranges)
+    lang = language_of(inp.language, folded)
     return _Source(
-        k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes, published, pub_mention
+        k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes, lang, published,
+        pub_mention,
     )
 
 

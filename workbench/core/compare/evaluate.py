@@ -52,6 +52,7 @@ def load_gold(root: Path) -> tuple[list[CompareInput], dict[str, Any]]:
             published=dt.date.fromisoformat(src["published"]) if src.get("published") else None,
             title=src.get("title", ""),
             outlet=src.get("outlet", ""),
+            language=src.get("language", gold.get("language", "")),
         )
         for src in gold["sources"]
     ]

@@ -30,6 +30,8 @@ class CompareInput:
     published: dt.date | None
     title: str = ""
     outlet: str = ""
+    language: str = ""
+    """``fr``, ``en``... as recorded; empty to let the engine detect it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +81,30 @@ class ValueSpan:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """Two sentences of two different sources that report the same fact; ``score`` in [0, 1]."""
+    """Two passages (sentences or clauses) of two different sources that report the same fact.
+
+    Attributes:
+        score: similarity in [0, 1].
+        relation: ``same-event``, or ``recycled`` when one side is a recycled source (an earlier event told in
+            the same words: not the same event).
+        anchors: what the two passages share that verified the pair (numbers, months, names, quoted words).
+    """
 
     a: Span
     b: Span
     score: float
+    relation: str = "same-event"
+    anchors: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Plain-dict form."""
-        return {"a": self.a.to_json(), "b": self.b.to_json(), "score": round(self.score, 4)}
+        return {
+            "a": self.a.to_json(),
+            "b": self.b.to_json(),
+            "score": round(self.score, 4),
+            "relation": self.relation,
+            "anchors": list(self.anchors),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,48 @@
+"""Every tuning constant of the comparison and of the claim triage, in one place, each with what it trades.
+
+The values were set on the tuned gold dossiers (``tests/data/compare_gold``) and checked on the dossiers written
+blind (``tests/data/compare_gold/unseen_*``); change them here only with both sets' figures before and after.
+"""
+
+from __future__ import annotations
+
+# --- alignment: candidates -------------------------------------------------------------------------------------
+PARTNERS = 3
+"""Candidates kept per unit (sentence or clause) and per other source: ranking is good, a threshold is not."""
+FLOOR = 0.22
+"""Lowest pair score (0.55 cosine + 0.45 rapidfuzz, in [0, 1]) a candidate may have at all."""
+ACCEPT = 0.56
+"""A candidate scoring this much is the same fact without further evidence."""
+MUTUAL = 0.42
+"""A candidate scoring this much is promoted when the two units are each other's best match (the old global
+threshold, now only with mutual best: two reports of one fact may disagree on every figure and name)."""
+VERIFY = 0.34
+"""A candidate scoring this much is promoted with one strong shared anchor (number, date, rare name, quote)."""
+ANCHORED = 0.26
+"""A candidate scoring this much is promoted with two strong anchors and being each other's best match."""
+CLAUSE_MIN = 170
+"""Sentences at least this long (characters) are also split into clauses, each aligned on its own."""
+CLAUSE_MIN_CHARS = 45
+"""Shortest clause worth aligning (shorter pieces are glued to their neighbour)."""
+COMMON_NAME_SHARE = 0.06
+"""A name in more than this share of the dossier's units is the topic (Poutine, Xi), not an anchor."""
+EDGE_MIN = 0.42
+"""Lowest alignment score whose figures, dates and participants are compared value by value: a pair promoted on
+anchors alone is the same topic often enough, but not surely the same count (« 1 200 évacués » vs « 2 100
+recensés »)."""
+MAX_PER_SENTENCE = 2
+"""Reported alignments per sentence and per other source (two clauses may match two sentences)."""
+
+# --- reuse -------------------------------------------------------------------------------------------------------
+REUSE_MIN_WORDS = 18
+"""Shortest copied passage (words) reported as reuse; a shared 110-character quote is about 18 words."""
+TRANSLATION_MIN_ANCHORS = 3
+"""Anchors (numbers, names, quoted words) two sentences in two languages must share to pair as a translation."""
+TRANSLATION_MIN_SENTENCES = 3
+"""Translated sentence pairs, in the same order, that make a translated passage."""
+TRANSLATION_MIN_LENGTH_RATIO = 0.55
+"""Shortest/longest length ratio of a translated sentence pair (French runs about 15 % longer than English)."""
+
+# --- triage ------------------------------------------------------------------------------------------------------
+TRIAGE_TOP = 10
+"""Sentences per source the « Suggest claims » view and ``workbench triage`` list by default."""
