@@ -136,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("source_ids", nargs="*", type=int)
     co.add_argument("--event-date", type=_date)
     co.add_argument("--json", action="store_true")
+    from workbench import cli_triage
+
+    cli_triage.add_parser(sub)
 
     cp = sub.add_parser("copy", help="copy a dossier between databases (file path or URL)")
     cp.add_argument("--from", dest="src", required=True)
@@ -197,9 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     ctx = Context(args)
     try:
-        from workbench import cli_commands
+        from workbench import cli_commands, cli_triage
 
-        handler = getattr(cli_commands, "cmd_" + command.replace("-", "_"))
+        name = "cmd_" + command.replace("-", "_")
+        handler = getattr(cli_commands, name, None) or getattr(cli_triage, name)
         return int(handler(ctx) or 0)
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)

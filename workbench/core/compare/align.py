@@ -18,6 +18,7 @@ Units report offsets into the text of record.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -86,7 +87,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     cuts = [start] + [m.end() for m in _CLAUSE_CUT.finditer(text, start, end)] + [end]
     pieces: list[tuple[int, int]] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         if pieces and (hi - lo < tuning.CLAUSE_MIN_CHARS or pieces[-1][1] - pieces[-1][0] < tuning.CLAUSE_MIN_CHARS):
             pieces[-1] = (pieces[-1][0], hi)
         else:
@@ -129,7 +130,7 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
         anchors.add("#" + re.sub(r"[\s\u00a0\u202f.]", "", m.group(0)).replace(",", "."))
     for m in _QUOTED.finditer(text, u.start, u.end):
         words = [w for w in WORD_RE.findall(folded, m.start(1), m.end(1)) if w not in ALL_STOPWORDS and len(w) > 3]
-        for a, b in zip(words, words[1:], strict=False):
+        for a, b in itertools.pairwise(words):
             anchors.add(f"q:{a} {b}")
     return terms, anchors
 

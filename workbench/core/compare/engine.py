@@ -221,6 +221,11 @@ def compare(
     return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
 
 
+def prepare_sources(inputs: Sequence[CompareInput]) -> list[_Source]:
+    """Every source prepared as the comparison reads it (lines, boilerplate, sentences, figures, dates, quotes)."""
+    return [_prepare(k, inp) for k, inp in enumerate(inputs)]
+
+
 def _units(sources: list[_Source]) -> list[SentRef]:
     """Sentences (captions and credits left out) and the clauses of long sentences, as alignment units."""
     units: list[SentRef] = []
