@@ -48,6 +48,9 @@ from workbench.core.compare.model import (
     FLAG_BOILERPLATE,
     FLAG_RECYCLED,
     FLAG_RELAY,
+    REUSE_COMMON,
+    REUSE_COPY,
+    REUSE_TRANSLATION,
     VERDICT_OUT_OF_CONTEXT,
     Alignment,
     CompareInput,
@@ -63,16 +66,19 @@ from workbench.core.compare.negation import Claim, negation_edges, sentence_clai
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.quotes import (
+    COMMON_MIN_CHARS,
     Quote,
     QuoteMatch,
     find_quotes,
     match_paraphrases,
     match_quotes,
     quote_value,
+    trivial,
 )
-from workbench.core.compare.reuse import find_reuse
+from workbench.core.compare.reuse import Passage, find_reuse
 from workbench.core.compare.speakers import attributed, learn_roles, new_roles
 from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
+from workbench.core.compare.translation import find_translations, piece
 from workbench.core.errors import ValidationError
 
 _DATELINE = re.compile(r"\s*[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,}(?:\s*\([^)\n]*\))?,\s*$")
@@ -198,20 +204,11 @@ def compare(
         [[(q.start, q.end) for q in s.quotes] for s in sources],
         ticker,
     )
-    reuse: list[Reuse] = []
+    reuse = _reuse(sources, passages)
     relay: dict[int, list[Span]] = {}
-    for ps in passages:
-        sa, sb = sources[ps.a], sources[ps.b]
-        span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
-        span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
-        pa, pb = sa.published, sb.published
-        oriented = pa is not None and pb is not None and pa != pb
-        if oriented and pa is not None and pb is not None and pb < pa:
-            span_a, span_b = span_b, span_a
-        reuse.append(Reuse(span_a, span_b, len(span_b.exact), oriented))
-        if oriented:
-            relay.setdefault(span_b.source_id, []).append(span_b)
-    reuse.sort(key=lambda r: (r.a.source_id, r.a.start, r.b.source_id))
+    for r in reuse:
+        if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id:
+            relay.setdefault(r.b.source_id, []).append(r.b)
 
     reports = tuple(
         _report(s, rep, recycled_of.get(s.index), relay.get(s.sid, []))
@@ -219,6 +216,68 @@ def compare(
     )
     ticker.finish()
     return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
+
+
+def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
+    """Copies, common sources and translations, each oriented by the publication dates when they differ."""
+    reuse: list[Reuse] = []
+    for ps in passages:
+        sa, sb = sources[ps.a], sources[ps.b]
+        span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
+        span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
+        reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON if ps.quoted else REUSE_COPY))
+    covered = [(r.a.source_id, r.a.start, r.a.end) for r in reuse] + [
+        (r.b.source_id, r.b.start, r.b.end) for r in reuse
+    ]
+    quotes = [q for s in sources for q in s.quotes if q.end - q.start >= COMMON_MIN_CHARS]
+    for m in match_quotes(quotes, [s.text for s in sources]):
+        sa, sb = sources[m.a.src], sources[m.b.src]
+        if not trivial(m) or any(sid == sa.sid and lo <= m.a.start and m.a.end <= hi for sid, lo, hi in covered):
+            continue
+        span_a = Span(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end])
+        span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])
+        reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON))
+    pieces = [
+        [piece(s.index, s.text, s.folded, x.start, x.end, s.lang) for ln in s.lines for x in _line_sentences(s, ln)]
+        for s in sources
+    ]
+    for t in find_translations(pieces):
+        sa, sb = sources[t.a], sources[t.b]
+        span_a = Span(sa.sid, t.a_start, t.a_end, sa.text[t.a_start : t.a_end])
+        span_b = Span(sb.sid, t.b_start, t.b_end, sb.text[t.b_start : t.b_end])
+        if sa is sb:
+            original, version = (span_a, span_b) if t.a_lang != sa.lang else (span_b, span_a)
+            lang_o = t.a_lang if original is span_a else t.b_lang
+            note = (
+                f"the page is in {_LANG_NAMES.get(sa.lang, sa.lang)}; its {_LANG_NAMES.get(lang_o, lang_o)} "
+                "passage is the original it was translated from"
+            )
+            reuse.append(Reuse(original, version, len(version.exact), True, REUSE_TRANSLATION, sa.sid, note))
+        else:
+            reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_TRANSLATION))
+    reuse.sort(key=lambda r: (r.a.source_id, r.a.start, r.b.source_id, r.b.start))
+    return reuse
+
+
+_LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+def _line_sentences(s: _Source, ln: Line) -> list[Sentence]:
+    return split_sentences(s.text, s.folded, ln) if ln.end > ln.start else []
+
+
+def _oriented(sa: _Source, span_a: Span, sb: _Source, span_b: Span, relation: str) -> Reuse:
+    pa, pb = sa.published, sb.published
+    if pa is not None and pb is not None and pa != pb:
+        if pb < pa:
+            sa, sb, span_a, span_b, pa, pb = sb, sa, span_b, span_a, pb, pa
+        note = f"source {sa.sid} published {pa.isoformat()}, source {sb.sid} published {pb.isoformat()}"
+        return Reuse(span_a, span_b, len(span_b.exact), True, relation, sa.sid, note)
+    if pa is not None and pa == pb:
+        note = f"both published {pa.isoformat()}: the dates do not tell which came first"
+    else:
+        note = "a publication date is missing: which came first is unknown"
+    return Reuse(span_a, span_b, len(span_b.exact), False, relation, None, note)
 
 
 def prepare_sources(inputs: Sequence[CompareInput]) -> list[_Source]:
@@ -265,7 +324,19 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
     quotes = find_quotes(k, text, folded, ranges)
     lang = language_of(inp.language, folded)
     return _Source(
-        k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes, lang, published,
+        k,
+        inp,
+        folded,
+        lines,
+        boiler,
+        ranges,
+        sentences,
+        dates_all,
+        dates,
+        quantities,
+        quotes,
+        lang,
+        published,
         pub_mention,
     )
 
@@ -419,8 +490,9 @@ def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled], roles
         sa, sb = sources[m.a.src], sources[m.b.src]
         va = ValueSpan(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end], quote_value(sa.text, m.a))
         vb = ValueSpan(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end], quote_value(sb.text, m.b))
-        note = f"source {sa.sid} vs source {sb.sid}: {m.diff}" if m.diff else ""
-        edges.append(Edge("quote_wording", "quote", va, vb, not m.diff, note))
+        same = not m.diff or trivial(m)
+        note = f"source {sa.sid} vs source {sb.sid}: {m.diff}" if not same else ""
+        edges.append(Edge("quote_wording", "quote", va, vb, same, note))
         edges.extend(_speaker_edges(sa, sb, m, roles))
     return edges
 

@@ -127,6 +127,26 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
     return QuoteMatch(a, b, " ".join(parts), changed)
 
 
+_FUNCTION = frozenset("les des le la l un une de du d au aux a et en the an of".split())
+COMMON_MIN_CHARS = 90
+"""A quotation this long (characters) worded the same way in two sources is a common source (a shared translation
+or wire); shorter ones (« nous venons d'en faire un grand pas ») coincide too easily to say so."""
+
+
+def trivial(m: QuoteMatch) -> bool:
+    """Whether two wordings differ only by articles and prepositions (« sur les » / « sur des »): not a finding."""
+    if not m.changed:
+        return True
+    sm = SequenceMatcher(None, m.a.words, m.b.words, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if not set(m.a.words[i1:i2]) | set(m.b.words[j1:j2]) <= _FUNCTION:
+            edge = i1 == 0 or j1 == 0 or i2 == len(m.a.words) or j2 == len(m.b.words)
+            return tag in ("insert", "delete") and edge
+    return True
+
+
 def quote_value(text: str, q: Quote) -> str:
     """Normalised wording of a quote: whitespace collapsed, typographic apostrophes straightened."""
     return re.sub(r"\s+", " ", text[q.start : q.end].replace("\u2019", "'").replace("\u00a0", " ")).strip()

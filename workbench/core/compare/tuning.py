@@ -34,8 +34,15 @@ MAX_PER_SENTENCE = 2
 """Reported alignments per sentence and per other source (two clauses may match two sentences)."""
 
 # --- reuse -------------------------------------------------------------------------------------------------------
-REUSE_MIN_WORDS = 18
-"""Shortest copied passage (words) reported as reuse; a shared 110-character quote is about 18 words."""
+REUSE_MIN_WORDS = 30
+"""Shortest passage (words) two sources share near-verbatim that is reported as copy. Outlets covering one event
+share 10- to 15-word formulas (« un plan d'investissements communs de 12,4 milliards d'euros sur cinq ans »)
+without copying each other; long quotations shared word for word are caught apart (``quotes.COMMON_MIN_CHARS``)."""
+REUSE_MIN_CONTENT = 6
+"""Of which at least this many lower-case content words: « le président russe Vladimir Poutine » is a formula, not
+reuse."""
+REUSE_MIN_WORDS_INSIDE = 30
+"""Shortest passage repeated inside one source that is reported (shorter repeats are captions and summaries)."""
 TRANSLATION_MIN_ANCHORS = 3
 """Anchors (numbers, names, quoted words) two sentences in two languages must share to pair as a translation."""
 TRANSLATION_MIN_SENTENCES = 3
