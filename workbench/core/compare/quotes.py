@@ -127,7 +127,7 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
     return QuoteMatch(a, b, " ".join(parts), changed)
 
 
-_FUNCTION = frozenset("les des le la l un une de du d au aux a et en the an of".split())
+_FUNCTION = frozenset(["les", "des", "le", "la", "l", "un", "une", "de", "du", "d", "au", "aux", "a", "et", "en", "the", "an", "of"])
 COMMON_MIN_CHARS = 90
 """A quotation this long (characters) worded the same way in two sources is a common source (a shared translation
 or wire); shorter ones (« nous venons d'en faire un grand pas ») coincide too easily to say so."""
