@@ -356,8 +356,9 @@ def format_comparison(data: dict[str, Any]) -> str:
         if boiler:
             lines.append(f"Source {s['source_id']}: {len(boiler)} boilerplate line(s) (menus, captions, links)")
     for r in data["reuse"]:
+        why = f" — {r['evidence']}" if r.get("evidence") else ""
         lines.append(f"Reuse ({r.get('relation', 'copy')}): source {r['b']['source_id']} repeats {r['chars']} "
-                     f"characters of source {r['a']['source_id']}" + (f" — {r['evidence']}" if r.get("evidence") else ""))
+                     f"characters of source {r['a']['source_id']}{why}")
     return "\n".join(lines)
 
 

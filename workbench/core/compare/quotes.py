@@ -15,7 +15,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from workbench.core.compare.textutil import STOPWORDS, WORD_RE, stem
+from workbench.core.compare.textutil import STOPWORDS, WORD_RE, stem, word_set
 
 _QUOTE = re.compile(r"«\s*([^«»\n]+?)\s*»|“\s*([^“”\n]+?)\s*”|\"([^\"\n]+?)\"")
 MIN_WORDS = 4
@@ -127,7 +127,7 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
     return QuoteMatch(a, b, " ".join(parts), changed)
 
 
-_FUNCTION = frozenset(["les", "des", "le", "la", "l", "un", "une", "de", "du", "d", "au", "aux", "a", "et", "en", "the", "an", "of"])
+_FUNCTION = word_set("les des le la l un une de du d au aux a et en the an of")
 COMMON_MIN_CHARS = 90
 """A quotation this long (characters) worded the same way in two sources is a common source (a shared translation
 or wire); shorter ones (« nous venons d'en faire un grand pas ») coincide too easily to say so."""
