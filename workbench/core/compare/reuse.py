@@ -128,9 +128,7 @@ def _chain(matches: list[tuple[int, int]]) -> list[_Run]:
 
 
 def _content_words(folded: str, start: int, end: int) -> int:
-    """Content words of a passage (stop words and capitalised names excluded; the folded text is lower case, so
-    names are the words that are not in the stop list but look like names: they are counted, which is harmless).
-    """
+    """Content words of a passage: neither stop words nor figures nor one- or two-letter words."""
     return sum(1 for w in WORD_RE.findall(folded, start, end) if w not in STOPWORDS and not w.isdigit() and len(w) > 2)
 
 
