@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("source_ids", nargs="*", type=int)
     co.add_argument("--event-date", type=_date)
     co.add_argument("--json", action="store_true")
+    co.add_argument("--language", choices=["en", "fr"], default="en", help="language of the notes")
     from workbench import cli_triage
 
     cli_triage.add_parser(sub)

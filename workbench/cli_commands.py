@@ -328,7 +328,8 @@ def cmd_compare(ctx: Context) -> int:
             sys.stderr.write(f"\rcomparing… {100 * done // max(total, 1):3d}%")
             sys.stderr.flush()
 
-    result = compare.run(ctx.store, ctx.dossier_id(), args.source_ids, event_date=args.event_date, progress=progress)
+    result = compare.run(ctx.store, ctx.dossier_id(), args.source_ids, event_date=args.event_date, progress=progress,
+                         language=args.language)
     if interactive:
         sys.stderr.write("\r" + " " * 20 + "\r")
     if args.json:

@@ -30,6 +30,7 @@ from workbench.core.compare.discrepancies import (
     quantity_edges,
 )
 from workbench.core.compare.events import (
+    FAR_DAYS,
     Recycled,
     dossier_event_date,
     header_dates,
@@ -63,6 +64,7 @@ from workbench.core.compare.model import (
     ValueSpan,
 )
 from workbench.core.compare.negation import Claim, negation_edges, sentence_claims
+from workbench.core.compare.notes import for_reader
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.quotes import (
@@ -79,6 +81,7 @@ from workbench.core.compare.reuse import Passage, find_reuse
 from workbench.core.compare.speakers import attributed, learn_roles, new_roles
 from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
 from workbench.core.compare.translation import find_translations, piece
+from workbench.core.compare.wording import rank_edges, rank_mentions, reported_edges
 from workbench.core.errors import ValidationError
 
 _DATELINE = re.compile(r"\s*[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,}(?:\s*\([^)\n]*\))?,\s*$")
@@ -125,12 +128,14 @@ def compare(
     event_date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    language: str = "en",
 ) -> CompareResult:
     """Compare the sources of one dossier.
 
     Args:
         inputs: the sources (texts of record); source ids must be unique.
         event_date: the dossier's event date if known; otherwise inferred from the sources.
+        language: the report's language (``en`` or ``fr``): discrepancy notes are written in it.
         progress: called with ``(done, total)`` as work advances.
         cancel: polled often; when it returns true the comparison stops.
 
@@ -163,6 +168,7 @@ def compare(
 
     reported = [reported_event_date(s.dates, s.published, _lead_start(s)) for s in sources]
     event = event_date or dossier_event_date(reported)
+    reported = [_own_event(s, rep, event) for s, rep in zip(sources, reported, strict=True)]
     recycled_of: dict[int, Recycled] = {}
     if event is not None:
         for s, rep in zip(sources, reported, strict=True):
@@ -194,9 +200,18 @@ def compare(
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
     edges.extend(_fact_edges(sources, recycled_of))
     edges.extend(_quote_edges(sources, recycled_of, roles))
+    kept = [s for s in sources if s.index not in recycled_of]
+    edges.extend(rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept]))
+    edges.extend(
+        reported_edges(
+            [q for s in kept for q in s.quotes],
+            [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
+        )
+    )
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
     edges.extend(negation_edges([(s.text, _claims(s, event)) for s in sources if s.index not in recycled_of]))
-    discrepancies = tuple(_dedupe(group_edges(edges)))
+    texts = {s.sid: s.text for s in sources}
+    discrepancies = tuple(for_reader(_dedupe(group_edges(edges)), texts, language))
 
     passages = find_reuse(
         [s.folded for s in sources],
@@ -216,6 +231,23 @@ def compare(
     )
     ticker.finish()
     return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
+
+
+def _own_event(s: _Source, rep: dt.date | None, event: dt.date | None) -> dt.date | None:
+    """The source's event: the dossier's when the source, published soon after it, names that day too.
+
+    A report on today's call that recalls last month's attack names the attack's day twice and the call's once;
+    the most frequent day is then another event the source mentions, not the one it reports.
+    """
+    if event is None or rep is None or rep == event or s.published is None:
+        return rep
+    if not dt.timedelta(0) <= s.published - event <= dt.timedelta(days=FAR_DAYS):
+        return rep
+    if abs((rep - event).days) < FAR_DAYS:
+        return rep
+    if any(d.precision == "day" and d.value == event for d in s.dates):
+        return event
+    return rep
 
 
 def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
