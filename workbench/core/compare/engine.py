@@ -44,7 +44,7 @@ from workbench.core.compare.interactions import (
     near_event,
     sentence_interactions,
 )
-from workbench.core.compare.lang import language_of
+from workbench.core.compare.lang import language_of, line_language
 from workbench.core.compare.model import (
     FLAG_BOILERPLATE,
     FLAG_RECYCLED,
@@ -270,7 +270,11 @@ def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
         span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])
         reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON))
     pieces = [
-        [piece(s.index, s.text, s.folded, x.start, x.end, s.lang) for ln in s.lines for x in _line_sentences(s, ln)]
+        [
+            piece(s.index, s.text, s.folded, x.start, x.end, line_language(s.folded[ln.start : ln.end]) or s.lang)
+            for ln in s.lines
+            for x in _line_sentences(s, ln)
+        ]
         for s in sources
     ]
     for t in find_translations(pieces):

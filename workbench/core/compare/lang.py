@@ -179,16 +179,20 @@ def language_of(text_language: str, folded: str) -> str:
 
 
 def line_language(folded: str) -> str | None:
-    """``fr``/``en`` for a stretch with clear function-word evidence, else ``None``."""
+    """``fr``/``en`` for a stretch with clear stop-word evidence, else ``None``."""
     fr = en = 0
     for w in _WORD.findall(folded):
-        fr += w in _FR_CUES
-        en += w in _EN_CUES
-    if en >= 3 and en > 2 * fr:
+        fr += w in _FR_ONLY
+        en += w in _EN_ONLY
+    if en >= 2 and en > 2 * fr:
         return "en"
-    if fr >= 3 and fr > 2 * en:
+    if fr >= 2 and fr > 2 * en:
         return "fr"
     return None
+
+
+_FR_ONLY = FR.stopwords - EN.stopwords
+_EN_ONLY = EN.stopwords - FR.stopwords
 
 
 @lru_cache(maxsize=200_000)

@@ -51,7 +51,9 @@ class Translated:
 
 
 def piece(src: int, text: str, folded: str, start: int, end: int, default: str) -> Piece:
-    """Anchors and cognate prefixes of one sentence; its language from its own words, else ``default``."""
+    """Anchors and cognate prefixes of one sentence; its language from its own words, else ``default`` (the
+    language of its line, else of its source).
+    """
     anchors: set[str] = set()
     prefixes: set[str] = set()
     for m in WORD_RE.finditer(folded, start, end):

@@ -164,7 +164,8 @@ def _compare(
     if not blocks:
         return None
     matched = sum(b.size for b in blocks)
-    if matched < MIN_COVERAGE * len(q.words) or max(b.size for b in blocks) < MIN_SHARED_RUN:
+    inside = blocks[-1].a + blocks[-1].size - blocks[0].a
+    if matched < MIN_COVERAGE * inside or matched < MIN_SHARED_RUN + 1 or max(b.size for b in blocks) < MIN_SHARED_RUN:
         return None
     j0 = blocks[0].b
     j1 = blocks[-1].b + blocks[-1].size
