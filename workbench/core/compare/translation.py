@@ -51,9 +51,7 @@ class Translated:
 
 
 def piece(src: int, text: str, folded: str, start: int, end: int, default: str) -> Piece:
-    """Anchors and cognate prefixes of one sentence; its language from its own words, else ``default`` (the
-    language of its line, else of its source).
-    """
+    """Anchors and cognate prefixes of one sentence; its language from its words, else ``default``."""
     anchors: set[str] = set()
     prefixes: set[str] = set()
     for m in WORD_RE.finditer(folded, start, end):
