@@ -58,6 +58,11 @@ _CLAUSE_CUT = re.compile(
 )
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
 _NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d{3})*(?:[.,]\d+)?")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:%|(?:millions?|milliards?|billions?|thousands?|mille|hundred)\s+(?:de\s+|d'|of\s+)?)?([a-z]{3,})"
+)
+"""The noun a figure counts (« 2 100 travailleurs », « 2,400 workers », « 4 millions de livres »): two reports
+of one count share it even when their figures differ."""
 _QUOTED = re.compile(r"[«\"“]\s*([^»\"”]{12,})[»\"”]")
 _MONTHS = {m: f"m{k + 1}" for p in (FR, EN) for k, m in enumerate(p.months)}
 _NOT_NAMES = ALL_STOPWORDS | set(FR.weekdays) | set(EN.weekdays) | set(_MONTHS) | {"m", "mme", "mr", "mrs", "dr"}
@@ -79,6 +84,12 @@ def name_key(word: str) -> str:
     if len(k) > 4 and k.endswith("e"):
         k = k[:-1]
     return k
+
+
+def number_key(written: str) -> str:
+    """One key for a figure in either language: « 2,100 », « 2 100 », « 2.100 » → ``2100``; « 2,4 » → ``2.4``."""
+    compact = re.sub(r"[\s\u00a0\u202f.,](?=\d{3}(?!\d))", "", written)
+    return compact.replace(",", ".").replace(" ", "")
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -127,7 +138,14 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
             continue
         terms.append(stem(lemma(raw.lower(), u.lang)))
     for m in _NUMBER.finditer(folded, u.start, u.end):
-        anchors.add("#" + re.sub(r"[\s\u00a0\u202f.]", "", m.group(0)).replace(",", "."))
+        figure = "#" + number_key(m.group(0))
+        anchors.add(figure)
+        terms.append(figure)
+        noun = _NOUN_AFTER.match(folded, m.end())
+        if noun is not None and noun.group(1) not in ALL_STOPWORDS:
+            counted = "u:" + stem(lemma(noun.group(1), u.lang))
+            anchors.add(counted)
+            terms.append(counted)
     for m in _QUOTED.finditer(text, u.start, u.end):
         words = [w for w in WORD_RE.findall(folded, m.start(1), m.end(1)) if w not in ALL_STOPWORDS and len(w) > 3]
         for a, b in itertools.pairwise(words):
@@ -208,25 +226,29 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             if i > j or score < tuning.FLOOR:
                 continue
             back = best_of.get((j, units[i].src), [])
-            mutual = rank == 0 and bool(back) and back[0][1] == i
+            forward_best, back_best = rank == 0, bool(back) and back[0][1] == i
             shared = tuple(sorted(strong[i] & strong[j]))
-            if _promote(score, shared, mutual):
+            if _promote(score, shared, forward_best, back_best):
                 promoted.append(Pair(i, j, score, shared))
     return _select(promoted, units)
 
 
-def _promote(score: float, shared: tuple[str, ...], mutual: bool) -> bool:
+def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_best: bool) -> bool:
+    """Whether a candidate is the same fact (see the module docstring and :mod:`.tuning`)."""
+    mutual = forward_best and back_best
+    facts = [a for a in shared if not a.startswith("n:")]
     if score >= tuning.ACCEPT or (mutual and score >= tuning.MUTUAL):
         return True
-    facts = [a for a in shared if not a.startswith("n:")] + [a for a in shared if a.startswith("n:")]
-    if score >= tuning.VERIFY and len(facts) >= 1 and (mutual or len(facts) >= 2):
+    if score >= tuning.VERIFY and shared and (mutual or len(shared) >= 2 or (facts and (forward_best or back_best))):
         return True
-    return score >= tuning.ANCHORED and mutual and len(facts) >= 2 and any(not a.startswith("n:") for a in facts)
+    if score < tuning.ANCHORED or not facts:
+        return False
+    counted = any(a.startswith("u:") for a in facts)
+    return mutual or ((forward_best or back_best) and (len(shared) >= 2 or counted))
 
 
 def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
-    """Best-first: one pair per two sentences, a unit used once per other source, a sentence at most twice."""
-    used: set[tuple[int, int]] = set()
+    """Best-first: one pair per two sentences, at most two per sentence and other source, no clause by its sentence."""
     per_sentence: Counter[tuple[int, int]] = Counter()
     seen: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
@@ -236,17 +258,13 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
         sentences = (ui.parent, uj.parent)
         if sentences in seen:
             continue
-        ka, kb = (p.i, uj.src), (p.j, ui.src)
         sa, sb = (ui.parent, uj.src), (uj.parent, ui.src)
-        if ka in used or kb in used:
-            continue
         if per_sentence[sa] >= tuning.MAX_PER_SENTENCE or per_sentence[sb] >= tuning.MAX_PER_SENTENCE:
             continue
         if _overlaps(spans, ui, uj) or _overlaps(spans, uj, ui):
             continue
         spans[(ui.src, uj.src)].append((ui.start, ui.end))
         spans[(uj.src, ui.src)].append((uj.start, uj.end))
-        used.update((ka, kb))
         per_sentence[sa] += 1
         per_sentence[sb] += 1
         seen.add(sentences)

@@ -87,6 +87,8 @@ from workbench.core.errors import ValidationError
 _DATELINE = re.compile(r"\s*[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,}(?:\s*\([^)\n]*\))?,\s*$")
 """A dateline (« VALDOR, 4 février – ») dates the dispatch, not the event: kept as evidence, not compared."""
 Roles = dict[str, Counter[str]]
+_EN_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+"""English thousands separator (« 2,100 »): read as the French thin space, same length so offsets hold."""
 _PRONOUN_SPEECH = re.compile(r"-t-(il|elle)\b|\b(selon (lui|elle)|a-t-(il|elle)|il a|elle a|he said|she said)\b")
 
 
@@ -356,9 +358,11 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
         d for d in dates_all if not in_boiler(d.start) and not _is_dateline(text, d) and d.start not in header_starts
     ]
     masked = _blank_lines(folded, lines, boiler)
+    lang = language_of(inp.language, folded)
+    if lang == "en":
+        masked = _EN_THOUSANDS.sub(" ", masked)
     quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])
     quotes = find_quotes(k, text, folded, ranges)
-    lang = language_of(inp.language, folded)
     return _Source(
         k,
         inp,

@@ -128,7 +128,7 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
 
 
 _FUNCTION = word_set("les des le la l un une de du d au aux a et en the an of")
-COMMON_MIN_CHARS = 90
+COMMON_MIN_CHARS = 80
 """A quotation this long (characters) worded the same way in two sources is a common source (a shared translation
 or wire); shorter ones (« nous venons d'en faire un grand pas ») coincide too easily to say so."""
 
@@ -141,9 +141,11 @@ def trivial(m: QuoteMatch) -> bool:
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
-        if not set(m.a.words[i1:i2]) | set(m.b.words[j1:j2]) <= _FUNCTION:
-            edge = i1 == 0 or j1 == 0 or i2 == len(m.a.words) or j2 == len(m.b.words)
-            return tag in ("insert", "delete") and edge
+        if set(m.a.words[i1:i2]) | set(m.b.words[j1:j2]) <= _FUNCTION:
+            continue
+        edge = i1 == 0 or j1 == 0 or i2 == len(m.a.words) or j2 == len(m.b.words)
+        if not (tag in ("insert", "delete") and edge):
+            return False
     return True
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.core.compare import tuning
-from workbench.core.compare.align import name_key
+from workbench.core.compare.align import name_key, number_key
 from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, line_language
 from workbench.core.compare.textutil import WORD_RE
 
@@ -65,7 +65,7 @@ def piece(src: int, text: str, folded: str, start: int, end: int, default: str) 
         if len(w) >= 4 and w not in ALL_STOPWORDS:
             prefixes.add(w[:4])
     for m in _NUMBER.finditer(folded, start, end):
-        anchors.add("#" + re.sub(r"[\s.]", "", m.group(0)).replace(",", "."))
+        anchors.add("#" + number_key(m.group(0)))
     return Piece(src, start, end, line_language(folded[start:end]) or default, frozenset(anchors), frozenset(prefixes))
 
 
