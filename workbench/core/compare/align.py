@@ -65,6 +65,7 @@ _NOUN_AFTER = re.compile(
 of one count share it even when their figures differ."""
 _QUOTED = re.compile(r"[«\"“]\s*([^»\"”]{12,})[»\"”]")
 _MONTHS = {m: f"m{k + 1}" for p in (FR, EN) for k, m in enumerate(p.months)}
+_WEEKDAYS = {d: f"w{k}" for p in (FR, EN) for k, d in enumerate(p.weekdays)}
 _NOT_NAMES = ALL_STOPWORDS | set(FR.weekdays) | set(EN.weekdays) | set(_MONTHS) | {"m", "mme", "mr", "mrs", "dr"}
 
 
@@ -126,8 +127,8 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
         if w.isdigit():
             continue
         raw = text[m.start() : m.end()]
-        if w in _MONTHS:
-            anchors.add(_MONTHS[w])
+        if w in _MONTHS or w in _WEEKDAYS:
+            anchors.add(_MONTHS.get(w) or _WEEKDAYS[w])
             continue
         if raw[:1].isupper() and w not in _NOT_NAMES and len(w) > 1 and m.start() > u.start:
             key = name_key(w)

@@ -13,7 +13,10 @@ from collections import Counter
 
 from workbench.core.compare.textutil import Line, word_set
 
-_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTHS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|"
+    "april|may|june|july|august|september|october|november|december"
+)
 _READ_ALSO = re.compile(
     r"^\W*(a lire (aussi|egalement)|lire (aussi|egalement|la suite)|voir aussi|a voir aussi|sur le meme sujet|"
     r"read (also|more)|see also|related( articles?)?|decouvrir aussi|notre dossier|ecouter aussi|a decouvrir)\b"

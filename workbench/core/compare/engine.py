@@ -80,7 +80,7 @@ from workbench.core.compare.quotes import (
 from workbench.core.compare.reuse import Passage, find_reuse
 from workbench.core.compare.speakers import attributed, learn_roles, new_roles
 from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
-from workbench.core.compare.translation import find_translations, piece
+from workbench.core.compare.translation import Translated, find_translations, piece
 from workbench.core.compare.wording import rank_edges, rank_mentions, reported_edges
 from workbench.core.errors import ValidationError
 
@@ -273,13 +273,21 @@ def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
         reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON))
     pieces = [
         [
-            piece(s.index, s.text, s.folded, x.start, x.end, line_language(s.folded[ln.start : ln.end]) or s.lang)
+            piece(
+                s.index,
+                s.text,
+                s.folded,
+                x.start,
+                x.end,
+                line_language(s.folded[ln.start : ln.end]) or s.lang,
+                ln.index in s.boiler,
+            )
             for ln in s.lines
             for x in _line_sentences(s, ln)
         ]
         for s in sources
     ]
-    for t in find_translations(pieces):
+    for t in _translations_once(find_translations(pieces), sources):
         sa, sb = sources[t.a], sources[t.b]
         span_a = Span(sa.sid, t.a_start, t.a_end, sa.text[t.a_start : t.a_end])
         span_b = Span(sb.sid, t.b_start, t.b_end, sb.text[t.b_start : t.b_end])
@@ -298,6 +306,27 @@ def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
 
 
 _LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:
+    """A passage is translated once: of overlapping candidates, the most sentence pairs (then earliest) wins."""
+    far = dt.date.max
+
+    def key(t: Translated) -> tuple[int, dt.date]:
+        return (-t.sentences, min(sources[t.a].published or far, sources[t.b].published or far))
+
+    kept: list[Translated] = []
+    for t in sorted(found, key=key):
+        spans = ((t.a, t.a_start, t.a_end), (t.b, t.b_start, t.b_end))
+        if any(
+            src == k_src and lo < k_hi and k_lo < hi
+            for k in kept
+            for k_src, k_lo, k_hi in ((k.a, k.a_start, k.a_end), (k.b, k.b_start, k.b_end))
+            for src, lo, hi in spans
+        ):
+            continue
+        kept.append(t)
+    return kept
 
 
 def _line_sentences(s: _Source, ln: Line) -> list[Sentence]:

@@ -20,6 +20,7 @@ from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, line_language
 from workbench.core.compare.textutil import WORD_RE
 
 _MONTHS = {m: f"m{k + 1}" for p in (FR, EN) for k, m in enumerate(p.months)}
+_WEEKDAYS = {d: f"w{k}" for p in (FR, EN) for k, d in enumerate(p.weekdays)}
 _NUMBER = re.compile(r"\d+(?:[\s.,]\d{3})*(?:[.,]\d+)?")
 
 
@@ -33,6 +34,8 @@ class Piece:
     lang: str
     anchors: frozenset[str]
     prefixes: frozenset[str]
+    extra: bool = False
+    """On a boilerplate line: only compared inside its own source (a scraped original), not across sources."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,7 @@ class Translated:
     sentences: int
 
 
-def piece(src: int, text: str, folded: str, start: int, end: int, default: str) -> Piece:
+def piece(src: int, text: str, folded: str, start: int, end: int, default: str, extra: bool = False) -> Piece:
     """Anchors and cognate prefixes of one sentence; its language from its words, else ``default``."""
     anchors: set[str] = set()
     prefixes: set[str] = set()
@@ -60,13 +63,16 @@ def piece(src: int, text: str, folded: str, start: int, end: int, default: str) 
             continue
         if w in _MONTHS:
             anchors.add(_MONTHS[w])
+        elif w in _WEEKDAYS:
+            anchors.add(_WEEKDAYS[w])
         elif text[m.start()].isupper() and w not in ALL_STOPWORDS and m.start() > start and len(w) > 1:
             anchors.add("n:" + name_key(w))
         if len(w) >= 4 and w not in ALL_STOPWORDS:
             prefixes.add(w[:4])
     for m in _NUMBER.finditer(folded, start, end):
         anchors.add("#" + number_key(m.group(0)))
-    return Piece(src, start, end, line_language(folded[start:end]) or default, frozenset(anchors), frozenset(prefixes))
+    lang = line_language(folded[start:end]) or default
+    return Piece(src, start, end, lang, frozenset(anchors), frozenset(prefixes), extra)
 
 
 def pair_score(x: Piece, y: Piece, *, cognates: bool = True) -> float:
@@ -100,14 +106,8 @@ def find_translations(pieces: list[list[Piece]], *, cognates: bool = True) -> li
         for p in ps:
             for anchor in p.anchors:
                 df[anchor] = df.get(anchor, 0) + 1
-    common = max(3.0, tuning.COMMON_NAME_SHARE * sum(len(ps) for ps in pieces))
-    pieces = [
-        [
-            Piece(p.src, p.start, p.end, p.lang, frozenset(x for x in p.anchors if df[x] <= common), p.prefixes)
-            for p in ps
-        ]
-        for ps in pieces
-    ]
+    common = max(6.0, tuning.COMMON_NAME_SHARE * sum(len(ps) for ps in pieces))
+    pieces = [[_rare(p, df, common) for p in ps] for ps in pieces]
     out: list[Translated] = []
     n = len(pieces)
     for a in range(n):
@@ -116,7 +116,16 @@ def find_translations(pieces: list[list[Piece]], *, cognates: bool = True) -> li
     return out
 
 
+def _rare(p: Piece, df: dict[str, int], common: float) -> Piece:
+    """``p`` keeping only the anchors rarer than the dossier's topic (a name in every other sentence)."""
+    anchors = frozenset(x for x in p.anchors if df[x] <= common)
+    return Piece(p.src, p.start, p.end, p.lang, anchors, p.prefixes, p.extra)
+
+
 def _between(xs: list[Piece], ys: list[Piece], *, same: bool, cognates: bool) -> list[Translated]:
+    if not same:
+        xs = [p for p in xs if not p.extra]
+        ys = [p for p in ys if not p.extra]
     langs_x = {p.lang for p in xs}
     langs_y = {p.lang for p in ys}
     if len(langs_x | langs_y) < 2:
