@@ -197,7 +197,8 @@ def compare(
         if n % 32 == 0:
             ticker.step(32)
         a, b = sents[p.i], sents[p.j]
-        if a.src in recycled_of or b.src in recycled_of or p.score < tuning.EDGE_MIN:
+        same_figure = any(x.startswith("#") for x in p.anchors)
+        if a.src in recycled_of or b.src in recycled_of or (p.score < tuning.EDGE_MIN and not same_figure):
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
     edges.extend(_fact_edges(sources, recycled_of))

@@ -65,6 +65,12 @@ def _same(pred: object, gold: object) -> bool:
     return _norm(str(pred)) == _norm(str(gold))
 
 
+def _overlapping_wording(pred: str, gold: str) -> bool:
+    """A quotation or reported stretch: one wording inside the other (the reader and the engine cut it apart)."""
+    a, b = _norm(pred), _norm(gold)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
@@ -80,7 +86,11 @@ def matches(pred: Discrepancy, gold: dict[str, Any]) -> bool:
     seen = set()
     for span in pred.spans:
         key = str(span.source_id)
-        if key not in values or not _same(span.value, values[key]):
+        if key not in values:
+            return False
+        if not _same(span.value, values[key]) and not (
+            pred.kind == "quote_wording" and _overlapping_wording(str(span.value), str(values[key]))
+        ):
             return False
         seen.add(key)
     return len(seen) >= 2 and len({str(s.value) for s in pred.spans}) >= 2
@@ -161,9 +171,22 @@ def score_alignments(result: CompareResult, gold: dict[str, Any]) -> Score:
                 return True
         return False
 
-    tp = sum(1 for al in result.alignments if any(hit(al, g) for g in golds))
-    found = sum(1 for g in golds if any(hit(al, g) for al in result.alignments))
-    return Score(tp, len(result.alignments) - tp, len(golds) - found, tp_gold=found)
+    shown = [al for al in result.alignments if getattr(al, "relation", "same-event") != "recycled"]
+    tp = sum(1 for al in shown if any(hit(al, g) for g in golds))
+    found = sum(1 for g in golds if any(hit(al, g) for al in shown))
+    return Score(tp, len(shown) - tp, len(golds) - found, tp_gold=found)
+
+
+def false_discrepancies(result: CompareResult, gold: dict[str, Any]) -> int:
+    """Reported discrepancies the reader marked as none: same kind, only the named sources' spans, no gold match."""
+    count = 0
+    for d in result.discrepancies:
+        if any(matches(d, g) for g in gold["discrepancies"]):
+            continue
+        ids = {s.source_id for s in d.spans}
+        if any(d.kind == n["kind"] and ids <= set(n["sources"]) for n in gold.get("not_discrepancies", [])):
+            count += 1
+    return count
 
 
 def score_triage(items: Any, gold: dict[str, Any], top: int = 10) -> tuple[float, int, int]:

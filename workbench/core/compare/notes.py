@@ -94,10 +94,21 @@ def _values_note(d: Discrepancy, lang: str, about: str) -> str:
     return _PREFIX[lang][about] + colon + sep.join(parts)
 
 
+def _same_words_only(d: Discrepancy) -> bool:
+    """A date « discrepancy » where every source wrote the same word (« mercredi » / « mercredi »).
+
+    A weekday said in two articles published on different days resolves to two dates, yet nobody disagrees: the
+    sources repeat one announcement and the resolution, not the reporting, differs.
+    """
+    return d.kind == "date" and len({" ".join(s.exact.lower().split()) for s in d.spans}) == 1
+
+
 def for_reader(found: list[Discrepancy], texts: dict[int, str], lang: str) -> list[Discrepancy]:
-    """Discrepancies with whole-word evidence and reader notes in ``lang``."""
+    """Discrepancies with whole-word evidence and reader notes in ``lang`` (same-word date ones left out)."""
     out = []
     for d in found:
+        if _same_words_only(d):
+            continue
         spans = tuple(widen(texts[s.source_id], s) for s in d.spans)
         widened = replace(d, spans=spans)
         out.append(replace(widened, note=reader_note(widened, lang)))

@@ -19,6 +19,9 @@ from workbench.core.compare.textutil import STOPWORDS, WORD_RE, Ticker
 K = 8
 GAP = K + 4
 MAX_OCCURRENCES = 6
+_NEAR = sorted(range(-GAP, GAP + 1), key=abs)
+"""Diagonal shifts tried, closest first: up to 3 words changed anywhere, or up to ``GAP`` words inserted (« , as
+flames reached the edge of Hollin Cross ») right where the copy resumes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +112,11 @@ def _chain(matches: list[tuple[int, int]]) -> list[_Run]:
     for i, j in matches:
         d = j - i
         hit = None
-        for dd in (d, d - 1, d + 1, d - 2, d + 2, d - 3, d + 3):
-            r = active.get(dd)
-            if r is not None and 0 < i - r.li <= GAP and 0 < j - r.lj <= GAP:
-                hit = (dd, r)
+        for dd in _NEAR:
+            r = active.get(d + dd)
+            near = 0 < i - r.li <= GAP and 0 < j - r.lj <= GAP + abs(dd) if r is not None else False
+            if r is not None and near and (abs(dd) <= 3 or i - r.li <= K + 1):
+                hit = (d + dd, r)
                 break
         if hit is None:
             r = _Run(i, j, i, j)

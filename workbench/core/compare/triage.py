@@ -99,8 +99,15 @@ _EN_COMPARE = re.compile(
     r"\b(?:more|less|fewer|higher|lower|larger|smaller)\s+than\b|\bthe\s+(?:most|least|largest|biggest|main|first|"
     r"only|leading|top)\b|\brecord\b|\b(?:rise|fall|doubled|tripled|increase|decrease)\b|\w+est\b"
 )
-_FR_OPINION = re.compile(r"\b(?:je|j')\s*(?:pense|crois|trouve|estime|suis)|\bil (?:faut|semble)\b|\bselon moi\b")
-_EN_OPINION = re.compile(r"\bi (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bit seems\b")
+_FR_OPINION = re.compile(
+    r"\b(?:je|j')\s*(?:pense|crois|trouve|estime|suis)|\bil (?:faut|semble)\b|\bselon moi\b|"
+    r"\b(?:doit|doivent|devrait|devraient) (?:agir|repondre|rendre|prendre|intervenir|cesser)\b|"
+    r"^c'est (?:une|un) (?:catastrophe|scandale|honte|drame|desastre|erreur)\b"
+)
+_EN_OPINION = re.compile(
+    r"\bi (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bit seems\b|"
+    r"\b(?:must|should) (?:act|answer|step|resign|stop|intervene)\b|^this is (?:a|an) (?:disaster|scandal|shame)\b"
+)
 _FR_SPEC = re.compile(r"\b(?:peut-etre|sans doute|probablement|pourrait|pourraient|semble|semblent|risque de)\b")
 _EN_SPEC = re.compile(r"\b(?:perhaps|maybe|probably|could|might|may|likely|would)\b")
 _QUOTE = re.compile(r"[«\"“]\s*[^»\"”]{8,}[»\"”]")

@@ -29,7 +29,7 @@ COMMON_NAME_SHARE = 0.06
 EDGE_MIN = 0.42
 """Lowest alignment score whose figures, dates and participants are compared value by value: a pair promoted on
 anchors alone is the same topic often enough, but not surely the same count (« 1 200 évacués » vs « 2 100
-recensés »)."""
+recensés »). A pair sharing an exact figure is compared whatever its score: the figure ties it to one fact."""
 MAX_PER_SENTENCE = 2
 """Reported alignments per sentence and per other source (two clauses may match two sentences)."""
 

@@ -90,7 +90,9 @@ def rank_edges(per_source: Sequence[tuple[str, list[_Rank]]]) -> list[Edge]:
 _PERSON = word_set(
     "nos notre nous leurs leur ils elles je il elle mon ma mes son sa ses our we us their they i he she my his her its"
 )
-_FUNCTION = word_set("les des le la l un une de du d au aux a et en the an of")
+_FUNCTION = word_set(
+    "les des le la l un une de du d au aux a et en the an of that que qu had has have was were would avait avaient ont"
+)
 MIN_QUOTE_WORDS = 8
 MIN_SHARED_RUN = 5
 MIN_COVERAGE = 0.7
@@ -136,6 +138,13 @@ def reported_edges(
     return edges
 
 
+def _same_verbs(said: Sequence[str], reported: Sequence[str]) -> bool:
+    """Reported speech shifts tense and person (« nous laisse » → « leur laissait »): same content stems."""
+    a = [w[:5] for w in said if w not in _PERSON and w not in _FUNCTION]
+    b = [w[:5] for w in reported if w not in _PERSON and w not in _FUNCTION]
+    return a == b
+
+
 def _densest(ps: list[int], width: int) -> tuple[int, int, int]:
     """The stretch of at most ``width`` tokens holding the most hits: ``(first, last, hits)``."""
     best = (0, 0, 0)
@@ -171,15 +180,21 @@ def _compare(
     j1 = blocks[-1].b + blocks[-1].size
     if j1 - j0 > 1.5 * len(q.words) + 4:
         return None
+    # the quote's words after the last shared ones are compared with as many reported words (« de moitié » →
+    # « d'un tiers »), not dropped as a longer quotation's tail
+    tail = len(q.words) - (blocks[-1].a + blocks[-1].size)
+    if 0 < tail <= 4:
+        j1 = min(len(window), j1 + tail + 1)
     changed = []
     for tag, i1, i2, k1, k2 in SequenceMatcher(None, q.words, window[j0:j1], autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        words = set(q.words[i1:i2]) | set(window[j0 + k1 : j0 + k2])
-        if i1 == 0 or i2 == len(q.words):
+        said_w, reported_w = q.words[i1:i2], window[j0 + k1 : j0 + k2]
+        if i1 == 0 or (i2 == len(q.words) and tag != "replace"):
             continue
-        if not words <= _PERSON | _FUNCTION:
-            changed.append((i1, i2, lo + j0 + k1, lo + j0 + k2))
+        if set(said_w) | set(reported_w) <= _PERSON | _FUNCTION or _same_verbs(said_w, reported_w):
+            continue
+        changed.append((i1, i2, lo + j0 + k1, lo + j0 + k2))
     if not changed:
         return None
     sid_q, text_q, _fq, _ = src_q
