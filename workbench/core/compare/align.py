@@ -186,7 +186,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         vec = {t: (1.0 + math.log(tf)) * math.log(1.0 + n / df[t]) for t, tf in c.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vecs.append({t: w / norm for t, w in vec.items()})
-    cap = max(40, int(3 * math.sqrt(n)))
+    sources = len({u.src for u in units})
+    cap = max(tuning.POSTINGS_CAP, 2 * sources)
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, vec in enumerate(vecs):
         for t, w in vec.items():
@@ -208,6 +209,9 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         for j, cos in acc.items():
             if cos >= 0.08:
                 per_src[units[j].src].append((cos, j))
+        if len(per_src) > tuning.MAX_SOURCES_PER_UNIT:
+            ranked = sorted(per_src, key=lambda k: -max(c for c, _j in per_src[k]))[: tuning.MAX_SOURCES_PER_UNIT]
+            per_src = {k: per_src[k] for k in ranked}
         for src_j, items in per_src.items():
             items.sort(reverse=True)
             top = []
@@ -251,6 +255,7 @@ def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_bes
 def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
     """Best-first: one pair per two sentences, at most two per sentence and other source, no clause by its sentence."""
     per_sentence: Counter[tuple[int, int]] = Counter()
+    total: Counter[int] = Counter()
     seen: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     out: list[Pair] = []
@@ -262,12 +267,16 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
         sa, sb = (ui.parent, uj.src), (uj.parent, ui.src)
         if per_sentence[sa] >= tuning.MAX_PER_SENTENCE or per_sentence[sb] >= tuning.MAX_PER_SENTENCE:
             continue
+        if total[ui.parent] >= tuning.MAX_PER_SENTENCE_TOTAL or total[uj.parent] >= tuning.MAX_PER_SENTENCE_TOTAL:
+            continue
         if _overlaps(spans, ui, uj) or _overlaps(spans, uj, ui):
             continue
         spans[(ui.src, uj.src)].append((ui.start, ui.end))
         spans[(uj.src, ui.src)].append((uj.start, uj.end))
         per_sentence[sa] += 1
         per_sentence[sb] += 1
+        total[ui.parent] += 1
+        total[uj.parent] += 1
         seen.add(sentences)
         out.append(p)
     return out

@@ -202,7 +202,8 @@ def compare(
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
     edges.extend(_fact_edges(sources, recycled_of))
-    edges.extend(_quote_edges(sources, recycled_of, roles))
+    matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
+    edges.extend(_quote_edges(sources, recycled_of, roles, matched))
     kept = [s for s in sources if s.index not in recycled_of]
     edges.extend(rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept]))
     edges.extend(
@@ -222,7 +223,7 @@ def compare(
         [[(q.start, q.end) for q in s.quotes] for s in sources],
         ticker,
     )
-    reuse = _reuse(sources, passages)
+    reuse = _reuse(sources, passages, matched)
     relay: dict[int, list[Span]] = {}
     for r in reuse:
         if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id:
@@ -253,7 +254,7 @@ def _own_event(s: _Source, rep: dt.date | None, event: dt.date | None) -> dt.dat
     return rep
 
 
-def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
+def _reuse(sources: list[_Source], passages: list[Passage], matched: list[QuoteMatch]) -> list[Reuse]:
     """Copies, common sources and translations, each oriented by the publication dates when they differ."""
     reuse: list[Reuse] = []
     for ps in passages:
@@ -261,13 +262,15 @@ def _reuse(sources: list[_Source], passages: list[Passage]) -> list[Reuse]:
         span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
         span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
         reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON if ps.quoted else REUSE_COPY))
-    covered = [(r.a.source_id, r.a.start, r.a.end) for r in reuse] + [
-        (r.b.source_id, r.b.start, r.b.end) for r in reuse
-    ]
-    quotes = [q for s in sources for q in s.quotes if q.end - q.start >= COMMON_MIN_CHARS]
-    for m in match_quotes(quotes, [s.text for s in sources]):
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for r in reuse:
+        for x in (r.a, r.b):
+            covered.setdefault(x.source_id, []).append((x.start, x.end))
+    for m in matched:
+        if min(m.a.end - m.a.start, m.b.end - m.b.start) < COMMON_MIN_CHARS:
+            continue
         sa, sb = sources[m.a.src], sources[m.b.src]
-        if not trivial(m) or any(sid == sa.sid and lo <= m.a.start and m.a.end <= hi for sid, lo, hi in covered):
+        if not trivial(m) or any(lo <= m.a.start and m.a.end <= hi for lo, hi in covered.get(sa.sid, ())):
             continue
         span_a = Span(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end])
         span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])
@@ -542,10 +545,12 @@ def _fact_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> lis
     return edges
 
 
-def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled], roles: Roles) -> list[Edge]:
+def _quote_edges(
+    sources: list[_Source], recycled_of: dict[int, Recycled], roles: Roles, all_matched: list[QuoteMatch]
+) -> list[Edge]:
     quotes = [q for s in sources if s.index not in recycled_of for q in s.quotes]
     edges: list[Edge] = []
-    matched = match_quotes(quotes, [s.text for s in sources])
+    matched = match_quotes(quotes, [s.text for s in sources]) if recycled_of else all_matched
     known = {frozenset({(m.a.src, m.a.start), (m.b.src, m.b.start)}) for m in matched}
     for qa, qb, _n in match_paraphrases(quotes, known):
         sa, sb = sources[qa.src], sources[qb.src]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from workbench.core.compare.textutil import STOPWORDS, WORD_RE, stem, word_set
 
@@ -60,13 +61,43 @@ def find_quotes(src: int, text: str, folded: str, ranges: list[tuple[int, int]])
 
 def match_quotes(quotes: list[Quote], texts: list[str]) -> list[QuoteMatch]:
     """Same quotations across sources, found through shared word trigrams, with a word diff when they differ."""
-    trigrams = [{q.words[i : i + 3] for i in range(len(q.words) - 2)} for q in quotes]
-    out = []
-    for x, y in sorted(_shared_keys(quotes, trigrams)):
-        match = _compare(quotes[x], quotes[y], texts)
+    # identical wordings are one quotation: chained member to member (linear, not all pairs), and only one of
+    # them is compared with the other wordings
+    groups: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
+    for q in quotes:
+        groups[q.words].append(q)
+    out: list[QuoteMatch] = []
+    reps: list[Quote] = []
+    for members in groups.values():
+        by_src: dict[int, Quote] = {}
+        for q in members:
+            by_src.setdefault(q.src, q)
+        firsts = list(by_src.values())
+        reps.append(firsts[0])
+        out.extend(QuoteMatch(a, b, "", 0) for a, b in pairwise(firsts))
+    trigrams = [{q.words[i : i + 3] for i in range(len(q.words) - 2)} for q in reps]
+    for x, y in sorted(_best_partners(_shared_keys(reps, trigrams), MAX_PARTNERS)):
+        match = _compare(reps[x], reps[y], texts)
         if match is not None:
             out.append(match)
     return out
+
+
+MAX_PARTNERS = 12
+"""Other wordings a quotation is compared with (those sharing the most trigrams): linear in the dossier's size."""
+
+
+def _best_partners(shared: dict[tuple[int, int], int], k: int) -> list[tuple[int, int]]:
+    """The pairs among each item's ``k`` best (by shared keys)."""
+    per: dict[int, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
+    for pair, n in shared.items():
+        per[pair[0]].append((n, pair))
+        per[pair[1]].append((n, pair))
+    keep: set[tuple[int, int]] = set()
+    for items in per.values():
+        items.sort(key=lambda t: (-t[0], t[1]))
+        keep.update(pair for _n, pair in items[:k])
+    return list(keep)
 
 
 def _shared_keys(quotes: list[Quote], keys: Sequence[Iterable[Hashable]]) -> dict[tuple[int, int], int]:

@@ -110,9 +110,14 @@ def find_translations(pieces: list[list[Piece]], *, cognates: bool = True) -> li
     pieces = [[_rare(p, df, common) for p in ps] for ps in pieces]
     out: list[Translated] = []
     n = len(pieces)
+    inner = [{p.lang for p in ps} for ps in pieces]
+    outer = [{p.lang for p in ps if not p.extra} for ps in pieces]
     for a in range(n):
-        for b in range(a, n):
-            out.extend(_between(pieces[a], pieces[b], same=a == b, cognates=cognates))
+        if len(inner[a]) > 1:
+            out.extend(_between(pieces[a], pieces[a], same=True, cognates=cognates))
+        for b in range(a + 1, n):
+            if len(outer[a] | outer[b]) > 1:
+                out.extend(_between(pieces[a], pieces[b], same=False, cognates=cognates))
     return out
 
 

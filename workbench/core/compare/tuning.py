@@ -20,6 +20,13 @@ VERIFY = 0.34
 """A candidate scoring this much is promoted with one strong shared anchor (number, date, rare name, quote)."""
 ANCHORED = 0.26
 """A candidate scoring this much is promoted with two strong anchors and being each other's best match."""
+POSTINGS_CAP = 48
+"""A term held by more units than this (or than twice the number of sources) is not indexed: a fact's words appear
+about once per source, the topic's words everywhere. A constant cap keeps the candidate search linear in the
+dossier's size."""
+MAX_SOURCES_PER_UNIT = 12
+"""A unit meets its candidates in at most this many other sources (those with the best cosine): in a 40-source
+dossier a sentence has no use for 39 counterparts, and the search stays linear in the number of sources."""
 CLAUSE_MIN = 170
 """Sentences at least this long (characters) are also split into clauses, each aligned on its own."""
 CLAUSE_MIN_CHARS = 45
@@ -30,6 +37,9 @@ EDGE_MIN = 0.42
 """Lowest alignment score whose figures, dates and participants are compared value by value: a pair promoted on
 anchors alone is the same topic often enough, but not surely the same count (« 1 200 évacués » vs « 2 100
 recensés »). A pair sharing an exact figure is compared whatever its score: the figure ties it to one fact."""
+MAX_PER_SENTENCE_TOTAL = 12
+"""Reported alignments per sentence over all other sources (best first): more counterparts help nobody and would
+make the output grow with the square of the number of sources."""
 MAX_PER_SENTENCE = 2
 """Reported alignments per sentence and per other source (two clauses may match two sentences)."""
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from workbench.core.compare import tuning
 from workbench.core.compare.discrepancies import Edge
 from workbench.core.compare.model import ValueSpan
 from workbench.core.compare.quotes import Quote
@@ -111,11 +112,8 @@ def reported_edges(
     tokens = []
     index: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
     for k, (_sid, _text, folded, quoted) in enumerate(sources):
-        toks = [
-            (m.group(0), m.start(), m.end())
-            for m in WORD_RE.finditer(folded)
-            if not any(a <= m.start() < b for a, b in quoted)
-        ]
+        inside = _inside(sorted(quoted))
+        toks = [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(folded) if not inside(m.start())]
         tokens.append(toks)
         for p in range(len(toks) - 2):
             index[(toks[p][0], toks[p + 1][0], toks[p + 2][0])].append((k, p))
@@ -128,14 +126,28 @@ def reported_edges(
             for k, p in index.get((q.words[i], q.words[i + 1], q.words[i + 2]), ()):
                 if k != q.src:
                     hits[k].append(p)
-        for k, ps in hits.items():
-            lo, hi, n = _densest(sorted(ps), len(q.words) + 6)
+        best = sorted(hits, key=lambda k: -len(hits[k]))[: tuning.MAX_SOURCES_PER_UNIT]
+        for k in best:
+            lo, hi, n = _densest(sorted(hits[k]), len(q.words) + 6)
             if n < MIN_SHARED_RUN - 2:
                 continue
             edge = _compare(q, sources[q.src], sources[k], tokens[k], lo, hi)
             if edge is not None:
                 edges.append(edge)
     return edges
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Membership in sorted ``[start, end)`` spans for increasing positions (one sweep, not a scan per word)."""
+    k = 0
+
+    def test(pos: int) -> bool:
+        nonlocal k
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        return k < len(spans) and spans[k][0] <= pos
+
+    return test
 
 
 def _same_verbs(said: Sequence[str], reported: Sequence[str]) -> bool:
