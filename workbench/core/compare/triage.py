@@ -184,7 +184,8 @@ def triage(inputs: Sequence[CompareInput]) -> list[TriageItem]:
 
     out: list[TriageItem] = []
     for s in prepare_sources(inputs):
-        qs = [(q.start, q.end) for q in s.quantities]
+        # « les deux dirigeants », « one of two sides » are wording, not a figure to check
+        qs = [(q.start, q.end) for q in s.quantities if not (q.words and q.value <= 2)]
         ds = [(d.start, d.end) for d in s.dates]
         quotes = [(q.start, q.end) for q in s.quotes]
         for ln in s.lines:
