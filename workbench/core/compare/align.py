@@ -128,7 +128,9 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
             continue
         raw = text[m.start() : m.end()]
         if w in _MONTHS or w in _WEEKDAYS:
-            anchors.add(_MONTHS.get(w) or _WEEKDAYS[w])
+            day = _MONTHS.get(w) or _WEEKDAYS[w]
+            anchors.add(day)
+            terms.append(day)
             continue
         if raw[:1].isupper() and w not in _NOT_NAMES and len(w) > 1 and m.start() > u.start:
             key = name_key(w)

@@ -223,7 +223,8 @@ def compare(
         [[(q.start, q.end) for q in s.quotes] for s in sources],
         ticker,
     )
-    reuse = _reuse(sources, passages, matched)
+    reuse, translated = _reuse(sources, passages, matched)
+    alignments = _with_translations(alignments, translated, sources, recycled_of)
     relay: dict[int, list[Span]] = {}
     for r in reuse:
         if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id:
@@ -254,7 +255,37 @@ def _own_event(s: _Source, rep: dt.date | None, event: dt.date | None) -> dt.dat
     return rep
 
 
-def _reuse(sources: list[_Source], passages: list[Passage], matched: list[QuoteMatch]) -> list[Reuse]:
+def _with_translations(
+    alignments: tuple[Alignment, ...],
+    translated: list[Translated],
+    sources: list[_Source],
+    recycled_of: dict[int, Recycled],
+) -> tuple[Alignment, ...]:
+    """Alignments plus the sentence pairs of translated passages (the same fact in two languages)."""
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for al in alignments:
+        taken.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end))
+        taken.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end))
+    extra = []
+    for t in translated:
+        if t.a == t.b:
+            continue
+        sa, sb = sources[t.a], sources[t.b]
+        relation = "recycled" if t.a in recycled_of or t.b in recycled_of else "same-event"
+        for a0, a1, b0, b1, sc in t.pairs:
+            if any(a0 < hi and lo < a1 for lo, hi in taken.get((sa.sid, sb.sid), ())):
+                continue
+            span_a = Span(sa.sid, a0, a1, sa.text[a0:a1])
+            span_b = Span(sb.sid, b0, b1, sb.text[b0:b1])
+            extra.append(Alignment(span_a, span_b, min(1.0, sc / 2), relation, ("translation",)))
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _reuse(
+    sources: list[_Source], passages: list[Passage], matched: list[QuoteMatch]
+) -> tuple[list[Reuse], list[Translated]]:
     """Copies, common sources and translations, each oriented by the publication dates when they differ."""
     reuse: list[Reuse] = []
     for ps in passages:
@@ -291,7 +322,8 @@ def _reuse(sources: list[_Source], passages: list[Passage], matched: list[QuoteM
         ]
         for s in sources
     ]
-    for t in _translations_once(find_translations(pieces), sources):
+    once = _translations_once(find_translations(pieces), sources)
+    for t in once:
         sa, sb = sources[t.a], sources[t.b]
         span_a = Span(sa.sid, t.a_start, t.a_end, sa.text[t.a_start : t.a_end])
         span_b = Span(sb.sid, t.b_start, t.b_end, sb.text[t.b_start : t.b_end])
@@ -306,7 +338,7 @@ def _reuse(sources: list[_Source], passages: list[Passage], matched: list[QuoteM
         else:
             reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_TRANSLATION))
     reuse.sort(key=lambda r: (r.a.source_id, r.a.start, r.b.source_id, r.b.start))
-    return reuse
+    return reuse, once
 
 
 _LANG_NAMES = {"fr": "French", "en": "English"}

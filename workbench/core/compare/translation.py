@@ -51,6 +51,8 @@ class Translated:
     b_end: int
     b_lang: str
     sentences: int
+    pairs: tuple[tuple[int, int, int, int, float], ...] = ()
+    """The translated sentence pairs: ``(a_start, a_end, b_start, b_end, score)``."""
 
 
 def piece(src: int, text: str, folded: str, start: int, end: int, default: str, extra: bool = False) -> Piece:
@@ -166,5 +168,6 @@ def _between(xs: list[Piece], ys: list[Piece], *, same: bool, cognates: bool) ->
         y0, y1 = ys[run[0][1]], ys[run[-1][1]]
         if same and y0.start < x1.end:
             continue
-        out.append(Translated(x0.src, x0.start, x1.end, x0.lang, y0.src, y0.start, y1.end, y0.lang, len(run)))
+        pairs = tuple((xs[i].start, xs[i].end, ys[j].start, ys[j].end, sc) for i, j, sc in run)
+        out.append(Translated(x0.src, x0.start, x1.end, x0.lang, y0.src, y0.start, y1.end, y0.lang, len(run), pairs))
     return out
