@@ -210,3 +210,18 @@ def test_language_is_detected_when_not_recorded() -> None:
     assert detect(fold(FR_VERSION)) == "fr"
     assert language_of("fr-FR", fold(EN_ORIGINAL)) == "fr"
     assert language_of("", fold(EN_ORIGINAL)) == "en"
+
+
+def test_a_weak_pair_sharing_a_figure_compares_figures_not_people() -> None:
+    a = "Avant de s'entretenir avec Donald Trump le 4 février, Arvo Keskula a présidé une réunion du cabinet."
+    b = "Le ministre Ilze Ozola a visité le Grand Hall du Peuple à Riga, le mercredi 4 février, avec des élus."
+    result = run(a, b, dates=(dt.date(2026, 2, 5), dt.date(2026, 2, 5)))
+    assert not [d for d in result.discrepancies if d.kind == "participant"]
+
+
+def test_a_sentence_said_twice_in_a_source_aligns_once() -> None:
+    caption = "Le président Arvo Keskula reçoit son homologue Ilze Ozola à Tallinn, mardi 10 mars 2026."
+    a = f"{caption}\n{caption}\nLes deux dirigeants ont parlé du câble sous-marin."
+    b = "Mardi 10 mars 2026, le président Arvo Keskula a reçu son homologue Ilze Ozola à Tallinn."
+    result = run(a, b)
+    assert len([x for x in result.alignments if "reçoit" in x.a.exact + x.b.exact]) == 1

@@ -145,7 +145,7 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
         anchors.add(figure)
         terms.append(figure)
         noun = _NOUN_AFTER.match(folded, m.end())
-        if noun is not None and noun.group(1) not in ALL_STOPWORDS:
+        if noun is not None and noun.group(1) not in _NOT_NAMES:
             counted = "u:" + stem(lemma(noun.group(1), u.lang))
             anchors.add(counted)
             terms.append(counted)

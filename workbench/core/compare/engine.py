@@ -200,7 +200,7 @@ def compare(
         same_figure = any(x.startswith("#") for x in p.anchors)
         if a.src in recycled_of or b.src in recycled_of or (p.score < tuning.EDGE_MIN and not same_figure):
             continue
-        edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
+        edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
     matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
     edges.extend(_quote_edges(sources, recycled_of, roles, matched))
@@ -393,9 +393,12 @@ def _units(sources: list[_Source]) -> list[SentRef]:
     units: list[SentRef] = []
     parent = 0
     for s in sources:
+        said: set[str] = set()
         for x in s.sentences:
-            if is_caption_sentence(s.folded[x.start : x.end]):
-                continue
+            folded = s.folded[x.start : x.end]
+            if is_caption_sentence(folded) or folded in said:
+                continue  # a caption, or a sentence the source already said (a caption repeating the lead)
+            said.add(folded)
             units.append(SentRef(s.index, x.start, x.end, parent, s.lang))
             for lo, hi in split_clauses(s.text, x.start, x.end):
                 units.append(SentRef(s.index, lo, hi, parent, s.lang))
@@ -515,13 +518,16 @@ def _m(s: _Source) -> _Sorted:
     return s.by_m
 
 
-def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair) -> list[Edge]:
+def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair, *, people: bool = True) -> list[Edge]:
+    """Value edges of an aligned pair; participants only for a pair that is surely one fact (``people``)."""
     edges = quantity_edges(
         sa.sid, sa.text, _within(_q(sa), a.start, a.end), sb.sid, sb.text, _within(_q(sb), b.start, b.end)
     )
     edges += date_edges(
         sa.sid, sa.text, _within(_d(sa), a.start, a.end), sb.sid, sb.text, _within(_d(sb), b.start, b.end)
     )
+    if not people:
+        return edges
     edges += participant_edges(
         sa.sid,
         sa.text,

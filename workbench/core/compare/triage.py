@@ -169,8 +169,8 @@ def score_sentence(
         reasons.append("short")
     raw = sum(WEIGHTS[r] for r in reasons)
     positive = [r for r in reasons if WEIGHTS[r] > 0]
-    if not positive:
-        return 0.0, reasons
+    if not positive or "question" in reasons or ("opinion" in reasons and "attributed quote" not in reasons):
+        return 0.0, reasons  # a question or the writer's own opinion is never a claim to check
     return (raw / (raw + 3.0) if raw > 0 else 0.0), reasons
 
 
