@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -87,6 +88,11 @@ def name_key(word: str) -> str:
     return k
 
 
+@lru_cache(maxsize=200_000)
+def _lemma_stem(word: str, lang: str) -> str:
+    return stem(lemma(word, lang))
+
+
 def number_key(written: str) -> str:
     """One key for a figure in either language: « 2,100 », « 2 100 », « 2.100 » → ``2100``; « 2,4 » → ``2.4``."""
     compact = re.sub(r"[\s\u00a0\u202f.,](?=\d{3}(?!\d))", "", written)
@@ -139,7 +145,7 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
             continue
         if w in ALL_STOPWORDS or len(w) < 2:
             continue
-        terms.append(stem(lemma(raw.lower(), u.lang)))
+        terms.append(_lemma_stem(raw.lower(), u.lang))
     for m in _NUMBER.finditer(folded, u.start, u.end):
         figure = "#" + number_key(m.group(0))
         anchors.add(figure)
@@ -259,7 +265,7 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
     per_sentence: Counter[tuple[int, int]] = Counter()
     total: Counter[int] = Counter()
     seen: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
     out: list[Pair] = []
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         ui, uj = units[p.i], units[p.j]
@@ -273,8 +279,8 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
             continue
         if _overlaps(spans, ui, uj) or _overlaps(spans, uj, ui):
             continue
-        spans[(ui.src, uj.src)].append((ui.start, ui.end))
-        spans[(uj.src, ui.src)].append((uj.start, uj.end))
+        spans[(ui.src, uj.src, ui.parent)].append((ui.start, ui.end))
+        spans[(uj.src, ui.src, uj.parent)].append((uj.start, uj.end))
         per_sentence[sa] += 1
         per_sentence[sb] += 1
         total[ui.parent] += 1
@@ -284,8 +290,9 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
     return out
 
 
-def _overlaps(spans: dict[tuple[int, int], list[tuple[int, int]]], u: SentRef, other: SentRef) -> bool:
-    """Whether ``u`` overlaps, without being it, a unit already aligned with ``other``'s source."""
+def _overlaps(spans: dict[tuple[int, int, int], list[tuple[int, int]]], u: SentRef, other: SentRef) -> bool:
+    """Whether ``u`` overlaps, without being it, a unit of its sentence already aligned with ``other``'s source."""
     return any(
-        u.start < hi and lo < u.end and (lo, hi) != (u.start, u.end) for lo, hi in spans.get((u.src, other.src), ())
+        u.start < hi and lo < u.end and (lo, hi) != (u.start, u.end)
+        for lo, hi in spans.get((u.src, other.src, u.parent), ())
     )

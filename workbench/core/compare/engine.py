@@ -306,22 +306,18 @@ def _reuse(
         span_a = Span(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end])
         span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])
         reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON))
-    pieces = [
-        [
-            piece(
-                s.index,
-                s.text,
-                s.folded,
-                x.start,
-                x.end,
-                line_language(s.folded[ln.start : ln.end]) or s.lang,
-                ln.index in s.boiler,
-            )
-            for ln in s.lines
-            for x in _line_sentences(s, ln)
+    line_langs = [[line_language(s.folded[ln.start : ln.end]) or s.lang for ln in s.lines] for s in sources]
+    if len({lang for langs in line_langs for lang in langs} | {s.lang for s in sources}) > 1:
+        pieces = [
+            [
+                piece(s.index, s.text, s.folded, x.start, x.end, langs[ln.index], ln.index in s.boiler)
+                for ln in s.lines
+                for x in _line_sentences(s, ln)
+            ]
+            for s, langs in zip(sources, line_langs, strict=True)
         ]
-        for s in sources
-    ]
+    else:
+        pieces = []  # one language throughout: nothing can be a translation
     once = _translations_once(find_translations(pieces), sources)
     for t in once:
         sa, sb = sources[t.a], sources[t.b]
