@@ -225,3 +225,11 @@ def test_a_sentence_said_twice_in_a_source_aligns_once() -> None:
     b = "Mardi 10 mars 2026, le président Arvo Keskula a reçu son homologue Ilze Ozola à Tallinn."
     result = run(a, b)
     assert len([x for x in result.alignments if "reçoit" in x.a.exact + x.b.exact]) == 1
+
+
+def test_english_counts_of_one_event_compared_across_unaligned_sentences() -> None:
+    a = "HARWICK, March 12 – Dockers at Harwick walked out on Thursday.\nAbout 2,100 workers joined the strike."
+    b = "The Harwick dockers' strike goes on.\nSome 2,400 workers took part, according to the union."
+    nums = [d for d in run(a, b).discrepancies if d.kind == "number"]
+    assert len(nums) == 1
+    assert sorted(s.value for s in nums[0].spans) == [2100, 2400]

@@ -489,7 +489,7 @@ def _interval(q: Quantity) -> tuple[float, float]:
     if q.bound == "max":
         return -math.inf, q.value
     if q.bound == "approx":
-        return q.value * 0.85, q.value * 1.15
+        return q.value * 0.9, q.value * 1.1
     return q.value, q.value
 
 
