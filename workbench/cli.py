@@ -144,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("source_ids", nargs="*", type=int)
     co.add_argument("--event-date", type=_date)
     co.add_argument("--json", action="store_true")
+    co.add_argument("--language", choices=["en", "fr"], default="en", help="language of the notes")
+    from workbench import cli_triage
+
+    cli_triage.add_parser(sub)
 
     cp = sub.add_parser("copy", help="copy a dossier between databases (file path or URL)")
     cp.add_argument("--from", dest="src", required=True)
@@ -205,10 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     ctx = Context(args)
     try:
-        from workbench import cli_commands, cli_publish
+        from workbench import cli_commands, cli_publish, cli_triage
 
         name = "cmd_" + command.replace("-", "_")
-        handler = getattr(cli_publish, name, None) or getattr(cli_commands, name)
+        handler = next(h for m in (cli_publish, cli_triage, cli_commands) if (h := getattr(m, name, None)))
         return int(handler(ctx) or 0)
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)

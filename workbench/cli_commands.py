@@ -338,7 +338,8 @@ def cmd_compare(ctx: Context) -> int:
             sys.stderr.write(f"\rcomparing… {100 * done // max(total, 1):3d}%")
             sys.stderr.flush()
 
-    result = compare.run(ctx.store, ctx.dossier_id(), args.source_ids, event_date=args.event_date, progress=progress)
+    result = compare.run(ctx.store, ctx.dossier_id(), args.source_ids, event_date=args.event_date, progress=progress,
+                         language=args.language)
     if interactive:
         sys.stderr.write("\r" + " " * 20 + "\r")
     if args.json:
@@ -366,8 +367,9 @@ def format_comparison(data: dict[str, Any]) -> str:
         if boiler:
             lines.append(f"Source {s['source_id']}: {len(boiler)} boilerplate line(s) (menus, captions, links)")
     for r in data["reuse"]:
-        lines.append(f"Reuse: source {r['b']['source_id']} repeats {r['chars']} characters of source "
-                     f"{r['a']['source_id']}")
+        why = f" — {r['evidence']}" if r.get("evidence") else ""
+        lines.append(f"Reuse ({r.get('relation', 'copy')}): source {r['b']['source_id']} repeats {r['chars']} "
+                     f"characters of source {r['a']['source_id']}{why}")
     return "\n".join(lines)
 
 

@@ -25,8 +25,12 @@ def run(
     event_date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    language: str = "en",
 ) -> CompareResult:
-    """Compare the dossier's sources (or ``source_ids``); the event date defaults to the dossier's."""
+    """Compare the dossier's sources (or ``source_ids``); the event date defaults to the dossier's.
+
+    ``language`` is the report's (``en`` or ``fr``): the discrepancy notes are written in it.
+    """
     dossier = dossiers.get(store, dossier_id)
     infos = sources.list_all(store, dossier_id)
     if source_ids:
@@ -39,8 +43,14 @@ def run(
     for info in infos:
         if cancel is not None and cancel():
             raise Cancelled("comparison cancelled")
-        inputs.append(CompareInput(info.id, sources.text(store, info.id), info.published, info.title, info.outlet))
-    return compare(inputs, event_date=event_date or dossier.event_date, progress=progress, cancel=cancel)
+        inputs.append(
+            CompareInput(
+                info.id, sources.text(store, info.id), info.published, info.title, info.outlet, info.language or ""
+            )
+        )
+    return compare(
+        inputs, event_date=event_date or dossier.event_date, progress=progress, cancel=cancel, language=language
+    )
 
 
 def claim_from_alignment(store: Store, a: tuple[int, int, int], b: tuple[int, int, int],

@@ -179,6 +179,12 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.compare_dock)
         self.compare_panel.sig_result.connect(self._comparison_done)
+        from workbench.ui.panels.suggest_panel import SuggestPanel
+
+        self.suggest_panel = SuggestPanel(self)
+        self.suggest_dock = self._dock(self.tr("Suggest claims"), "SuggestDock", self.suggest_panel,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.compare_dock, self.suggest_dock)
         self.sources_view.setWordWrap(False)
         self.sources_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 

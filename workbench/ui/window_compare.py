@@ -30,7 +30,8 @@ class CompareViewMixin:
         for spans in self.aligned.values():
             spans.sort()
         self.reading.counterparts = self._aligned_offsets
-        self.editor.reuse = [(r["a"]["source_id"], r["b"]["source_id"], r["chars"]) for r in data["reuse"]]
+        self.editor.reuse = [(r["a"]["source_id"], r["b"]["source_id"], r["chars"]) for r in data["reuse"]
+                             if r["a"]["source_id"] != r["b"]["source_id"]]
         if self.editor.claim is not None:
             self.editor._show_independence(self.editor.claim)
         for pane in self.reading.panes():

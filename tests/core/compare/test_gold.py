@@ -102,7 +102,7 @@ def test_json_shape(run) -> None:
     result, _, _ = run
     data = json.loads(json.dumps(result.to_json()))
     assert set(data) == {"event_date", "alignments", "discrepancies", "sources", "reuse"}
-    assert set(data["alignments"][0]) == {"a", "b", "score"}
+    assert set(data["alignments"][0]) >= {"a", "b", "score"}
     assert set(data["alignments"][0]["a"]) == {"source_id", "start", "end", "exact"}
     d = data["discrepancies"][0]
     assert set(d) == {"kind", "spans", "note"} and d["kind"] in KINDS

@@ -1,118 +1,298 @@
-"""Sentence alignment across sources: which sentences of two sources report the same fact.
+"""Sentence and clause alignment across sources: which passages of two sources report the same fact.
 
-Comparing every sentence with every other one is quadratic and far too slow on long sources, so candidates come from
-an inverted index of light word stems (six-character prefixes, a cheap stand-in for character n-grams that survives
-French inflection): each sentence only meets the sentences of other sources sharing a not-too-common stem, scored by
-TF-IDF cosine. The best few candidates per sentence are re-ranked with rapidfuzz on the folded text with digits
-masked (so that two sentences differing only by a figure still align), then matched one-to-one per pair of sources.
+No single score threshold separates the pairs a reader aligns from the rest (they sit in the top 15 % of all
+cross-source pairs, mixed with look-alikes), while ranking works: the right partner is almost always among a
+sentence's best few in the other source. So alignment runs in two steps:
+
+1. **Candidates.** Every unit (a sentence, and each clause of a long sentence: the shared fact is often one clause
+   of a 300-character sentence) meets the units of other sources through an inverted index of lemma stems and
+   name keys, scored by TF-IDF cosine and rapidfuzz on the folded text with digits masked. Its best
+   :data:`~.tuning.PARTNERS` in each other source are candidates.
+2. **Verification.** A candidate is promoted when it is the same fact: a high score alone, or a fair score with
+   strong shared anchors (numbers, months, names rarer than the dossier's topic, quoted words) and being each
+   other's best match. Names are compared by a folded phonetic key, so Ushakov, Ouchakov, M. Ouchakov and Iouri
+   Ouchakov meet (:func:`name_key`).
+
+Units report offsets into the text of record.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from bisect import bisect_right
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from workbench.core.compare.textutil import Ticker, content_stems, mask_digits
-
-THRESHOLD = 0.42
-"""Minimum combined score (cosine and rapidfuzz, both in [0, 1]) of an alignment."""
-TOP_K = 8
-"""Candidates per sentence kept for re-ranking."""
+from workbench.core.compare import tuning
+from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, lemma
+from workbench.core.compare.textutil import WORD_RE, Ticker, mask_digits, stem
 
 
 @dataclass(frozen=True, slots=True)
 class SentRef:
-    """A sentence of the dossier: index of its source in the inputs and its bounds."""
+    """A unit of the dossier: index of its source, its bounds and the sentence it belongs to (``parent``)."""
 
     src: int
     start: int
     end: int
+    parent: int = -1
+    lang: str = "fr"
 
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """Two aligned sentences (global indices into the sentence list, ``i < j``)."""
+    """Two aligned units (indices into the unit list, ``i < j``) and why they were promoted."""
 
     i: int
     j: int
     score: float
+    anchors: tuple[str, ...] = ()
 
 
-def align(sents: list[SentRef], folded: list[str], ticker: Ticker) -> list[Pair]:
-    """One-to-one alignments between sentences of different sources, best first.
+_CLAUSE_CUT = re.compile(
+    r"(?:;|:\s|\s[-\u2013\u2014]\s|,\s(?=(?:et|mais|qui|que|dont|ou|car|tandis|alors|ainsi|puis|selon|lorsque|"
+    r"avant|apres|and|but|which|who|while|where|after|before|when|as)\b))"
+)
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
+_NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d{3})*(?:[.,]\d+)?")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:%|(?:millions?|milliards?|billions?|thousands?|mille|hundred)\s+(?:de\s+|d'|of\s+)?)?([a-z]{3,})"
+)
+"""The noun a figure counts (« 2 100 travailleurs », « 2,400 workers », « 4 millions de livres »): two reports
+of one count share it even when their figures differ."""
+_QUOTED = re.compile(r"[«\"“]\s*([^»\"”]{12,})[»\"”]")
+_MONTHS = {m: f"m{k + 1}" for p in (FR, EN) for k, m in enumerate(p.months)}
+_WEEKDAYS = {d: f"w{k}" for p in (FR, EN) for k, d in enumerate(p.weekdays)}
+_NOT_NAMES = ALL_STOPWORDS | set(FR.weekdays) | set(EN.weekdays) | set(_MONTHS) | {"m", "mme", "mr", "mrs", "dr"}
+
+
+def name_key(word: str) -> str:
+    """Folded phonetic key of a name: transliterations and spellings of one name get one key.
+
+    « Ushakov », « Ouchakov » → ``usakov``; « Yury », « Iouri » → ``uri``; « Poutine », « Putin » → ``putin``;
+    « Zelensky », « Zelenskyy », « Zelenski » → ``zelenski``.
+    """
+    k = word.lower()
+    for a, b in (
+        ("ou", "u"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("w", "v"), ("y", "i"), ("j", "i"),
+        ("iu", "u"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
+    ):  # fmt: skip
+        k = k.replace(a, b)
+    k = re.sub(r"(.)\1+", r"\1", k)
+    if len(k) > 4 and k.endswith("e"):
+        k = k[:-1]
+    return k
+
+
+@lru_cache(maxsize=200_000)
+def _lemma_stem(word: str, lang: str) -> str:
+    return stem(lemma(word, lang))
+
+
+def number_key(written: str) -> str:
+    """One key for a figure in either language: « 2,100 », « 2 100 », « 2.100 » → ``2100``; « 2,4 » → ``2.4``."""
+    compact = re.sub(r"[\s\u00a0\u202f.,](?=\d{3}(?!\d))", "", written)
+    return compact.replace(",", ".").replace(" ", "")
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a long sentence ``text[start:end]`` (empty if it is short or has no clause boundary)."""
+    if end - start < tuning.CLAUSE_MIN:
+        return []
+    cuts = [start] + [m.end() for m in _CLAUSE_CUT.finditer(text, start, end)] + [end]
+    pieces: list[tuple[int, int]] = []
+    for lo, hi in itertools.pairwise(cuts):
+        if pieces and (hi - lo < tuning.CLAUSE_MIN_CHARS or pieces[-1][1] - pieces[-1][0] < tuning.CLAUSE_MIN_CHARS):
+            pieces[-1] = (pieces[-1][0], hi)
+        else:
+            pieces.append((lo, hi))
+    if len(pieces) > 1 and pieces[-1][1] - pieces[-1][0] < tuning.CLAUSE_MIN_CHARS:
+        last = pieces.pop()
+        pieces[-1] = (pieces[-1][0], last[1])
+    out = []
+    for lo, hi in pieces:
+        while lo < hi and (text[lo].isspace() or text[lo] in ",;:-\u2013\u2014"):
+            lo += 1
+        while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
+            hi -= 1
+        if hi - lo >= tuning.CLAUSE_MIN_CHARS:
+            out.append((lo, hi))
+    return out if len(out) > 1 else []
+
+
+def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]:
+    """Index terms (lemma stems and name keys) and anchors (numbers, months, names, quoted words) of a unit."""
+    terms: list[str] = []
+    anchors: set[str] = set()
+    for m in WORD_RE.finditer(folded, u.start, u.end):
+        w = m.group(0)
+        if w.isdigit():
+            continue
+        raw = text[m.start() : m.end()]
+        if w in _MONTHS or w in _WEEKDAYS:
+            day = _MONTHS.get(w) or _WEEKDAYS[w]
+            anchors.add(day)
+            terms.append(day)
+            continue
+        if raw[:1].isupper() and w not in _NOT_NAMES and len(w) > 1 and m.start() > u.start:
+            key = name_key(w)
+            terms.append("n:" + key)
+            anchors.add("n:" + key)
+            continue
+        if w in ALL_STOPWORDS or len(w) < 2:
+            continue
+        terms.append(_lemma_stem(raw.lower(), u.lang))
+    for m in _NUMBER.finditer(folded, u.start, u.end):
+        figure = "#" + number_key(m.group(0))
+        anchors.add(figure)
+        terms.append(figure)
+        noun = _NOUN_AFTER.match(folded, m.end())
+        if noun is not None and noun.group(1) not in _NOT_NAMES:
+            counted = "u:" + stem(lemma(noun.group(1), u.lang))
+            anchors.add(counted)
+            terms.append(counted)
+    for m in _QUOTED.finditer(text, u.start, u.end):
+        words = [w for w in WORD_RE.findall(folded, m.start(1), m.end(1)) if w not in ALL_STOPWORDS and len(w) > 3]
+        for a, b in itertools.pairwise(words):
+            anchors.add(f"q:{a} {b}")
+    return terms, anchors
+
+
+def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Ticker) -> list[Pair]:
+    """Verified alignments between units of different sources, best first (see the module docstring).
 
     Args:
-        sents: every comparable sentence of the dossier, grouped by source in input order.
-        folded: folded text of each source (indexed by ``SentRef.src``).
+        units: every comparable unit of the dossier (sentences and clauses), grouped by source in input order.
+        texts: text of record of each source (indexed by ``SentRef.src``).
+        folded: folded text of each source.
         ticker: progress and cancel.
     """
-    n = len(sents)
+    n = len(units)
     ticker.stage(550, max(1, n))
     if n < 2:
         return []
-    stems = [Counter(content_stems(folded[s.src], s.start, s.end)) for s in sents]
+    terms: list[Counter[str]] = []
+    anchors: list[set[str]] = []
+    for u in units:
+        found, marks = unit_terms(texts[u.src], folded[u.src], u)
+        terms.append(Counter(found))
+        anchors.append(marks)
     df: Counter[str] = Counter()
-    for c in stems:
+    for c in terms:
         df.update(c.keys())
+    adf: Counter[str] = Counter()
+    for a in anchors:
+        adf.update(a)
+    common = max(3.0, tuning.COMMON_NAME_SHARE * n)
+    strong = [{x for x in a if adf[x] <= common} for a in anchors]
     vecs: list[dict[str, float]] = []
-    for c in stems:
+    for c in terms:
         vec = {t: (1.0 + math.log(tf)) * math.log(1.0 + n / df[t]) for t, tf in c.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vecs.append({t: w / norm for t, w in vec.items()})
-    cap = max(40, int(3 * math.sqrt(n)))
-    postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    sources = len({u.src for u in units})
+    cap = max(tuning.POSTINGS_CAP, 2 * sources)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, vec in enumerate(vecs):
         for t, w in vec.items():
             if df[t] <= cap:
-                ids, ws = postings[t]
-                ids.append(j)
-                ws.append(w)
-    masked = [mask_digits(folded[s.src][s.start : s.end]) for s in sents]
-    cands: list[Pair] = []
+                postings[t].append((j, w))
+    masked = [mask_digits(folded[u.src][u.start : u.end]) for u in units]
+    scored: dict[tuple[int, int], float] = {}
+    best_of: dict[tuple[int, int], list[tuple[float, int]]] = {}
     for i, vec in enumerate(vecs):
         if i % 64 == 0:
             ticker.step(64)
-        src_i = sents[i].src
+        src_i = units[i].src
         acc: dict[int, float] = defaultdict(float)
         for t, w in vec.items():
-            post = postings.get(t)
-            if post is None:
+            for j, wj in postings.get(t, ()):
+                if units[j].src != src_i:
+                    acc[j] += w * wj
+        per_src: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for j, cos in acc.items():
+            if cos >= 0.08:
+                per_src[units[j].src].append((cos, j))
+        if len(per_src) > tuning.MAX_SOURCES_PER_UNIT:
+            ranked = sorted(per_src, key=lambda k: -max(c for c, _j in per_src[k]))[: tuning.MAX_SOURCES_PER_UNIT]
+            per_src = {k: per_src[k] for k in ranked}
+        for src_j, items in per_src.items():
+            items.sort(reverse=True)
+            top = []
+            for cos, j in items[: tuning.PARTNERS + 1]:
+                key = (i, j) if i < j else (j, i)
+                score = scored.get(key)
+                if score is None:
+                    fz = fuzz.token_sort_ratio(masked[i], masked[j]) / 100.0
+                    score = min(1.0, 0.55 * cos + 0.45 * fz)
+                    scored[key] = score
+                top.append((score, j))
+            top.sort(reverse=True)
+            best_of[(i, src_j)] = top[: tuning.PARTNERS]
+    promoted: list[Pair] = []
+    for (i, _src_j), top in best_of.items():
+        for rank, (score, j) in enumerate(top):
+            if i > j or score < tuning.FLOOR:
                 continue
-            ids, ws = post
-            for k in range(bisect_right(ids, i), len(ids)):
-                j = ids[k]
-                if sents[j].src != src_i:
-                    acc[j] += w * ws[k]
-        if not acc:
-            continue
-        best = sorted(acc.items(), key=lambda kv: -kv[1])[:TOP_K]
-        for j, partial in best:
-            if partial < 0.08:
-                break
-            other = vecs[j]
-            small, big = (vec, other) if len(vec) <= len(other) else (other, vec)
-            cos = sum(w * big.get(t, 0.0) for t, w in small.items())
-            fz = fuzz.token_sort_ratio(masked[i], masked[j]) / 100.0
-            score = min(1.0, 0.55 * cos + 0.45 * fz)
-            if score >= THRESHOLD:
-                cands.append(Pair(i, j, score))
-    return _one_to_one(cands, sents)
+            back = best_of.get((j, units[i].src), [])
+            forward_best, back_best = rank == 0, bool(back) and back[0][1] == i
+            shared = tuple(sorted(strong[i] & strong[j]))
+            if _promote(score, shared, forward_best, back_best):
+                promoted.append(Pair(i, j, score, shared))
+    return _select(promoted, units)
 
 
-def _one_to_one(cands: list[Pair], sents: list[SentRef]) -> list[Pair]:
-    """Greedy best-first matching: a sentence aligns with at most one sentence of each other source."""
-    used: set[tuple[int, int]] = set()
+def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_best: bool) -> bool:
+    """Whether a candidate is the same fact (see the module docstring and :mod:`.tuning`)."""
+    mutual = forward_best and back_best
+    facts = [a for a in shared if not a.startswith("n:")]
+    if score >= tuning.ACCEPT or (mutual and score >= tuning.MUTUAL):
+        return True
+    if score >= tuning.VERIFY and shared and (mutual or len(shared) >= 2 or (facts and (forward_best or back_best))):
+        return True
+    if score < tuning.ANCHORED or not facts:
+        return False
+    counted = any(a.startswith("u:") for a in facts)
+    return mutual or ((forward_best or back_best) and (len(shared) >= 2 or counted))
+
+
+def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
+    """Best-first: one pair per two sentences, at most two per sentence and other source, no clause by its sentence."""
+    per_sentence: Counter[tuple[int, int]] = Counter()
+    total: Counter[int] = Counter()
+    seen: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
     out: list[Pair] = []
-    for p in sorted(cands, key=lambda p: (-p.score, p.i, p.j)):
-        ka = (p.i, sents[p.j].src)
-        kb = (p.j, sents[p.i].src)
-        if ka in used or kb in used:
+    for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
+        ui, uj = units[p.i], units[p.j]
+        sentences = (ui.parent, uj.parent)
+        if sentences in seen:
             continue
-        used.add(ka)
-        used.add(kb)
+        sa, sb = (ui.parent, uj.src), (uj.parent, ui.src)
+        if per_sentence[sa] >= tuning.MAX_PER_SENTENCE or per_sentence[sb] >= tuning.MAX_PER_SENTENCE:
+            continue
+        if total[ui.parent] >= tuning.MAX_PER_SENTENCE_TOTAL or total[uj.parent] >= tuning.MAX_PER_SENTENCE_TOTAL:
+            continue
+        if _overlaps(spans, ui, uj) or _overlaps(spans, uj, ui):
+            continue
+        spans[(ui.src, uj.src, ui.parent)].append((ui.start, ui.end))
+        spans[(uj.src, ui.src, uj.parent)].append((uj.start, uj.end))
+        per_sentence[sa] += 1
+        per_sentence[sb] += 1
+        total[ui.parent] += 1
+        total[uj.parent] += 1
+        seen.add(sentences)
         out.append(p)
     return out
+
+
+def _overlaps(spans: dict[tuple[int, int, int], list[tuple[int, int]]], u: SentRef, other: SentRef) -> bool:
+    """Whether ``u`` overlaps, without being it, a unit of its sentence already aligned with ``other``'s source."""
+    return any(
+        u.start < hi and lo < u.end and (lo, hi) != (u.start, u.end)
+        for lo, hi in spans.get((u.src, other.src, u.parent), ())
+    )

@@ -13,7 +13,10 @@ from collections import Counter
 
 from workbench.core.compare.textutil import Line, word_set
 
-_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTHS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|"
+    "april|may|june|july|august|september|october|november|december"
+)
 _READ_ALSO = re.compile(
     r"^\W*(a lire (aussi|egalement)|lire (aussi|egalement|la suite)|voir aussi|a voir aussi|sur le meme sujet|"
     r"read (also|more)|see also|related( articles?)?|decouvrir aussi|notre dossier|ecouter aussi|a decouvrir)\b"
@@ -156,3 +159,20 @@ def _is_menu(raw: str, line: str, words: list[str]) -> bool:
     if 2 <= len(words) <= 12 and sum(w in _NAV_WORDS for w in words) >= max(2, len(words) - 1):
         return not re.search(r"[.!?]$", raw)
     return False
+
+
+_CAPTION_SENTENCE = re.compile(
+    r"^\W*(photo|photos|credit photo|credits? photo|credits?|illustration|image|legende|caption)\s*:\s*\S.{0,60}$|"
+    r"^\W*(tous droits reserves|all rights reserved)\b.{0,80}$|"
+    r"^\W*(ap|afp|epa|reuters|getty)\s*(photo|images)?\s*/\s*\S.{0,60}$|"
+    r"(/\s*(afp|ap|reuters|epa|getty images|xinhua|tass|sputnik|maxppp|sipa))\W*$"
+)
+
+
+def is_caption_sentence(folded: str) -> bool:
+    """Whether one (folded) sentence is a photo caption or credit (« Photo : TASS », « AP Photo/… »).
+
+    Scrapers glue credits to the paragraph they follow, so lines alone do not catch them; they are not reporting
+    and must not align (two credits look alike).
+    """
+    return _CAPTION_SENTENCE.search(folded.strip()) is not None

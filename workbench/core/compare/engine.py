@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.compare.align import Pair, SentRef, align
-from workbench.core.compare.boilerplate import find_boilerplate
+from workbench.core.compare import tuning
+from workbench.core.compare.align import Pair, SentRef, align, split_clauses
+from workbench.core.compare.boilerplate import find_boilerplate, is_caption_sentence
 from workbench.core.compare.dates import DateMention, find_dates
 from workbench.core.compare.discrepancies import (
     Edge,
@@ -29,6 +30,7 @@ from workbench.core.compare.discrepancies import (
     quantity_edges,
 )
 from workbench.core.compare.events import (
+    FAR_DAYS,
     Recycled,
     dossier_event_date,
     header_dates,
@@ -42,10 +44,14 @@ from workbench.core.compare.interactions import (
     near_event,
     sentence_interactions,
 )
+from workbench.core.compare.lang import language_of, line_language
 from workbench.core.compare.model import (
     FLAG_BOILERPLATE,
     FLAG_RECYCLED,
     FLAG_RELAY,
+    REUSE_COMMON,
+    REUSE_COPY,
+    REUSE_TRANSLATION,
     VERDICT_OUT_OF_CONTEXT,
     Alignment,
     CompareInput,
@@ -58,24 +64,31 @@ from workbench.core.compare.model import (
     ValueSpan,
 )
 from workbench.core.compare.negation import Claim, negation_edges, sentence_claims
+from workbench.core.compare.notes import for_reader
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.quotes import (
+    COMMON_MIN_CHARS,
     Quote,
     QuoteMatch,
     find_quotes,
     match_paraphrases,
     match_quotes,
     quote_value,
+    trivial,
 )
-from workbench.core.compare.reuse import find_reuse
+from workbench.core.compare.reuse import Passage, find_reuse
 from workbench.core.compare.speakers import attributed, learn_roles, new_roles
 from workbench.core.compare.textutil import Line, Sentence, Ticker, fold, split_lines, split_sentences
+from workbench.core.compare.translation import Translated, find_translations, piece
+from workbench.core.compare.wording import rank_edges, rank_mentions, reported_edges
 from workbench.core.errors import ValidationError
 
 _DATELINE = re.compile(r"\s*[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,}(?:\s*\([^)\n]*\))?,\s*$")
 """A dateline (« VALDOR, 4 février – ») dates the dispatch, not the event: kept as evidence, not compared."""
 Roles = dict[str, Counter[str]]
+_EN_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+"""English thousands separator (« 2,100 »): read as the French thin space, same length so offsets hold."""
 _PRONOUN_SPEECH = re.compile(r"-t-(il|elle)\b|\b(selon (lui|elle)|a-t-(il|elle)|il a|elle a|he said|she said)\b")
 
 
@@ -94,6 +107,7 @@ class _Source:
     dates: list[DateMention]
     quantities: list[Quantity]
     quotes: list[Quote]
+    lang: str = "fr"
     published: dt.date | None = None
     published_span: DateMention | None = None
     mentions: list[Mention] = field(default_factory=list)
@@ -116,12 +130,14 @@ def compare(
     event_date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    language: str = "en",
 ) -> CompareResult:
     """Compare the sources of one dossier.
 
     Args:
         inputs: the sources (texts of record); source ids must be unique.
         event_date: the dossier's event date if known; otherwise inferred from the sources.
+        language: the report's language (``en`` or ``fr``): discrepancy notes are written in it.
         progress: called with ``(done, total)`` as work advances.
         cancel: polled often; when it returns true the comparison stops.
 
@@ -154,6 +170,7 @@ def compare(
 
     reported = [reported_event_date(s.dates, s.published, _lead_start(s)) for s in sources]
     event = event_date or dossier_event_date(reported)
+    reported = [_own_event(s, rep, event) for s, rep in zip(sources, reported, strict=True)]
     recycled_of: dict[int, Recycled] = {}
     if event is not None:
         for s, rep in zip(sources, reported, strict=True):
@@ -161,10 +178,16 @@ def compare(
             if found is not None:
                 recycled_of[s.index] = found
 
-    sents = [SentRef(s.index, x.start, x.end) for s in sources for x in s.sentences]
-    pairs = align(sents, [s.folded for s in sources], ticker)
+    sents = _units(sources)
+    pairs = align(sents, [s.text for s in sources], [s.folded for s in sources], ticker)
     alignments = tuple(
-        Alignment(_span(sources[sents[p.i].src], sents[p.i]), _span(sources[sents[p.j].src], sents[p.j]), p.score)
+        Alignment(
+            _span(sources[sents[p.i].src], sents[p.i]),
+            _span(sources[sents[p.j].src], sents[p.j]),
+            p.score,
+            "recycled" if sents[p.i].src in recycled_of or sents[p.j].src in recycled_of else "same-event",
+            p.anchors,
+        )
         for p in sorted(pairs, key=lambda p: (sents[p.i].src, sents[p.i].start, sents[p.j].src))
     )
 
@@ -174,14 +197,25 @@ def compare(
         if n % 32 == 0:
             ticker.step(32)
         a, b = sents[p.i], sents[p.j]
-        if a.src in recycled_of or b.src in recycled_of:
+        same_figure = any(x.startswith("#") for x in p.anchors)
+        if a.src in recycled_of or b.src in recycled_of or (p.score < tuning.EDGE_MIN and not same_figure):
             continue
-        edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p))
+        edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
-    edges.extend(_quote_edges(sources, recycled_of, roles))
+    matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
+    edges.extend(_quote_edges(sources, recycled_of, roles, matched))
+    kept = [s for s in sources if s.index not in recycled_of]
+    edges.extend(rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept]))
+    edges.extend(
+        reported_edges(
+            [q for s in kept for q in s.quotes],
+            [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
+        )
+    )
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
     edges.extend(negation_edges([(s.text, _claims(s, event)) for s in sources if s.index not in recycled_of]))
-    discrepancies = tuple(_dedupe(group_edges(edges)))
+    texts = {s.sid: s.text for s in sources}
+    discrepancies = tuple(for_reader(_dedupe(group_edges(edges)), texts, language))
 
     passages = find_reuse(
         [s.folded for s in sources],
@@ -189,20 +223,12 @@ def compare(
         [[(q.start, q.end) for q in s.quotes] for s in sources],
         ticker,
     )
-    reuse: list[Reuse] = []
+    reuse, translated = _reuse(sources, passages, matched)
+    alignments = _with_translations(alignments, translated, sources, recycled_of)
     relay: dict[int, list[Span]] = {}
-    for ps in passages:
-        sa, sb = sources[ps.a], sources[ps.b]
-        span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
-        span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
-        pa, pb = sa.published, sb.published
-        oriented = pa is not None and pb is not None and pa != pb
-        if oriented and pa is not None and pb is not None and pb < pa:
-            span_a, span_b = span_b, span_a
-        reuse.append(Reuse(span_a, span_b, len(span_b.exact), oriented))
-        if oriented:
-            relay.setdefault(span_b.source_id, []).append(span_b)
-    reuse.sort(key=lambda r: (r.a.source_id, r.a.start, r.b.source_id))
+    for r in reuse:
+        if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id:
+            relay.setdefault(r.b.source_id, []).append(r.b)
 
     reports = tuple(
         _report(s, rep, recycled_of.get(s.index), relay.get(s.sid, []))
@@ -210,6 +236,170 @@ def compare(
     )
     ticker.finish()
     return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
+
+
+def _own_event(s: _Source, rep: dt.date | None, event: dt.date | None) -> dt.date | None:
+    """The source's event: the dossier's when the source, published soon after it, names that day too.
+
+    A report on today's call that recalls last month's attack names the attack's day twice and the call's once;
+    the most frequent day is then another event the source mentions, not the one it reports.
+    """
+    if event is None or rep is None or rep == event or s.published is None:
+        return rep
+    if not dt.timedelta(0) <= s.published - event <= dt.timedelta(days=FAR_DAYS):
+        return rep
+    if abs((rep - event).days) < FAR_DAYS:
+        return rep
+    if any(d.precision == "day" and d.value == event for d in s.dates):
+        return event
+    return rep
+
+
+def _with_translations(
+    alignments: tuple[Alignment, ...],
+    translated: list[Translated],
+    sources: list[_Source],
+    recycled_of: dict[int, Recycled],
+) -> tuple[Alignment, ...]:
+    """Alignments plus the sentence pairs of translated passages (the same fact in two languages)."""
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for al in alignments:
+        taken.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end))
+        taken.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end))
+    extra = []
+    for t in translated:
+        if t.a == t.b:
+            continue
+        sa, sb = sources[t.a], sources[t.b]
+        relation = "recycled" if t.a in recycled_of or t.b in recycled_of else "same-event"
+        for a0, a1, b0, b1, sc in t.pairs:
+            if any(a0 < hi and lo < a1 for lo, hi in taken.get((sa.sid, sb.sid), ())):
+                continue
+            span_a = Span(sa.sid, a0, a1, sa.text[a0:a1])
+            span_b = Span(sb.sid, b0, b1, sb.text[b0:b1])
+            extra.append(Alignment(span_a, span_b, min(1.0, sc / 2), relation, ("translation",)))
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _reuse(
+    sources: list[_Source], passages: list[Passage], matched: list[QuoteMatch]
+) -> tuple[list[Reuse], list[Translated]]:
+    """Copies, common sources and translations, each oriented by the publication dates when they differ."""
+    reuse: list[Reuse] = []
+    for ps in passages:
+        sa, sb = sources[ps.a], sources[ps.b]
+        span_a = Span(sa.sid, ps.a_start, ps.a_end, sa.text[ps.a_start : ps.a_end])
+        span_b = Span(sb.sid, ps.b_start, ps.b_end, sb.text[ps.b_start : ps.b_end])
+        reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON if ps.quoted else REUSE_COPY))
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for r in reuse:
+        for x in (r.a, r.b):
+            covered.setdefault(x.source_id, []).append((x.start, x.end))
+    for m in matched:
+        if min(m.a.end - m.a.start, m.b.end - m.b.start) < COMMON_MIN_CHARS:
+            continue
+        sa, sb = sources[m.a.src], sources[m.b.src]
+        if not trivial(m) or any(lo <= m.a.start and m.a.end <= hi for lo, hi in covered.get(sa.sid, ())):
+            continue
+        span_a = Span(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end])
+        span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])
+        reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_COMMON))
+    line_langs = [[line_language(s.folded[ln.start : ln.end]) or s.lang for ln in s.lines] for s in sources]
+    if len({lang for langs in line_langs for lang in langs} | {s.lang for s in sources}) > 1:
+        pieces = [
+            [
+                piece(s.index, s.text, s.folded, x.start, x.end, langs[ln.index], ln.index in s.boiler)
+                for ln in s.lines
+                for x in _line_sentences(s, ln)
+            ]
+            for s, langs in zip(sources, line_langs, strict=True)
+        ]
+    else:
+        pieces = []  # one language throughout: nothing can be a translation
+    once = _translations_once(find_translations(pieces), sources)
+    for t in once:
+        sa, sb = sources[t.a], sources[t.b]
+        span_a = Span(sa.sid, t.a_start, t.a_end, sa.text[t.a_start : t.a_end])
+        span_b = Span(sb.sid, t.b_start, t.b_end, sb.text[t.b_start : t.b_end])
+        if sa is sb:
+            original, version = (span_a, span_b) if t.a_lang != sa.lang else (span_b, span_a)
+            lang_o = t.a_lang if original is span_a else t.b_lang
+            note = (
+                f"the page is in {_LANG_NAMES.get(sa.lang, sa.lang)}; its {_LANG_NAMES.get(lang_o, lang_o)} "
+                "passage is the original it was translated from"
+            )
+            reuse.append(Reuse(original, version, len(version.exact), True, REUSE_TRANSLATION, sa.sid, note))
+        else:
+            reuse.append(_oriented(sa, span_a, sb, span_b, REUSE_TRANSLATION))
+    reuse.sort(key=lambda r: (r.a.source_id, r.a.start, r.b.source_id, r.b.start))
+    return reuse, once
+
+
+_LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:
+    """A passage is translated once: of overlapping candidates, the most sentence pairs (then earliest) wins."""
+    far = dt.date.max
+
+    def key(t: Translated) -> tuple[int, dt.date]:
+        return (-t.sentences, min(sources[t.a].published or far, sources[t.b].published or far))
+
+    kept: list[Translated] = []
+    for t in sorted(found, key=key):
+        spans = ((t.a, t.a_start, t.a_end), (t.b, t.b_start, t.b_end))
+        if any(
+            src == k_src and lo < k_hi and k_lo < hi
+            for k in kept
+            for k_src, k_lo, k_hi in ((k.a, k.a_start, k.a_end), (k.b, k.b_start, k.b_end))
+            for src, lo, hi in spans
+        ):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _line_sentences(s: _Source, ln: Line) -> list[Sentence]:
+    return split_sentences(s.text, s.folded, ln) if ln.end > ln.start else []
+
+
+def _oriented(sa: _Source, span_a: Span, sb: _Source, span_b: Span, relation: str) -> Reuse:
+    pa, pb = sa.published, sb.published
+    if pa is not None and pb is not None and pa != pb:
+        if pb < pa:
+            sa, sb, span_a, span_b, pa, pb = sb, sa, span_b, span_a, pb, pa
+        note = f"source {sa.sid} published {pa.isoformat()}, source {sb.sid} published {pb.isoformat()}"
+        return Reuse(span_a, span_b, len(span_b.exact), True, relation, sa.sid, note)
+    if pa is not None and pa == pb:
+        note = f"both published {pa.isoformat()}: the dates do not tell which came first"
+    else:
+        note = "a publication date is missing: which came first is unknown"
+    return Reuse(span_a, span_b, len(span_b.exact), False, relation, None, note)
+
+
+def prepare_sources(inputs: Sequence[CompareInput]) -> list[_Source]:
+    """Every source prepared as the comparison reads it (lines, boilerplate, sentences, figures, dates, quotes)."""
+    return [_prepare(k, inp) for k, inp in enumerate(inputs)]
+
+
+def _units(sources: list[_Source]) -> list[SentRef]:
+    """Sentences (captions and credits left out) and the clauses of long sentences, as alignment units."""
+    units: list[SentRef] = []
+    parent = 0
+    for s in sources:
+        said: set[str] = set()
+        for x in s.sentences:
+            folded = s.folded[x.start : x.end]
+            if is_caption_sentence(folded) or folded in said:
+                continue  # a caption, or a sentence the source already said (a caption repeating the lead)
+            said.add(folded)
+            units.append(SentRef(s.index, x.start, x.end, parent, s.lang))
+            for lo, hi in split_clauses(s.text, x.start, x.end):
+                units.append(SentRef(s.index, lo, hi, parent, s.lang))
+            parent += 1
+    return units
 
 
 def _prepare(k: int, inp: CompareInput) -> _Source:
@@ -232,10 +422,26 @@ def _prepare(k: int, inp: CompareInput) -> _Source:
         d for d in dates_all if not in_boiler(d.start) and not _is_dateline(text, d) and d.start not in header_starts
     ]
     masked = _blank_lines(folded, lines, boiler)
+    lang = language_of(inp.language, folded)
+    if lang == "en":
+        masked = _EN_THOUSANDS.sub(" ", masked)
     quantities = find_quantities(masked, [(d.start, d.end) for d in dates_all])
     quotes = find_quotes(k, text, folded, ranges)
     return _Source(
-        k, inp, folded, lines, boiler, ranges, sentences, dates_all, dates, quantities, quotes, published, pub_mention
+        k,
+        inp,
+        folded,
+        lines,
+        boiler,
+        ranges,
+        sentences,
+        dates_all,
+        dates,
+        quantities,
+        quotes,
+        lang,
+        published,
+        pub_mention,
     )
 
 
@@ -308,13 +514,16 @@ def _m(s: _Source) -> _Sorted:
     return s.by_m
 
 
-def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair) -> list[Edge]:
+def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair, *, people: bool = True) -> list[Edge]:
+    """Value edges of an aligned pair; participants only for a pair that is surely one fact (``people``)."""
     edges = quantity_edges(
         sa.sid, sa.text, _within(_q(sa), a.start, a.end), sb.sid, sb.text, _within(_q(sb), b.start, b.end)
     )
     edges += date_edges(
         sa.sid, sa.text, _within(_d(sa), a.start, a.end), sb.sid, sb.text, _within(_d(sb), b.start, b.end)
     )
+    if not people:
+        return edges
     edges += participant_edges(
         sa.sid,
         sa.text,
@@ -370,10 +579,12 @@ def _fact_edges(sources: list[_Source], recycled_of: dict[int, Recycled]) -> lis
     return edges
 
 
-def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled], roles: Roles) -> list[Edge]:
+def _quote_edges(
+    sources: list[_Source], recycled_of: dict[int, Recycled], roles: Roles, all_matched: list[QuoteMatch]
+) -> list[Edge]:
     quotes = [q for s in sources if s.index not in recycled_of for q in s.quotes]
     edges: list[Edge] = []
-    matched = match_quotes(quotes, [s.text for s in sources])
+    matched = match_quotes(quotes, [s.text for s in sources]) if recycled_of else all_matched
     known = {frozenset({(m.a.src, m.a.start), (m.b.src, m.b.start)}) for m in matched}
     for qa, qb, _n in match_paraphrases(quotes, known):
         sa, sb = sources[qa.src], sources[qb.src]
@@ -388,8 +599,9 @@ def _quote_edges(sources: list[_Source], recycled_of: dict[int, Recycled], roles
         sa, sb = sources[m.a.src], sources[m.b.src]
         va = ValueSpan(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end], quote_value(sa.text, m.a))
         vb = ValueSpan(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end], quote_value(sb.text, m.b))
-        note = f"source {sa.sid} vs source {sb.sid}: {m.diff}" if m.diff else ""
-        edges.append(Edge("quote_wording", "quote", va, vb, not m.diff, note))
+        same = not m.diff or trivial(m)
+        note = f"source {sa.sid} vs source {sb.sid}: {m.diff}" if not same else ""
+        edges.append(Edge("quote_wording", "quote", va, vb, same, note))
         edges.extend(_speaker_edges(sa, sb, m, roles))
     return edges
 

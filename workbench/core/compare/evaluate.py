@@ -52,6 +52,7 @@ def load_gold(root: Path) -> tuple[list[CompareInput], dict[str, Any]]:
             published=dt.date.fromisoformat(src["published"]) if src.get("published") else None,
             title=src.get("title", ""),
             outlet=src.get("outlet", ""),
+            language=src.get("language", gold.get("language", "")),
         )
         for src in gold["sources"]
     ]
@@ -62,6 +63,12 @@ def _same(pred: object, gold: object) -> bool:
     if isinstance(gold, (int, float)) and isinstance(pred, (int, float)):
         return abs(float(pred) - float(gold)) <= 1e-6 * max(1.0, abs(float(gold)))
     return _norm(str(pred)) == _norm(str(gold))
+
+
+def _overlapping_wording(pred: str, gold: str) -> bool:
+    """A quotation or reported stretch: one wording inside the other (the reader and the engine cut it apart)."""
+    a, b = _norm(pred), _norm(gold)
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _norm(text: str) -> str:
@@ -79,7 +86,11 @@ def matches(pred: Discrepancy, gold: dict[str, Any]) -> bool:
     seen = set()
     for span in pred.spans:
         key = str(span.source_id)
-        if key not in values or not _same(span.value, values[key]):
+        if key not in values:
+            return False
+        if not _same(span.value, values[key]) and not (
+            pred.kind == "quote_wording" and _overlapping_wording(str(span.value), str(values[key]))
+        ):
             return False
         seen.add(key)
     return len(seen) >= 2 and len({str(s.value) for s in pred.spans}) >= 2
@@ -130,9 +141,65 @@ def score(result: CompareResult, gold: dict[str, Any]) -> dict[str, Score]:
 def _score_reuse(result: CompareResult, gold: dict[str, Any]) -> Score:
     def hit(r: Any, g: dict[str, Any]) -> bool:
         body = _norm(r.b.exact)
+        if g.get("relation") and getattr(r, "relation", "copy") != g["relation"]:
+            return False
         return (r.a.source_id, r.b.source_id) == (g["a"], g["b"]) and all(_norm(c) in body for c in g["contains"])
 
     golds = gold.get("reuse", [])
     tp = sum(1 for r in result.reuse if any(hit(r, g) for g in golds))
     found = sum(1 for g in golds if any(hit(r, g) for r in result.reuse))
     return Score(tp, len(result.reuse) - tp, len(golds) - found, tp_gold=found)
+
+
+def _holds(span_text: str, phrase: str) -> bool:
+    body, want = _norm(span_text), _norm(phrase)
+    return bool(body) and (want in body or body in want)
+
+
+def score_alignments(result: CompareResult, gold: dict[str, Any]) -> Score:
+    """Gold aligned pairs found (``tp_gold``), reported pairs matching none (``fp``), misses (``fn``).
+
+    A gold pair is ``{"a": [source_id, phrase], "b": [source_id, phrase]}``; an alignment matches it when it joins
+    the two sources and each side holds its phrase (or, for a clause, is held by it).
+    """
+    golds = gold.get("alignments", [])
+
+    def hit(al: Any, g: dict[str, Any]) -> bool:
+        (sa, pa), (sb, pb) = g["a"], g["b"]
+        for x, y in ((al.a, al.b), (al.b, al.a)):
+            if x.source_id == sa and y.source_id == sb and _holds(x.exact, pa) and _holds(y.exact, pb):
+                return True
+        return False
+
+    shown = [al for al in result.alignments if getattr(al, "relation", "same-event") != "recycled"]
+    tp = sum(1 for al in shown if any(hit(al, g) for g in golds))
+    found = sum(1 for g in golds if any(hit(al, g) for al in shown))
+    return Score(tp, len(shown) - tp, len(golds) - found, tp_gold=found)
+
+
+def false_discrepancies(result: CompareResult, gold: dict[str, Any]) -> int:
+    """Reported discrepancies the reader marked as none: same kind, only the named sources' spans, no gold match."""
+    count = 0
+    for d in result.discrepancies:
+        if any(matches(d, g) for g in gold["discrepancies"]):
+            continue
+        ids = {s.source_id for s in d.spans}
+        if any(d.kind == n["kind"] and ids <= set(n["sources"]) for n in gold.get("not_discrepancies", [])):
+            count += 1
+    return count
+
+
+def score_triage(items: Any, gold: dict[str, Any], top: int = 10) -> tuple[float, int, int]:
+    """(share of check-worthy sentences in their source's top ``top``, not-check-worthy ones in it, gold count)."""
+    from workbench.core.compare.triage import top_per_source
+
+    best = top_per_source(items, top)
+    marks = gold.get("triage", {})
+
+    def listed(sid: int, phrase: str) -> bool:
+        return any(it.source_id == sid and _norm(phrase) in _norm(it.exact) for it in best)
+
+    worthy = marks.get("check_worthy", [])
+    found = sum(1 for sid, phrase in worthy if listed(sid, phrase))
+    wrong = sum(1 for sid, phrase in marks.get("not_check_worthy", []) if listed(sid, phrase))
+    return (found / len(worthy) if worthy else 1.0), wrong, len(worthy)

@@ -27,14 +27,22 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "evacuated",
             r"evacu\w*|(?:quitt|fui|fuy)\w* (?:\w+ ){0,2}(?:logements?|domiciles?|maisons?|habitations?|foyers?|"
-            r"appartements?|villages?|quartiers?)\b|mis(?:es)? a l'abri",
+            r"appartements?|villages?|quartiers?)\b|mis(?:es)? a l'abri|(?:had|forced) to leave|fled\b",
         ),
-        ("dead", r"(?:morts?|mortes?|tue(?:e|s|es)?|deces|decede\w*|peri|perdu la vie|trouve la mort)\b"),
-        ("injured", r"bless\w*"),
+        (
+            "dead",
+            r"(?:morts?|mortes?|tue(?:e|s|es)?|deces|decede\w*|peri|perdu la vie|trouve la mort|dead|killed|died)\b",
+        ),
+        (
+            "striking",
+            r"(?:en greve|grevistes?|debray\w*|cess\w* le travail|on strike|strik(?:e|ers|ing)|walked out|stopped work|"
+            r"joined the (?:strike|walkout)|took part)\b",
+        ),
+        ("injured", r"bless\w*|injur\w*|wounded"),
         ("hospitalised", r"hospitalis\w*"),
         ("missing", r"disparu\w*"),
         ("rescued", r"secouru\w*|sauve(?:e|s|es)?\b|helitreuill\w*"),
-        ("arrested", r"interpell\w*|arrete(?:e|s|es)\b|garde a vue"),
+        ("arrested", r"interpell\w*|arrete(?:e|s|es)\b|garde a vue|arrested|detained"),
         ("mobilised", r"mobilis\w*|engage(?:e|s|es)?\b|deploy\w*|deploie\w*"),
         ("sheltered", r"heberg\w*|accueilli\w*"),
         ("cut_off", r"prive(?:e|s|es)? d'(?:electricite|eau|courant)|sans (?:electricite|courant)"),
@@ -150,6 +158,9 @@ def event_counts(
                     *(entities(text, x.start, x.end) for x in sentences if x.line == sent.line)
                 )
             ents = line_entities[sent.line]
+        if not ents and sentences:  # a one-sentence paragraph after the lead is about the lead's event
+            lead = next((e for x in sentences[: k + 1] if (e := entities(text, x.start, x.end))), frozenset())
+            ents = lead
         out.append(EventCount(src, q, (q.unit, fam), ents))
     return _consistent(out)
 

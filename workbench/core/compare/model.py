@@ -19,6 +19,9 @@ FLAG_RECYCLED = "recycled"
 FLAG_RELAY = "relay"
 FLAG_BOILERPLATE = "boilerplate"
 VERDICT_OUT_OF_CONTEXT = "out-of-context"
+REUSE_COPY = "copy"
+REUSE_TRANSLATION = "translation"
+REUSE_COMMON = "common-source"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,8 @@ class CompareInput:
     published: dt.date | None
     title: str = ""
     outlet: str = ""
+    language: str = ""
+    """``fr``, ``en``... as recorded; empty to let the engine detect it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +84,30 @@ class ValueSpan:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """Two sentences of two different sources that report the same fact; ``score`` in [0, 1]."""
+    """Two passages (sentences or clauses) of two different sources that report the same fact.
+
+    Attributes:
+        score: similarity in [0, 1].
+        relation: ``same-event``, or ``recycled`` when one side is a recycled source (an earlier event told in
+            the same words: not the same event).
+        anchors: what the two passages share that verified the pair (numbers, months, names, quoted words).
+    """
 
     a: Span
     b: Span
     score: float
+    relation: str = "same-event"
+    anchors: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Plain-dict form."""
-        return {"a": self.a.to_json(), "b": self.b.to_json(), "score": round(self.score, 4)}
+        return {
+            "a": self.a.to_json(),
+            "b": self.b.to_json(),
+            "score": round(self.score, 4),
+            "relation": self.relation,
+            "anchors": list(self.anchors),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,21 +175,59 @@ class SourceReport:
 
 @dataclass(frozen=True, slots=True)
 class Reuse:
-    """A long passage of ``b`` that copies ``a`` near-verbatim; ``a`` is the earlier source when dates tell.
+    """A passage of ``b`` that repeats ``a`` near-verbatim or translates it; ``a`` is the earlier when dates tell.
 
     Attributes:
-        chars: length of the copied passage in ``b`` (code points).
-        oriented: whether publication dates decided which side is the original.
+        chars: length of the repeated passage in ``b`` (code points).
+        oriented: whether publication dates (or, inside one source, the languages) decided which side came first.
+        relation: ``copy`` (same words, same language), ``translation`` (an original and its version in another
+            language) or ``common-source`` (the same wording of a quotation: a shared translation or wire).
+        first: source id of the side that came first, ``None`` when nothing tells.
+        evidence: one human line saying why ``first`` came first (the dates, or the page's language).
     """
 
     a: Span
     b: Span
     chars: int
     oriented: bool = True
+    relation: str = REUSE_COPY
+    first: int | None = None
+    evidence: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Plain-dict form."""
-        return {"a": self.a.to_json(), "b": self.b.to_json(), "chars": self.chars, "oriented": self.oriented}
+        return {
+            "a": self.a.to_json(),
+            "b": self.b.to_json(),
+            "chars": self.chars,
+            "oriented": self.oriented,
+            "relation": self.relation,
+            "first": self.first,
+            "evidence": self.evidence,
+        }
+
+
+def independent_sources(source_ids: set[int], reuse: tuple[Reuse, ...] | list[Reuse]) -> list[set[int]]:
+    """``source_ids`` grouped so that sources linked by reuse (copy, translation, common source) are one group.
+
+    The number of groups is the number of independent sources behind a claim those sources state.
+    """
+    parent = {s: s for s in source_ids}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in reuse:
+        a, b = r.a.source_id, r.b.source_id
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    groups: dict[int, set[int]] = {}
+    for s in source_ids:
+        groups.setdefault(root(s), set()).add(s)
+    return sorted(groups.values(), key=min)
 
 
 @dataclass(frozen=True, slots=True)

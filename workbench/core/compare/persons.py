@@ -37,6 +37,7 @@ _STOP = word_set(
     parlement assemblee senat gouvernement republique commission europe afp reuters onu otan ue saint sainte
     nord sud est ouest palais ministere banque fonds agence organisation cour tribunal place rue avenue
     boulevard lire photo video cependant pourtant enfin puis ensuite toutefois interroge interrogee dans the of
+    grand grande hall salle peuple musee institut universite academie stade port
     and to in for with before after because why when while president prime minister mr mrs ms
     """
 )

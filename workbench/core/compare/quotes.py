@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
-from workbench.core.compare.textutil import STOPWORDS, WORD_RE, stem
+from workbench.core.compare.textutil import STOPWORDS, WORD_RE, stem, word_set
 
 _QUOTE = re.compile(r"«\s*([^«»\n]+?)\s*»|“\s*([^“”\n]+?)\s*”|\"([^\"\n]+?)\"")
 MIN_WORDS = 4
@@ -60,13 +61,43 @@ def find_quotes(src: int, text: str, folded: str, ranges: list[tuple[int, int]])
 
 def match_quotes(quotes: list[Quote], texts: list[str]) -> list[QuoteMatch]:
     """Same quotations across sources, found through shared word trigrams, with a word diff when they differ."""
-    trigrams = [{q.words[i : i + 3] for i in range(len(q.words) - 2)} for q in quotes]
-    out = []
-    for x, y in sorted(_shared_keys(quotes, trigrams)):
-        match = _compare(quotes[x], quotes[y], texts)
+    # identical wordings are one quotation: chained member to member (linear, not all pairs), and only one of
+    # them is compared with the other wordings
+    groups: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
+    for q in quotes:
+        groups[q.words].append(q)
+    out: list[QuoteMatch] = []
+    reps: list[Quote] = []
+    for members in groups.values():
+        by_src: dict[int, Quote] = {}
+        for q in members:
+            by_src.setdefault(q.src, q)
+        firsts = list(by_src.values())
+        reps.append(firsts[0])
+        out.extend(QuoteMatch(a, b, "", 0) for a, b in pairwise(firsts))
+    trigrams = [{q.words[i : i + 3] for i in range(len(q.words) - 2)} for q in reps]
+    for x, y in sorted(_best_partners(_shared_keys(reps, trigrams), MAX_PARTNERS)):
+        match = _compare(reps[x], reps[y], texts)
         if match is not None:
             out.append(match)
     return out
+
+
+MAX_PARTNERS = 12
+"""Other wordings a quotation is compared with (those sharing the most trigrams): linear in the dossier's size."""
+
+
+def _best_partners(shared: dict[tuple[int, int], int], k: int) -> list[tuple[int, int]]:
+    """The pairs among each item's ``k`` best (by shared keys)."""
+    per: dict[int, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
+    for pair, n in shared.items():
+        per[pair[0]].append((n, pair))
+        per[pair[1]].append((n, pair))
+    keep: set[tuple[int, int]] = set()
+    for items in per.values():
+        items.sort(key=lambda t: (-t[0], t[1]))
+        keep.update(pair for _n, pair in items[:k])
+    return list(keep)
 
 
 def _shared_keys(quotes: list[Quote], keys: Sequence[Iterable[Hashable]]) -> dict[tuple[int, int], int]:
@@ -125,6 +156,28 @@ def _compare(a: Quote, b: Quote, texts: list[str]) -> QuoteMatch | None:
             if wb:
                 parts.append(f"{{+{wb}+}}")
     return QuoteMatch(a, b, " ".join(parts), changed)
+
+
+_FUNCTION = word_set("les des le la l un une de du d au aux a et en the an of")
+COMMON_MIN_CHARS = 80
+"""A quotation this long (characters) worded the same way in two sources is a common source (a shared translation
+or wire); shorter ones (« nous venons d'en faire un grand pas ») coincide too easily to say so."""
+
+
+def trivial(m: QuoteMatch) -> bool:
+    """Whether two wordings differ only by articles and prepositions (« sur les » / « sur des »): not a finding."""
+    if not m.changed:
+        return True
+    sm = SequenceMatcher(None, m.a.words, m.b.words, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if set(m.a.words[i1:i2]) | set(m.b.words[j1:j2]) <= _FUNCTION:
+            continue
+        edge = i1 == 0 or j1 == 0 or i2 == len(m.a.words) or j2 == len(m.b.words)
+        if not (tag in ("insert", "delete") and edge):
+            return False
+    return True
 
 
 def quote_value(text: str, q: Quote) -> str:

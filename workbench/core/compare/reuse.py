@@ -2,8 +2,10 @@
 
 Words of the folded text (punctuation, case, accents and typographic quotes ignored) are cut into overlapping
 shingles of ``K`` words; shingles found in two sources are chained along the diagonal of the two texts, tolerating
-a few changed words, into passages. Only passages of at least ``MIN_WORDS`` words count, and passages that are
-mostly the same direct quotation are left out: quoting the same statement is not copying.
+a few changed words, into passages. Passages of at least :data:`~.tuning.REUSE_MIN_WORDS` words with enough
+content words count; a passage that is mostly one direct quotation is marked ``quoted``: two outlets giving a long
+quotation in the very same words share a translation or a wire (a common source), they did not each hear it. A
+passage repeated inside one source (a paragraph pasted twice) counts from ``REUSE_MIN_WORDS_INSIDE`` words.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from workbench.core.compare.textutil import WORD_RE, Ticker
+from workbench.core.compare import tuning
+from workbench.core.compare.textutil import STOPWORDS, WORD_RE, Ticker
 
 K = 8
-MIN_WORDS = 30
 GAP = K + 4
 MAX_OCCURRENCES = 6
+_NEAR = sorted(range(-GAP, GAP + 1), key=abs)
+"""Diagonal shifts tried, closest first: up to 3 words changed anywhere, or up to ``GAP`` words inserted (« , as
+flames reached the edge of Hollin Cross ») right where the copy resumes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,7 @@ class Passage:
     b_start: int
     b_end: int
     words: int
+    quoted: bool = False
 
 
 @dataclass(slots=True)
@@ -71,7 +77,9 @@ def find_reuse(
         for x in range(len(occ)):
             for y in range(x + 1, len(occ)):
                 (sa, pa), (sb, pb) = occ[x], occ[y]
-                if sa != sb:
+                if sa == sb and abs(pb - pa) >= tuning.REUSE_MIN_WORDS_INSIDE:
+                    by_pair[(sa, sa)].append((min(pa, pb), max(pa, pb)))
+                elif sa != sb:
                     if sa < sb:
                         by_pair[(sa, sb)].append((pa, pb))
                     else:
@@ -81,13 +89,18 @@ def find_reuse(
         ticker.check()
         for run in _chain(sorted(matches)):
             n_words = run.li - run.i0 + K
-            if n_words < MIN_WORDS:
+            if n_words < tuning.REUSE_MIN_WORDS:
                 continue
             a0, a1 = words[sa][run.i0][0], words[sa][run.li + K - 1][1]
             b0, b1 = words[sb][run.j0][0], words[sb][run.lj + K - 1][1]
-            if _quoted_share(a0, a1, quotes[sa]) > 0.6:
+            if sa == sb and b0 < a1:
                 continue
-            out.append(Passage(sa, a0, a1, sb, b0, b1, n_words))
+            quoted = _quoted_share(a0, a1, quotes[sa]) > 0.6 and _quoted_share(b0, b1, quotes[sb]) > 0.6
+            if sa == sb and (quoted or n_words < tuning.REUSE_MIN_WORDS_INSIDE):
+                continue
+            if _content_words(folded[sa], a0, a1) < tuning.REUSE_MIN_CONTENT:
+                continue
+            out.append(Passage(sa, a0, a1, sb, b0, b1, n_words, quoted))
     ticker.step()
     return out
 
@@ -99,10 +112,11 @@ def _chain(matches: list[tuple[int, int]]) -> list[_Run]:
     for i, j in matches:
         d = j - i
         hit = None
-        for dd in (d, d - 1, d + 1, d - 2, d + 2, d - 3, d + 3):
-            r = active.get(dd)
-            if r is not None and 0 < i - r.li <= GAP and 0 < j - r.lj <= GAP:
-                hit = (dd, r)
+        for dd in _NEAR:
+            r = active.get(d + dd)
+            near = 0 < i - r.li <= GAP and 0 < j - r.lj <= GAP + abs(dd) if r is not None else False
+            if r is not None and near and (abs(dd) <= 3 or i - r.li <= K + 1):
+                hit = (d + dd, r)
                 break
         if hit is None:
             r = _Run(i, j, i, j)
@@ -115,6 +129,11 @@ def _chain(matches: list[tuple[int, int]]) -> list[_Run]:
             del active[dd]
             active[d] = r
     return runs
+
+
+def _content_words(folded: str, start: int, end: int) -> int:
+    """Content words of a passage: neither stop words nor figures nor one- or two-letter words."""
+    return sum(1 for w in WORD_RE.findall(folded, start, end) if w not in STOPWORDS and not w.isdigit() and len(w) > 2)
 
 
 def _quoted_share(start: int, end: int, quotes: list[tuple[int, int]]) -> float:

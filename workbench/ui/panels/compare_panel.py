@@ -64,12 +64,13 @@ class ComparePanel(QWidget):
         """Start the comparison in the background."""
         from workbench.services import compare
 
-        store, dossier_id = self.window.store, self.window.dossier.id
+        store, dossier_id, language = self.window.store, self.window.dossier.id, self.window.language
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Comparing…"))
 
         def work(progress: Any, cancelled: Any) -> dict[str, Any]:
-            result = compare.run(store, dossier_id, progress=lambda d, t: progress(d, t, ""), cancel=cancelled)
+            result = compare.run(store, dossier_id, progress=lambda d, t: progress(d, t, ""), cancel=cancelled,
+                                 language=language)
             return result.to_json()
 
         task = self.window.runner.start(self.tr("Compare"), work, self.show_result, self._failed)
@@ -107,17 +108,21 @@ class ComparePanel(QWidget):
                 flagged.append(Finding(f"{titles.get(s['source_id'], s['source_id'])}: {flag} — {note}", spans, flag))
         if flagged:
             groups.append(Group(self.tr("Recycled and relayed sources"), flagged))
+        relation = {"copy": self.tr("copy"), "translation": self.tr("translation"),
+                    "common-source": self.tr("common source")}
         if data["reuse"]:
             groups.append(Group(self.tr("Copied passages"), [
-                Finding(self.tr("{0} repeats {1} characters of {2}").format(name(r["b"]), r["chars"], name(r["a"])),
-                        [r["a"], r["b"]], "reuse") for r in data["reuse"]]))
+                Finding(self.tr("{0} repeats {1} characters of {2}").format(name(r["b"]), r["chars"], name(r["a"]))
+                        + f" ({relation.get(r.get('relation', 'copy'), r.get('relation', ''))})",
+                        [r["a"], r["b"]], "reuse", r.get("evidence", "")) for r in data["reuse"]]))
         boiler = [Finding(f"{titles.get(s['source_id'], s['source_id'])}: « {b['exact'][:80]} »", [b], "boilerplate")
                   for s in data["sources"] for b in s.get("boilerplate", [])]
         if boiler:
             groups.append(Group(self.tr("Boilerplate (not the article)"), boiler))
         if data["alignments"]:
             groups.append(Group(self.tr("Aligned passages"), [
-                Finding(f"{a['score']:.2f} · {name(a['a'])} ↔ {name(a['b'])}: {a['a']['exact'][:70]}",
+                Finding(f"{a['score']:.2f} · {name(a['a'])} ↔ {name(a['b'])}: {a['a']['exact'][:70]}"
+                        + (self.tr(" (recycled: another event)") if a.get("relation") == "recycled" else ""),
                         [a["a"], a["b"]], "alignment") for a in data["alignments"]]))
         self.model.set_groups(groups)
         for row in range(min(len(groups), 4)):

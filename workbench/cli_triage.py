@@ -1,0 +1,45 @@
+"""``workbench triage``: the sentences of the dossier's sources most worth checking, with the reasons.
+
+Output is a contract: with ``--json`` a list of objects with ``source_id``, ``start``, ``end``, ``exact``,
+``score`` and ``reasons``, best first; without it one line per sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from workbench.core.compare.tuning import TRIAGE_TOP
+
+
+def add_parser(sub: Any) -> None:
+    """Register the ``triage`` subcommand."""
+    tr = sub.add_parser("triage", help="rank each source's sentences by how worth checking they are")
+    tr.add_argument("source_ids", nargs="*", type=int, metavar="SOURCE_ID")
+    tr.add_argument("--top", type=_positive, default=TRIAGE_TOP, help=f"sentences per source (default {TRIAGE_TOP})")
+    tr.add_argument("--json", action="store_true")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"bad --top {value!r}; use a positive whole number")
+    return n
+
+
+def cmd_triage(ctx: Any) -> int:
+    """Print the top sentences per source, best first."""
+    from workbench.cli import dump_json
+    from workbench.services import triage
+
+    items = triage.run(ctx.store, ctx.dossier_id(), ctx.args.source_ids, ctx.args.top)
+    if ctx.args.json:
+        dump_json([it.to_json() for it in items])
+        return 0
+    for it in items:
+        text = " ".join(it.exact.split())
+        print(f"{it.score:.2f}  source {it.source_id} @{it.start}-{it.end}  [{', '.join(it.reasons)}]  {text}")
+    return 0

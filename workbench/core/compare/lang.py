@@ -1,0 +1,205 @@
+"""Language packs: the words the comparison and the claim triage read, one pack per language (French, English).
+
+Each source carries its language into the comparison (:class:`~workbench.core.compare.model.CompareInput`); when
+the source's record has none, :func:`detect` guesses it from function words. A pack holds folded words (lower
+case, no accents, see :func:`~workbench.core.compare.textutil.fold`): stop words, months, weekdays, relative
+dates, speech verbs, negation, hedges and rank words, superlatives, opinion and speculation markers, roles and
+numbers in words. Lemmas come from simplemma (a maintained, offline, dictionary-based lemmatiser for both
+languages): they make « entretenu / entretient » or « talks / talked » one word for the alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from workbench.core.compare.textutil import word_set
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePack:
+    """The words of one language, folded."""
+
+    code: str
+    stopwords: frozenset[str]
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    relative_days: frozenset[str]
+    speech_verbs: frozenset[str]
+    negation: frozenset[str]
+    hedges: frozenset[str]
+    superlatives: frozenset[str]
+    opinion: frozenset[str]
+    speculation: frozenset[str]
+    causal: frozenset[str]
+    comparison: frozenset[str]
+    roles: frozenset[str]
+    numbers: dict[str, int]
+    caption_words: frozenset[str]
+
+
+FR = LanguagePack(
+    code="fr",
+    stopwords=word_set(
+        """
+        a au aux avec ce ces cet cette d de des du elle elles en et eux il ils je l la le les leur leurs lui m ma
+        mais me meme mes moi mon n ne nos notre nous on ou par pas pour qu que qui s sa se ses son sur t ta te tes
+        toi ton tu un une vos votre vous y c j est sont ete etait etre avait ont sera selon lors dont ainsi aussi
+        plus tres tout tous toute toutes cela ca comme si alors apres avant sans sous entre vers chez depuis
+        pendant deja encore fait faire avoir dans leur cette celui celle ceux quelle quel quels quelles
+        """
+    ),
+    months=(
+        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+        "novembre", "decembre",
+    ),
+    weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    relative_days=word_set("hier avant-hier aujourd'hui demain apres-demain veille lendemain"),
+    speech_verbs=word_set(
+        """
+        declare declarer dit dire affirme affirmer assure assurer ajoute ajouter explique expliquer indique
+        indiquer estime estimer souligne souligner annonce annoncer precise preciser confie confier rappele
+        rappeler qualifie qualifier reconnu reconnaitre insiste insister note noter
+        """
+    ),
+    negation=word_set("ne n pas jamais aucun aucune rien nul nulle personne ni guere plus"),
+    hedges=word_set("un une des l'un l'une parmi certains certaines plusieurs environ pres quelque quelques"),
+    superlatives=word_set("principal principale principaux principales premier premiere plus meilleur seul unique"),
+    opinion=word_set(
+        """
+        je pense crois estime semble sembler trouve magnifique formidable terrible scandaleux honteux
+        pourquoi merveilleux malheureusement heureusement devrait devraient faut
+        """
+    ),
+    speculation=word_set(
+        """
+        pourrait pourraient serait seraient sans doute peut-etre probablement possible possiblement envisage
+        sera seront devrait devraient risque
+        """
+    ),
+    causal=word_set("parce car cause raison grace provoque entraine suite consequence"),
+    comparison=word_set("plus moins que davantage superieur inferieur record double triple hausse baisse"),
+    roles=word_set(
+        """
+        president presidente ministre conseiller conseillere porte-parole ambassadeur directeur directrice
+        professeur chancelier secretaire maire prefet prefete general chef dirigeant dirigeants
+        """
+    ),
+    numbers={
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+        "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "trente": 30, "cent": 100, "mille": 1000,
+        "premier": 1, "premiere": 1, "deuxieme": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5, "sixieme": 6,
+        "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
+    },
+    caption_words=word_set("photo photos credit illustration image legende afp reuters xinhua tass ap epa getty"),
+)  # fmt: skip
+
+EN = LanguagePack(
+    code="en",
+    stopwords=word_set(
+        """
+        the of and to in on for with at by from as is was were be been has have had it its this that these those
+        an a or but not no he she they we you i his her their our your him them us me my which who whom what
+        when where while also after before about into over than then there here so such can could would will
+        shall should may might do did does done being are am said says
+        """
+    ),
+    months=(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    relative_days=word_set("yesterday today tomorrow eve"),
+    speech_verbs=word_set(
+        """
+        said say says told tell stated state declared declare added add explained explain noted note stressed
+        stress announced announce called call described describe confirmed confirm insisted insist
+        """
+    ),
+    negation=word_set("not no never none nothing nobody neither nor n't"),
+    hedges=word_set("one of among some several about around nearly almost roughly"),
+    superlatives=word_set("main principal chief leading largest biggest first best only sole top"),
+    opinion=word_set(
+        """
+        i think believe feel seems seem wonderful terrible shameful outrageous why unfortunately fortunately
+        should must
+        """
+    ),
+    speculation=word_set("could might may would perhaps maybe probably possibly likely will expected risk"),
+    causal=word_set("because since due cause caused causing led result owing thanks"),
+    comparison=word_set("more less than higher lower record double triple rise fall increase decrease"),
+    roles=word_set(
+        """
+        president minister adviser advisor spokesman spokeswoman ambassador director professor chancellor
+        secretary mayor general chief leader leaders
+        """
+    ),
+    numbers={
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100, "thousand": 1000,
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10,
+    },
+    caption_words=word_set("photo photos credit illustration image caption afp reuters xinhua tass ap epa getty"),
+)  # fmt: skip
+
+PACKS = {"fr": FR, "en": EN}
+ALL_STOPWORDS = FR.stopwords | EN.stopwords
+
+
+def pack(code: str) -> LanguagePack:
+    """The pack of a language code (« fr », « fr-FR », « French », « en »...); French when unknown."""
+    key = code.strip().lower()[:2]
+    return PACKS.get(key, FR)
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def detect(folded: str) -> str:
+    """``fr`` or ``en`` from function words of a folded text (French on a tie: the project's first desk)."""
+    fr = en = 0
+    for w in _WORD.findall(folded[:20000]):
+        fr += w in _FR_CUES
+        en += w in _EN_CUES
+    return "en" if en > fr else "fr"
+
+
+_FR_CUES = word_set("le la les des du et est une dans pour que qui sur au aux avec par ont sont ne pas")
+_EN_CUES = word_set("the and of to is are was were with for that this from by have has had did what")
+
+
+def language_of(text_language: str, folded: str) -> str:
+    """The language to read a source in: its recorded language when it is one of ours, else a detected one."""
+    key = text_language.strip().lower()[:2]
+    return key if key in PACKS else detect(folded)
+
+
+def line_language(folded: str) -> str | None:
+    """``fr``/``en`` for a stretch with clear stop-word evidence, else ``None``."""
+    fr = en = 0
+    for w in _WORD.findall(folded):
+        fr += w in _FR_ONLY
+        en += w in _EN_ONLY
+    if en >= 2 and en > 2 * fr:
+        return "en"
+    if fr >= 2 and fr > 2 * en:
+        return "fr"
+    return None
+
+
+_FR_ONLY = FR.stopwords - EN.stopwords
+_EN_ONLY = EN.stopwords - FR.stopwords
+
+
+@lru_cache(maxsize=200_000)
+def lemma(token: str, code: str) -> str:
+    """Lemma of a folded token in language ``code`` (simplemma), folded again (its dictionary keeps accents)."""
+    out = simplemma.lemmatize(token, lang=code)
+    return out.lower().translate(_STRIP)
+
+
+_STRIP = str.maketrans("àâäéèêëîïôöùûüç", "aaaeeeeiioouuuc")

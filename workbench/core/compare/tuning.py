@@ -1,0 +1,65 @@
+"""Every tuning constant of the comparison and of the claim triage, in one place, each with what it trades.
+
+The values were set on the tuned gold dossiers (``tests/data/compare_gold``) and checked on the dossiers written
+blind (``tests/data/compare_gold/unseen_*``); change them here only with both sets' figures before and after.
+"""
+
+from __future__ import annotations
+
+# --- alignment: candidates -------------------------------------------------------------------------------------
+PARTNERS = 3
+"""Candidates kept per unit (sentence or clause) and per other source: ranking is good, a threshold is not."""
+FLOOR = 0.22
+"""Lowest pair score (0.55 cosine + 0.45 rapidfuzz, in [0, 1]) a candidate may have at all."""
+ACCEPT = 0.56
+"""A candidate scoring this much is the same fact without further evidence."""
+MUTUAL = 0.42
+"""A candidate scoring this much is promoted when the two units are each other's best match (the old global
+threshold, now only with mutual best: two reports of one fact may disagree on every figure and name)."""
+VERIFY = 0.34
+"""A candidate scoring this much is promoted with one strong shared anchor (number, date, rare name, quote)."""
+ANCHORED = 0.26
+"""A candidate scoring this much is promoted with two strong anchors and being each other's best match."""
+POSTINGS_CAP = 48
+"""A term held by more units than this (or than twice the number of sources) is not indexed: a fact's words appear
+about once per source, the topic's words everywhere. A constant cap keeps the candidate search linear in the
+dossier's size."""
+MAX_SOURCES_PER_UNIT = 12
+"""A unit meets its candidates in at most this many other sources (those with the best cosine): in a 40-source
+dossier a sentence has no use for 39 counterparts, and the search stays linear in the number of sources."""
+CLAUSE_MIN = 170
+"""Sentences at least this long (characters) are also split into clauses, each aligned on its own."""
+CLAUSE_MIN_CHARS = 45
+"""Shortest clause worth aligning (shorter pieces are glued to their neighbour)."""
+COMMON_NAME_SHARE = 0.06
+"""A name in more than this share of the dossier's units is the topic (Poutine, Xi), not an anchor."""
+EDGE_MIN = 0.42
+"""Lowest alignment score whose figures, dates and participants are compared value by value: a pair promoted on
+anchors alone is the same topic often enough, but not surely the same count (« 1 200 évacués » vs « 2 100
+recensés »). A pair sharing an exact figure is compared whatever its score: the figure ties it to one fact."""
+MAX_PER_SENTENCE_TOTAL = 12
+"""Reported alignments per sentence over all other sources (best first): more counterparts help nobody and would
+make the output grow with the square of the number of sources."""
+MAX_PER_SENTENCE = 2
+"""Reported alignments per sentence and per other source (two clauses may match two sentences)."""
+
+# --- reuse -------------------------------------------------------------------------------------------------------
+REUSE_MIN_WORDS = 30
+"""Shortest passage (words) two sources share near-verbatim that is reported as copy. Outlets covering one event
+share 10- to 15-word formulas (« un plan d'investissements communs de 12,4 milliards d'euros sur cinq ans »)
+without copying each other; long quotations shared word for word are caught apart (``quotes.COMMON_MIN_CHARS``)."""
+REUSE_MIN_CONTENT = 6
+"""Of which at least this many lower-case content words: « le président russe Vladimir Poutine » is a formula, not
+reuse."""
+REUSE_MIN_WORDS_INSIDE = 30
+"""Shortest passage repeated inside one source that is reported (shorter repeats are captions and summaries)."""
+TRANSLATION_MIN_ANCHORS = 3
+"""Anchors (numbers, names, quoted words) two sentences in two languages must share to pair as a translation."""
+TRANSLATION_MIN_SENTENCES = 3
+"""Translated sentence pairs, in the same order, that make a translated passage."""
+TRANSLATION_MIN_LENGTH_RATIO = 0.55
+"""Shortest/longest length ratio of a translated sentence pair (French runs about 15 % longer than English)."""
+
+# --- triage ------------------------------------------------------------------------------------------------------
+TRIAGE_TOP = 10
+"""Sentences per source the « Suggest claims » view and ``workbench triage`` list by default."""

@@ -1,0 +1,226 @@
+"""Wording findings beyond quote-vs-quote: rank and hedges, and a quotation against the same words reported.
+
+* **Rank.** « le principal partenaire » and « l'un des principaux partenaires » (« the main partner » / « one of
+  the main partners ») state two different facts about the same noun: one source makes it the first, another one
+  of several. Rank phrases are rare, so two sources ranking the same head noun differently are compared across the
+  dossier, aligned or not.
+* **Quote vs reported speech.** One source quotes « ils se sont prononcés en faveur du maintien du niveau atteint
+  par nos pays avec La Havane », another reports the same words without quotation marks and with a change. The
+  quote's words are looked for in the other sources' unquoted text (shared word trigrams, then a word diff); a
+  change of content words is a wording discrepancy. Person shifts of reported speech (nos → leurs, je → il) and
+  articles do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from workbench.core.compare import tuning
+from workbench.core.compare.discrepancies import Edge
+from workbench.core.compare.model import ValueSpan
+from workbench.core.compare.quotes import Quote
+from workbench.core.compare.textutil import WORD_RE, stem, word_set
+
+_TOP = re.compile(
+    r"\b(?:(?:le|la|l')\s*(?:principal|principale|premier|premiere|plus grand|plus grande|seul|seule)\s+"
+    r"(?P<fr>[a-z]{4,})|(?P<fr2>[a-z]{4,})(?:\s+[a-z]{4,})?\s+(?:primordial|privilegie|numero un)|"
+    r"the\s+(?:main|largest|biggest|leading|top|principal|chief|first|only)\s+(?P<en>[a-z]{4,}))"
+)
+_ONE_OF = re.compile(
+    r"\b(?:(?:l'un|l'une|un|une)\s+des\s+(?:principaux|principales|premiers|premieres|plus grands|plus grandes|"
+    r"grands|grandes|majeurs)\s+(?P<fr>[a-z]{4,})|one of (?:the|its|their)\s+(?:main|largest|biggest|leading|top|"
+    r"principal|chief|major)\s+(?P<en>[a-z]{4,}))"
+)
+_NOT_HEAD = word_set("pays etats annee annees fois jours semaines mois heures")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rank:
+    source_id: int
+    start: int
+    end: int
+    head: str
+    top: bool
+
+
+def rank_mentions(source_id: int, folded: str, ranges: Sequence[tuple[int, int]]) -> list[_Rank]:
+    """Rank phrases of one source (in its non-boilerplate ranges)."""
+    out: list[_Rank] = []
+    for lo, hi in ranges:
+        for pattern, top in ((_ONE_OF, False), (_TOP, True)):
+            for m in pattern.finditer(folded, lo, hi):
+                head = next(g for g in m.groupdict().values() if g)
+                if head in _NOT_HEAD:
+                    continue
+                if top and any(r.start <= m.start() < r.end for r in out):
+                    continue
+                out.append(_Rank(source_id, m.start(), m.end(), stem(head), top))
+    return out
+
+
+def rank_edges(per_source: Sequence[tuple[str, list[_Rank]]]) -> list[Edge]:
+    """One edge per two sources ranking the same head noun differently (first vs one of several)."""
+    by_head: dict[str, list[tuple[str, _Rank]]] = defaultdict(list)
+    for text, ranks in per_source:
+        for r in ranks:
+            by_head[r.head].append((text, r))
+    edges = []
+    for head, items in sorted(by_head.items()):
+        tops = [(t, r) for t, r in items if r.top]
+        ones = [(t, r) for t, r in items if not r.top]
+        done: set[tuple[int, int]] = set()
+        for ta, a in tops:
+            for tb, b in ones:
+                if a.source_id == b.source_id or (a.source_id, b.source_id) in done:
+                    continue
+                done.add((a.source_id, b.source_id))
+                va = ValueSpan(a.source_id, a.start, a.end, ta[a.start : a.end], "first", "rank")
+                vb = ValueSpan(b.source_id, b.start, b.end, tb[b.start : b.end], "one of several", "rank")
+                note = (
+                    f"rank stated differently: « {va.exact} » (source {a.source_id}) vs « {vb.exact} » "
+                    f"(source {b.source_id})"
+                )
+                edges.append(Edge("other", f"rank:{head}", va, vb, False, note))
+    return edges
+
+
+_PERSON = word_set(
+    "nos notre nous leurs leur ils elles je il elle mon ma mes son sa ses our we us their they i he she my his her its"
+)
+_FUNCTION = word_set(
+    "les des le la l un une de du d au aux a et en the an of that que qu had has have was were would avait avaient ont"
+)
+MIN_QUOTE_WORDS = 8
+MIN_SHARED_RUN = 5
+MIN_COVERAGE = 0.7
+
+
+def reported_edges(
+    quotes: Sequence[Quote],
+    sources: Sequence[tuple[int, str, str, list[tuple[int, int]]]],
+) -> list[Edge]:
+    """Quotations whose words another source reports without quotation marks, with a changed content word.
+
+    Args:
+        quotes: every quotation of the dossier (``Quote.src`` indexes ``sources``).
+        sources: per source ``(source_id, text, folded, quoted ranges)``.
+    """
+    tokens = []
+    index: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    for k, (_sid, _text, folded, quoted) in enumerate(sources):
+        inside = _inside(sorted(quoted))
+        toks = [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(folded) if not inside(m.start())]
+        tokens.append(toks)
+        for p in range(len(toks) - 2):
+            index[(toks[p][0], toks[p + 1][0], toks[p + 2][0])].append((k, p))
+    edges: list[Edge] = []
+    for q in quotes:
+        if len(q.words) < MIN_QUOTE_WORDS:
+            continue
+        hits: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(q.words) - 2):
+            for k, p in index.get((q.words[i], q.words[i + 1], q.words[i + 2]), ()):
+                if k != q.src:
+                    hits[k].append(p)
+        best = sorted(hits, key=lambda k: -len(hits[k]))[: tuning.MAX_SOURCES_PER_UNIT]
+        for k in best:
+            lo, hi, n = _densest(sorted(hits[k]), len(q.words) + 6)
+            if n < MIN_SHARED_RUN - 2:
+                continue
+            edge = _compare(q, sources[q.src], sources[k], tokens[k], lo, hi)
+            if edge is not None:
+                edges.append(edge)
+    return edges
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Membership in sorted ``[start, end)`` spans for increasing positions (one sweep, not a scan per word)."""
+    k = 0
+
+    def test(pos: int) -> bool:
+        nonlocal k
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        return k < len(spans) and spans[k][0] <= pos
+
+    return test
+
+
+def _same_verbs(said: Sequence[str], reported: Sequence[str]) -> bool:
+    """Reported speech shifts tense and person (« nous laisse » → « leur laissait »): same content stems."""
+    a = [w[:5] for w in said if w not in _PERSON and w not in _FUNCTION]
+    b = [w[:5] for w in reported if w not in _PERSON and w not in _FUNCTION]
+    return a == b
+
+
+def _densest(ps: list[int], width: int) -> tuple[int, int, int]:
+    """The stretch of at most ``width`` tokens holding the most hits: ``(first, last, hits)``."""
+    best = (0, 0, 0)
+    j = 0
+    for i in range(len(ps)):
+        while ps[i] - ps[j] > width:
+            j += 1
+        if i - j + 1 > best[2]:
+            best = (ps[j], ps[i], i - j + 1)
+    return best
+
+
+def _compare(
+    q: Quote,
+    src_q: tuple[int, str, str, list[tuple[int, int]]],
+    src_r: tuple[int, str, str, list[tuple[int, int]]],
+    toks: list[tuple[str, int, int]],
+    lo: int,
+    hi: int,
+) -> Edge | None:
+    lo = max(0, lo - len(q.words))
+    hi = min(len(toks), hi + len(q.words) + 3)
+    window = [t[0] for t in toks[lo:hi]]
+    sm = SequenceMatcher(None, q.words, window, autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    matched = sum(b.size for b in blocks)
+    inside = blocks[-1].a + blocks[-1].size - blocks[0].a
+    if matched < MIN_COVERAGE * inside or matched < MIN_SHARED_RUN + 1 or max(b.size for b in blocks) < MIN_SHARED_RUN:
+        return None
+    j0 = blocks[0].b
+    j1 = blocks[-1].b + blocks[-1].size
+    if j1 - j0 > 1.5 * len(q.words) + 4:
+        return None
+    # the quote's words after the last shared ones are compared with as many reported words (« de moitié » →
+    # « d'un tiers »), not dropped as a longer quotation's tail
+    tail = len(q.words) - (blocks[-1].a + blocks[-1].size)
+    if 0 < tail <= 4:
+        j1 = min(len(window), j1 + tail + 1)
+    changed = []
+    for tag, i1, i2, k1, k2 in SequenceMatcher(None, q.words, window[j0:j1], autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        said_w, reported_w = q.words[i1:i2], window[j0 + k1 : j0 + k2]
+        if i1 == 0 or (i2 == len(q.words) and tag != "replace"):
+            continue
+        if set(said_w) | set(reported_w) <= _PERSON | _FUNCTION or _same_verbs(said_w, reported_w):
+            continue
+        changed.append((i1, i2, lo + j0 + k1, lo + j0 + k2))
+    if not changed:
+        return None
+    sid_q, text_q, _fq, _ = src_q
+    sid_r, text_r, _fr, _ = src_r
+
+    def said(i1: int, i2: int) -> str:
+        return text_q[q.bounds[i1][0] : q.bounds[i2 - 1][1]] if i2 > i1 else "—"
+
+    def reported(k1: int, k2: int) -> str:
+        return text_r[toks[k1][1] : toks[k2 - 1][2]] if k2 > k1 else "—"
+
+    start, end = toks[lo + j0][1], toks[lo + j1 - 1][2]
+    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], " ".join(text_q[q.start : q.end].split()))
+    vb = ValueSpan(sid_r, start, end, text_r[start:end], " ".join(text_r[start:end].split()))
+    diff = "; ".join(f"« {said(i1, i2)} » → « {reported(k1, k2)} »" for i1, i2, k1, k2 in changed)
+    note = f"source {sid_q} quotes, source {sid_r} reports the same words with a change: {diff}"
+    return Edge("quote_wording", "quote", va, vb, False, note)

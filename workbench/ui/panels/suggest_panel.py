@@ -1,0 +1,154 @@
+"""The "Suggest claims" panel: each source's sentences most worth checking, one key to turn one into a claim.
+
+The triage runs in the background (:mod:`workbench.services.triage`); the panel lists the top sentences per
+source with their score and reasons. Selecting one shows it in a pane; Enter (or "Make claim") creates a claim on
+it, undoable like every other edit. Nothing is stored until the user asks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from workbench.core.compare.triage import TriageItem
+    from workbench.ui.main_window import MainWindow
+
+REASON_LABELS = {
+    "number": "figure",
+    "date": "date",
+    "comparison": "comparison or ranking",
+    "named entity": "named person or body",
+    "attributed quote": "attributed quote",
+    "reported speech": "reported speech",
+    "causal claim": "causal claim",
+    "opinion": "opinion",
+    "speculation": "speculation",
+    "prediction": "prediction",
+    "question": "question",
+    "no verb": "headline without a verb",
+    "short": "too short",
+}
+"""Readable reasons (translated through the "SuggestPanel" context)."""
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def reason_text(reasons: tuple[str, ...] | list[str]) -> str:
+    """The reasons of a suggestion in the user's language."""
+    return ", ".join(QCoreApplication.translate("SuggestPanel", REASON_LABELS.get(r, r)) for r in reasons)
+
+
+class SuggestPanel(QWidget):
+    """Lists the top check-worthy sentences per source."""
+
+    sig_done = Signal()
+    """The suggestions are shown."""
+
+    def __init__(self, window: MainWindow, top: int = 10) -> None:
+        super().__init__()
+        self.window = window
+        self.top = top
+        self.items: list[TriageItem] = []
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Sentence"), self.tr("Score")])
+        self.tree.setColumnWidth(0, 420)
+        self.tree.setWordWrap(True)
+        self.summary = QLabel(self.tr("Find the sentences of each source most worth checking."))
+        self.summary.setWordWrap(True)
+        self.run_button = QPushButton(self.tr("Suggest claims"))
+        self.claim_button = QPushButton(self.tr("Make claim"))
+        self.claim_button.setToolTip(self.tr("Turn the selected sentence into a claim (Enter)"))
+        self.claim_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.run_button)
+        row.addWidget(self.claim_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(row)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.tree, 1)
+        self.run_button.clicked.connect(self.run)
+        self.claim_button.clicked.connect(self.claim_from_current)
+        self.tree.currentItemChanged.connect(self._show)
+        self.tree.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Enter on the list makes a claim of the selected sentence."""
+        if (
+            obj is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.claim_from_current()
+            return True
+        return super().eventFilter(obj, event)
+
+    def run(self) -> None:
+        """Score every sentence in the background."""
+        from workbench.services import triage
+
+        store, dossier_id, top = self.window.store, self.window.dossier.id, self.top
+        self.run_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading the sources…"))
+
+        def work(progress: Any, cancelled: Any) -> list[TriageItem]:
+            progress(0, 1, "")
+            return triage.run(store, dossier_id, top=top)
+
+        self.window.runner.start(self.tr("Suggest claims"), work, self.show_items, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.run_button.setEnabled(True)
+        self.summary.setText(message)
+        self.window.show_error(message)
+
+    def show_items(self, items: list[TriageItem]) -> None:
+        """Fill the list: one branch per source, its sentences best first."""
+        self.run_button.setEnabled(True)
+        self.items = list(items)
+        self.tree.clear()
+        titles = {sid: s.outlet or s.title for sid, s in self.window.sources.items()}
+        branches: dict[int, QTreeWidgetItem] = {}
+        for it in self.items:
+            branch = branches.get(it.source_id)
+            if branch is None:
+                branch = QTreeWidgetItem([titles.get(it.source_id) or self.tr("Source {0}").format(it.source_id)])
+                branches[it.source_id] = branch
+                self.tree.addTopLevelItem(branch)
+            leaf = QTreeWidgetItem([" ".join(it.exact.split())[:200], f"{it.score:.2f}"])
+            leaf.setToolTip(0, reason_text(it.reasons))
+            leaf.setData(0, ITEM_ROLE, it)
+            branch.addChild(leaf)
+        self.tree.expandAll()
+        self.summary.setText(self.tr("{0} sentences suggested in {1} sources.").format(len(self.items), len(branches)))
+        self.sig_done.emit()
+
+    def current_item(self) -> TriageItem | None:
+        """The selected suggestion."""
+        node = self.tree.currentItem()
+        return node.data(0, ITEM_ROLE) if node is not None else None
+
+    def _show(self, *_args: Any) -> None:
+        it = self.current_item()
+        self.claim_button.setEnabled(it is not None)
+        if it is not None:
+            self.window.show_spans_side_by_side([it.to_json()])
+
+    def claim_from_current(self) -> int | None:
+        """Turn the selected sentence into a claim (undoable)."""
+        from workbench.services import triage
+
+        it = self.current_item()
+        if it is None:
+            return None
+        store = self.window.store
+        cid: int | None = self.window._create_undoable(
+            self.tr("Claim from suggestion"), "claim", lambda: triage.claim_from_suggestion(store, it).id
+        )
+        if cid is not None:
+            self.window.select_claim(cid)
+        return cid
