@@ -1,0 +1,159 @@
+"""Re-anchoring every span of a source onto its new revision, and saying what changed in each (the drift report).
+
+Order of work for each span, cheapest first (see :class:`workbench.core.textmap.TextMap`):
+
+1. The span lies in an unchanged block of the diff: it moves by the block's shift. Same characters: ``anchored``
+   (same offsets) or ``moved``; differing only by accents, case or typography: ``changed`` with that said.
+2. The span touches a change: the region the diff maps it to is aligned word by word with the old quote
+   (:func:`workbench.core.anchoring.align_words`); the new boundaries come from that alignment, never from the old
+   length. Enough words in common: ``changed``, and every difference of figure, date, negation or name is stated.
+3. Too little in common (the passage was deleted or rewritten): the exact quote is looked for elsewhere (a moved
+   paragraph, ``moved``), then a close match inside the text that was inserted; such a match far from the old place
+   must state the same facts (no differing figure, negation or name). Otherwise ``orphaned``: a claim is never moved
+   onto another fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from workbench.core.anchoring import Selector, align_words, context_score, snap_to_words, word_diff
+from workbench.core.enums import SpanState
+from workbench.core.textmap import TextMap, fold_typography
+
+SAME_PASSAGE = 0.5  # share of the old quote's words the new passage must keep to be the same passage (changed)
+RELOCATED_SCORE = 85.0  # rapidfuzz score a passage found far from the old place needs (and the same facts)
+
+_NUMBER = re.compile(r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?")
+_NEGATORS = frozenset((
+    "not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "without",
+    "ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "personne", "ni", "sans", "guère", "nullement",
+))
+_MONTHS = frozenset(re.findall(r"\w+",
+    "january february march april may june july august september october november december "
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+))
+_WORD = re.compile(r"\w+")
+_NAME = re.compile(r"(?<![.!?] )(?<![.!?]\n)(?<!^)(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """Where one span landed on the new revision and what changed: ``start == end == 0`` when orphaned."""
+
+    state: SpanState
+    start: int
+    end: int
+    exact: str
+    diff: str
+    note: str
+
+
+def facts(text: str) -> dict[str, Counter[str]]:
+    """Figures, date words, negators and capitalised names of a passage (what a claim turns on)."""
+    words = [w.lower() for w in _WORD.findall(re.sub(r"n[’']t\b", " not", text))]
+    return {
+        "figure": Counter(re.sub(r"[\u202f\u00a0 ]", " ", n) for n in _NUMBER.findall(text)),
+        "date": Counter(w for w in words if w in _MONTHS),
+        "negation": Counter(w for w in words if w in _NEGATORS),
+        "name": Counter(m.group() for m in _NAME.finditer(text) if m.group().lower() not in _MONTHS),
+    }
+
+
+def fact_differences(old: str, new: str) -> list[str]:
+    """One phrase per differing fact, e.g. ``figure 1,200 → 1,500`` or ``negation added: not``."""
+    a, b = facts(old), facts(new)
+    out: list[str] = []
+    for kind in ("figure", "date", "negation", "name"):
+        gone, added = sorted((a[kind] - b[kind]).elements()), sorted((b[kind] - a[kind]).elements())
+        if not gone and not added:
+            continue
+        if kind == "negation":
+            out.extend([f"negation removed: {w}" for w in gone] + [f"negation added: {w}" for w in added])
+        elif gone and added:
+            out.append(f"{kind} {', '.join(gone)} → {', '.join(added)}")
+        elif gone:
+            out.append(f"{kind} removed: {', '.join(gone)}")
+        else:
+            out.append(f"{kind} added: {', '.join(added)}")
+    return out
+
+
+def reanchor_revision(
+    old: str,
+    new: str,
+    selectors: Sequence[Selector],
+    *,
+    text_map: TextMap | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Drift]:
+    """Re-anchor ``selectors`` made on ``old`` onto ``new``; one :class:`Drift` per selector, in order."""
+    tm = text_map or TextMap(old, new)
+    out: list[Drift] = []
+    for i, sel in enumerate(selectors):
+        if progress is not None and i % 500 == 0:
+            progress(i, len(selectors))
+        out.append(_one(tm, sel))
+    return out
+
+
+def _one(tm: TextMap, sel: Selector) -> Drift:
+    old, new = tm.old, tm.new
+    start, end = sel.start, sel.end
+    if end > len(old) or old[start:end] != sel.exact:  # offsets not of this text: fall back to a search
+        return _relocate(tm, sel, tm.map_start(min(start, len(old))))
+    if tm.unchanged(start, end):
+        ns, ne = tm.map_start(start), tm.map_end(end)
+        got = new[ns:ne]
+        if got == sel.exact:
+            state = SpanState.ANCHORED if ns == start else SpanState.MOVED
+            return Drift(state, ns, ne, got, "", "")
+        return Drift(SpanState.CHANGED, ns, ne, got, word_diff(sel.exact, got),
+                     "only accents, case, spacing or typography differ")
+    ns, ne = tm.map_start(start), tm.map_end(end)
+    if ne > ns:
+        aligned = align_words(sel.exact, new, ns, ne)
+        if aligned is not None and aligned.ratio >= SAME_PASSAGE:
+            lo, hi = snap_to_words(new, aligned.start, aligned.end, sel.exact)
+            got = new[lo:hi]
+            if got == sel.exact:  # e.g. the quote stayed but its context changed
+                return Drift(SpanState.ANCHORED if lo == start else SpanState.MOVED, lo, hi, got, "", "")
+            notes = fact_differences(sel.exact, got) or ["wording changed"]
+            return Drift(SpanState.CHANGED, lo, hi, got, word_diff(sel.exact, got), "; ".join(notes))
+    return _relocate(tm, sel, ns)
+
+
+def _relocate(tm: TextMap, sel: Selector, hint: int) -> Drift:
+    """The passage is not where the diff puts it: the exact quote elsewhere, a close one in inserted text, or none."""
+    new = tm.new
+    hits: list[int] = []
+    pos = new.find(sel.exact)
+    while pos >= 0 and len(hits) < 1000:
+        hits.append(pos)
+        pos = new.find(sel.exact, pos + 1)
+    if hits:
+        best = max(hits, key=lambda p: (round(context_score(new, p, p + len(sel.exact), sel), 2), -abs(p - hint)))
+        return Drift(SpanState.MOVED, best, best + len(sel.exact), sel.exact, "", "passage moved")
+    needle = fold_typography(sel.exact)
+    best_score, best_span = 0.0, (0, 0)
+    for b1, b2 in tm.changed_new_regions(max(1, len(needle) // 2)):
+        lo, hi = max(0, b1 - len(needle)), min(len(new), b2 + len(needle))
+        hit = fuzz.partial_ratio_alignment(needle, tm.new_folded[lo:hi], score_cutoff=RELOCATED_SCORE)
+        if hit is not None and hit.score > best_score:
+            best_score, best_span = hit.score, (lo + hit.dest_start, lo + hit.dest_end)
+    if best_score:
+        aligned = align_words(sel.exact, new, max(0, best_span[0] - 20), min(len(new), best_span[1] + 20))
+        if aligned is not None and aligned.ratio >= 0.8:
+            lo, hi = snap_to_words(new, aligned.start, aligned.end, sel.exact)
+            got = new[lo:hi]
+            if not fact_differences(sel.exact, got):
+                return Drift(SpanState.CHANGED, lo, hi, got, word_diff(sel.exact, got),
+                             "passage moved and reworded")
+    return Drift(SpanState.ORPHANED, 0, 0, "", word_diff(sel.exact, ""), "passage removed from the new revision")
