@@ -15,6 +15,7 @@ Order of work for each span, cheapest first (see :class:`workbench.core.textmap.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -127,7 +128,13 @@ def _one(tm: TextMap, sel: Selector) -> Drift:
                 return Drift(SpanState.ANCHORED if lo == start else SpanState.MOVED, lo, hi, got, "", "")
             notes = fact_differences(sel.exact, got) or ["wording changed"]
             return Drift(SpanState.CHANGED, lo, hi, got, word_diff(sel.exact, got), "; ".join(notes))
-    return _relocate(tm, sel, ns)
+    found = _relocate(tm, sel, ns)
+    there = " ".join(new[ns:ne].split())
+    if found.state == SpanState.ORPHANED and there:
+        there = there if len(there) <= 200 else there[:199] + "…"
+        return Drift(SpanState.ORPHANED, 0, 0, "", word_diff(sel.exact, new[ns:ne]),
+                     f"passage rewritten; the new revision reads there: “{there}”")
+    return found
 
 
 def _relocate(tm: TextMap, sel: Selector, hint: int) -> Drift:
@@ -157,3 +164,31 @@ def _relocate(tm: TextMap, sel: Selector, hint: int) -> Drift:
                 return Drift(SpanState.CHANGED, lo, hi, got, word_diff(sel.exact, got),
                              "passage moved and reworded")
     return Drift(SpanState.ORPHANED, 0, 0, "", word_diff(sel.exact, ""), "passage removed from the new revision")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRef:
+    """A span's offsets (code points into its revision's text) and quote."""
+
+    start: int
+    end: int
+    exact: str
+
+
+@dataclass(frozen=True, slots=True)
+class DriftRecord:
+    """One line of a stored drift report: what became of an appearance or evidence span on a new revision."""
+
+    id: int
+    claim_id: int
+    role: str
+    item_id: int
+    old_source_id: int
+    new_source_id: int
+    state: str
+    old: SpanRef
+    new: SpanRef | None
+    diff: str
+    note: str
+    review: str
+    created_at: dt.datetime
