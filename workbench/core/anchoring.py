@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from workbench.core.enums import SpanState
 from workbench.core.errors import ValidationError
 from workbench.core.text import fold, sha256_hex
+from workbench.core.textmap import fold_typography
 
 CONTEXT = 32
 FUZZY_MIN_SIMILARITY = 0.5  # Hypothesis allows min(256, len(quote) / 2) errors: similarity 0.5
@@ -216,7 +217,7 @@ def _fuzzy_hits(text: str, quote: str) -> list[tuple[int, int]]:
 # --- word alignment ---------------------------------------------------------------------------------------------
 def _tokens(text: str, lo: int = 0, hi: int | None = None) -> tuple[list[str], list[tuple[int, int]]]:
     hi = len(text) if hi is None else hi
-    folded = fold(text[lo:hi])
+    folded = fold_typography(text[lo:hi])
     toks: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(folded):
