@@ -111,7 +111,7 @@ def test_moved_paragraph_is_found_again() -> None:
 def test_date_change_is_stated() -> None:
     d = _one(OLD.replace("12 March", "14 March"), "Rain is expected to stop on 12 March")
     assert d.state == SpanState.CHANGED and d.exact == "Rain is expected to stop on 14 March"
-    assert "figure 12 → 14" in d.note
+    assert "date 12 March → 14 March" in d.note
 
 
 def test_named_entity_change_is_stated() -> None:
@@ -135,7 +135,7 @@ def test_accents_dropped_and_quotes_retyped_everywhere() -> None:
     _check(plain, drifts)
     assert [d.exact for d in drifts] == ['"la digue n\'a pas cede"', "Les secours sont arrives"]
     assert all(d.state == SpanState.CHANGED for d in drifts)
-    assert "only accents" in drifts[1].note
+    assert "only accents" in drifts[1].note and drifts[1].cosmetic
 
 
 def test_whitespace_changes() -> None:
@@ -174,7 +174,10 @@ def test_text_map_maps_offsets_through_edits() -> None:
 
 def test_fact_differences() -> None:
     assert fact_differences("1 200 habitants", "1 500 habitants") == ["figure 1 200 → 1 500"]
-    assert fact_differences("il n'a pas cédé", "il a cédé") == ["negation removed: n", "negation removed: pas"]
+    assert fact_differences("il n'a pas cédé", "il a cédé") == ["negation removed: n, pas"]
+    assert fact_differences("le 31 décembre", "le 30 décembre") == ["date 31 décembre → 30 décembre"]
+    assert fact_differences("1 200 évacués mardi", "1 500 évacués mercredi") == [
+        "figure 1 200 → 1 500", "date mardi → mercredi"]
     assert fact_differences("same words", "same words") == []
 
 

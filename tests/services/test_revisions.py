@@ -137,3 +137,14 @@ def test_failure_midway_rolls_everything_back(world: World, monkeypatch: pytest.
         revisions.import_revision(store, world.source.id, bundle(EDITED, "v2.txt"))
     assert len(sources.list_all(store, world.dossier.id)) == 1
     assert claims.get(store, figure).appearances[0].span.source_id == world.source.id
+
+
+def test_typography_only_change_is_not_flagged(world: World) -> None:
+    store = world.store
+    _figure, mayor, prefect = _claims(world)
+    retyped = TEXT.replace("n’a", "n'a")
+    result = revisions.import_revision(store, world.source.id, bundle(retyped, "v2.txt"))
+    rows = {d.claim_id: d for d in result.drift if d.role == "appearance"}
+    assert rows[mayor].state == "changed" and rows[mayor].review == "none"
+    assert "only accents" in rows[prefect].note
+    assert revisions.pending_reviews(store, world.dossier.id) == {}

@@ -42,6 +42,15 @@ _MONTHS = frozenset(re.findall(r"\w+",
     "lundi mardi mercredi jeudi vendredi samedi dimanche",
 ))
 _WORD = re.compile(r"\w+")
+_MONTH_RE = "|".join(sorted((m for m in _MONTHS if len(m) > 3 and not m.endswith("day") and not m.endswith("di")
+                             and m != "dimanche"), key=len, reverse=True))
+_DAY_RE = "|".join(sorted((m for m in _MONTHS if m.endswith(("day", "di")) or m == "dimanche"), key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?:{_DAY_RE})\s+)?(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?:{_MONTH_RE})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+    rf"|\b(?:{_DAY_RE})\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"(?<![.!?] )(?<![.!?]\n)(?<!^)(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]+")
 
 
@@ -55,16 +64,22 @@ class Drift:
     exact: str
     diff: str
     note: str
+    cosmetic: bool = False  # only accents, case, spacing or typography differ: no review needed
 
 
 def facts(text: str) -> dict[str, Counter[str]]:
-    """Figures, date words, negators and capitalised names of a passage (what a claim turns on)."""
-    words = [w.lower() for w in _WORD.findall(re.sub(r"n[’']t\b", " not", text))]
+    """Figures, dates, negators and capitalised names of a passage (what a claim turns on).
+
+    A date ("31 décembre", "12 March 2026", "mardi") is one fact; its numbers are not counted again as figures.
+    """
+    dates = [" ".join(m.group().split()) for m in _DATE.finditer(text)]
+    rest = _DATE.sub(" ", text)
+    words = [w.lower() for w in _WORD.findall(re.sub(r"n[’']t\b", " not", rest))]
     return {
-        "figure": Counter(re.sub(r"[\u202f\u00a0 ]", " ", n) for n in _NUMBER.findall(text)),
-        "date": Counter(w for w in words if w in _MONTHS),
+        "figure": Counter(re.sub(r"[\u202f\u00a0 ]", " ", n) for n in _NUMBER.findall(rest)),
+        "date": Counter(dates),
         "negation": Counter(w for w in words if w in _NEGATORS),
-        "name": Counter(m.group() for m in _NAME.finditer(text) if m.group().lower() not in _MONTHS),
+        "name": Counter(m.group() for m in _NAME.finditer(rest) if m.group().lower() not in _MONTHS),
     }
 
 
@@ -74,15 +89,11 @@ def fact_differences(old: str, new: str) -> list[str]:
     out: list[str] = []
     for kind in ("figure", "date", "negation", "name"):
         gone, added = sorted((a[kind] - b[kind]).elements()), sorted((b[kind] - a[kind]).elements())
-        if not gone and not added:
-            continue
-        if kind == "negation":
-            out.extend([f"negation removed: {w}" for w in gone] + [f"negation added: {w}" for w in added])
-        elif gone and added:
+        if gone and added:
             out.append(f"{kind} {', '.join(gone)} → {', '.join(added)}")
         elif gone:
             out.append(f"{kind} removed: {', '.join(gone)}")
-        else:
+        elif added:
             out.append(f"{kind} added: {', '.join(added)}")
     return out
 
@@ -117,7 +128,7 @@ def _one(tm: TextMap, sel: Selector) -> Drift:
             state = SpanState.ANCHORED if ns == start else SpanState.MOVED
             return Drift(state, ns, ne, got, "", "")
         return Drift(SpanState.CHANGED, ns, ne, got, word_diff(sel.exact, got),
-                     "only accents, case, spacing or typography differ")
+                     "only accents, case, spacing or typography differ", cosmetic=True)
     ns, ne = tm.map_start(start), tm.map_end(end)
     if ne > ns:
         aligned = align_words(sel.exact, new, ns, ne)

@@ -135,7 +135,7 @@ def _revise(
         if target is not None:
             item.span_id = target.id
         live = item.deleted_at is None
-        review = "pending" if live and res.state.value in REVIEWED_STATES else "none"
+        review = "pending" if live and res.state.value in REVIEWED_STATES and not res.cosmetic else "none"
         d = SpanDrift(dossier_id=old.dossier_id, old_source_id=old.id, new_source_id=row.id, claim_id=item.claim_id,
                       role=role, item_id=item.id, old_span_id=span.id,
                       new_span_id=target.id if target is not None else None, state=res.state.value,
