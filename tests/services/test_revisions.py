@@ -148,3 +148,26 @@ def test_typography_only_change_is_not_flagged(world: World) -> None:
     assert rows[mayor].state == "changed" and rows[mayor].review == "none"
     assert "only accents" in rows[prefect].note
     assert revisions.pending_reviews(store, world.dossier.id) == {}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_reports_say_the_source_was_revised(world: World, language: str) -> None:
+    from workbench.services import reports
+
+    store = world.store
+    figure, _mayor, prefect = _claims(world)
+    revisions.import_revision(store, world.source.id, bundle(EDITED, "v2.txt"))
+    model = reports.build_model(store, world.dossier.id, reports.ReportRequest("md", language=language))
+    claim = next(c for c in model.claims if c.id == figure)
+    note = model.revision_note(claim.appearances[0].span)
+    if language == "en":
+        assert note.startswith("Source revised on ") and "now reads “1 450 habitants évacués”" in note
+    else:
+        assert note.startswith("Source révisée le ") and "« 1 450 habitants évacués »" in note
+    gone = model.revision_note(claim.evidence[0].span)
+    assert ("no longer appears" if language == "en" else "n’y figure plus") in gone
+    unchanged = next(c for c in model.claims if c.id == prefect)
+    assert model.revision_note(unchanged.appearances[0].span) == ""
+    for fmt in ("md", "html"):
+        text = reports.export(store, world.dossier.id, reports.ReportRequest(fmt, language=language)).decode()
+        assert "1 450 habitants évacués" in text and ("Source revised on" in text or "Source révisée le" in text)

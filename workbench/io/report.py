@@ -145,6 +145,15 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionNote:
+    """A quoted span whose source was revised: what was quoted and what the newest revision says (None: gone)."""
+
+    revised_on: dt.date
+    quoted: str
+    now_reads: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportModel:
     """Everything a verification report shows, already read from the database.
 
@@ -175,6 +184,7 @@ class ReportModel:
     filters: str = ""
     discrepancies: tuple[Mapping[str, Any], ...] = ()
     publication_url: str = ""
+    revisions: Mapping[int, RevisionNote] = field(default_factory=dict)  # by span id: its source was revised
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -184,6 +194,7 @@ class ReportModel:
         object.__setattr__(self, "source_texts", MappingProxyType(dict(self.source_texts)))
         object.__setattr__(self, "history", MappingProxyType({int(k): tuple(v) for k, v in dict(self.history).items()}))
         object.__setattr__(self, "discrepancies", tuple(_check_discrepancy(d) for d in self.discrepancies or ()))
+        object.__setattr__(self, "revisions", MappingProxyType(dict(self.revisions)))
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings
 
@@ -277,6 +288,23 @@ class ReportModel:
             cut_after = hi < len(text) and text[hi] != "\n" and text[hi - 1] not in ".!?"
             return Quote(text[lo : span.start], span.exact, text[span.end : hi], source, span, cut_before, cut_after)
         return Quote(span.prefix, span.exact, span.suffix, source, span, bool(span.prefix), bool(span.suffix))
+
+    def revision_note(self, span: SpanInfo) -> str:
+        """"Source revised on DATE; the quoted passage now reads …" for a span whose source changed, else ""."""
+        note = self.revisions.get(span.id)
+        if note is None:
+            return ""
+        date = format_date(note.revised_on, self.language)
+        fr = self.language == "fr"
+        if note.now_reads is None:
+            return (f"Source révisée le {date} ; le passage cité « {note.quoted} » n’y figure plus." if fr else
+                    f"Source revised on {date}; the quoted passage “{note.quoted}” no longer appears in it.")
+        if note.now_reads == note.quoted:
+            return ""
+        return (f"Source révisée le {date} ; le passage cité se lit désormais « {note.now_reads} » "
+                f"(auparavant « {note.quoted} »)." if fr else
+                f"Source revised on {date}; the quoted passage now reads “{note.now_reads}” "
+                f"(previously “{note.quoted}”).")
 
     def citation(self, source: SourceInfo | None) -> str:
         """Citation of a source: "Outlet, Author, “Title”, date, URL" (empty parts left out)."""

@@ -122,3 +122,10 @@ def _records(session: Session, stmt: Any) -> list[DriftRecord]:
     spans = {s.id: s for s in session.scalars(select(Span).where(Span.id.in_(ids)))} if ids else {}
     out = [drift_value(r, spans[r.old_span_id], spans.get(r.new_span_id) if r.new_span_id else None) for r in rows]
     return sorted(out, key=lambda d: (d.old_source_id, d.old.start, d.old.end, d.id))
+
+
+def current_span_id(session: Session, role: str, item_id: int) -> int | None:
+    """The span an appearance or evidence item is anchored on now."""
+    row: Appearance | Evidence | None = (
+        session.get(Appearance, item_id) if role == "appearance" else session.get(Evidence, item_id))
+    return int(row.span_id) if row is not None and row.span_id is not None else None

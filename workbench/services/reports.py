@@ -93,6 +93,7 @@ def build_model(
         generated_at=dt.datetime.now(dt.UTC),
         filters=_describe(request),
         discrepancies=discrepancies,
+        revisions=revision_notes(store, selected),
     )
 
 
@@ -190,3 +191,10 @@ def formats() -> Sequence[tuple[str, str]]:
     from workbench.io.exporters import EXPORTERS
 
     return [(k, e.name) for k, e in EXPORTERS.items()]
+
+
+def revision_notes(store: Store, selected: Sequence[Any]) -> dict[int, Any]:
+    """By span id: the original quote and what the newest revision says, for spans whose source was revised."""
+    from workbench.services import revisions
+
+    return revisions.report_notes(store, [c.id for c in selected])

@@ -21,6 +21,7 @@ from workbench.core.enums import SpanState, Status
 from workbench.core.errors import ImportFailure, ValidationError
 from workbench.core.text import normalize_text, sha256_hex
 from workbench.core.values import ClaimInfo, ImportBundle, SourceInfo
+from workbench.io.report import RevisionNote
 from workbench.persistence import repositories as repo
 from workbench.persistence import revisions as rrepo
 from workbench.persistence.models import Source, Span, SpanDrift
@@ -243,3 +244,24 @@ def review(store: Store, claim_id: int, *, accept: bool) -> ClaimInfo:
 def span_ref_json(ref: SpanRef | None) -> dict[str, Any] | None:
     """Public JSON of a span reference (None stays None)."""
     return None if ref is None else {"start": ref.start, "end": ref.end, "exact": ref.exact}
+
+
+def report_notes(store: Store, claim_ids: list[int]) -> dict[int, RevisionNote]:
+    """For reports: by current span id, the first quote and what the newest revision says there (None: gone)."""
+    if not claim_ids:
+        return {}
+    with store.db.transaction() as s:
+        records = rrepo.drift_of_claims(s, claim_ids)
+        first: dict[tuple[str, int], DriftRecord] = {}
+        last: dict[tuple[str, int], DriftRecord] = {}
+        for r in sorted(records, key=lambda r: r.id):
+            first.setdefault((r.role, r.item_id), r)
+            last[(r.role, r.item_id)] = r
+        out: dict[int, RevisionNote] = {}
+        for key, r in last.items():
+            span_id = rrepo.current_span_id(s, *key)
+            if span_id is None:
+                continue
+            now = r.new.exact if r.new is not None else None
+            out[span_id] = RevisionNote(r.created_at.date(), first[key].old.exact, now)
+        return out
