@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from workbench.core.anchoring import Selector, make_selector, match_quote, reanchor
+from workbench.core.anchoring import Anchor, Selector, make_selector, match_quote, reanchor
 from workbench.core.enums import SpanState
 from workbench.core.errors import ValidationError
 
@@ -110,6 +110,33 @@ def test_annotator_describe_cases(name: str, text: str, start: int, end: int, ex
     assert reanchor(shifted, sel) == reanchor(shifted, sel)
     anchor = reanchor(shifted, sel)
     assert (anchor.state, anchor.start, anchor.end) == (SpanState.MOVED, start + 10, end + 10)
+
+
+@pytest.mark.parametrize(("name", "text", "exact", "prefix", "suffix", "starts"), ANNOTATOR_MATCH,
+                         ids=[c[0] for c in ANNOTATOR_MATCH])
+def test_annotator_describe_inverts_the_match_cases(name: str, text: str, exact: str, prefix: str, suffix: str,
+                                                    starts: list[int]) -> None:
+    """Annotator describe.test.ts 'inverts test cases of text quote matcher': describing each match gives the
+    same quote, a consistent context, and a selector that anchors back to that very match."""
+    for start in starts:
+        sel = make_selector(text, start, start + len(exact), "0" * 64)
+        assert sel.exact == exact, name
+        assert not prefix or sel.prefix.endswith(prefix[-len(sel.prefix):] if sel.prefix else "")
+        assert not suffix or sel.suffix.startswith(suffix[: len(sel.suffix)])
+        assert reanchor(text, sel) == Anchor(SpanState.ANCHORED, start, start + len(exact))
+
+
+def test_annotator_describe_with_a_scope() -> None:
+    """Annotator describe.test.ts 'works with custom scope' / 'strips part of the range outside the scope' /
+    'range equals the scope': our scope is the text of record, so a scope is a substring made into the text."""
+    scope = "To annotate or not to annotate."[15:30]  # "not to annotate"
+    sel = make_selector(scope, 7, 11)
+    assert (sel.exact, sel.prefix) == ("anno", "not to ")
+    inner = LOREM[6:17]  # "ipsum dolor": the part of "dolor am" inside the scope is "dolor"
+    sel = make_selector(inner, 6, 11)
+    assert sel.exact == "dolor" and reanchor(inner, sel).start == 6
+    whole = make_selector("dolor am", 0, 8)
+    assert (whole.exact, whole.prefix, whole.suffix) == ("dolor am", "", "")
 
 
 def test_annotator_describe_empty_quote_is_refused() -> None:
