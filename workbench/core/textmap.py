@@ -83,6 +83,7 @@ class TextMap:
         self.new_folded = fold_typography(new)
         self.blocks: list[Block] = _merge(self._diff())
         self._starts = [b.a1 for b in self.blocks]
+        self._by_length: list[tuple[int, int]] | None = None
 
     # --- building -------------------------------------------------------------------------------------------
     def _diff(self) -> Iterator[Block]:
@@ -155,9 +156,17 @@ class TextMap:
         b = self.blocks[self._index(end - 1)]
         return b.b1 + (end - b.a1) if b.tag == "equal" else b.b2
 
-    def changed_new_regions(self, min_len: int = 1) -> list[tuple[int, int]]:
-        """``(b1, b2)`` of every non-equal block whose new side holds at least ``min_len`` characters."""
-        return [(b.b1, b.b2) for b in self.blocks if b.tag != "equal" and b.b2 - b.b1 >= min_len]
+    def changed_new_regions(self, min_len: int = 1, limit: int = 200) -> list[tuple[int, int]]:
+        """``(b1, b2)`` of the ``limit`` largest changed blocks whose new side has ``min_len`` characters or more."""
+        if self._by_length is None:
+            self._by_length = sorted(((b.b1, b.b2) for b in self.blocks if b.tag != "equal" and b.b2 > b.b1),
+                                     key=lambda r: r[0] - r[1])
+        out: list[tuple[int, int]] = []
+        for b1, b2 in self._by_length:
+            if b2 - b1 < min_len or len(out) >= limit:
+                break
+            out.append((b1, b2))
+        return out
 
     def equal_fraction(self) -> float:
         """Share of the old text found unchanged (folded) in the new one."""

@@ -41,8 +41,12 @@ def import_new_version(win: MainWindow, source_id: int, path: str) -> Any:
     chain = revisions_svc.chain(store, source_id)
     target = chain[-1].id if chain else source_id  # a drop on an old revision revises the newest one
 
-    def work(progress: Any, _cancelled: Any) -> Any:
+    def work(progress: Any, cancelled: Any) -> Any:
+        from workbench.core.errors import Cancelled
+
         bundle = read_file(path)
+        if cancelled():
+            raise Cancelled("import cancelled")
         return revisions_svc.import_revision(store, target, bundle,
                                              progress=lambda done, total: progress(done, total, ""))
 
