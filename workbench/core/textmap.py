@@ -30,7 +30,7 @@ _TYPO = str.maketrans({
     "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
 })
-_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
+_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")  # trailing spaces kept with their word: no popular tokens
 CHAR_LEVEL_LIMIT = 400  # a changed run of words shorter than this (each side) is refined character by character
 
 
