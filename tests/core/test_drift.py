@@ -7,8 +7,9 @@ import unicodedata
 import pytest
 
 from workbench.core.anchoring import Selector, make_selector
-from workbench.core.drift import Drift, fact_differences, reanchor_revision
+from workbench.core.drift import Drift, reanchor_revision
 from workbench.core.enums import SpanState
+from workbench.core.quote_facts import fact_differences
 from workbench.core.text import normalize_text
 from workbench.core.textmap import TextMap
 

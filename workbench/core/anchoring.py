@@ -16,6 +16,7 @@ matches is still found (and reported ``moved``), where Annotator's ``textQuoteSe
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -24,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from workbench.core.enums import SpanState
 from workbench.core.errors import ValidationError
+from workbench.core.quote_facts import fact_differences
 from workbench.core.text import fold, sha256_hex
 from workbench.core.textmap import fold_typography
 
@@ -31,6 +33,7 @@ CONTEXT = 32
 FUZZY_MIN_SIMILARITY = 0.5  # Hypothesis allows min(256, len(quote) / 2) errors: similarity 0.5
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
 MAX_EXACT_HITS = 1000
+SAME_PLACE_CONTEXT = 0.6  # an approximate match whose facts differ is the same passage only with its context
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -126,7 +129,8 @@ def _context_similarity(context: str, window: str, *, at_end: bool) -> float:
     if hit is None:
         return 0.0
     gap = len(window) - hit.dest_end if at_end else hit.dest_start
-    return max(0.0, hit.score / 100 - gap / len(context))
+    coverage = min(1.0, len(window) / len(context))  # a text edge cuts the context short: that is not a match
+    return max(0.0, hit.score / 100 * coverage - gap / len(context))
 
 
 def context_score(text: str, start: int, end: int, sel: Selector) -> float:
@@ -151,6 +155,10 @@ def reanchor(text: str, sel: Selector, text_sha256: str | None = None) -> Anchor
         return Anchor(SpanState.ORPHANED, 0, 0)
     if text[match.start : match.end] == sel.exact:
         return Anchor(SpanState.ANCHORED if match.start == sel.start else SpanState.MOVED, match.start, match.end)
+    if fact_differences(sel.exact, text[match.start : match.end]) and (
+        (sel.prefix or sel.suffix) and context_score(text, match.start, match.end, sel) < SAME_PLACE_CONTEXT
+    ):
+        return Anchor(SpanState.ORPHANED, 0, 0)  # another passage with other facts: never move a claim onto it
     return Anchor(SpanState.CHANGED, match.start, match.end)
 
 
@@ -164,7 +172,15 @@ def match_quote(
     """
     if not quote or not text:
         return None
-    candidates = _exact_hits(text, quote) or _fuzzy_hits(text, quote)
+    candidates = _exact_hits(text, quote)
+    if not candidates:
+        candidates = _fuzzy_hits(text, quote)
+    elif hint is not None and (prefix or suffix):
+        # The copy at the old place may have been edited while other exact copies remain: let an approximate
+        # match there, with its context intact, compete with them (scores decide).
+        near = align_words(quote, text, max(0, hint - 8), min(len(text), hint + len(quote) + 8))
+        if near is not None:
+            candidates.append(snap_to_words(text, near.start, near.end, quote))
     best: tuple[float, int, int] | None = None
     best_key: tuple[float, float] | None = None
     for start, end in candidates:
@@ -221,22 +237,43 @@ def _tokens(text: str, lo: int = 0, hi: int | None = None) -> tuple[list[str], l
     toks: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(folded):
-        toks.append(m.group())
+        tok = m.group()
+        if len(tok) == 1 and not tok.isalnum() and unicodedata.category(tok).startswith("P"):
+            continue  # punctuation does not anchor an alignment (a lone apostrophe would match anywhere)
+        toks.append(tok)
         spans.append((lo + m.start(), lo + m.end()))
     return toks, spans
 
 
-def align_words(quote: str, text: str, lo: int, hi: int) -> Alignment | None:
+def align_words(quote: str, text: str, lo: int, hi: int, *, tight: bool = False) -> Alignment | None:
     """Align ``quote`` word by word with ``text[lo:hi]`` (accent- and case-insensitive).
 
     The result covers the text tokens the quote's tokens align with: equal ones, and replaced ones at the edges
-    only as many as the quote has there (so an aligned region never swallows the neighbouring words of the window).
+    only as many as the quote has there and of the same kinds (figures for figures, words for words), so an aligned
+    region never swallows the neighbouring words of a search window. ``tight``: the window is already the region
+    the quote became (from a diff), replaced tokens at its edges all belong to it.
     ``ratio`` is the share of the quote's tokens found unchanged. None when nothing aligns.
     """
     qtok, _ = _tokens(quote)
     ttok, tspan = _tokens(text, lo, hi)
     if not qtok or not ttok:
         return None
+
+    def kind(tok: str) -> str:
+        return "digit" if tok[:1].isdigit() else "word" if tok[:1].isalpha() else "other"
+
+    def edge(i1: int, i2: int, j1: int, j2: int, leading: bool) -> tuple[int, int]:
+        """The text tokens of an edge replacement that stand for quote tokens i1..i2: as many, of the same kinds."""
+        if tight:
+            return j1, j2
+        kinds = {kind(t) for t in qtok[i1:i2]}
+        k = 0
+        for j in (range(j2 - 1, j1 - 1, -1) if leading else range(j1, j2)):
+            if k >= i2 - i1 or kind(ttok[j]) not in kinds:
+                break
+            k += 1
+        return (j2 - k, j2) if leading else (j1, j1 + k)
+
     ops = [op for op in SequenceMatcher(None, qtok, ttok, autojunk=False).get_opcodes()]
     involved = [k for k, op in enumerate(ops) if op[2] > op[1]]
     if not involved:
@@ -251,23 +288,40 @@ def align_words(quote: str, text: str, lo: int, hi: int) -> Alignment | None:
         if j2 == j1:
             continue
         if tag == "replace" and k == first and k != last:
-            j1 = max(j1, j2 - (i2 - i1))
+            j1, j2 = edge(i1, i2, j1, j2, leading=True)
         elif tag == "replace" and k == last and k != first:
-            j2 = min(j2, j1 + (i2 - i1))
+            j1, j2 = edge(i1, i2, j1, j2, leading=False)
         picked.extend((j1, j2 - 1))
     if not picked or matched == 0:
         return None
     return Alignment(tspan[min(picked)][0], tspan[max(picked)][1], matched / len(qtok))
 
 
-def snap_to_words(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole words where ``quote`` begins or ends with a whole word."""
+def snap_to_words(text: str, start: int, end: int, quote: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words, and to the punctuation ``quote`` has at its edges, within [lo, hi)."""
+    hi = len(text) if hi is None else hi
     if quote[:1].isalnum():
-        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        while start > lo and text[start - 1].isalnum() and text[start].isalnum():
             start -= 1
+    else:  # « or " or ( before the first word: take as much punctuation (and space) back, give or take two
+        lead = len(quote) - len(quote.lstrip("".join(c for c in quote if not c.isalnum())))
+        floor = max(lo, start - lead - 2)
+        j = start
+        while j > floor and not text[j - 1].isalnum() and text[j - 1] != "\n":
+            j -= 1
+        if text[j:start].strip():
+            start = j
     if quote[-1:].isalnum():
-        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        while end < hi and text[end].isalnum() and text[end - 1].isalnum():
             end += 1
+    else:
+        trail = len(quote) - len(quote.rstrip("".join(c for c in quote if not c.isalnum())))
+        ceil = min(hi, end + trail + 2)
+        j = end
+        while j < ceil and not text[j].isalnum() and text[j] != "\n":
+            j += 1
+        if text[end:j].strip():
+            end = j
     while start < end and text[start].isspace() and not quote[:1].isspace():
         start += 1
     while end > start and text[end - 1].isspace() and not quote[-1:].isspace():

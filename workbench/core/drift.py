@@ -16,8 +16,6 @@ Order of work for each span, cheapest first (see :class:`workbench.core.textmap.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,34 +23,11 @@ from rapidfuzz import fuzz
 
 from workbench.core.anchoring import Selector, align_words, context_score, snap_to_words, word_diff
 from workbench.core.enums import SpanState
+from workbench.core.quote_facts import fact_differences
 from workbench.core.textmap import TextMap, fold_typography
 
 SAME_PASSAGE = 0.5  # share of the old quote's words the new passage must keep to be the same passage (changed)
 RELOCATED_SCORE = 85.0  # rapidfuzz score a passage found far from the old place needs (and the same facts)
-
-_NUMBER = re.compile(r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?")
-_NEGATORS = frozenset((
-    "not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "without",
-    "ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "personne", "ni", "sans", "guère", "nullement",
-))
-_MONTHS = frozenset(re.findall(r"\w+",
-    "january february march april may june july august september october november december "
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche",
-))
-_WORD = re.compile(r"\w+")
-_MONTH_RE = "|".join(sorted((m for m in _MONTHS if len(m) > 3 and not m.endswith("day") and not m.endswith("di")
-                             and m != "dimanche"), key=len, reverse=True))
-_DAY_RE = "|".join(sorted((m for m in _MONTHS if m.endswith(("day", "di")) or m == "dimanche"), key=len, reverse=True))
-_DATE = re.compile(
-    rf"\b(?:(?:{_DAY_RE})\s+)?(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?"
-    rf"|(?:{_MONTH_RE})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?:{_MONTH_RE})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-    rf"|\b(?:{_DAY_RE})\b",
-    re.IGNORECASE,
-)
-_NAME = re.compile(r"(?<![.!?] )(?<![.!?]\n)(?<!^)(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]+")
-
 
 @dataclass(frozen=True, slots=True)
 class Drift:
@@ -65,37 +40,6 @@ class Drift:
     diff: str
     note: str
     cosmetic: bool = False  # only accents, case, spacing or typography differ: no review needed
-
-
-def facts(text: str) -> dict[str, Counter[str]]:
-    """Figures, dates, negators and capitalised names of a passage (what a claim turns on).
-
-    A date ("31 décembre", "12 March 2026", "mardi") is one fact; its numbers are not counted again as figures.
-    """
-    dates = [" ".join(m.group().split()) for m in _DATE.finditer(text)]
-    rest = _DATE.sub(" ", text)
-    words = [w.lower() for w in _WORD.findall(re.sub(r"n[’']t\b", " not", rest))]
-    return {
-        "figure": Counter(re.sub(r"[\u202f\u00a0 ]", " ", n) for n in _NUMBER.findall(rest)),
-        "date": Counter(dates),
-        "negation": Counter(w for w in words if w in _NEGATORS),
-        "name": Counter(m.group() for m in _NAME.finditer(rest) if m.group().lower() not in _MONTHS),
-    }
-
-
-def fact_differences(old: str, new: str) -> list[str]:
-    """One phrase per differing fact, e.g. ``figure 1,200 → 1,500`` or ``negation added: not``."""
-    a, b = facts(old), facts(new)
-    out: list[str] = []
-    for kind in ("figure", "date", "negation", "name"):
-        gone, added = sorted((a[kind] - b[kind]).elements()), sorted((b[kind] - a[kind]).elements())
-        if gone and added:
-            out.append(f"{kind} {', '.join(gone)} → {', '.join(added)}")
-        elif gone:
-            out.append(f"{kind} removed: {', '.join(gone)}")
-        elif added:
-            out.append(f"{kind} added: {', '.join(added)}")
-    return out
 
 
 def reanchor_revision(
@@ -131,9 +75,9 @@ def _one(tm: TextMap, sel: Selector) -> Drift:
                      "only accents, case, spacing or typography differ", cosmetic=True)
     ns, ne = tm.map_start(start), tm.map_end(end)
     if ne > ns:
-        aligned = align_words(sel.exact, new, ns, ne)
+        aligned = align_words(sel.exact, new, ns, ne, tight=True)
         if aligned is not None and aligned.ratio >= SAME_PASSAGE:
-            lo, hi = snap_to_words(new, aligned.start, aligned.end, sel.exact)
+            lo, hi = snap_to_words(new, aligned.start, aligned.end, sel.exact, ns, ne)
             got = new[lo:hi]
             if got == sel.exact:  # e.g. the quote stayed but its context changed
                 return Drift(SpanState.ANCHORED if lo == start else SpanState.MOVED, lo, hi, got, "", "")

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.anchoring import Selector, make_selector, word_diff
-from workbench.core.drift import DriftRecord, SpanRef, fact_differences, reanchor_revision
+from workbench.core.drift import DriftRecord, SpanRef, reanchor_revision
 from workbench.core.enums import SpanState, Status
 from workbench.core.errors import ImportFailure, ValidationError
+from workbench.core.quote_facts import fact_differences
 from workbench.core.text import normalize_text, sha256_hex
 from workbench.core.values import ClaimInfo, ImportBundle, SourceInfo
 from workbench.io.report import RevisionNote
