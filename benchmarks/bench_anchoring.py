@@ -6,7 +6,8 @@ The text is built from real articles: every ``.txt`` file under ``--corpus`` (de
 it exists), each copy's paragraphs numbered so that no two are identical, up to 2 MB. Without a corpus the text is
 generated from sentences written here (figures, names and dates varied). Two revisions are made of it: scattered
 edits (figures changed, sentences deleted and inserted, words replaced: about one edit per 10 kB) and a whole-text
-change (accents dropped, quotes and apostrophes re-typed). For each, it prints the time of
+change (accents dropped, quotes and apostrophes re-typed), and, beyond the issue's two cases, every paragraph
+re-wrapped (line breaks all moved). For each, it prints the time of
 :func:`workbench.core.drift.reanchor_revision` for all spans, the ratio against a plain ``difflib`` opcode pass over
 the lines of the two texts measured in the same run, the states found, and checks that every non-orphaned span
 quotes the new text exactly. It also times the one-span-at-a-time ``reanchor`` on a sample, for comparison. The
@@ -109,6 +110,13 @@ def whole_text_change(text: str) -> str:
     return normalize_text(plain.replace("’", "'"))
 
 
+def reflowed(text: str) -> str:
+    """Every paragraph re-wrapped at 90 columns (a PDF extracted again, a page re-saved): line breaks all change."""
+    import textwrap
+
+    return normalize_text("\n".join(textwrap.fill(p, 90) for p in text.split("\n")))
+
+
 def make_spans(text: str, n: int, rng: random.Random) -> list[Selector]:
     """``n`` spans of 2 to 15 words at word boundaries."""
     starts = [m.start() for m in re.finditer(r"(?<!\S)\S", text)]
@@ -166,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     spans = make_spans(old, args.spans, rng)
     ok = run_case("scattered edits", old, scattered_edits(old, rng), spans, TARGET_SCATTERED_S)
     ok &= run_case("whole text changed (accents, quotes)", old, whole_text_change(old), spans, TARGET_WHOLE_S)
+    ok &= run_case("whole text re-wrapped (every line break moved)", old, reflowed(old), spans, TARGET_WHOLE_S)
     return 0 if ok else 1
 
 

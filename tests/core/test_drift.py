@@ -199,3 +199,12 @@ def test_many_spans_random_edits_never_misquote() -> None:
         if OLD[a:b].strip():
             sels.append(make_selector(OLD, a, min(b, len(OLD))))
     _check(new, reanchor_revision(OLD, new, sels))
+
+
+def test_line_breaks_moved_is_only_cosmetic() -> None:
+    sel = _sel(OLD, "The mayor, Anne Dupont, said: “the dike has not failed”.")
+    new = OLD.replace("Anne Dupont, said:", "Anne Dupont,\nsaid:").replace("“the dike", "« the dike").replace(
+        "failed”.", "failed ».")
+    d = _one(new, "The mayor, Anne Dupont, said: “the dike has not failed”.")
+    assert d.state == SpanState.CHANGED and d.cosmetic and d.exact.startswith("The mayor") and d.exact.endswith("».")
+    assert sel.exact != d.exact

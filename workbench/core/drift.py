@@ -16,6 +16,7 @@ Order of work for each span, cheapest first (see :class:`workbench.core.textmap.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,18 @@ from workbench.core.textmap import TextMap, fold_typography
 
 SAME_PASSAGE = 0.5  # share of the old quote's words the new passage must keep to be the same passage (changed)
 RELOCATED_SCORE = 85.0  # rapidfuzz score a passage found far from the old place needs (and the same facts)
+
+COSMETIC = "only accents, case, spacing or typography differ"
+_SPACE_AROUND_PUNCT = re.compile(r"\s*([^\w\s])\s*")
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two passages differ only by accents, case, typography and spacing (line breaks included)."""
+    def norm(t: str) -> str:
+        return _SPACE_AROUND_PUNCT.sub(r"\1", " ".join(fold_typography(t).split()))
+
+    return norm(a) == norm(b)
+
 
 @dataclass(frozen=True, slots=True)
 class Drift:
@@ -71,8 +84,7 @@ def _one(tm: TextMap, sel: Selector) -> Drift:
         if got == sel.exact:
             state = SpanState.ANCHORED if ns == start else SpanState.MOVED
             return Drift(state, ns, ne, got, "", "")
-        return Drift(SpanState.CHANGED, ns, ne, got, word_diff(sel.exact, got),
-                     "only accents, case, spacing or typography differ", cosmetic=True)
+        return Drift(SpanState.CHANGED, ns, ne, got, word_diff(sel.exact, got), COSMETIC, cosmetic=True)
     ns, ne = tm.map_start(start), tm.map_end(end)
     if ne > ns:
         aligned = align_words(sel.exact, new, ns, ne, tight=True)
@@ -81,6 +93,8 @@ def _one(tm: TextMap, sel: Selector) -> Drift:
             got = new[lo:hi]
             if got == sel.exact:  # e.g. the quote stayed but its context changed
                 return Drift(SpanState.ANCHORED if lo == start else SpanState.MOVED, lo, hi, got, "", "")
+            if _same_words(sel.exact, got):
+                return Drift(SpanState.CHANGED, lo, hi, got, word_diff(sel.exact, got), COSMETIC, cosmetic=True)
             notes = fact_differences(sel.exact, got) or ["wording changed"]
             return Drift(SpanState.CHANGED, lo, hi, got, word_diff(sel.exact, got), "; ".join(notes))
     found = _relocate(tm, sel, ns)
