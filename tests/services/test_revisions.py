@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.services.conftest import TEXT, World, bundle
@@ -171,3 +173,28 @@ def test_reports_say_the_source_was_revised(world: World, language: str) -> None
     for fmt in ("md", "html"):
         text = reports.export(store, world.dossier.id, reports.ReportRequest(fmt, language=language)).decode()
         assert "1 450 habitants évacués" in text and ("Source revised on" in text or "Source révisée le" in text)
+
+
+def test_copying_a_dossier_keeps_revisions_and_drift(world: World, tmp_path: Path) -> None:
+    from workbench.services.copy import copy_dossier
+
+    store = world.store
+    figure, _mayor, _prefect = _claims(world)
+    v2 = revisions.import_revision(store, world.source.id, bundle(EDITED, "v2.txt")).source
+    dst = str(tmp_path / "copy.sqlite")
+    new_dossier = copy_dossier(str(world.path), dst, world.dossier.id)
+    other = Store.open(dst, user="bob")
+    try:
+        copied = sources.list_all(other, new_dossier)
+        old_id, new_id = (s.id for s in sorted(copied, key=lambda s: s.id))
+        assert [s.id for s in revisions.chain(other, old_id)] == [old_id, new_id]
+        rows = revisions.drift(other, old_id, new_id)
+        assert len(rows) == len(revisions.drift(store, world.source.id, v2.id))
+        fig = next(d for d in rows if d.role == "appearance" and d.new is not None and "1 450" in d.new.exact)
+        assert fig.review == "pending"
+        copied_claim = next(c for c in claims.list_claims(other, new_dossier) if c.statement == "1 200 évacués")
+        assert fig.claim_id == copied_claim.id
+        assert revisions.review(other, copied_claim.id, accept=True).status == "in-review"
+    finally:
+        other.close()
+    assert figure
