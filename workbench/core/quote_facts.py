@@ -32,7 +32,17 @@ _DATE = re.compile(
     rf"|\b(?:{_DAY_RE})\b",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"(?<![.!?] )(?<![.!?]\n)(?<!^)(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]+")
+_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]+")
+# Capitalised words that start sentences but are no names (a changed one would read as a changed name).
+_NOT_NAMES = frozenset((
+    "the", "a", "an", "in", "on", "at", "to", "of", "for", "by", "with", "from", "as", "it", "its", "he", "she",
+    "they", "we", "you", "i", "this", "that", "these", "those", "there", "but", "and", "or", "so", "if", "when",
+    "while", "after", "before", "according", "officials", "his", "her", "their", "our", "my", "no", "not",
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "il", "elle", "ils", "elles", "on",
+    "nous", "vous", "je", "ce", "cet", "cette", "ces", "mais", "et", "ou", "donc", "selon", "pour", "dans", "en",
+    "par", "avec", "sur", "sous", "si", "quand", "lors", "après", "avant", "depuis", "son", "sa", "ses", "leur",
+    "leurs", "notre", "nos", "votre", "vos", "ne", "pas", "qui", "que", "dont", "où",
+))
 
 
 def facts(text: str) -> dict[str, Counter[str]]:
@@ -47,7 +57,8 @@ def facts(text: str) -> dict[str, Counter[str]]:
         "figure": Counter(re.sub(r"[\u202f\u00a0 ]", " ", n) for n in _NUMBER.findall(rest)),
         "date": Counter(dates),
         "negation": Counter(w for w in words if w in _NEGATORS),
-        "name": Counter(m.group() for m in _NAME.finditer(rest) if m.group().lower() not in _MONTHS),
+        "name": Counter(m.group() for m in _NAME.finditer(rest)
+                        if m.group().lower() not in _MONTHS and m.group().lower() not in _NOT_NAMES),
     }
 
 
