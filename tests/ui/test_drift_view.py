@@ -77,3 +77,18 @@ def test_drop_a_file_onto_a_source_imports_its_new_version(window, store, dossie
     assert len(chain) == 2 and sources_svc.text(store, chain[-1].id) == NEW_A
     qtbot.addWidget(window.drift_dialog)
     window.drift_dialog.close()
+
+
+def test_file_menu_imports_a_new_version_of_the_current_pane(window, store, dossier, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    a = _source_a(store, dossier)
+    path = tmp_path / "a-v2.txt"
+    path.write_text(NEW_A, encoding="utf-8")
+    window.reading.add_pane(a.id)
+    window.reading.current = window.reading.pane_for(a.id)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    window.actions_by_name["import_version"].trigger()
+    assert len(revisions_svc.chain(store, a.id)) == 2
+    qtbot.addWidget(window.drift_dialog)
+    window.drift_dialog.close()

@@ -29,6 +29,10 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     tr = win.tr
     act("import", tr("&Import files…"), win.choose_and_import, "Ctrl+O")
     act("paste", tr("&Paste as new source…"), lambda: _paste_source(win), "Ctrl+Shift+V")
+    from workbench.ui import window_revisions
+
+    act("import_version", tr("Import new &version of this source…"),
+        lambda: window_revisions.choose_for_current_pane(win))
     act("export", tr("&Export report…"), lambda: _export(win), "Ctrl+Shift+E")
     act("quit", tr("&Quit"), win.close, QKeySequence.StandardKey.Quit)
     act("new_dossier", tr("&New dossier…"), lambda: _new_dossier(win))
@@ -71,7 +75,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     bar = win.menuBar()
     m = bar.addMenu(tr("&File"))
-    for n in ("import", "paste", "export"):
+    for n in ("import", "import_version", "paste", "export"):
         m.addAction(acts[n])
     m.addSeparator()
     m.addAction(acts["quit"])

@@ -33,6 +33,15 @@ def choose_new_version(win: MainWindow, source_id: int) -> None:
         import_new_version(win, source_id, path)
 
 
+def choose_for_current_pane(win: MainWindow) -> None:
+    """File ▸ Import new version of this source…: the source of the current pane."""
+    pane = win.reading.current
+    if pane is None or pane.source_id is None:
+        win.statusBar().showMessage(_tr("Open the source to revise in a pane first."), 4000)
+        return
+    choose_new_version(win, pane.source_id)
+
+
 def import_new_version(win: MainWindow, source_id: int, path: str) -> Any:
     """Import ``path`` as the newest revision of ``source_id``'s document, in the background."""
     from workbench.io.registry import read_file
