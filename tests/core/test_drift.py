@@ -208,3 +208,12 @@ def test_line_breaks_moved_is_only_cosmetic() -> None:
     d = _one(new, "The mayor, Anne Dupont, said: “the dike has not failed”.")
     assert d.state == SpanState.CHANGED and d.cosmetic and d.exact.startswith("The mayor") and d.exact.endswith("».")
     assert sel.exact != d.exact
+
+
+@pytest.mark.parametrize("text", ["Élise « ça » — 12\u202f000\t`x`", "İstanbul ﬁn Straße ǅ 🌊", "plain ascii", ""])
+def test_fold_typography_keeps_the_length(text: str) -> None:
+    from workbench.core.textmap import fold_typography
+
+    folded = fold_typography(text)
+    assert len(folded) == len(text)
+    assert "«" not in folded and "—" not in folded and "\t" not in folded
