@@ -118,11 +118,24 @@ class TextMap:
             return
         old_tok, old_pos = _tokens(self.old_folded, a1, a2)
         new_tok, new_pos = _tokens(self.new_folded, b1, b2)
-        sm = SequenceMatcher(None, old_tok, new_tok, autojunk=len(old_tok) > 2000)
+        # Compared with their spacing normalised, so that re-wrapped lines ("word\n" / "word ") still align.
+        old_key, new_key = [_key(t) for t in old_tok], [_key(t) for t in new_tok]
+        sm = SequenceMatcher(None, old_key, new_key, autojunk=len(old_tok) > 2000)
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
             c1, c2, d1, d2 = old_pos[i1], old_pos[i2], new_pos[j1], new_pos[j2]
-            if tag == "equal":
+            if tag == "equal" and old_tok[i1:i2] == new_tok[j1:j2]:
                 yield Block("equal", c1, c2, d1, d2)
+            elif tag == "equal":  # same words, other spacing: the words are equal, the spaces replaced
+                for k in range(i2 - i1):
+                    o, n = old_tok[i1 + k], new_tok[j1 + k]
+                    oa, na = old_pos[i1 + k], new_pos[j1 + k]
+                    if o == n:
+                        yield Block("equal", oa, oa + len(o), na, na + len(n))
+                        continue
+                    w = len(o.rstrip())
+                    if w:
+                        yield Block("equal", oa, oa + w, na, na + w)
+                    yield Block("replace", oa + w, oa + len(o), na + w, na + len(n))
             elif tag == "replace" and c2 - c1 <= CHAR_LEVEL_LIMIT and d2 - d1 <= CHAR_LEVEL_LIMIT:
                 yield from self._chars(c1, c2, d1, d2)
             else:
@@ -190,6 +203,12 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     for line in out:
         pos.append(pos[-1] + len(line))
     return out, pos
+
+
+def _key(token: str) -> str:
+    """A token compared with its trailing spacing reduced to one space (or none)."""
+    word = token.rstrip()
+    return word + " " if len(word) < len(token) else token
 
 
 def _tokens(text: str, lo: int, hi: int) -> tuple[list[str], list[int]]:
