@@ -31,6 +31,7 @@ _TYPO = str.maketrans({
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
 })
 _TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")  # trailing spaces kept with their word: no popular tokens
+SENTENCE_LEVEL_OVER = 20_000  # a changed run of unpaired lines longer than this is diffed sentence by sentence first
 CHAR_LEVEL_LIMIT = 400  # a changed run of words shorter than this (each side) is refined character by character
 
 
@@ -109,8 +110,30 @@ class TextMap:
             elif tag == "replace" and i2 - i1 == j2 - j1:
                 for k in range(i2 - i1):  # as many lines on each side: refine them pair by pair
                     yield from self._words(old_pos[i1 + k], old_pos[i1 + k + 1], new_pos[j1 + k], new_pos[j1 + k + 1])
+            elif max(a2 - a1, b2 - b1) > SENTENCE_LEVEL_OVER:
+                yield from self._sentences(a1, a2, b1, b2)
             else:
                 yield from self._words(a1, a2, b1, b2)
+
+    def _sentences(self, a1: int, a2: int, b1: int, b2: int) -> Iterator[Block]:
+        """A long changed run whose lines do not pair up (text re-wrapped): sentences first, spacing ignored.
+
+        A word-level diff of hundreds of thousands of tokens, many of them frequent, can take minutes in difflib.
+        """
+        old_s, old_pos = _sentences(self.old_folded, a1, a2)
+        new_s, new_pos = _sentences(self.new_folded, b1, b2)
+        sm = SequenceMatcher(None, [" ".join(x.split()) for x in old_s], [" ".join(x.split()) for x in new_s])
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    c1, c2 = old_pos[i1 + k], old_pos[i1 + k + 1]
+                    d1, d2 = new_pos[j1 + k], new_pos[j1 + k + 1]
+                    if old_s[i1 + k] == new_s[j1 + k]:
+                        yield Block("equal", c1, c2, d1, d2)
+                    else:
+                        yield from self._words(c1, c2, d1, d2)
+            else:
+                yield from self._words(old_pos[i1], old_pos[i2], new_pos[j1], new_pos[j2])
 
     def _words(self, a1: int, a2: int, b1: int, b2: int) -> Iterator[Block]:
         if a1 == a2 or b1 == b2:
@@ -202,6 +225,22 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     pos = [0]
     for line in out:
         pos.append(pos[-1] + len(line))
+    return out, pos
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")  # line breaks are only spacing here
+
+
+def _sentences(text: str, lo: int, hi: int) -> tuple[list[str], list[int]]:
+    """Sentences (with their trailing spaces) of ``text[lo:hi]`` and their absolute starts (plus ``hi``)."""
+    out: list[str] = []
+    pos = [lo]
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        out.append(text[pos[-1] : m.end()])
+        pos.append(m.end())
+    if pos[-1] < hi:
+        out.append(text[pos[-1] : hi])
+        pos.append(hi)
     return out, pos
 
 
