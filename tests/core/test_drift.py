@@ -217,3 +217,21 @@ def test_fold_typography_keeps_the_length(text: str) -> None:
     folded = fold_typography(text)
     assert len(folded) == len(text)
     assert "«" not in folded and "—" not in folded and "\t" not in folded
+
+
+def test_long_rewrapped_text_goes_sentence_by_sentence() -> None:
+    import textwrap
+
+    from workbench.core.textmap import SENTENCE_LEVEL_OVER
+
+    paragraphs = [f"§{i} " + OLD.replace("\n", " ").replace("1,200", f"{1000 + i}") for i in range(60)]
+    old = normalize_text("\n".join(paragraphs))
+    assert len(old) > SENTENCE_LEVEL_OVER
+    new = normalize_text("\n".join(textwrap.fill(p, 70) for p in old.split("\n")))
+    quote = "1030 people had been evacuated from Saint-Aubin."
+    sels = [_sel(old, quote), _sel(old, "The minister repeated", 45)]
+    drifts = reanchor_revision(old, new, sels)
+    _check(new, drifts)
+    assert drifts[0].exact.replace("\n", " ") == quote
+    assert drifts[0].state != SpanState.CHANGED or drifts[0].cosmetic
+    assert drifts[1].state != SpanState.ORPHANED and drifts[1].exact.split() == ["The", "minister", "repeated"]
