@@ -57,9 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("title", "outlet", "author", "url", "language"):
         im.add_argument(f"--{name}")
     im.add_argument("--published", type=_date)
+    im.add_argument("--revision-of", type=int, metavar="SOURCE_ID", help="import FILE as a newer version of a source")
 
     s = sub.add_parser("sources", help="list the dossier's sources")
     s.add_argument("--json", action="store_true")
+
+    rv = sub.add_parser("revisions", help="the chain of revisions of a source, oldest first")
+    rv.add_argument("source_id", type=int)
+    rv.add_argument("--json", action="store_true")
+    dr = sub.add_parser("drift", help="what became of each quoted span when a source was revised")
+    dr.add_argument("old_id", type=int)
+    dr.add_argument("new_id", type=int)
+    dr.add_argument("--json", action="store_true")
 
     t = sub.add_parser("text", help="print a source's text of record")
     t.add_argument("source_id", type=int)

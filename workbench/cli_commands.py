@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbench import cli_revisions
 from workbench.cli import Context, dump_json
+from workbench.cli_revisions import cmd_drift, cmd_revisions  # noqa: F401  (dispatched by name)
 from workbench.core.errors import ValidationError
 from workbench.core.text import quote_range
 from workbench.core.values import ClaimInfo, SourceInfo, SpanInfo
@@ -44,6 +46,8 @@ def cmd_import(ctx: Context) -> int:
     from workbench.services.dossier_io import exchange_kind
 
     args = ctx.args
+    if args.revision_of is not None:
+        return cli_revisions.import_revision(ctx)
     overrides = {n: getattr(args, n) for n in ("title", "outlet", "author", "published", "url", "language")}
     paths = []
     failed = False
@@ -230,7 +234,7 @@ def cmd_claim(ctx: Context) -> int:
 def span_json(span: SpanInfo) -> dict[str, Any]:
     """Public JSON of a span."""
     return {"source_id": span.source_id, "start": span.start, "end": span.end, "exact": span.exact,
-            "state": span.state}
+            "state": span.state, "revision_id": span.source_id}
 
 
 def claim_json(claim: ClaimInfo) -> dict[str, Any]:

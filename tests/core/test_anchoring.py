@@ -163,3 +163,35 @@ def test_sentence_removed_from_longer_text_is_orphaned() -> None:
     sel = _sel(TEXT, "Les secours 🚒 sont arrivés mardi soir.")
     without = TEXT.replace("Les secours 🚒 sont arrivés mardi soir.", "")
     assert reanchor(without, sel).state == SpanState.ORPHANED
+
+
+def test_edited_intended_copy_of_three_is_changed_not_moved_to_another_copy() -> None:
+    text = ("Le maire : « la digue n’a pas cédé ». Le préfet : « la digue n’a pas cédé ». "
+            "L’élu : « la digue n’a pas cédé ».")
+    quote = "la digue n’a pas cédé"
+    second = text.index(quote, text.index(quote) + 1)
+    sel = make_selector(text, second, second + len(quote))
+    edited = text[:second] + "la digue a cédé" + text[second + len(quote):]
+    anchor = reanchor(edited, sel)
+    assert anchor.state == SpanState.CHANGED
+    assert (anchor.start, edited[anchor.start : anchor.end]) == (second, "la digue a cédé")
+
+
+EN = "Officials said that 1,200 people had been evacuated from the valley. Others stayed. 300 people had been moved."
+
+
+def test_length_changing_edit_takes_the_new_boundaries() -> None:
+    start = EN.index("1,200")
+    sel = make_selector(EN, start, start + len("1,200 people had been evacuated"))
+    for new_figure in ("12,500", "900"):
+        edited = EN.replace("1,200", new_figure)
+        anchor = reanchor(edited, sel)
+        assert anchor.state == SpanState.CHANGED
+        assert edited[anchor.start : anchor.end] == f"{new_figure} people had been evacuated"
+
+
+def test_deleted_sentence_is_not_moved_onto_another_figure() -> None:
+    start = EN.index("1,200")
+    sel = make_selector(EN, start, start + len("1,200 people had been evacuated"))
+    edited = "Officials said that the valley was calm. Others stayed. 300 people had been evacuated from the hills."
+    assert reanchor(edited, sel).state == SpanState.ORPHANED

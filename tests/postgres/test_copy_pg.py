@@ -20,7 +20,6 @@ from workbench.services.store import Store
 REFS = {
     "verdicts": {"scale_id": "scale"},
     "dossier": {"scale_id": "scale"},
-    "sources": {"dossier_id": "dossier"},
     "spans": {"source_id": "sources"},
     "claims": {"dossier_id": "dossier"},
     "claim_tags": {"claim_id": "claims"},
@@ -28,6 +27,9 @@ REFS = {
     "evidence": {"claim_id": "claims", "span_id": "spans"},
     "relations": {"from_claim_id": "claims", "to_claim_id": "claims"},
     "history": {"dossier_id": "dossier", "claim_id": "claims"},
+    "sources": {"dossier_id": "dossier", "revision_of_id": "sources"},
+    "span_drift": {"dossier_id": "dossier", "old_source_id": "sources", "new_source_id": "sources",
+                   "claim_id": "claims", "old_span_id": "spans", "new_span_id": "spans"},
 }
 ENTITY_KEYS = {"dossier": "dossier", "source": "sources", "claim": "claims", "appearance": "appearances",
                "evidence": "evidence", "relation": "relations"}
@@ -75,6 +77,9 @@ def build(store: Store) -> int:
     claims.restore(store, "claim", c.id)
     doomed = claims.create(store, *at(main.id, "mardi"))
     claims.delete(store, "claim", doomed.id)
+    from workbench.services import revisions  # a revised source: its spans' drift rows travel too
+
+    revisions.import_revision(store, other.id, bundle(OTHER.replace("1 150", "1 250"), "bilan-v2.txt"))
     return d.id
 
 
@@ -93,11 +98,17 @@ def normalized(store: Store, dossier_id: int) -> dict[str, list[dict[str, Any]]]
             for column, target in refs.items():
                 if row.get(column) is not None:
                     row[column] = position[target][row[column]]
+            if key == "span_drift":
+                row["item_id"] = position[ENTITY_KEYS[row["role"]] if row["role"] != "appearance"
+                                          else "appearances"][row["item_id"]]
             if key == "history":
                 row["entity_id"] = position[ENTITY_KEYS[row["entity"]]].get(row["entity_id"], -1)
+                for side in ("before", "after"):
+                    value = row[side]
+                    for ref in ("source_id", "revision_of"):
+                        if isinstance(value, dict) and ref in value:
+                            value = row[side] = value | {ref: position["sources"][value[ref]]}
                 after = row["after"]
-                if isinstance(after, dict) and "source_id" in after:
-                    row["after"] = after | {"source_id": position["sources"][after["source_id"]]}
                 if isinstance(after, dict) and row["entity"] == "relation":
                     row["after"] = after | {"to": position["claims"][after["to"]]}
             normal.append(row)
@@ -128,7 +139,7 @@ def test_copy_sqlite_to_postgresql_and_back(pg_url: str, tmp_path: Path) -> None
                 assert copied[key] == original[key], (target, key)
             # through the services too
             src_ids = [s.id for s in sources.list_all(st, new_id)]
-            assert len(src_ids) == 3
+            assert len(src_ids) == 4  # the revised source and its new revision
             assert sources.original(st, src_ids[2]) == b"%PDF-1.7\x00\xff\xfe binary"
             assert sources.page_map(st, src_ids[2]) == [(0, 1), (21, 2)]
             assert sources.text(st, src_ids[0]) == TEXT

@@ -145,6 +145,15 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionNote:
+    """A quoted span whose source was revised: what was quoted and what the newest revision says (None: gone)."""
+
+    revised_on: dt.date
+    quoted: str
+    now_reads: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportModel:
     """Everything a verification report shows, already read from the database.
 
@@ -190,6 +199,7 @@ class ReportModel:
     captures: Mapping[int, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
     _by_id: dict[int, SourceInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
     _claims_by_id: dict[int, ClaimInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
+    revisions: Mapping[int, RevisionNote] = field(default_factory=dict)  # by span id: its source was revised
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -206,6 +216,7 @@ class ReportModel:
             raise ValidationError(f"paper size must be a4 or letter, not {self.paper!r}")
         object.__setattr__(self, "_by_id", {s.id: s for s in self.sources})
         object.__setattr__(self, "_claims_by_id", {c.id: c for c in self.claims})
+        object.__setattr__(self, "revisions", MappingProxyType(dict(self.revisions)))
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings
 
@@ -327,6 +338,23 @@ class ReportModel:
             lo, hi, cut_before, cut_after = sentence_bounds(text, span.start, span.end, language[:2].lower())
             return Quote(text[lo : span.start], span.exact, text[span.end : hi], source, span, cut_before, cut_after)
         return Quote(span.prefix, span.exact, span.suffix, source, span, bool(span.prefix), bool(span.suffix))
+
+    def revision_note(self, span: SpanInfo) -> str:
+        """"Source revised on DATE; the quoted passage now reads …" for a span whose source changed, else ""."""
+        note = self.revisions.get(span.id)
+        if note is None:
+            return ""
+        date = format_date(note.revised_on, self.language)
+        fr = self.language == "fr"
+        if note.now_reads is None:
+            return (f"Source révisée le {date} ; le passage cité « {note.quoted} » n’y figure plus." if fr else
+                    f"Source revised on {date}; the quoted passage “{note.quoted}” no longer appears in it.")
+        if note.now_reads == note.quoted:
+            return ""
+        return (f"Source révisée le {date} ; le passage cité se lit désormais « {note.now_reads} » "
+                f"(auparavant « {note.quoted} »)." if fr else
+                f"Source revised on {date}; the quoted passage now reads “{note.now_reads}” "
+                f"(previously “{note.quoted}”).")
 
     def citation(self, source: SourceInfo | None) -> str:
         """Citation of a source: "Outlet, Author, “Title”, date, URL" (empty parts left out)."""

@@ -129,6 +129,9 @@ class Source(Base):
     ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # how OCR read the text (None: not OCR); 0003
     ocr_words: Mapped[list[Any] | None] = mapped_column(JSON, deferred=True)  # OCR word boxes per page; 0003
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The revision this one replaces (a newer version of the same document); revisions are never edited.
+    # No foreign key: see db/versions/0004_revisions.py (adding one would rebuild the table and its FTS triggers).
+    revision_of_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Capture(Base):
@@ -261,3 +264,29 @@ class History(Base):
     after: Mapped[Any] = mapped_column(JSON)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     user: Mapped[str] = mapped_column(String(100), default="")
+
+
+class SpanDrift(Base):
+    """What became of one appearance or evidence span when its source was revised (the drift report)."""
+
+    __tablename__ = "span_drift"
+    __table_args__ = (
+        Index("ix_span_drift_sources", "old_source_id", "new_source_id"),
+        CheckConstraint("role IN ('appearance','evidence')", name="role"),
+        CheckConstraint("state IN ('anchored','moved','changed','orphaned')", name="state"),
+        CheckConstraint("review IN ('none','pending','accepted','dismissed')", name="review"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
+    old_source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))
+    new_source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    item_id: Mapped[int] = mapped_column(Integer)
+    old_span_id: Mapped[int] = mapped_column(ForeignKey("span.id", ondelete="CASCADE"))
+    new_span_id: Mapped[int | None] = mapped_column(ForeignKey("span.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(20))
+    diff: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    review: Mapped[str] = mapped_column(String(20), default="none")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -3,7 +3,8 @@
 :func:`export_dossier_rows` reads every row of a dossier, soft-deleted ones included (undo and history stay
 meaningful), into plain lists of column dicts; :func:`import_dossier_rows` writes them into another database with
 bulk ``INSERT ... RETURNING`` statements, parents first, and rewrites every reference to the new ids: foreign keys,
-and the ids history lines mention (``entity_id``, ``claim_id``, ``source_id`` and a relation's ``to`` in ``after``).
+and the ids history lines mention (``entity_id``, ``claim_id``, ``source_id``/``revision_of`` in ``before`` and
+``after``, a relation's ``to``).
 Neither commits: the caller owns both transactions.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, insert, select
+from sqlalchemy import JSON, insert, select, update
 from sqlalchemy.orm import Session
 
 from workbench.core.errors import NotFoundError
@@ -26,6 +27,7 @@ from workbench.persistence.models import (
     RatingScaleRow,
     Source,
     Span,
+    SpanDrift,
     VerdictRow,
 )
 
@@ -33,7 +35,7 @@ Rows = list[dict[str, Any]]
 
 # Export keys, in insertion order (parents first).
 KEYS = ("scale", "verdicts", "dossier", "sources", "spans", "claims", "claim_tags", "appearances", "evidence",
-        "relations", "history")
+        "relations", "history", "span_drift")
 
 
 def _rows(session: Session, model: type[Any], *where: Any, order: Any = None) -> Rows:
@@ -67,6 +69,7 @@ def export_dossier_rows(session: Session, dossier_id: int) -> dict[str, Rows]:
         "evidence": _rows(session, Evidence, Evidence.claim_id.in_(claim_ids), order=Evidence.id),
         "relations": _rows(session, ClaimRelation, ClaimRelation.from_claim_id.in_(claim_ids), order=ClaimRelation.id),
         "history": _rows(session, History, History.dossier_id == dossier_id, order=History.id),
+        "span_drift": _rows(session, SpanDrift, SpanDrift.dossier_id == dossier_id, order=SpanDrift.id),
     }
 
 
@@ -101,6 +104,10 @@ def import_dossier_rows(session: Session, data: dict[str, Rows]) -> int:
     _insert(session, VerdictRow, data["verdicts"], scale_id=scale)
     dossier = _insert(session, Dossier, data["dossier"], scale_id=scale)
     sources = _insert(session, Source, data["sources"], dossier_id=dossier)
+    for row in data["sources"]:  # a revision names the one it replaces (a plain column, see migration 0004)
+        if row.get("revision_of_id") is not None:
+            session.execute(update(Source).where(Source.id == sources[row["id"]])
+                            .values(revision_of_id=sources.get(row["revision_of_id"])))
     spans = _insert(session, Span, data["spans"], source_id=sources)
     claims = _insert(session, Claim, data["claims"], dossier_id=dossier)
     _insert(session, ClaimTag, data["claim_tags"], claim_id=claims)
@@ -115,15 +122,21 @@ def import_dossier_rows(session: Session, data: dict[str, Rows]) -> int:
         row["entity_id"] = by_entity.get(row["entity"], {}).get(row["entity_id"], 0)
         if row.get("claim_id") is not None:
             row["claim_id"] = claims.get(row["claim_id"])
-        after = row.get("after")
-        if isinstance(after, dict):
-            after = dict(after)
-            if isinstance(after.get("source_id"), int):
-                after["source_id"] = sources.get(after["source_id"], after["source_id"])
-            if row["entity"] == "relation" and isinstance(after.get("to"), int):
-                after["to"] = claims.get(after["to"], after["to"])
-            row["after"] = after
+        for side in ("before", "after"):  # a re-anchored span's "before" names the old revision, "after" the new
+            value = row.get(side)
+            if isinstance(value, dict):
+                value = dict(value)
+                for ref in ("source_id", "revision_of"):
+                    if isinstance(value.get(ref), int):
+                        value[ref] = sources.get(value[ref], value[ref])
+                if row["entity"] == "relation" and isinstance(value.get("to"), int):
+                    value["to"] = claims.get(value["to"], value["to"])
+                row[side] = value
         row["before"], row["after"] = _json(row.get("before")), _json(row.get("after"))
         history.append(row)
     _insert(session, History, history, dossier_id=dossier)
+    drift = [dict(row, item_id=(appearances if row["role"] == "appearance" else evidence).get(row["item_id"], 0))
+             for row in data.get("span_drift", [])]
+    _insert(session, SpanDrift, drift, dossier_id=dossier, old_source_id=sources, new_source_id=sources,
+            claim_id=claims, old_span_id=spans, new_span_id=spans)
     return next(iter(dossier.values()))

@@ -103,6 +103,7 @@ def build_model(
         include_drafts=request.include_drafts,
         paper=pub.paper,
         captures=_captures(store, [s.id for s in shown]),
+        revisions=revision_notes(store, selected),
     )
 
 
@@ -225,3 +226,10 @@ def formats() -> Sequence[tuple[str, str]]:
     from workbench.io.exporters import EXPORTERS
 
     return [(k, e.name) for k, e in EXPORTERS.items()]
+
+
+def revision_notes(store: Store, selected: Sequence[Any]) -> dict[int, Any]:
+    """By span id: the original quote and what the newest revision says, for spans whose source was revised."""
+    from workbench.services import revisions
+
+    return revisions.report_notes(store, [c.id for c in selected])

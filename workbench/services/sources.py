@@ -55,19 +55,13 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
         existing = repo.find_source_by_sha(s, dossier_id, sha)
         if existing is not None:
             return AddResult(repo.source_value(existing), created=False)
-        row = Source(
-            dossier_id=dossier_id,
-            kind=bundle.kind,
-            filename=bundle.name,
-            original=bundle.original,
-            sha256=sha,
-            text=text,
-            text_sha256=sha256_hex(text),
-            page_map=[list(p) for p in bundle.page_map],
-            ocr=bundle.ocr,
-            ocr_words=bundle.ocr_words,
-            **meta,
-        )
+        if meta["url"]:  # same canonical URL as a source of the dossier: a new revision of it, or the same text
+            from workbench.services import revisions
+
+            revised = revisions.revise_by_url(s, store, dossier_id, bundle, text, meta)
+            if revised is not None:
+                return revised
+        row = new_row(dossier_id, bundle, text, sha, meta)
         s.add(row)
         s.flush()
         if bundle.extra.get("capture"):  # a web page fetched or read from an archive keeps its archived copy
@@ -75,6 +69,23 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
         repo.log(s, dossier_id=dossier_id, entity="source", entity_id=row.id, action="import", user=store.user,
                  after={"title": row.title, "sha256": sha, "file": bundle.name})
         return AddResult(repo.source_value(row), created=True)
+
+
+def new_row(dossier_id: int, bundle: ImportBundle, text: str, sha: str, meta: dict[str, object]) -> Source:
+    """The row of a new source (not yet added to a session)."""
+    return Source(
+        dossier_id=dossier_id,
+        kind=bundle.kind,
+        filename=bundle.name,
+        original=bundle.original,
+        sha256=sha,
+        text=text,
+        text_sha256=sha256_hex(text),
+        page_map=[list(p) for p in bundle.page_map],
+        ocr=bundle.ocr,
+        ocr_words=bundle.ocr_words,
+        **meta,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,10 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     act("import_url", tr("Import from &URL…"), lambda: pub.import_from_url(win), "Ctrl+Shift+U")
     act("publication", tr("P&ublication settings…"), lambda: pub.open_publication_settings(win))
+    from workbench.ui import window_revisions
+
+    act("import_version", tr("Import new &version of this source…"),
+        lambda: window_revisions.choose_for_current_pane(win))
     act("export", tr("&Export report…"), lambda: _export(win), "Ctrl+Shift+E")
     act("quit", tr("&Quit"), win.close, QKeySequence.StandardKey.Quit)
     act("new_dossier", tr("&New dossier…"), lambda: _new_dossier(win))
@@ -76,7 +80,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     bar = win.menuBar()
     m = bar.addMenu(tr("&File"))
-    for n in ("import", "import_url", "paste", "export"):
+    for n in ("import", "import_url", "import_version", "paste", "export"):
         m.addAction(acts[n])
     m.addSeparator()
     m.addAction(acts["quit"])

@@ -611,6 +611,10 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.tr("Open in a new pane"), lambda: self.reading.add_pane(sid))
         menu.addAction(self.tr("Edit metadata…"), lambda: self.edit_source_metadata(sid))
+        from workbench.ui import window_revisions
+
+        menu.addAction(self.tr("Import new version…"), lambda: window_revisions.choose_new_version(self, sid))
+        menu.addAction(self.tr("Revisions and drift…"), lambda: window_revisions.show_drift(self, sid))
         menu.addAction(self.tr("Move to trash"), lambda: self.trash_source(sid))
         menu.exec(self.sources_view.viewport().mapToGlobal(pos))
 

@@ -141,7 +141,11 @@ class ImportMixin:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Import dropped files."""
+        """Import dropped files (one file dropped onto a source: its new version)."""
+        from workbench.ui.window_revisions import drop_on_source
+
+        if drop_on_source(self, event):  # type: ignore[arg-type]
+            return
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         self.import_paths(paths)
         event.acceptProposedAction()

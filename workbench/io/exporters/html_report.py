@@ -435,7 +435,9 @@ class _Renderer:
             f"{'…' if quote.cut_after else ''}"
         )
         cite = self.source_citation(quote.source) if quote.source else self.t("source")
-        return f"<blockquote{lang}>{body}</blockquote>\n<cite>{cite}</cite>"
+        revised = self.m.revision_note(quote.span)
+        note = f'\n<p class="revised">{e(revised)}</p>' if revised else ""
+        return f"<blockquote{lang}>{body}</blockquote>\n<cite>{cite}</cite>{note}"
 
     def source_citation(self, source: SourceInfo) -> str:
         """Citation with the URL as a link (only if http/https)."""

@@ -204,6 +204,9 @@ class _Writer:
         exact = _strong(md_escape(quote.exact))
         cite = self.citation(quote.source) if quote.source else self.t("source")
         self.add(f"> {before}{exact}{after}", ">", f"> — {cite}", "")
+        revised = self.m.revision_note(quote.span)
+        if revised:
+            self.add(f"*{md_escape(revised)}*", "")
 
     def citation(self, source: SourceInfo) -> str:
         title = ""
