@@ -72,11 +72,15 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
-    """Outcome of importing several files: what was added, reused, and one error line per failed file."""
+    """Outcome of importing several files: what was added, reused, one error line per failed file, and warnings.
+
+    ``warnings`` are ``"FILE: message"`` lines from the importers (e.g. invalid bytes replaced) for new sources.
+    """
 
     added: tuple[SourceInfo, ...]
     reused: tuple[SourceInfo, ...]
     errors: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def import_files(
@@ -98,21 +102,25 @@ def import_files(
     added: list[SourceInfo] = []
     reused: list[SourceInfo] = []
     errors: list[str] = []
+    warnings: list[str] = []
     for i, path in enumerate(paths):
         if cancel is not None and cancel():
             raise Cancelled("import cancelled")
         if progress is not None:
             progress(i, len(paths), Path(path).name)
         try:
-            result = add(store, dossier_id, read(path), **overrides)
+            bundle = read(path)
+            result = add(store, dossier_id, bundle, **overrides)
         except WorkbenchError as exc:
             # An ImportFailure already names its file ("<stdin>" for '-'); other errors get the file name here.
             errors.append(str(exc) if isinstance(exc, ImportFailure) else f"{Path(path).name}: {exc}")
             continue
         (added if result.created else reused).append(result.source)
+        if result.created:
+            warnings.extend(f"{bundle.name}: {warning}" for warning in bundle.warnings)
     if progress is not None:
         progress(len(paths), len(paths), "")
-    return BatchResult(tuple(added), tuple(reused), tuple(errors))
+    return BatchResult(tuple(added), tuple(reused), tuple(errors), tuple(warnings))
 
 
 def list_all(store: Store, dossier_id: int) -> list[SourceInfo]:

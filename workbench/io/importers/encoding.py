@@ -1,0 +1,402 @@
+"""Bytes to text for the text and web-page importers: the right encoding, or one clear refusal.
+
+Order of evidence: a byte-order mark; a declared charset (web pages); UTF-32/UTF-16 without a BOM (recognised by
+their NUL-byte pattern); UTF-8, also when a few bytes are invalid (replaced by U+FFFD, with a warning, because a
+flipped byte in a UTF-8 file is far more likely than a legacy file that happens to hold valid UTF-8 sequences);
+then charset-normalizer over every encoding it supports. charset-normalizer ranks single-byte Latin code pages by
+"chaos", which cannot tell latin-1 from MacRoman or cp1250 from cp1252 (both decodings are clean); among those,
+:func:`_latin_choice` keeps the decoding whose accented letters all belong to one language's alphabet and that
+shows no mojibake (C1 controls, symbols inside words, capitals inside lower-case words). charset-normalizer's
+language guess is kept only when it is clear-cut.
+
+Not here: HTML parsing (the web importer finds the declared charset and passes it) and text normalisation.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from workbench.core.errors import ImportFailure
+
+NOT_TEXT = "not a text file (binary content or unknown encoding)"
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: FF FE 00 00 starts both
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# WHATWG Encoding: what browsers do with a page's label (latin-1 pages are decoded as windows-1252, and so on).
+_WHATWG = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "ansi_x3.4-1968": "cp1252", "iso_8859-1": "cp1252",
+    "iso-8859-9": "cp1254", "latin5": "cp1254", "iso8859-9": "cp1254",
+    "tis-620": "cp874", "iso-8859-11": "cp874", "windows-874": "cp874",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "chinese": "gb18030",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "windows-31j": "cp932", "x-sjis": "cp932",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "windows-949": "cp949",
+    "iso-8859-8-i": "iso8859-8", "x-mac-cyrillic": "mac-cyrillic", "x-mac-roman": "mac-roman",
+    "macintosh": "mac-roman", "unicode-1-1-utf-8": "utf-8", "utf8": "utf-8",
+}
+
+_SEVEN_BIT = ("iso2022_jp", "iso2022_kr", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_3", "iso2022_jp_2004", "hz")
+
+# charset-normalizer language names -> ISO 639-1
+_ISO639 = {
+    "English": "en", "German": "de", "French": "fr", "Dutch": "nl", "Italian": "it", "Polish": "pl",
+    "Spanish": "es", "Russian": "ru", "Japanese": "ja", "Portuguese": "pt", "Swedish": "sv", "Chinese": "zh",
+    "Ukrainian": "uk", "Norwegian": "no", "Finnish": "fi", "Vietnamese": "vi", "Czech": "cs", "Hungarian": "hu",
+    "Korean": "ko", "Indonesian": "id", "Turkish": "tr", "Romanian": "ro", "Farsi": "fa", "Arabic": "ar",
+    "Danish": "da", "Serbian": "sr", "Lithuanian": "lt", "Slovene": "sl", "Slovak": "sk", "Hebrew": "he",
+    "Bulgarian": "bg", "Croatian": "hr", "Hindi": "hi", "Estonian": "et", "Thai": "th", "Greek": "el",
+    "Tamil": "ta", "Kazakh": "kk",
+}
+
+# The accented letters each language writes (lower case). A decoding whose letters fit one alphabet is the right one.
+_ALPHABETS = {
+    "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóùú",
+    "ca": "àçèéíïòóúü", "nl": "éëïóöüèáà", "da": "æøåé", "no": "æøåéèóò", "sv": "åäöé", "fi": "äöåšž",
+    "is": "áðéíóúýþæö", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšžćđ",
+    "hr": "čćđšž", "hu": "áéíóöőúüű", "ro": "ăâîșțşţ", "tr": "çğıöşüâîû", "et": "äöõüšž",
+    "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "sq": "çë", "ga": "áéíóú", "mt": "ċġħż", "eo": "ĉĝĥĵŝŭ",
+}
+_ALPHABET_SETS = {lang: frozenset(letters) for lang, letters in _ALPHABETS.items()}
+# Single-byte Latin code pages charset-normalizer may pick; _latin_choice decides among them.
+_LATIN = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "iso8859_9", "cp1257", "iso8859_13",
+          "iso8859_4", "iso8859_10", "iso8859_16", "iso8859_3", "iso8859_14", "mac_roman", "mac_latin2",
+          "mac_iceland", "mac_turkish", "cp850", "cp437", "cp852", "cp858", "cp775", "cp865", "cp861", "hp_roman8",
+          "cp1258", "cp1125")
+_LATIN_SET = frozenset(_LATIN)
+# Punctuation legacy Latin text really uses; any other non-letter outside ASCII counts against a decoding.
+_COMMON_SIGNS = frozenset("\u00a0“”‘’‚„«»‹›–—…•·€£¥¢§©®™°±×÷¼½¾¹²³µ¶†‡‰¡¿ªº′″\u00ad")
+_WORD_INTERNAL_OK = frozenset("’'·\u00ad-‐")
+_ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõ")  # "à", "è", "é"... are words; "ñ" or "ť" alone are mojibake
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with the codec used, the detected language ("" when unsure) and any warnings."""
+
+    text: str
+    encoding: str
+    language: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def decode_text(name: str, data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode a file's bytes: BOM, declared charset, UTF-32/16 without BOM, UTF-8 (a few bad bytes replaced), detection.
+
+    Raises:
+        ImportFailure: if the bytes are not text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(name, _lenient(data, encoding, "its byte-order mark"))
+    if declared:
+        found = _declared(data, declared)
+        if found is not None:
+            return _checked(name, found)
+    wide = _wide_unicode(data)
+    if wide is not None:
+        return _checked(name, Decoded(data.decode(wide), wide.replace("-", "_")))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x1b" in text or ("~{" in text and "~}" in text):  # 7-bit ISO-2022 and HZ are valid ASCII
+            for codec in _SEVEN_BIT:
+                try:
+                    wide_text = data.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if wide_text != text and not any(ch in wide_text for ch in "\x1b\x0e\x0f"):
+                    return _checked(name, Decoded(wide_text, codec, _language_of(wide_text)))
+        return _checked(name, Decoded(text, "utf_8", _language_of(text)))
+    if _mostly_utf8(data):
+        return _checked(name, _lenient(data, "utf-8", "the rest of the file"))
+    if _control_byte_ratio(data) > 0.02:  # legacy encodings have (almost) no C0 controls; ESC is ISO-2022's
+        raise ImportFailure(name, NOT_TEXT)
+    return _checked(name, _detect(name, data))
+
+
+def declared_label(label: str) -> str | None:
+    """The Python codec for a charset label as browsers read it (WHATWG), or None when unknown."""
+    label = label.strip().strip("\"'").lower()
+    codec = _WHATWG.get(label, label)
+    try:
+        return codecs.lookup(codec).name
+    except LookupError:
+        return None
+
+
+def _declared(data: bytes, label: str) -> Decoded | None:
+    """Decode with a page's declared charset; None when the declaration is plainly wrong or unknown."""
+    codec = declared_label(label)
+    if codec is None:
+        return None
+    if codec.startswith(("utf-16", "utf-32")):  # the label was readable as ASCII: the bytes are not UTF-16
+        codec = "utf-8"
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        pass
+    if codec == "utf-8":
+        return _lenient(data, codec, "the declared charset (utf-8)") if _mostly_utf8(data) else None
+    decoded = _lenient(data, codec, f"the declared charset ({label.strip().lower()})")
+    if decoded.text.count("\ufffd") > max(3, _non_ascii(decoded.text) // 20):
+        return None  # a sizeable share of the bytes is invalid: the declaration is wrong
+    return decoded
+
+
+def _lenient(data: bytes, codec: str, what: str) -> Decoded:
+    """Decode with ``codec``, replacing invalid bytes by U+FFFD, and say how many were replaced."""
+    text = data.decode(codec, errors="replace")
+    genuine = data.count(b"\xef\xbf\xbd") if codec.startswith("utf-8") else 0  # U+FFFD written in the file
+    bad = text.count("\ufffd") - genuine
+    warnings: tuple[str, ...] = ()
+    if bad > 0:
+        plural = "s" if bad > 1 else ""
+        warnings = (f"{bad} invalid byte sequence{plural} replaced by \ufffd (decoded as {codecs.lookup(codec).name}, "
+                    f"following {what})",)
+    return Decoded(text, codecs.lookup(codec).name.replace("-", "_"), _language_of(text), warnings)
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a BOM, recognised by where the NUL bytes fall; None otherwise."""
+    sample = data[:65536]
+    n = len(sample)
+    if n < 4:
+        return None
+    if len(data) % 4 == 0:
+        for candidate, zero, small in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+            # the top byte of a code point is always 0 and the next one at most 0x10
+            if all(sample[i] == 0 for i in range(zero, n, 4)) and all(sample[i] <= 0x10 for i in range(small, n, 4)):
+                try:
+                    text = data.decode(candidate)
+                except UnicodeDecodeError:
+                    continue
+                if _binary_ratio(text) <= 0.02 and _varied(text):
+                    return candidate
+    pairs = n - n % 2
+    even = sum(1 for i in range(0, pairs, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, pairs, 2) if sample[i] == 0)
+    if len(data) % 2 or not even + odd:  # legacy 8-bit and multi-byte text holds no NUL bytes at all
+        return None
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for candidate in order:
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        if _binary_ratio(text) <= 0.02 and _varied(text) and _script_share(text[:20000]) >= 0.9:
+            return candidate
+    return None
+
+
+def _varied(text: str) -> bool:
+    """Real text uses many different characters; a repeated byte pattern read as UTF-16 uses two or three."""
+    sample = text[:4096]
+    return len(set(sample)) >= min(12, max(2, len(sample) // 4))
+
+
+def _script_share(text: str) -> float:
+    """Share of characters written in the text's three main scripts (ASCII counts as one): near 1 for real text.
+
+    The wrong byte order of UTF-16 scatters characters over unrelated scripts and unassigned code points.
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        script = "ASCII" if ord(ch) < 128 else unicodedata.name(ch, "?").split(" ", 1)[0]
+        counts[script] = counts.get(script, 0) + 1
+    counts.pop("?", None)
+    top = sorted(counts.values(), reverse=True)[:3]
+    return sum(top) / max(len(text), 1)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes are UTF-8 but for a few invalid sequences (valid multi-byte sequences outnumber them).
+
+    Legacy 8-bit text almost never forms valid multi-byte UTF-8 sequences (an accented letter followed by a byte in
+    0x80-0xBF), so a file with more valid sequences than invalid ones is UTF-8 with damage, not latin-1.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = _non_ascii(text) - text.count("\ufffd")
+    return 0 < bad <= multibyte and bad <= max(8, len(data) // 200)
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _detect(name: str, data: bytes) -> Decoded:
+    """charset-normalizer over every encoding it supports, then the Latin mojibake checks."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise ImportFailure(name, NOT_TEXT)
+    encoding = best.encoding
+    if encoding in _LATIN_SET:
+        encoding = _latin_choice(data, encoding)
+    text = data.decode(encoding) if encoding != best.encoding else str(best)
+    language = _language_of(text)
+    return Decoded(text, encoding, language)
+
+
+def _latin_choice(data: bytes, detected: str) -> str:
+    """The single-byte Latin code page whose decoding shows no mojibake and reads best as one language."""
+    high = bytes(sorted(set(data) - set(range(128))))
+    if not high:
+        return detected
+    sample = _high_lines(data)
+    best_codec, best_score = detected, _latin_score(sample, detected)
+    for codec in _LATIN:
+        if codec == detected:
+            continue
+        try:
+            if high.decode(codec) == high.decode(detected):
+                continue  # same letters for every byte the file uses: same text
+        except UnicodeDecodeError:
+            continue
+        score = _latin_score(sample, codec)
+        if score > best_score:
+            best_codec, best_score = codec, score
+    return best_codec
+
+
+def _high_lines(data: bytes, limit: int = 32768) -> bytes:
+    """The lines that hold non-ASCII bytes (the only ones where code pages differ), up to ``limit`` bytes."""
+    kept: list[bytes] = []
+    size = 0
+    for line in data.splitlines():
+        if size >= limit:
+            break
+        if max(line, default=0) > 127:
+            kept.append(line)
+            size += len(line) + 1
+    return b"\n".join(kept)
+
+
+def _latin_score(data: bytes, codec: str) -> tuple[int, int]:
+    """(minus the mojibake signs, minus the letters outside the best-fitting alphabet): higher is better.
+
+    Mojibake signs: C1 controls (a Windows code page read as ISO-8859), symbols no Latin text uses, a sign inside a
+    word ("na±a"), a capital inside a lower-case word ("pÈtÈ"), an accented small letter glued to a capital ("ìThe"),
+    an accented letter standing alone as a word ("spam ñ served"). A decoding without them always beats one with
+    them; between clean ones, the one whose accented letters all belong to one language's alphabet.
+    """
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return (-(1 << 30), 0)
+    letters: dict[str, int] = {}
+    bad = 0
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        if ch.isalpha():
+            lower = ch.lower()
+            letters[lower] = letters.get(lower, 0) + 1
+        bad += _mojibake_sign(ch, text[i - 1] if i else " ", text[i + 1] if i < last else " ")
+    total = sum(letters.values())
+    fit = max((sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in _ALPHABET_SETS.values()),
+              default=0)
+    return (-bad, fit - total)
+
+
+def _mojibake_sign(ch: str, before: str, after: str) -> int:
+    """How strongly the non-ASCII character ``ch`` between ``before`` and ``after`` suggests a wrong code page."""
+    if 0x80 <= ord(ch) < 0xA0:
+        return 3  # a C1 control
+    if ch.isalpha():
+        capital_inside = ch.isupper() and before.isalpha() and before.islower()
+        glued_to_capital = ch.islower() and after.isupper()
+        alone = not before.isalnum() and not after.isalnum() and ch.lower() not in _ONE_LETTER_WORDS
+        return int(capital_inside or glued_to_capital or alone)
+    if ch not in _COMMON_SIGNS:
+        return 1
+    return int(ch not in _WORD_INTERNAL_OK and before.isalpha() and after.isalpha())
+
+
+def _language_of(text: str) -> str:
+    """charset-normalizer's language guess as an ISO 639-1 code, or "" when it is not clear-cut.
+
+    Its coherence ratio ranks Latin-script languages closely (French and Italian within a few points); when the
+    text's accented letters are frequent enough to tell, the close candidate whose alphabet holds them wins.
+    """
+    from charset_normalizer.cd import coherence_ratio
+
+    sample = text[:20000]
+    alpha = [low for low in (ch.lower() for ch in sample if ch.isalpha()) if len(low) == 1]
+    if len(alpha) < 40:
+        return ""
+    east_asian = _east_asian(alpha)
+    if east_asian:
+        return east_asian
+    ranked = [(_ISO639.get(lang.rstrip("—"), ""), ratio) for lang, ratio in coherence_ratio(sample)]
+    ranked = [(code, ratio) for code, ratio in ranked if code]
+    if not ranked:
+        return ""
+    accented = [ch for ch in alpha if "a" <= unicodedata.normalize("NFD", ch)[0] <= "z" and ord(ch) > 127]
+    if len(accented) >= 0.01 * len(alpha):
+        close = [(code, ratio) for code, ratio in ranked if ratio >= ranked[0][1] - 0.1]
+
+        def fit(code: str) -> int:
+            alphabet = _ALPHABET_SETS.get(code, frozenset())
+            return sum(1 if ch in alphabet else -1 for ch in accented)
+
+        best = max(close, key=lambda item: (fit(item[0]), item[1]))
+        return best[0] if fit(best[0]) > 0 else ""
+    first = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if first < 0.3 or first - second < 0.03:
+        return ""
+    return ranked[0][0]
+
+
+def _east_asian(letters: list[str]) -> str:
+    """ja, ko or zh when Chinese characters, kana or hangul make most of the letters (coherence ignores them)."""
+    kana = hangul = han = 0
+    for ch in letters:
+        if ord(ch) < 0x1100:
+            continue
+        script = unicodedata.name(ch, "").split(" ", 1)[0]
+        kana += script in {"HIRAGANA", "KATAKANA"}
+        hangul += script == "HANGUL"
+        han += script == "CJK"
+    if kana + hangul + han < 0.3 * len(letters):
+        return ""
+    if hangul > kana + han:
+        return "ko"
+    return "ja" if kana >= 0.05 * (kana + han) else "zh"
+
+
+def _control_byte_ratio(data: bytes) -> float:
+    sample = data[:8192]
+    bad = sum(1 for byte in sample if (byte < 32 and byte not in b"\n\r\t\f\x1b") or byte == 0x7F)
+    return bad / max(len(sample), 1)
+
+
+def _binary_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\x1b") or ch == "\ufffd")
+    return bad / len(sample)
+
+
+def _checked(name: str, decoded: Decoded) -> Decoded:
+    """Refuse decodings that are binary junk: NUL bytes or many control / replacement characters."""
+    text = decoded.text
+    if text.count("\x00") > len(text) // 100 + 1 or _binary_ratio(text) > 0.05:
+        raise ImportFailure(name, NOT_TEXT)
+    return decoded
