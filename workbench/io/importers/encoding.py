@@ -101,6 +101,15 @@ def decode_text(name: str, data: bytes, *, declared: str | None = None) -> Decod
         found = _declared(data, declared)
         if found is not None:
             return _checked(name, found)
+        if declared_label(declared) is not None:  # a known charset the bytes plainly contradict
+            decoded = _undeclared(name, data)
+            note = (f"the declared charset ({declared.strip().lower()}) does not fit the bytes; "
+                    f"decoded as {decoded.encoding}")
+            return Decoded(decoded.text, decoded.encoding, decoded.language, (*decoded.warnings, note))
+    return _undeclared(name, data)
+
+
+def _undeclared(name: str, data: bytes) -> Decoded:
     wide = _wide_unicode(data)
     if wide is not None:
         return _checked(name, Decoded(data.decode(wide), wide.replace("-", "_")))
