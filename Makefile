@@ -33,7 +33,10 @@ test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: setup
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; args=""; \
+	  if [ "$$b" = benchmarks/bench_realworld.py ] && [ -d ../shared/corpus/realworld ]; then \
+	    args="--corpus ../shared/corpus/realworld"; fi; \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/python $$b $$args || exit 1; done
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
