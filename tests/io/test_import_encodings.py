@@ -129,3 +129,19 @@ def test_declared_charset_with_bad_bytes_keeps_that_charset() -> None:
     assert decoded.encoding == "cp1252"
     assert decoded.text.count("\ufffd") == 1 and "hôpitaux" in decoded.text
     assert len(decoded.warnings) == 1 and "declared" in decoded.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Gradsko vijeće jučer je odobrilo novi proračun za sljedeću godinu, rekao je gradonačelnik.\n", "iso8859_2"),
+        ("Rada miejska zatwierdziła wczoraj nowy budżet, a wydatki wzrosną o dziesięć procent.\n", "iso8859_2"),
+        ("Der Stadtrat hat gestern den neuen Haushalt für das kommende Jahr beschlossen, sagte der Bürgermeister.\n",
+         "mac_roman"),
+        ("Kaupunginvaltuusto hyväksyi eilen ensi vuoden uuden talousarvion, kertoi pormestari.\n", "mac_roman"),
+    ],
+    ids=["hr-iso8859-2", "pl-iso8859-2", "de-macroman", "fi-macroman"],
+)
+def test_one_sentence_in_a_legacy_code_page(text: str, codec: str) -> None:
+    """Little evidence: the letters must fit the language the ASCII words speak ("vijeće", not "vijeæe")."""
+    assert imported(text.encode(codec))[0] == text

@@ -59,21 +59,23 @@ _ISO639 = {
 
 # The accented letters each language writes (lower case). A decoding whose letters fit one alphabet is the right one.
 _ALPHABETS = {
-    "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóùú",
-    "ca": "àçèéíïòóúü", "nl": "éëïóöüèáà", "da": "æøåé", "no": "æøåéèóò", "sv": "åäöé", "fi": "äöåšž",
+    "fr": "àâçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóùú",
+    "ca": "àçèéíïòóúü", "nl": "éëïóöüèáà", "da": "æøåé", "no": "æøåé", "sv": "åäöé", "fi": "äöåšž",
     "is": "áðéíóúýþæö", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšžćđ",
     "hr": "čćđšž", "hu": "áéíóöőúüű", "ro": "ăâîșțşţ", "tr": "çğıöşüâîû", "et": "äöõüšž",
     "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "sq": "çë", "ga": "áéíóú", "mt": "ċġħż", "eo": "ĉĝĥĵŝŭ",
 }
 _ALPHABET_SETS = {lang: frozenset(letters) for lang, letters in _ALPHABETS.items()}
-# Single-byte Latin code pages charset-normalizer may pick; _latin_choice decides among them.
+# Single-byte Latin code pages charset-normalizer may pick; _latin_choice decides among them (most common first:
+# between equally clean decodings, the more common code page wins).
 _LATIN = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "iso8859_9", "cp1257", "iso8859_13",
           "iso8859_4", "iso8859_10", "iso8859_16", "iso8859_3", "iso8859_14", "mac_roman", "mac_latin2",
           "mac_iceland", "mac_turkish", "cp850", "cp437", "cp852", "cp858", "cp775", "cp865", "cp861", "hp_roman8",
-          "cp1258", "cp1125")
+          "cp857", "cp1258")
 _LATIN_SET = frozenset(_LATIN)
 # Punctuation legacy Latin text really uses; any other non-letter outside ASCII counts against a decoding.
 _COMMON_SIGNS = frozenset("\u00a0“”‘’‚„«»‹›–—…•·€£¥¢§©®™°±×÷¼½¾¹²³µ¶†‡‰¡¿ªº′″\u00ad")
+_NUMERIC_SIGNS = frozenset("±¶§×÷¼½¾")
 _WORD_INTERNAL_OK = frozenset("’'·\u00ad-‐")
 _ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõ")  # "à", "è", "é"... are words; "ñ" or "ť" alone are mojibake
 
@@ -266,7 +268,11 @@ def _latin_choice(data: bytes, detected: str) -> str:
     if not high:
         return detected
     sample = _high_lines(data)
-    best_codec, best_score = detected, _latin_score(sample, detected)
+    hints = _hint_alphabets(data)
+    def ranked(codec: str) -> tuple[tuple[int, int, int], int]:  # ties go to the more common code page
+        return _latin_score(sample, codec, hints), -_LATIN.index(codec) if codec in _LATIN_SET else -len(_LATIN)
+
+    best_codec, best_score = detected, ranked(detected)
     for codec in _LATIN:
         if codec == detected:
             continue
@@ -275,7 +281,7 @@ def _latin_choice(data: bytes, detected: str) -> str:
                 continue  # same letters for every byte the file uses: same text
         except UnicodeDecodeError:
             continue
-        score = _latin_score(sample, codec)
+        score = ranked(codec)
         if score > best_score:
             best_codec, best_score = codec, score
     return best_codec
@@ -294,18 +300,31 @@ def _high_lines(data: bytes, limit: int = 32768) -> bytes:
     return b"\n".join(kept)
 
 
-def _latin_score(data: bytes, codec: str) -> tuple[int, int]:
+def _hint_alphabets(data: bytes) -> list[frozenset[str]]:
+    """Alphabets of the languages the ASCII words suggest (charset-normalizer's coherence on the ASCII part)."""
+    from charset_normalizer.cd import coherence_ratio
+
+    ascii_text = data.decode("ascii", errors="ignore")[:20000]
+    if sum(1 for ch in ascii_text if ch.isalpha()) < 40:
+        return []
+    ranked = coherence_ratio(ascii_text)[:3]
+    return [_ALPHABET_SETS[code] for code in (_ISO639.get(lang.rstrip("—"), "") for lang, _r in ranked)
+            if code in _ALPHABET_SETS]
+
+
+def _latin_score(data: bytes, codec: str, hints: list[frozenset[str]] | None = None) -> tuple[int, int, int]:
     """(minus the mojibake signs, minus the letters outside the best-fitting alphabet): higher is better.
 
     Mojibake signs: C1 controls (a Windows code page read as ISO-8859), symbols no Latin text uses, a sign inside a
     word ("na±a"), a capital inside a lower-case word ("pÈtÈ"), an accented small letter glued to a capital ("ìThe"),
     an accented letter standing alone as a word ("spam ñ served"). A decoding without them always beats one with
-    them; between clean ones, the one whose accented letters all belong to one language's alphabet.
+    them; between clean ones, the one whose accented letters all belong to one language's alphabet, then the one
+    whose letters fit the languages that the file's ASCII words suggest (``hints``).
     """
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
-        return (-(1 << 30), 0)
+        return (-(1 << 30), 0, 0)
     letters: dict[str, int] = {}
     bad = 0
     last = len(text) - 1
@@ -319,7 +338,8 @@ def _latin_score(data: bytes, codec: str) -> tuple[int, int]:
     total = sum(letters.values())
     fit = max((sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in _ALPHABET_SETS.values()),
               default=0)
-    return (-bad, fit - total)
+    hinted = max((sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in hints or ()), default=0)
+    return (-bad, fit - total, hinted - total)
 
 
 def _mojibake_sign(ch: str, before: str, after: str) -> int:
@@ -333,6 +353,10 @@ def _mojibake_sign(ch: str, before: str, after: str) -> int:
         return int(capital_inside or glued_to_capital or alone)
     if ch not in _COMMON_SIGNS:
         return 1
+    if ch in _NUMERIC_SIGNS:
+        return int(before.isalpha() or after.isalpha())  # "wzrosn±": a number sign glued to a word
+    if ch in "©®" and after.islower():
+        return 1  # "©éf": a copyright sign before a small letter
     return int(ch not in _WORD_INTERNAL_OK and before.isalpha() and after.isalpha())
 
 
