@@ -100,3 +100,10 @@ def test_page_holding_only_menus_is_still_refused() -> None:
     with pytest.raises(ImportFailure) as info:
         registry.read_bytes("menu.html", html.encode())
     assert info.value.reason == html_importer.NO_ARTICLE
+
+
+def test_a_page_resaved_as_utf8_under_its_old_label_is_read_as_utf8() -> None:
+    html = page(article(P1, P2, P3), head='<meta charset="iso-8859-1">')
+    bundle = registry.read_bytes("page.html", html.encode("utf-8"))
+    assert P2 in bundle.text and "Ã" not in bundle.text
+    assert any("valid UTF-8" in warning for warning in bundle.warnings)

@@ -153,6 +153,14 @@ def _declared(data: bytes, label: str) -> Decoded | None:
         return None
     if codec.startswith(("utf-16", "utf-32")):  # the label was readable as ASCII: the bytes are not UTF-16
         codec = "utf-8"
+    if codec != "utf-8" and not data.isascii() and not codec.startswith("iso2022"):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:  # a page re-saved as UTF-8 that kept its old label: legacy text is never valid multi-byte UTF-8
+            note = f"the page declares {label.strip().lower()} but its bytes are valid UTF-8; decoded as utf-8"
+            return Decoded(text, "utf_8", "", (note,))
     try:
         return Decoded(data.decode(codec), codec)
     except UnicodeDecodeError:
