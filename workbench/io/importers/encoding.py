@@ -15,6 +15,7 @@ Not here: HTML parsing (the web importer finds the declared charset and passes i
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -82,11 +83,10 @@ _ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõ")  # "à", "è", "é
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Text decoded from bytes, with the codec used, the detected language ("" when unsure) and any warnings."""
+    """Text decoded from bytes, with the codec used and any warnings (invalid bytes replaced, label overridden)."""
 
     text: str
     encoding: str
-    language: str = ""
     warnings: tuple[str, ...] = ()
 
 
@@ -107,7 +107,7 @@ def decode_text(name: str, data: bytes, *, declared: str | None = None) -> Decod
             decoded = _undeclared(name, data)
             note = (f"the declared charset ({declared.strip().lower()}) does not fit the bytes; "
                     f"decoded as {decoded.encoding}")
-            return Decoded(decoded.text, decoded.encoding, decoded.language, (*decoded.warnings, note))
+            return Decoded(decoded.text, decoded.encoding, (*decoded.warnings, note))
     return _undeclared(name, data)
 
 
@@ -127,8 +127,8 @@ def _undeclared(name: str, data: bytes) -> Decoded:
                 except UnicodeDecodeError:
                     continue
                 if wide_text != text and not any(ch in wide_text for ch in "\x1b\x0e\x0f"):
-                    return _checked(name, Decoded(wide_text, codec, _language_of(wide_text)))
-        return _checked(name, Decoded(text, "utf_8", _language_of(text)))
+                    return _checked(name, Decoded(wide_text, codec))
+        return _checked(name, Decoded(text, "utf_8"))
     if _mostly_utf8(data):
         return _checked(name, _lenient(data, "utf-8", "the rest of the file"))
     if _control_byte_ratio(data) > 0.02:  # legacy encodings have (almost) no C0 controls; ESC is ISO-2022's
@@ -160,7 +160,7 @@ def _declared(data: bytes, label: str) -> Decoded | None:
             pass
         else:  # a page re-saved as UTF-8 that kept its old label: legacy text is never valid multi-byte UTF-8
             note = f"the page declares {label.strip().lower()} but its bytes are valid UTF-8; decoded as utf-8"
-            return Decoded(text, "utf_8", "", (note,))
+            return Decoded(text, "utf_8", (note,))
     try:
         return Decoded(data.decode(codec), codec)
     except UnicodeDecodeError:
@@ -183,7 +183,7 @@ def _lenient(data: bytes, codec: str, what: str) -> Decoded:
         plural = "s" if bad > 1 else ""
         warnings = (f"{bad} invalid byte sequence{plural} replaced by \ufffd (decoded as {codecs.lookup(codec).name}, "
                     f"following {what})",)
-    return Decoded(text, codecs.lookup(codec).name.replace("-", "_"), _language_of(text), warnings)
+    return Decoded(text, codecs.lookup(codec).name.replace("-", "_"), warnings)
 
 
 def _wide_unicode(data: bytes) -> str | None:
@@ -266,8 +266,7 @@ def _detect(name: str, data: bytes) -> Decoded:
     if encoding in _LATIN_SET:
         encoding = _latin_choice(data, encoding)
     text = data.decode(encoding) if encoding != best.encoding else str(best)
-    language = _language_of(text)
-    return Decoded(text, encoding, language)
+    return Decoded(text, encoding)
 
 
 def _latin_choice(data: bytes, detected: str) -> str:
@@ -368,7 +367,7 @@ def _mojibake_sign(ch: str, before: str, after: str) -> int:
     return int(ch not in _WORD_INTERNAL_OK and before.isalpha() and after.isalpha())
 
 
-def _language_of(text: str) -> str:
+def detect_language(text: str) -> str:
     """charset-normalizer's language guess as an ISO 639-1 code, or "" when it is not clear-cut.
 
     Its coherence ratio ranks Latin-script languages closely (French and Italian within a few points); when the
@@ -421,18 +420,20 @@ def _east_asian(letters: list[str]) -> str:
     return "ja" if kana >= 0.05 * (kana + han) else "zh"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\n\r\t\f\x1b") + b"\x7f"
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
+
+
 def _control_byte_ratio(data: bytes) -> float:
+    """Share of C0 control bytes (not whitespace, not ISO-2022's ESC) in the first 8 KiB."""
     sample = data[:8192]
-    bad = sum(1 for byte in sample if (byte < 32 and byte not in b"\n\r\t\f\x1b") or byte == 0x7F)
-    return bad / max(len(sample), 1)
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / max(len(sample), 1)
 
 
 def _binary_ratio(text: str) -> float:
+    """Share of control and replacement characters in the first 20,000 characters."""
     sample = text[:20000]
-    if not sample:
-        return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\x1b") or ch == "\ufffd")
-    return bad / len(sample)
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _checked(name: str, decoded: Decoded) -> Decoded:

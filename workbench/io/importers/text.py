@@ -15,7 +15,7 @@ from workbench.core.errors import ImportFailure
 from workbench.core.text import normalize_text
 from workbench.core.values import ImportBundle
 from workbench.io.importers import text_meta
-from workbench.io.importers.encoding import decode_text
+from workbench.io.importers.encoding import decode_text, detect_language
 
 
 def decode(name: str, data: bytes) -> str:
@@ -33,7 +33,7 @@ def read(name: str, data: bytes) -> ImportBundle:
     meta = text_meta.guess(text)
     return ImportBundle(name=name, kind=kind, original=data, text=text, title=meta.title or Path(name).stem,
                         author=meta.author, outlet=meta.outlet, published=meta.published,
-                        language=decoded.language, warnings=decoded.warnings)
+                        language=detect_language(text), warnings=decoded.warnings)
 
 
 def pasted(name: str, data: bytes) -> ImportBundle:
