@@ -98,3 +98,12 @@ def test_the_text_importer_stores_them() -> None:
     assert (bundle.title, bundle.author, bundle.published) == (
         "Le budget de la ville dérape encore", "Jeanne Martin", dt.date(2026, 2, 6))
     assert bundle.language == "fr"
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline_and_a_dateline_is_not_the_title() -> None:
+    text = (f"By Monday, the council had voted the budget and the mayor had left for the regional assembly.\n\n"
+            f"LONDON, Feb 4 (Reuters) - {BODY_EN} It was the third vote since March 3, 2025.\n\n{BODY_EN2}\n")
+    m = meta(text)
+    assert m.author == "Reuters"
+    assert not m.title.startswith(("LONDON", "By Monday"))
+    assert m.title.startswith("The city council voted on Tuesday night")

@@ -230,7 +230,9 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
         raise ImportFailure(name, NO_ARTICLE)
     body = getattr(doc, "body", None)
     blocks = _blocks(body) if body is not None else []
-    text = normalize_text("\n\n".join(blocks))
+    if not blocks and (doc.text or "").strip():  # an article trafilatura found but did not leave as a tree
+        blocks = [_collapse(paragraph) for paragraph in (doc.text or "").split("\n")]
+    text = normalize_text("\n\n".join(block for block in blocks if block))
     if len(text.split()) <= MENU_WORDS and _only_menus(html, text):
         raise ImportFailure(name, NO_ARTICLE)
     if not text.strip():

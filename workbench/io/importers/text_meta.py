@@ -21,6 +21,7 @@ BODY_WORDS = 25  # a line this long is a body paragraph; headlines stop being se
 HEADLINE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 200
 LEAD_TITLE_CHARS = 120  # a lead sentence used as title is cut at a word boundary near this length
+BYLINE_MAX_WORDS = 14
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -66,6 +67,10 @@ _BYLINE = re.compile(
     rf"^(?i:par|by|écrit par|written by|texte de)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|et|and|&)\s*{_NAME})*?)"
     rf"(?=\s*$|\s*[,|•·–—-]|\s+(?i:le|on|publié|published|mis à jour|updated)\b|\s+\d|\s+\(|\s+(?i:{_MONTH})\s)",
 )
+_NOT_NAMES = frozenset(  # "By Monday, ..." and "Par la suite" open sentences, not bylines
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi",
+     "jeudi", "vendredi", "samedi", "dimanche", "the", "this", "that", "then", "la", "le", "les", "un", "une"]
+) | frozenset(_MONTHS)
 _CREDIT_LINE = re.compile(r"^(?:auteure?|author|écrit par|written by|texte)\s*:\s*(?P<name>[^–—|,;()]{2,80})", re.I)
 _TRANSLATED_FOR = re.compile(r"\btraduction\s+(?:de|par)\s+[^()]{2,60}?\s+pour\s+(?P<outlet>[\w.-]{3,60})", re.I)
 _TRANSLATED_FOR_EN = re.compile(r"\btranslat(?:ed|ion)\s+by\s+[^()]{2,60}?\s+for\s+(?P<outlet>[\w.-]{3,60})", re.I)
@@ -107,7 +112,7 @@ def guess(text: str) -> TextMeta:
     byline_date: dt.date | None = None
     dateline_date: dt.date | None = None
     for line in head:
-        match = _BYLINE.match(line)
+        match = _byline(line)
         if match and not author:
             author = _clean_name(match.group("name"))
             byline_date = byline_date or first_date(line[match.end():])
@@ -145,9 +150,9 @@ def guess_title(text: str) -> str:
             return raw[2:].strip()[:TITLE_MAX_CHARS]
     body_seen = 0
     leads: list[str] = []
-    for line in (line for line in lines if line):
+    for line in [line for line in lines if line][: HEAD_LINES * 2]:
         line = _DATE_PREFIX.sub("", line) if _DATE_PREFIX.match(line) and first_date(line) else line
-        line = _strip_leading_date(line)
+        line = _strip_leading_date(_WIRE_DATELINE.sub("", line))
         if _is_headline(line):
             return line[:TITLE_MAX_CHARS]
         words = len(line.split())
@@ -161,7 +166,7 @@ def guess_title(text: str) -> str:
             if body_seen >= 2:
                 break
     nonempty = [line for line in lines if line]
-    marks = [i for i, line in enumerate(nonempty[:HEAD_LINES]) if _is_dateline(line) or _BYLINE.match(line)]
+    marks = [i for i, line in enumerate(nonempty[:HEAD_LINES]) if _is_dateline(line) or _byline(line)]
     if marks:  # the lead is the first paragraph after the dateline or byline
         after = nonempty[marks[0] + 1:]
         leads = [line for line in after if len(line.split()) >= BODY_WORDS and not _is_furniture(line)][:1] or leads
@@ -187,13 +192,23 @@ def _is_furniture(line: str) -> bool:
     """Dates, bylines, credits, captions, menus, site names and editor's notes: never a title."""
     return bool(
         _is_dateline(line)
-        or _BYLINE.match(line)
+        or _byline(line)
         or _CREDIT.match(line)
         or _CREDIT_LINE.match(line)
         or _CAPTION.search(line)
         or _EDITOR_NOTE.search(line)
         or (_DOMAIN.search(line) and len(line.split()) <= 6)
     )
+
+
+def _byline(line: str) -> re.Match[str] | None:
+    """A byline is a short line ("By Monday, the council..." opens a sentence, not a byline)."""
+    if len(line.split()) > BYLINE_MAX_WORDS:
+        return None
+    match = _BYLINE.match(line)
+    if match is None or match.group("name").split()[0].lower().rstrip(".") in _NOT_NAMES:
+        return None
+    return match
 
 
 def _is_dateline(line: str) -> bool:
