@@ -5,9 +5,9 @@ their NUL-byte pattern); UTF-8, also when a few bytes are invalid (replaced by U
 flipped byte in a UTF-8 file is far more likely than a legacy file that happens to hold valid UTF-8 sequences);
 then charset-normalizer over every encoding it supports. charset-normalizer ranks single-byte Latin code pages by
 "chaos", which cannot tell latin-1 from MacRoman or cp1250 from cp1252 (both decodings are clean); among those,
-:func:`_latin_choice` keeps the decoding whose accented letters all belong to one language's alphabet and that
-shows no mojibake (C1 controls, symbols inside words, capitals inside lower-case words). charset-normalizer's
-language guess is kept only when it is clear-cut.
+:func:`_latin_choice` keeps the decoding that shows no mojibake (C1 controls, symbols inside words, capitals
+inside lower-case words) and whose accented letters all belong to one language's alphabet. :func:`detect_language`
+gives charset-normalizer's language guess for the decoded text, only when it is clear-cut.
 
 Not here: HTML parsing (the web importer finds the declared charset and passes it) and text normalisation.
 """

@@ -225,7 +225,7 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
             deduplicate=False,
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
-        raise ImportFailure(name, f"unreadable HTML ({type(exc).__name__})") from exc
+        raise ImportFailure(name, "unreadable HTML: the markup could not be parsed") from exc
     if not isinstance(doc, Document):  # None when trafilatura finds no article (a dict only with as_dict=True)
         raise ImportFailure(name, NO_ARTICLE)
     body = getattr(doc, "body", None)
