@@ -107,3 +107,18 @@ def test_a_page_resaved_as_utf8_under_its_old_label_is_read_as_utf8() -> None:
     bundle = registry.read_bytes("page.html", html.encode("utf-8"))
     assert P2 in bundle.text and "Ã" not in bundle.text
     assert any("valid UTF-8" in warning for warning in bundle.warnings)
+
+
+def test_a_page_the_default_settings_miss_is_retried_for_recall(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls: list[bool] = []
+
+    def picky(*args: object, **kwargs: object) -> object:
+        calls.append(bool(kwargs.get("favor_recall")))
+        return real(*args, **kwargs) if kwargs.get("favor_recall") else None
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", picky)
+    assert P2 in text_of(page(article(P1, P2, P3)))
+    assert calls == [False, True]

@@ -214,19 +214,24 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
     from trafilatura.settings import Document
 
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            deduplicate=False,
-        )
-    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
-        raise ImportFailure(name, "unreadable HTML: the markup could not be parsed") from exc
-    if not isinstance(doc, Document):  # None when trafilatura finds no article (a dict only with as_dict=True)
+    doc = None
+    for favor_recall in (False, True):  # trafilatura's defaults; its recall setting only when they find nothing
+        try:
+            doc = trafilatura.bare_extraction(
+                html,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                include_images=False,
+                include_links=False,
+                deduplicate=False,
+                favor_recall=favor_recall,
+            )
+        except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+            raise ImportFailure(name, "unreadable HTML: the markup could not be parsed") from exc
+        if isinstance(doc, Document):  # None when trafilatura finds no article (a dict only with as_dict=True)
+            break
+    if not isinstance(doc, Document):
         raise ImportFailure(name, NO_ARTICLE)
     body = getattr(doc, "body", None)
     blocks = _blocks(body) if body is not None else []
