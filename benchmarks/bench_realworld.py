@@ -39,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder laid out like the shared corpus")
     parser.add_argument("--only", default="", help="comma-separated module suffixes to run (e.g. html,text)")
+    parser.add_argument("--cli", type=int, default=6, metavar="N",
+                        help="files per format also imported through the CLI to check the in-process text (default 6)")
     args = parser.parse_args(argv)
+    os.environ["REALWORLD_CLI_SAMPLE"] = str(args.cli)
     corpus: Path = args.corpus
     if not corpus.is_dir():
         print(f"bench_realworld: no corpus at {corpus}, skipped (pass --corpus DIR)")

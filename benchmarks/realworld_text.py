@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TARGET_EXACT = 0.95
-CLI_SAMPLE = 6
+CLI_SAMPLE = int(os.environ.get("REALWORLD_CLI_SAMPLE", "6"))  # files also run through the CLI (bench_realworld --cli)
 
 
 def collapse(text: str) -> str:
@@ -34,7 +34,7 @@ def run(corpus: Path) -> bool:
     """Score the text files of ``corpus``; print the figures; return whether every target is met."""
     from charset_normalizer import from_bytes
 
-    from benchmarks.realworld_html import cli_text, workbench_text
+    from benchmarks.realworld_html import cli_sample, cli_text, workbench_text
 
     folder = corpus / "text"
     if not folder.is_dir():
@@ -68,7 +68,7 @@ def run(corpus: Path) -> bool:
             wrong.append(f"{name} (expected {encoding})")
     total = len(manifest)
 
-    sample = sorted(manifest)[:: max(1, total // CLI_SAMPLE)][:CLI_SAMPLE]
+    sample = cli_sample(sorted(manifest), CLI_SAMPLE)
     same = 0
     for name in sample:
         shown, _reason = cli_text(folder / name)
