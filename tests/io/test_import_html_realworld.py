@@ -122,3 +122,8 @@ def test_a_page_the_default_settings_miss_is_retried_for_recall(monkeypatch: pyt
     monkeypatch.setattr(trafilatura, "bare_extraction", picky)
     assert P2 in text_of(page(article(P1, P2, P3)))
     assert calls == [False, True]
+
+
+def test_language_of_a_page_without_lang_attribute_is_detected() -> None:
+    html = page(article(P1, P2, P3)).replace(' lang="fr"', "")
+    assert registry.read_bytes("page.html", html.encode()).language == "fr"

@@ -21,7 +21,7 @@ from typing import Any
 from workbench.core.errors import ImportFailure
 from workbench.core.text import normalize_text
 from workbench.core.values import ImportBundle
-from workbench.io.importers.encoding import Decoded, decode_text
+from workbench.io.importers.encoding import Decoded, decode_text, detect_language
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -197,12 +197,13 @@ def _only_menus(html: str, text: str) -> bool:
     return bool(menu_text) and all("".join(line.split()) in menu_text for line in text.splitlines() if line.strip())
 
 
-def _language(html: str, detected: str | None) -> str:
+def _language(html: str, detected: str | None, text: str) -> str:
+    """The page's declared language (``<html lang>``, ``og:locale``), else trafilatura's, else the text's."""
     head = html[:20000]
     match = _HTML_LANG.search(head) or _OG_LOCALE.search(head)
     if match:
         return match.group(1).replace("_", "-")
-    return detected or ""
+    return detected or detect_language(text)
 
 
 def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
@@ -249,7 +250,7 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
         "published": _to_date(doc.date),
         "outlet": (doc.sitename or "").strip(),
         "url": canonical.group(1).strip() if canonical else (doc.url or ""),
-        "language": _language(html, doc.language),
+        "language": _language(html, doc.language, text),
     }
     return text, meta
 
