@@ -145,3 +145,13 @@ def test_declared_charset_with_bad_bytes_keeps_that_charset() -> None:
 def test_one_sentence_in_a_legacy_code_page(text: str, codec: str) -> None:
     """Little evidence: the letters must fit the language the ASCII words speak ("vijeće", not "vijeæe")."""
     assert imported(text.encode(codec))[0] == text
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "cp1252"])
+def test_a_stray_nul_byte_does_not_make_a_file_utf16(codec: str) -> None:
+    text = FR * 3
+    data = text.encode(codec)
+    data = data[:101] + b"\x00" + data[102:]  # one character overwritten by NUL
+    data = data[: len(data) // 2 * 2]  # an even length, as UTF-16 would have
+    got, _lang, _warnings = imported(data)
+    assert got[:95] == text[:95] and "hôpitaux" in got

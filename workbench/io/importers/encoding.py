@@ -112,14 +112,19 @@ def decode_text(name: str, data: bytes, *, declared: str | None = None) -> Decod
 
 
 def _undeclared(name: str, data: bytes) -> Decoded:
-    wide = _wide_unicode(data)
-    if wide is not None:
-        return _checked(name, Decoded(data.decode(wide), wide.replace("-", "_")))
+    """Decode bytes that carry no BOM and no declaration."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
+        text = None
+    # UTF-16/32 of Latin or Cyrillic text is also valid UTF-8 (ASCII bytes and NULs), but full of NULs; valid UTF-8
+    # with a stray NUL or two is UTF-8 (read as UTF-16, UTF-8 Cyrillic would become Korean)
+    few_nuls = data.count(0) <= len(data) // 100
+    if (text is None and not (few_nuls and _mostly_utf8(data))) or not few_nuls:
+        wide = _wide_unicode(data)
+        if wide is not None:
+            return _checked(name, Decoded(data.decode(wide), wide.replace("-", "_")))
+    if text is not None:
         if "\x1b" in text or ("~{" in text and "~}" in text):  # 7-bit ISO-2022 and HZ are valid ASCII
             for codec in _SEVEN_BIT:
                 try:
@@ -208,14 +213,30 @@ def _wide_unicode(data: bytes) -> str | None:
     if len(data) % 2 or not even + odd:  # legacy 8-bit and multi-byte text holds no NUL bytes at all
         return None
     order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    if even + odd < 0.01 * pairs:  # few NULs: each must be the zero half of an ASCII character ("\n\x00")
+        partners = [sample[i - 1] for i in range(1, pairs, 2) if sample[i] == 0] if order[0] == "utf-16-le" else [
+            sample[i + 1] for i in range(0, pairs, 2) if sample[i] == 0]
+        if not all(0x09 <= byte <= 0x7E for byte in partners):
+            return None
     for candidate in order:
         try:
             text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
-        if _binary_ratio(text) <= 0.02 and _varied(text) and _script_share(text[:20000]) >= 0.9:
+        head = text[:20000]
+        if _binary_ratio(text) <= 0.02 and _varied(text) and _script_share(head) >= 0.9 and not _byte_pairs(head):
             return candidate
     return None
+
+
+def _byte_pairs(text: str) -> bool:
+    """True when most characters are two printable ASCII bytes: 8-bit text with a stray NUL, not UTF-16.
+
+    Read as UTF-16, "Le" becomes U+654C, a Chinese character; real Chinese or Korean text in UTF-16 has low bytes
+    spread over the whole 0-255 range.
+    """
+    pairs = sum(1 for ch in text if 0x20 <= ord(ch) >> 8 <= 0x7E and 0x20 <= ord(ch) & 0xFF <= 0x7E)
+    return pairs >= 0.6 * max(len(text), 1)
 
 
 def _varied(text: str) -> bool:
