@@ -107,3 +107,11 @@ def test_a_sentence_opening_with_by_is_not_a_byline_and_a_dateline_is_not_the_ti
     assert m.author == "Reuters"
     assert not m.title.startswith(("LONDON", "By Monday"))
     assert m.title.startswith("The city council voted on Tuesday night")
+
+
+def test_publication_lines_are_not_titles() -> None:
+    text = (f"Publié le 6 février 2026 à 08h15, modifié le 7 février\n\nLe budget de la ville dérape encore\n\n"
+            f"{BODY_FR}\n")
+    m = meta(text)
+    assert m.title == "Le budget de la ville dérape encore"
+    assert m.published == dt.date(2026, 2, 6)

@@ -192,6 +192,7 @@ def _is_furniture(line: str) -> bool:
     """Dates, bylines, credits, captions, menus, site names and editor's notes: never a title."""
     return bool(
         _is_dateline(line)
+        or (_DATE_PREFIX.match(line) and first_date(line) is not None and len(line.split()) <= BYLINE_MAX_WORDS)
         or _byline(line)
         or _CREDIT.match(line)
         or _CREDIT_LINE.match(line)
@@ -217,7 +218,7 @@ def _is_dateline(line: str) -> bool:
     if date is None:
         return False
     rest = (line[: date[0]] + line[date[1]:]).strip()
-    return len(rest.split()) <= 5 and len(rest) <= 60
+    return len(rest.split()) <= 7 and len(rest) <= 60
 
 
 def _strip_leading_date(line: str) -> str:
