@@ -115,3 +115,8 @@ def test_publication_lines_are_not_titles() -> None:
     m = meta(text)
     assert m.title == "Le budget de la ville dérape encore"
     assert m.published == dt.date(2026, 2, 6)
+
+
+def test_agency_named_in_the_byline_is_the_outlet() -> None:
+    m = meta(f"Council passes budget despite debt warning\nBy Jane Doe | Reuters\n\n{BODY_EN}\n")
+    assert (m.author, m.outlet) == ("Jane Doe", "Reuters")

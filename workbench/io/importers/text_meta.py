@@ -56,6 +56,7 @@ _AGENCIES = (
     "Europa Press", "APA", "Lusa", "PAP", "CTK", "MTI", "Agence France-Presse", "Agence France Presse",
 )
 _AGENCY = "(?:" + "|".join(sorted((re.escape(a) for a in _AGENCIES), key=len, reverse=True)) + ")"
+_AGENCY_IN = re.compile(rf"(?<![\w-]){_AGENCY}(?![\w-])")
 _WIRE_DATELINE = re.compile(
     rf"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þa-zß-ÿ'’ .-]{{1,40}}?)(?:,\s*(?P<when>[^()\n]{{1,30}}?))?\s*\((?P<agency>{_AGENCY})\)"
     r"\s*[-–—]+\s*"
@@ -116,6 +117,8 @@ def guess(text: str) -> TextMeta:
         if match and not author:
             author = _clean_name(match.group("name"))
             byline_date = byline_date or first_date(line[match.end():])
+            agency = _AGENCY_IN.search(line[match.end():])  # "By Jane Doe | Reuters", "Par X (AFP)"
+            outlet = outlet or (_agency(agency.group(0)) if agency else "")
         wire = _WIRE_DATELINE.match(line)
         if wire:
             outlet = outlet or _agency(wire.group("agency"))
