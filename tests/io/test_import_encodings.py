@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
 
@@ -156,3 +157,31 @@ def test_a_stray_nul_byte_does_not_make_a_file_utf16(text: str, codec: str, posi
     data = data[: len(data) // 2 * 2]  # an even length, as UTF-16 would have
     got, _lang, _warnings = imported(data)
     assert got[:40] == text[:40] and text.splitlines()[0][-40:] in got
+
+
+def _cp1258(text: str) -> bytes:
+    """Vietnamese in windows-1258: precomposed base letters where the code page has them, tone marks combining."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        for i, mark in enumerate(marks):  # fold one mark into the base (ô, ă, ơ...) when the code page has that
+            folded = unicodedata.normalize("NFC", base + mark)
+            rest = marks[:i] + marks[i + 1:]
+            if len(folded) == 1 and folded.encode("cp1258", "ignore"):
+                out += folded.encode("cp1258") + "".join(rest).encode("cp1258")
+                break
+        else:
+            out += (base + "".join(marks)).encode("cp1258")
+    return out
+
+
+def test_vietnamese_windows_1258_keeps_its_tone_marks() -> None:
+    vi = ("Hội đồng thành phố hôm qua đã thông qua ngân sách mới cho năm tới. Theo thị trưởng, chi tiêu cho trường "
+          "học và bệnh viện sẽ tăng gần mười phần trăm, trong khi thuế vẫn giữ nguyên.\n")
+    got = imported(_cp1258(vi))[0]
+    assert unicodedata.normalize("NFC", got) == vi

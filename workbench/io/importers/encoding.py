@@ -64,7 +64,8 @@ _ALPHABETS = {
     "ca": "àçèéíïòóúü", "nl": "éëïóöüèáà", "da": "æøåé", "no": "æøåé", "sv": "åäöé", "fi": "äöåšž",
     "is": "áðéíóúýþæö", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšžćđ",
     "hr": "čćđšž", "hu": "áéíóöőúüű", "ro": "ăâîșțşţ", "tr": "çğıöşüâîû", "et": "äöõüšž",
-    "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "sq": "çë", "ga": "áéíóú", "mt": "ċġħż", "eo": "ĉĝĥĵŝŭ",
+    "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "vi": "àáâãèéêìíòóôõùúýăđơư",
+    "sq": "çë", "ga": "áéíóú", "mt": "ċġħż", "eo": "ĉĝĥĵŝŭ",
 }
 _ALPHABET_SETS = {lang: frozenset(letters) for lang, letters in _ALPHABETS.items()}
 # Single-byte Latin code pages charset-normalizer may pick; _latin_choice decides among them (most common first:
@@ -76,6 +77,7 @@ _LATIN = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "i
 _LATIN_SET = frozenset(_LATIN)
 # Punctuation legacy Latin text really uses; any other non-letter outside ASCII counts against a decoding.
 _COMMON_SIGNS = frozenset("\u00a0“”‘’‚„«»‹›–—…•·€£¥¢§©®™°±×÷¼½¾¹²³µ¶†‡‰¡¿ªº′″\u00ad")
+_VOWELS = frozenset("aeiouy")
 _NUMERIC_SIGNS = frozenset("±¶§×÷¼½¾")
 _WORD_INTERNAL_OK = frozenset("’'·\u00ad-‐")
 _ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõ")  # "à", "è", "é"... are words; "ñ" or "ť" alone are mojibake
@@ -374,6 +376,8 @@ def _mojibake_sign(ch: str, before: str, after: str) -> int:
     """How strongly the non-ASCII character ``ch`` between ``before`` and ``after`` suggests a wrong code page."""
     if 0x80 <= ord(ch) < 0xA0:
         return 3  # a C1 control
+    if unicodedata.category(ch) == "Mn":  # a tone mark on a vowel (Vietnamese cp1258); elsewhere, mojibake
+        return int(unicodedata.normalize("NFD", before)[:1].lower() not in _VOWELS)
     if ch.isalpha():
         capital_inside = ch.isupper() and before.isalpha() and before.islower()
         glued_to_capital = ch.islower() and after.isupper()
