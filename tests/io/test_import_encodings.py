@@ -185,3 +185,10 @@ def test_vietnamese_windows_1258_keeps_its_tone_marks() -> None:
           "học và bệnh viện sẽ tăng gần mười phần trăm, trong khi thuế vẫn giữ nguyên.\n")
     got = imported(_cp1258(vi))[0]
     assert unicodedata.normalize("NFC", got) == vi
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp"])
+def test_standard_japanese_encodings_are_not_read_with_the_vendor_superset(codec: str) -> None:
+    """cp932 reads Shift_JIS's wave dash "〜" as a fullwidth tilde "～"."""
+    text = JA + "営業時間は午前９時〜午後５時です。‖ 値 − 差\n"
+    assert imported(text.encode(codec))[0] == text

@@ -47,6 +47,13 @@ _WHATWG = {
 
 _SEVEN_BIT = ("iso2022_jp", "iso2022_kr", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_3", "iso2022_jp_2004", "hz")
 
+# Vendor supersets charset-normalizer may name, and the standard encoding to use when it decodes the file
+_STANDARD = {
+    "cp932": "shift_jis", "shift_jis_2004": "shift_jis", "shift_jisx0213": "shift_jis",
+    "euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "cp949": "euc_kr", "cp950": "big5", "big5hkscs": "big5",
+    "gbk": "gb2312", "gb18030": "gb2312",
+}
+
 # charset-normalizer language names -> ISO 639-1
 _ISO639 = {
     "English": "en", "German": "de", "French": "fr", "Dutch": "nl", "Italian": "it", "Polish": "pl",
@@ -288,6 +295,12 @@ def _detect(name: str, data: bytes) -> Decoded:
     encoding = best.encoding
     if encoding in _LATIN_SET:
         encoding = _latin_choice(data, encoding)
+    standard = _STANDARD.get(encoding)
+    if standard is not None:  # cp932 maps a few JIS characters differently ("〜" becomes "～"): the standard first
+        try:
+            return Decoded(data.decode(standard), standard)
+        except UnicodeDecodeError:
+            pass
     text = data.decode(encoding) if encoding != best.encoding else str(best)
     return Decoded(text, encoding)
 
