@@ -192,3 +192,11 @@ def test_standard_japanese_encodings_are_not_read_with_the_vendor_superset(codec
     """cp932 reads Shift_JIS's wave dash "〜" as a fullwidth tilde "～"."""
     text = JA + "営業時間は午前９時〜午後５時です。‖ 値 − 差\n"
     assert imported(text.encode(codec))[0] == text
+
+
+@pytest.mark.parametrize("codec", ["cp1253", "iso8859_7"])
+def test_greek_windows_and_iso_code_pages_are_told_apart(codec: str) -> None:
+    """windows-1253 puts "Ά" where ISO-8859-7 has "’", and ISO-8859-7 puts it where windows-1253 has "¶"."""
+    text = ("Άρθρο του δημάρχου: «Ο προϋπολογισμός είναι ισορροπημένος». Όλοι οι σύμβουλοι ψήφισαν υπέρ, εκτός "
+            "από την αντιπολίτευση. Ήταν μια δύσκολη απόφαση για την Αθήνα.\n")
+    assert imported(text.encode(codec))[0] == text

@@ -47,6 +47,9 @@ _WHATWG = {
 
 _SEVEN_BIT = ("iso2022_jp", "iso2022_kr", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_3", "iso2022_jp_2004", "hz")
 
+# Windows code pages and their ISO-8859 siblings for the same script: most bytes agree, a few letters move
+_FAMILIES = (("cp1253", "iso8859_7"), ("cp1255", "iso8859_8"), ("cp1256", "iso8859_6"))
+
 # Vendor supersets charset-normalizer may name, and the standard encoding to use when it decodes the file
 _STANDARD = {
     "cp932": "shift_jis", "shift_jis_2004": "shift_jis", "shift_jisx0213": "shift_jis",
@@ -295,6 +298,9 @@ def _detect(name: str, data: bytes) -> Decoded:
     encoding = best.encoding
     if encoding in _LATIN_SET:
         encoding = _latin_choice(data, encoding)
+    for family in _FAMILIES:
+        if encoding in family:
+            encoding = _family_choice(data, encoding, family)
     standard = _STANDARD.get(encoding)
     if standard is not None:  # cp932 maps a few JIS characters differently ("〜" becomes "～"): the standard first
         try:
@@ -327,6 +333,19 @@ def _latin_choice(data: bytes, detected: str) -> str:
         score = ranked(codec)
         if score > best_score:
             best_codec, best_score = codec, score
+    return best_codec
+
+
+def _family_choice(data: bytes, detected: str, family: tuple[str, ...]) -> str:
+    """Between a Windows code page and its ISO-8859 sibling (Greek, Hebrew, Arabic): the one without mojibake signs.
+
+    charset-normalizer reads ISO-8859-7 Greek as windows-1253, where "Ά" becomes "¶".
+    """
+    sample = _high_lines(data)
+    best_codec, best_bad = detected, _latin_score(sample, detected)[0]
+    for codec in family:
+        if codec != detected and _latin_score(sample, codec)[0] > best_bad:
+            best_codec, best_bad = codec, _latin_score(sample, codec)[0]
     return best_codec
 
 
