@@ -54,7 +54,7 @@ _FAMILIES = (("cp1253", "iso8859_7"), ("cp1255", "iso8859_8"), ("cp1256", "iso88
 _STANDARD = {
     "cp932": "shift_jis", "shift_jis_2004": "shift_jis", "shift_jisx0213": "shift_jis",
     "euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "cp949": "euc_kr", "cp950": "big5", "big5hkscs": "big5",
-    "gbk": "gb2312", "gb18030": "gb2312",
+    "gbk": "gb2312", "gb18030": "gb2312", "cp1125": "cp866",
 }
 
 # charset-normalizer language names -> ISO 639-1
