@@ -38,7 +38,10 @@ test-fast: setup lint
 
 bench: setup
 	@.ci/system-deps ocr
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; args=""; \
+	  if [ "$$b" = benchmarks/bench_realworld.py ] && [ -d ../shared/corpus/realworld ]; then \
+	    args="--corpus ../shared/corpus/realworld"; fi; \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/python $$b $$args || exit 1; done
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
