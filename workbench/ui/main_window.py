@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from workbench.services import dossiers as dossiers_svc
 from workbench.services import evidence as evidence_svc
 from workbench.services import sources as sources_svc
 from workbench.services.store import Store
+from workbench.ui.i18n import field_label
 from workbench.ui.models.claims_model import CLAIM_ROLE, ClaimsFilter, ClaimsModel, status_label
 from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
 from workbench.ui.panels.claim_editor import ClaimEditor
@@ -73,6 +74,8 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.conflict_answer = False  # with quiet_errors: re-apply (True) or discard (False) on a conflict
         self._touched: set[int] = set()  # claims the current edit/undo/redo changed, refreshed after it
         self._sized = False
+        self._restored = False
+        self.replacement: MainWindow | None = None  # the window that took over after a language switch
         # comparison results shown in the panes (filled by the Compare panel)
         self.boilerplate: dict[int, list[tuple[int, int]]] = {}
         self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
@@ -97,6 +100,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self._connect()
         self.refresh_all()
         self._restore_layout()
+        self._restore_window()
         self._start_live_refresh()
 
     # --- construction ---------------------------------------------------------------------------------------
@@ -476,11 +480,11 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
 
         merge = f"claim:{claim_id}:{field}" if field in ("statement", "rationale") else None
         try:
-            self.undo.execute(self.tr("Change {0}").format(field), do, undo, again, merge)
+            self.undo.execute(self.tr("Change {0}").format(field_label(field)), do, undo, again, merge)
         except ConflictError as exc:
             if self.resolve_conflict(exc):
                 expected = None
-                self._run_edit(self.tr("Change {0}").format(field), do, undo, again)
+                self._run_edit(self.tr("Change {0}").format(field_label(field)), do, undo, again)
             else:
                 self.refresh_claim(claim_id)
         except WorkbenchError as exc:
@@ -535,7 +539,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         def again(_v: int) -> None:
             do()
 
-        self._run_edit(self.tr("Delete {0}").format(entity), do, undo, again)
+        self._run_edit(self.tr("Delete {0}").format(field_label(entity)), do, undo, again)
 
     def step_claim(self, step: int) -> None:
         """Select the next (+1) or previous (-1) claim in the table."""
@@ -651,28 +655,68 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     # --- layout memory --------------------------------------------------------------------------------------
 
     def _save_layout(self) -> None:
-        ids = ",".join(str(i) for i in self.reading.source_ids())
-        dossiers_svc.put_setting(self.store, f"layout.{self.dossier.id}", ids)
+        from workbench.ui import window_context
+
+        if not self.fresh_layout:
+            QSettings().setValue(f"{window_context._group(self)}/dossier{self.dossier.id}/panes",
+                                 ",".join(str(i) for i in self.reading.source_ids()))
 
     def _restore_layout(self) -> None:
-        saved = dossiers_svc.get_setting(self.store, f"layout.{self.dossier.id}")
-        ids = [int(x) for x in saved.split(",") if x.isdigit() and int(x) in self.sources]
-        if not ids:
-            ids = list(self.sources)[:2]
+        """Panes of the last session (this database and dossier); else the first two sources."""
+        from workbench.ui import window_context
+
+        saved = None if self.fresh_layout else window_context.saved_panes(self)
+        if saved is None:  # older versions kept the panes in the database
+            text = dossiers_svc.get_setting(self.store, f"layout.{self.dossier.id}")
+            saved = [int(x) for x in text.split(",") if x.isdigit()]
+        ids = [i for i in saved if i in self.sources] or list(self.sources)[:2]
         self.reading.blockSignals(True)
         for sid in ids:
             self.reading.add_pane(sid)
         self.reading.blockSignals(False)
-        state = QSettings().value("window/state")
-        if isinstance(state, QByteArray) and not self.fresh_layout:
-            self.restoreState(state)
+
+    def _restore_window(self) -> None:
+        """Size, place and docks of this database's last session; the first time, a size that fits the screen."""
+        from workbench.ui import window_context
+
+        if self.fresh_layout or not window_context.restore_geometry(self):
+            self._restored = False
+            window_context.fit_to_screen(self)
+        else:
+            self._restored = True
+
+    def restore_context(self) -> None:
+        """Current claim and Compare results of the last session (not for scripted screenshots)."""
+        from workbench.ui import window_context
+
+        if not self.fresh_layout:
+            window_context.restore_context(self)
+
+    def changeEvent(self, event: Any) -> None:
+        """The interface language changed (Qt sends LanguageChange): rebuild the window in it."""
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and not getattr(self, "_rebuilding", False):
+            from workbench.ui.i18n import current_language
+
+            if current_language() != self.language and hasattr(self, "editor"):
+                self._rebuilding = True
+
+                def rebuild() -> None:
+                    from workbench.ui.window_context import rebuild as rebuild_window
+
+                    if self.replacement is None:
+                        rebuild_window(self)
+
+                QTimer.singleShot(0, rebuild)
 
     def showEvent(self, event: Any) -> None:
         """Give the docks sensible sizes the first time (unless a saved state restored them)."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            if self.fresh_layout or QSettings().value("window/state") is None:
+            if not getattr(self, "_restored", False):
                 QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
@@ -688,6 +732,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         """Save what is being typed, remember window state, wait for background tasks."""
         self.editor.commit_pending()
         if not self.fresh_layout:
-            QSettings().setValue("window/state", self.saveState())
+            from workbench.ui import window_context
+
+            window_context.save_geometry(self)
+            window_context.save_context(self)
         self.runner.wait(5000)
         super().closeEvent(event)

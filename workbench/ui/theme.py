@@ -1,20 +1,12 @@
-"""Light and dark themes (Fusion style with a palette) and the interface translations.
+"""Light and dark themes (Fusion style with a palette).
 
-Translations are JSON catalogs in ``resources/translations/<lang>.json`` (source text -> translation) served
-through a ``QTranslator`` subclass, so every ``self.tr()`` in the widgets is translated by Qt's own mechanism
-without a build step.
+Translations moved to :mod:`workbench.ui.i18n` (Qt Linguist catalogs); ``install_language`` stays importable here.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
-
-from workbench.paths import resources_dir
 
 
 def apply_theme(name: str) -> None:
@@ -41,32 +33,8 @@ def apply_theme(name: str) -> None:
     app.setPalette(p)
 
 
-class JsonTranslator(QTranslator):
-    """Translates source strings from a JSON catalog, whatever the context."""
+def install_language(code: str):  # type: ignore[no-untyped-def]
+    """Switch the interface language (see :mod:`workbench.ui.i18n`); kept here for existing callers."""
+    from workbench.ui.i18n import install_language as install
 
-    def __init__(self, catalog: dict[str, str]) -> None:
-        super().__init__()
-        self.catalog = catalog
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        """The translation of ``source``, or an empty string (Qt then keeps the source text)."""
-        return self.catalog.get(source, "")
-
-    def isEmpty(self) -> bool:
-        """Qt skips empty translators."""
-        return not self.catalog
-
-
-def translations_dir() -> Path:
-    """Folder of the JSON catalogs."""
-    return resources_dir() / "translations"
-
-
-def install_language(code: str) -> JsonTranslator | None:
-    """Install the catalog for ``code`` (``en`` needs none); keep the returned object alive."""
-    path = translations_dir() / f"{code}.json"
-    if code == "en" or not path.exists():
-        return None
-    translator = JsonTranslator(json.loads(path.read_text(encoding="utf-8")))
-    QCoreApplication.installTranslator(translator)
-    return translator
+    return install(code)

@@ -1,8 +1,9 @@
-"""Shared bits of the exporters: UI strings in English and French, safe JSON encoding, progress reporting."""
+"""Shared bits of the exporters: UI strings (translated by the shared catalog), safe JSON encoding, progress."""
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from workbench import __version__
@@ -77,78 +78,19 @@ LABELS: dict[str, dict[str, str]] = {
         "relation.contradicts": "Contradicts",
         "relation.supports": "Supports",
     },
-    "fr": {
-        "report": "Rapport de vérification",
-        "generated": "Généré le",
-        "organisation": "Publié par",
-        "event_date": "Date de l’événement",
-        "filters": "Sélection",
-        "all_claims": "Toutes les affirmations du dossier",
-        "summary": "Synthèse",
-        "claims_total": "Affirmations dans ce rapport",
-        "no_verdict": "Pas encore de verdict",
-        "contents": "Affirmations",
-        "claim": "Affirmation",
-        "claimant": "Auteur de l’affirmation",
-        "claim_date": "Date",
-        "status": "Statut",
-        "concluded_by": "Conclu par",
-        "verdict": "Verdict",
-        "tags": "Étiquettes",
-        "rationale": "Justification",
-        "appearances": "Où l’affirmation apparaît",
-        "no_appearances": "Aucune occurrence enregistrée.",
-        "evidence": "Éléments de preuve",
-        "no_evidence": "Aucun élément de preuve enregistré.",
-        "relations": "Affirmations liées",
-        "history": "Historique",
-        "at": "Quand",
-        "user": "Qui",
-        "action": "Action",
-        "field": "Champ",
-        "change": "Modification",
-        "sources": "Sources",
-        "outlet": "Média",
-        "author": "Auteur",
-        "title": "Titre",
-        "published": "Publié le",
-        "url": "URL",
-        "kind": "Type",
-        "sha256": "SHA-256",
-        "imported": "Importé le",
-        "discrepancies": "Divergences entre les sources",
-        "note": "Note",
-        "value": "Valeur",
-        "scale": "Échelle de notation",
-        "rating": "Note",
-        "label": "Libellé",
-        "key": "Clé",
-        "archive": "Archive",
-        "accessed": "consulté le",
-        "publisher": "Éditeur",
-        "quoted": "Passage cité",
-        "source": "Source",
-        "external": "Référence externe",
-        "page": "page",
-        "footer": "Rapport généré par",
-        "none": "—",
-        "status.to-check": "À vérifier",
-        "status.in-progress": "En cours",
-        "status.in-review": "En relecture",
-        "status.concluded": "Conclu",
-        "stance.supports": "Confirme l’affirmation",
-        "stance.refutes": "Contredit l’affirmation",
-        "stance.context": "Contexte",
-        "relation.same-as": "Identique à",
-        "relation.contradicts": "Contredit",
-        "relation.supports": "Appuie",
-    },
 }
 
 
+@lru_cache(maxsize=8)
 def labels(language: str) -> dict[str, str]:
-    """UI strings for ``language`` ("fr" or anything else for English)."""
-    return LABELS["fr" if language == "fr" else "en"]
+    """UI strings for ``language``: the English labels translated by the shared catalog.
+
+    The catalog is the ``Report`` context of ``resources/translations/workbench_<lang>.ts`` (the window's catalog);
+    a label without a translation stays in English.
+    """
+    from workbench.core.i18n import translate
+
+    return {key: translate("Report", text, language) for key, text in LABELS["en"].items()}
 
 
 def label(language: str, key: str, default: str | None = None) -> str:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from workbench.core.text import fold
@@ -13,21 +20,24 @@ from workbench.ui.models.simple_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_LABELS = {"to-check": "To check", "in-progress": "In progress", "in-review": "In review",
-                 "concluded": "Concluded"}
+STATUS_LABELS = {"to-check": QT_TRANSLATE_NOOP("Status", "To check"),
+                 "in-progress": QT_TRANSLATE_NOOP("Status", "In progress"),
+                 "in-review": QT_TRANSLATE_NOOP("Status", "In review"),
+                 "concluded": QT_TRANSLATE_NOOP("Status", "Concluded")}
 
 
 def status_label(status: str) -> str:
     """Translated label of a workflow status."""
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("Status", STATUS_LABELS.get(status, status))
 
 
 class ClaimsModel(RowsModel):
     """Rows are ClaimInfo values; refreshed wholesale or one claim at a time."""
 
-    COLUMNS = ("#", "Statement", "Verdict", "Status", "Claimant", "App.", "Evid.")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "#"), QT_TRANSLATE_NOOP("Columns", "Statement"),
+               QT_TRANSLATE_NOOP("Columns", "Verdict"), QT_TRANSLATE_NOOP("Columns", "Status"),
+               QT_TRANSLATE_NOOP("Columns", "Claimant"), QT_TRANSLATE_NOOP("Columns", "App."),
+               QT_TRANSLATE_NOOP("Columns", "Evid."))
 
     def __init__(self, scale: RatingScale, language: str = "en") -> None:
         super().__init__()

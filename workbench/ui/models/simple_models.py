@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from workbench.core.values import SearchHit, SourceInfo
 
@@ -50,14 +57,16 @@ class RowsModel(QAbstractTableModel):
         """Column titles."""
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
         if horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
+            return QCoreApplication.translate("Columns", self.COLUMNS[section])
         return None
 
 
 class SourcesModel(RowsModel):
     """The dossier's sources: title, outlet, date, kind, claim count; flags (e.g. recycled) as a badge."""
 
-    COLUMNS = ("Title", "Outlet", "Date", "Kind", "Claims")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Title"), QT_TRANSLATE_NOOP("Columns", "Outlet"),
+               QT_TRANSLATE_NOOP("Columns", "Date"), QT_TRANSLATE_NOOP("Columns", "Kind"),
+               QT_TRANSLATE_NOOP("Columns", "Claims"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -101,7 +110,7 @@ class SourcesModel(RowsModel):
 class SearchModel(RowsModel):
     """Search hits: source and snippet."""
 
-    COLUMNS = ("Source", "Match")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Source"), QT_TRANSLATE_NOOP("Columns", "Match"))
 
     def __init__(self) -> None:
         super().__init__()

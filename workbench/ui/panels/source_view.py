@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -290,7 +290,8 @@ class SourceView(QPlainTextEdit):
                     if m.role == "boilerplate":
                         lines.append(self.tr("Scraped with the page (menu, caption, link): not the article"))
                         continue
-                    role = "" if m.role == "appearance" else f" ({m.role})"
+                    stance = QCoreApplication.translate("Stance", m.role)
+                    role = "" if m.role == "appearance" else f" ({stance})"
                     lines.append(f"#{m.claim_id}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
                 QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(lines)), self)  # type: ignore[attr-defined]
             else:
