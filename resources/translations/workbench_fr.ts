@@ -334,6 +334,10 @@
         <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
+        <source>Someone else changed {0} of this claim since you last saw it.</source>
+        <translation>Quelqu’un d’autre a modifié {0} de cette affirmation depuis que vous l’avez vue.</translation>
+    </message>
+    <message>
         <source>Their value: {0}
 Your value: {1}</source>
         <translation>Sa valeur : {0}
@@ -344,8 +348,8 @@ Votre valeur : {1}</translation>
         <translation>Réappliquer la mienne</translation>
     </message>
     <message>
-        <source>Discard mine</source>
-        <translation>Abandonner la mienne</translation>
+        <source>Keep theirs</source>
+        <translation>Garder la sienne</translation>
     </message>
     <message>
         <source>Database unreachable: {0}</source>
@@ -1022,6 +1026,10 @@ Votre valeur : {1}</translation>
     <message>
         <source>Database unreachable: your change is kept and will be saved when it is back.</source>
         <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
+    </message>
+    <message>
+        <source>Kept the other person&apos;s value.</source>
+        <translation>La valeur de l’autre personne est conservée.</translation>
     </message>
     <message>
         <source>Link claims</source>

@@ -41,7 +41,7 @@ from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
 from workbench.ui.tasks import Task, TaskRunner
-from workbench.ui.undo import UndoController
+from workbench.ui.undo import StepDropped, UndoController
 from workbench.ui.window_compare import CompareViewMixin
 from workbench.ui.window_import import ImportMixin
 from workbench.ui.window_team import DossierSyncMixin
@@ -71,7 +71,8 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.pending_edits: list[tuple[int, str, Any]] = []  # typed while the database was unreachable
         self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
         self.quiet_errors = False  # True (tests, scripts): errors go to the status bar only, no dialog
-        self.conflict_answer = False  # with quiet_errors: re-apply (True) or discard (False) on a conflict
+        self.conflict_answer = False  # with quiet_errors: re-apply (True) or keep theirs (False) on a conflict
+        self.conflicts_seen: list[ConflictError] = []  # every conflict the user was asked about
         self._touched: set[int] = set()  # claims the current edit/undo/redo changed, refreshed after it
         self._sized = False
         self._restored = False
@@ -457,34 +458,31 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     def edit_claim_field(self, claim_id: int, field: str, value: Any) -> None:
         """Change one field of a claim (undoable).
 
-        The edit carries the version the editor showed: if someone else changed the claim meanwhile, the user sees
-        their value and chooses to re-apply or discard; nothing is silently overwritten.
+        The edit carries the version the editor showed, and its undo and redo the version the step before produced
+        (:class:`~workbench.ui.field_edit.FieldEdit`): if someone else changed the claim meanwhile, the user sees
+        their value and chooses to re-apply or keep theirs; nothing is silently overwritten.
         """
-        store = self.store
+        from workbench.ui.field_edit import FieldEdit
+
         shown = self.editor.claim
         expected = shown.version if shown is not None and shown.id == claim_id else None
+        edit = FieldEdit(self.store, claim_id, field, value)
+        label = self.tr("Change {0}").format(field_label(field))
 
-        def do() -> dict[str, Any]:
-            _claim, before = claims_svc.update(store, claim_id, expected_version=expected, **{field: value})
+        def do() -> FieldEdit:
             self._touch(claim_id)
-            return before
+            return edit.apply(expected)
 
-        def undo(before: dict[str, Any]) -> None:
-            if before:
-                claims_svc.update(store, claim_id, **before)
-            self._touch(claim_id)
-
-        def again(_before: dict[str, Any]) -> None:
-            claims_svc.update(store, claim_id, **{field: value})
-            self._touch(claim_id)
-
-        merge = f"claim:{claim_id}:{field}" if field in ("statement", "rationale") else None
+        merge = f"claim:{claim_id}:{field}" if field in ("statement", "rationale", "claimant", "claim_date",
+                                                          "tags") else None
         try:
-            self.undo.execute(self.tr("Change {0}").format(field_label(field)), do, undo, again, merge)
+            self.undo.execute(label, do, lambda e: self._step_field(e, "undo"), lambda e: self._step_field(e, "redo"),
+                              merge)
         except ConflictError as exc:
             if self.resolve_conflict(exc):
                 expected = None
-                self._run_edit(self.tr("Change {0}").format(field_label(field)), do, undo, again)
+                self._run_edit(label, do, lambda e: self._step_field(e, "undo"),
+                               lambda e: self._step_field(e, "redo"))
             else:
                 self.refresh_claim(claim_id)
         except WorkbenchError as exc:
@@ -494,6 +492,21 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                     self.tr("Database unreachable: your change is kept and will be saved when it is back."), 0)
             else:
                 self.show_error(str(exc))
+
+    def _step_field(self, edit: Any, step: str) -> None:
+        """Undo or redo a field edit, version-checked; on a conflict ask, and keep theirs unless told otherwise.
+
+        Keeping theirs makes the step obsolete: it leaves the undo stack without changing anything.
+        """
+        self._touch(edit.claim_id)
+        try:
+            getattr(edit, step)()
+        except ConflictError as exc:
+            if self.resolve_conflict(exc):
+                getattr(edit, step)(force=True)
+            else:
+                self.statusBar().showMessage(self.tr("Kept the other person's value."), 6000)
+                raise StepDropped from exc
 
     def relate_current(self, other_id: int, kind: str) -> int | None:
         """Link the current claim to another (undoable)."""
