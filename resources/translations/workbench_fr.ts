@@ -51,6 +51,10 @@
         <translation>Verdict</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
@@ -444,6 +448,10 @@ Votre valeur : {1}</translation>
     <message>
         <source>Context</source>
         <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>Stance</source>
@@ -1125,6 +1133,10 @@ Votre valeur : {1}</translation>
     <message>
         <source>Paste the text here</source>
         <translation>Collez le texte ici</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>Title</source>

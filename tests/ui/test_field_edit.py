@@ -111,3 +111,17 @@ def test_window_undo_redo_without_conflict(window, pair):
     window.undo.stack.undo()
     assert claims_svc.get(alice, claim.id).claimant == ""
     assert window.conflicts_seen == []
+
+
+def test_own_edits_of_other_fields_are_not_conflicts(pair):
+    alice, bob, claim = pair
+    known: dict[int, int] = {}
+    first = FieldEdit(alice, claim.id, "claimant", "A", known=known).apply(claim.version)
+    second = FieldEdit(alice, claim.id, "rationale", "R", known=known).apply(known[claim.id])
+    second.undo()
+    first.undo()  # the version moved because of Alice's own steps: no conflict
+    assert (claims_svc.get(alice, claim.id).claimant, claims_svc.get(alice, claim.id).rationale) == ("", "")
+    first.redo()
+    claims_svc.update(bob, claim.id, rationale="Bob")
+    with pytest.raises(ConflictError):
+        first.undo()  # Bob's change in between is one

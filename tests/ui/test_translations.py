@@ -60,8 +60,10 @@ def test_catalog_has_a_finished_translation_for_every_string_in_the_code(tmp_pat
     sources += [str(REPO / "workbench" / "core" / "messages.py"), str(REPO / "workbench" / "app.py")]
     subprocess.run([lupdate(), *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none", "-silent"],
                    check=True, capture_output=True, timeout=120)
-    text = copy.read_text(encoding="utf-8")
-    unfinished = re.findall(r"<source>(.*?)</source>\s*<translation type=\"unfinished\"", text, re.S)
+    import xml.etree.ElementTree as ET
+
+    unfinished = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message")
+                  if m.find("translation").get("type") == "unfinished"]
     assert not unfinished, f"translate these in {TS.name} (make translations, then pyside6-linguist): {unfinished}"
     assert i18n.parse_ts(copy) == i18n.parse_ts(TS), "run `make translations`: the catalog is out of date"
 

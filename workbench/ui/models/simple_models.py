@@ -17,6 +17,7 @@ from workbench.core.values import SearchHit, SourceInfo
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 7  # same as workbench.ui.delegates.HIT_ROLE
 
 
 class RowsModel(QAbstractTableModel):
@@ -115,6 +116,7 @@ class SearchModel(RowsModel):
     def __init__(self) -> None:
         super().__init__()
         self.titles: dict[int, str] = {}
+        self.query = ""  # what was searched: the delegate centres the snippet on it
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cells."""
@@ -124,5 +126,9 @@ class SearchModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.titles.get(h.source_id, str(h.source_id)), h.snippet)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return h.snippet
+            return f"{self.titles.get(h.source_id, '')}\n{h.snippet}" if index.column() == 0 else h.snippet
+        if role == HIT_ROLE and index.column() == 1:
+            from workbench.ui.delegates import find_hit
+
+            return find_hit(h.snippet, self.query)
         return None
