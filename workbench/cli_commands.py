@@ -18,7 +18,7 @@ def cmd_gui(ctx: Context) -> int:
 
     args = ctx.args
     return run_gui(args.db, user=args.user, open_sources=args.open, screenshot=args.screenshot, size=args.size,
-                   claim=args.claim, compare=args.compare)
+                   claim=args.claim, compare=args.compare, language=args.language)
 
 
 def cmd_init(ctx: Context) -> int:
@@ -365,6 +365,10 @@ def cmd_setting(ctx: Context) -> int:
     """Print or change a setting (the organisation name that signs ClaimReview and reports)."""
     from workbench.services import dossiers
 
+    if ctx.args.key in ("language", "theme"):
+        from workbench.cli_ui import user_setting
+
+        return user_setting(ctx.args.key, ctx.args.value)
     if ctx.args.value is None:
         print(dossiers.get_setting(ctx.store, ctx.args.key, ""))
     else:

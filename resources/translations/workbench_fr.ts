@@ -36,11 +36,7 @@
     </message>
     <message>
         <source>Claimant</source>
-        <translation>Auteur de l&apos;affirmation</translation>
-    </message>
-    <message>
-        <source>Claim date</source>
-        <translation>Date de l&apos;affirmation</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Status</source>
@@ -53,6 +49,10 @@
     <message>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Rationale</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Claimant</source>
-        <translation>Auteur de l&apos;affirmation</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>App.</source>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Claims</source>
-        <translation>Affirmations</translation>
+        <translation>Aff.</translation>
     </message>
     <message>
         <source>Source</source>

@@ -120,9 +120,13 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.sources_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.sources_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         sheader = self.sources_view.horizontalHeader()
-        sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what the others leave
+        fm = self.fontMetrics()
+        sheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        sheader.resizeSection(1, fm.horizontalAdvance("M" * 7))
         for col in (2, 3, 4):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        sheader.setSectionHidden(3, True)  # the kind (pdf, html) is in the pane's header and the tooltip
         self.sources_view.verticalHeader().hide()
         self.sources_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a title say the most
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -237,6 +241,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         items = sources_svc.list_all(self.store, self.dossier.id)
         self.sources = {s.id: s for s in items}
         self.sources_model.set_rows(items)
+        fm = self.fontMetrics()
+        outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
+        self.sources_view.horizontalHeader().resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 11)))
         self.reading.set_sources(items)
         self.editor.sources = self.sources
         self.search_model.titles = {s.id: s.title for s in items}
@@ -773,7 +780,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     def _default_dock_sizes(self) -> None:
         """Sources a fifth of the width, claims a third; the editor two thirds of the right column."""
         w = self.width()
-        self.resizeDocks([self.sources_dock, self.claims_dock], [max(260, w // 5), max(420, w // 3)],
+        self.resizeDocks([self.sources_dock, self.claims_dock], [max(260, int(w / 4.5)), max(420, w // 3)],
                          Qt.Orientation.Horizontal)
         h = self.height()
         self.resizeDocks([self.claims_dock, self.editor_dock], [h // 3, 2 * h // 3], Qt.Orientation.Vertical)

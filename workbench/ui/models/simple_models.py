@@ -97,7 +97,8 @@ class SourcesModel(RowsModel):
                 s.claim_count,
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [s.title, s.url, s.reliability_note]
+            meta = " · ".join(x for x in (s.outlet, s.published.isoformat() if s.published else "", s.kind) if x)
+            lines = [s.title, meta, s.url, s.reliability_note]
             if flags:
                 lines.append("⚠ " + ", ".join(flags))
             return "\n".join(x for x in lines if x)

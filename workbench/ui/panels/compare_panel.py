@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from workbench.core.i18n import translate
 from workbench.ui.i18n import translate_note
@@ -60,7 +60,8 @@ class ComparePanel(QWidget):
         self.run_button = QPushButton(self.tr("Compare sources"))
         self.claim_button = QPushButton(self.tr("Claim from this pair"))
         self.claim_button.setEnabled(False)
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # stacked: two buttons side by side make the dock too wide for a 1366 px screen
+        row.setSpacing(2)
         row.addWidget(self.run_button)
         row.addWidget(self.claim_button)
         lay = QVBoxLayout(self)
