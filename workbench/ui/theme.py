@@ -8,6 +8,41 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+PAGES = {"light": "#ffffff", "dark": "#1e1e1e"}
+"""The page (``QPalette.Base``) behind the source text in each theme."""
+
+STANCE_COLORS = {
+    "light": {"supports": "#1b7a34", "refutes": "#b02a1e", "context": "#2359b8"},
+    "dark": {"supports": "#5fd38a", "refutes": "#ff8a80", "context": "#8ab4ff"},
+}
+"""Underline and text colour of cited evidence, per theme: each at least 4.5:1 against its page (WCAG AA)."""
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def is_dark() -> bool:
+    """Whether the running application shows a dark page."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return False
+    return app.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def stance_colors() -> dict[str, str]:
+    """Stance colours for the theme in use."""
+    return STANCE_COLORS["dark" if is_dark() else "light"]
+
 
 def apply_theme(name: str) -> None:
     """Apply the ``light`` or ``dark`` theme to the running application."""

@@ -62,25 +62,46 @@ class CompareViewMixin:
         cid = self._create_undoable(self.tr("Claim from pair"), "claim",
                                     lambda: compare_svc.claim_from_alignment(self.store, a, b).id)
         if cid is not None:
+            for pane in self.reading.panes():
+                pane.view.clear_flash()
             self.select_claim(cid)
+            for sid, start, end in (a, b):  # every pane of either source shows the new appearance
+                if self.reading.pane_for(sid) is None:
+                    self.reading.add_pane(sid)
+                for pane in self.reading.panes():
+                    if pane.source_id == sid:
+                        pane.view.show_range(start, end, flash=False)
         return cid
 
     def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
-        """Show each span's source in its own pane (reusing open panes left to right) and flash the spans."""
-        panes = self.reading.panes()
+        """Show a finding's spans, each in a pane of its source, and keep them marked until the next finding.
+
+        The user's panes are never taken away: a source already open is scrolled where it is; another one opens in
+        an added pane, and the panes added for the previous finding are reused (so findings do not pile up panes).
+        """
+        for pane in self.reading.panes():
+            pane.view.clear_flash()
+        added: list[SourcePane] = [p for p in getattr(self, "_finding_panes", []) if p in self.reading.panes()]
+        wanted = {s["source_id"] for s in spans[:3]}
+        spare = [p for p in added if p.source_id not in wanted]
         used: list[SourcePane] = []
-        for i, span in enumerate(spans[:3]):
+        for span in spans[:3]:
             sid = span["source_id"]
-            pane = next((p for p in panes if p.source_id == sid and p not in used), None)
+            pane = next((p for p in self.reading.panes() if p.source_id == sid and p not in used), None)
             if pane is None:
-                free = [p for p in panes if p not in used and p.source_id not in {s["source_id"] for s in spans}]
-                if i < len(panes) and free:
-                    pane = free[0]
+                if spare:
+                    pane = spare.pop(0)
                     self._load_pane(pane, sid)
                 else:
                     pane = self.reading.add_pane(sid)
+                    added.append(pane)
             used.append(pane)
-            pane.view.show_range(span["start"], span["end"])
+        for pane in spare:  # panes added for the previous finding that this one does not need
+            self.reading.remove_pane(pane)
+            added.remove(pane)
+        self._finding_panes = added
+        for pane, span in zip(used, spans[:3], strict=False):
+            pane.view.show_range(span["start"], span["end"], keep=True)
 
     def counterparts(self) -> list[dict[str, Any]]:
         """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -178,7 +178,9 @@ class ClaimEditor(QWidget):
         self._loading = False
 
         self.heading = QLabel(self.tr("No claim selected"))
-        self.heading.setStyleSheet("font-weight: 600;")
+        bold = self.heading.font()
+        bold.setBold(True)
+        self.heading.setFont(bold)
         self.statement = _CommitText()
         self.statement.setPlaceholderText(self.tr("The checkable statement, in your words"))
         self.statement.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 12)
@@ -200,7 +202,7 @@ class ClaimEditor(QWidget):
             w.installEventFilter(self._pass_through)
             w.installEventFilter(self)
         self.concluded = QLabel()
-        self.concluded.setStyleSheet("color: palette(mid);")
+        self.concluded.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.independence = QLabel()
         self.independence.setWordWrap(True)
         self.independence.setStyleSheet("color: #a64d79;")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -44,11 +45,14 @@ class SourcePane(QWidget):
         self.chooser.setToolTip(self.tr("Source shown in this pane"))
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setStyleSheet("color: palette(mid);")
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # follows a live theme switch
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        font = self.title.font()  # a font, not a style sheet: the label keeps following the palette
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        self.title.setFont(font)
         left = QToolButton(text="◀", toolTip=self.tr("Move pane left"))
         right = QToolButton(text="▶", toolTip=self.tr("Move pane right"))
         close = QToolButton(text="✕", toolTip=self.tr("Close pane"))

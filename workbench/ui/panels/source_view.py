@@ -28,8 +28,10 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from workbench.core.intervals import IntervalIndex, Mark
 from workbench.core.utf16 import Utf16Map
+from workbench.ui.theme import stance_colors
 
-STANCE_COLORS = {"supports": "#1b8a3a", "refutes": "#c0392b", "context": "#2e6fd8"}
+STANCE_COLORS = {"supports": "#1b7a34", "refutes": "#b02a1e", "context": "#2359b8"}
+"""Stance roles (light theme values; the highlighter takes the current theme's from :mod:`workbench.ui.theme`)."""
 UNRATED = "#f2c14e"
 
 
@@ -44,6 +46,11 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._boilerplate.setForeground(QColor("#8a8a8a"))
         self._boilerplate.setFontItalic(True)
 
+    def reset_theme(self) -> None:
+        """The theme changed: rebuild the formats (stance colours differ per theme) and repaint."""
+        self._formats.clear()
+        self.rehighlight()
+
     def _format(self, background: str, depth: int, underline: str) -> QTextCharFormat:
         key = (background, depth, underline)
         fmt = self._formats.get(key)
@@ -57,7 +64,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(underline))
                 fmt.setFontUnderline(True)
-                fmt.setForeground(QColor(underline).darker(140))
+                fmt.setForeground(QColor(underline))
             self._formats[key] = fmt
         return fmt
 
@@ -82,7 +89,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.setFormat(a - lo, b - a, self._boilerplate)
                 continue
             fmt = self._format(apps[-1].color if apps else "", max(0, len(apps) - 1),
-                               STANCE_COLORS.get(evs[-1].role, "#555") if evs else "")
+                               stance_colors().get(evs[-1].role, "#555") if evs else "")
             self.setFormat(a - lo, b - a, fmt)
 
     def repaint_range(self, start: int, end: int) -> None:
@@ -250,8 +257,19 @@ class SourceView(QPlainTextEdit):
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
-    def show_range(self, start: int, end: int, *, flash: bool = True) -> None:
-        """Scroll to ``[start, end)`` (code points), centred, and briefly flash it."""
+    def changeEvent(self, event: QEvent) -> None:
+        """A live theme switch: stance colours follow the new page."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.reset_theme()
+
+    def clear_flash(self) -> None:
+        """Remove a kept highlight (a Compare finding's span)."""
+        self._flash_timer.stop()
+        self.setExtraSelections([])
+
+    def show_range(self, start: int, end: int, *, flash: bool = True, keep: bool = False) -> None:
+        """Scroll to ``[start, end)`` (code points), centred, and flash it (``keep``: until :meth:`clear_flash`)."""
         u_start, u_end = self._map.to_utf16(start), self._map.to_utf16(end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(u_end)
@@ -264,10 +282,14 @@ class SourceView(QPlainTextEdit):
             sel.cursor = QTextCursor(self.document())
             sel.cursor.setPosition(u_start)
             sel.cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
-            sel.format.setBackground(QColor("#ffeb3b"))
+            sel.format.setBackground(QColor("#ffe066"))
+            sel.format.setForeground(QColor("#000000"))  # readable on the yellow in both themes
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
             self.setExtraSelections([sel])
-            self._flash_timer.start(900)
+            if keep:
+                self._flash_timer.stop()
+            else:
+                self._flash_timer.start(900)
 
     def marks_at_point(self, point: QPoint) -> list[Mark]:
         """Marks under a viewport point."""
