@@ -107,6 +107,7 @@ def run_gui(
                 QCoreApplication.translate("Startup", "Building the window for {0}…").format(dossier.name))
             QApplication.processEvents()
         window = MainWindow(store, dossier, language=language, fresh_layout=bool(screenshot))
+        window.name_known = bool(user or os.environ.get("WORKBENCH_USER") or saved_name or screenshot)
         if open_sources:
             window.open_sources(open_sources)
         if compare:

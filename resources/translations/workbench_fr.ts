@@ -162,6 +162,10 @@
         <translation>Preuves</translation>
     </message>
     <message>
+        <source>{0} appearance(s), {1} evidence</source>
+        <translation>{0} occurrence(s), {1} élément(s) de preuve</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -884,6 +888,14 @@ Votre valeur : {1}</translation>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;About Workbench</source>
+        <translation>À &amp;propos de Workbench</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1122,6 +1134,54 @@ Votre valeur : {1}</translation>
     <message>
         <source>Name of the fact-checking organisation (signs reports and ClaimReview):</source>
         <translation>Nom de l&apos;organisation de vérification (signe les rapports et ClaimReview) :</translation>
+    </message>
+    <message>
+        <source>This dossier has no source yet</source>
+        <translation>Ce dossier n’a pas encore de source</translation>
+    </message>
+    <message>
+        <source>Drop PDF, Word, HTML or text files on this window, import them, or paste an article&apos;s text.
+Then select a sentence in a source and press Ctrl+N to turn it into a claim.</source>
+        <translation>Déposez des fichiers PDF, Word, HTML ou texte sur cette fenêtre, importez-les, ou collez le texte d’un article.
+Sélectionnez ensuite une phrase dans une source et appuyez sur Ctrl+N pour en faire une affirmation.</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
+        <source>Paste text…</source>
+        <translation>Coller du texte…</translation>
+    </message>
+    <message>
+        <source>Read the user guide</source>
+        <translation>Lire le guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed.</source>
+        <translation>Le guide d’utilisation n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>Workbench {0}
+A desktop fact-checking workbench: sources side by side, claims, evidence, comparison and reports.
+Free software under the GNU GPL version 3 or later.
+Qt for Python (PySide6) {1}.</source>
+        <translation>Workbench {0}
+Un poste de vérification des faits : sources côte à côte, affirmations, preuves, comparaison et rapports.
+Logiciel libre sous licence GNU GPL version 3 ou ultérieure.
+Qt pour Python (PySide6) {1}.</translation>
+    </message>
+    <message>
+        <source>About Workbench</source>
+        <translation>À propos de Workbench</translation>
+    </message>
+    <message>
+        <source>Verdict: {0}</source>
+        <translation>Verdict : {0}</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "Ctrl+Shift+O",
     )
     act("shortcuts", translate("MainWindow", "&Keyboard shortcuts"), lambda: _shortcuts(win, acts), "F1")
+    act("guide", translate("MainWindow", "User &guide"), lambda: _guide(win), "Shift+F1")
+    act("about", translate("MainWindow", "&About Workbench"), lambda: _about(win))
 
     bar = win.menuBar()
     m = bar.addMenu(translate("MainWindow", "&File"))
@@ -170,7 +172,10 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     build_settings_menu(win, bar)
     m = bar.addMenu(translate("MainWindow", "&Help"))
+    m.addAction(acts["guide"])
     m.addAction(acts["shortcuts"])
+    m.addSeparator()
+    m.addAction(acts["about"])
 
     tools = win.addToolBar(translate("MainWindow", "Main"))
     tools.setObjectName("MainToolbar")
@@ -237,12 +242,33 @@ def _relate(win: MainWindow) -> None:
         win.relate_current(*answer)
 
 
+def _guide(win: MainWindow) -> None:
+    from workbench.ui.window_help import show_guide
+
+    show_guide(win)
+
+
+def _about(win: MainWindow) -> None:
+    from workbench.ui.window_help import show_about
+
+    show_about(win)
+
+
 def _shortcuts(win: MainWindow, acts: dict[str, QAction]) -> None:
     from workbench.ui.dialogs.forms import ShortcutsDialog
 
-    ShortcutsDialog(
-        win, [(a.text().replace("&", ""), a.shortcut().toString()) for a in acts.values() if not a.shortcut().isEmpty()]
-    ).exec()
+    dialog = ShortcutsDialog(win, shortcut_rows(acts))
+    if win.quiet_errors:
+        dialog.show()
+    else:
+        dialog.exec()
+
+
+def shortcut_rows(acts: dict[str, QAction]) -> list[tuple[str, str]]:
+    """(action, key) for Help ▸ Shortcuts: only actions that exist now, keys in the interface language."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [(a.text().replace("&", ""), a.shortcut().toString(native)) for a in acts.values()
+            if not a.shortcut().isEmpty() and a.isVisible()]
 
 
 def _paste_source(win: MainWindow) -> None:

@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from workbench.core.text import fold
 
@@ -86,3 +86,39 @@ class HitDelegate(QStyledItemDelegate):
 def elide_middle(text: str, font: QFont, width: int) -> str:
     """``text`` elided in its middle to ``width`` pixels."""
     return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's main (stretching) column readable.
+
+    When the view is narrow, optional columns are hidden in the given order (their content stays in the row's
+    tooltip) and come back when there is room.
+    """
+
+    def __init__(self, view: QTableView, main: int, optional: tuple[int, ...], share: float = 0.45) -> None:
+        super().__init__(view)
+        self.view = view
+        self.main = main
+        self.optional = optional
+        self.share = share
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Refit on resize."""
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """Hide optional columns (last first) until the main column gets its share of the width."""
+        header = self.view.horizontalHeader()
+        width = self.view.viewport().width()
+        for col in self.optional:
+            header.setSectionHidden(col, False)
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.main and not header.isSectionHidden(c))
+        for col in self.optional:
+            if width - others >= self.share * width:
+                break
+            others -= header.sectionSize(col)
+            header.setSectionHidden(col, True)

@@ -86,18 +86,29 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.setObjectName("MainWindow")
 
         self.reading = ReadingArea(self._load_pane)
-        self.setCentralWidget(self.reading)
+        from PySide6.QtWidgets import QStackedWidget
+
+        from workbench.ui import window_help
+
+        self.centre = QStackedWidget()  # the reading area, or what to do while the dossier has no source
+        self.centre.addWidget(self.reading)
+        self.setCentralWidget(self.centre)
+        self.name_known = True  # False (set by the app): ask the person's name before their first edit
+        self.undo.before_edit = lambda: window_help.ask_name_once(self)
         self.sources_model = SourcesModel()
         self.claims_model = ClaimsModel(dossier.scale, language)
         self.claims_filter = ClaimsFilter()
         self.claims_filter.setSourceModel(self.claims_model)
         self.editor = ClaimEditor()
+        self.editor.number_of = self.claims_model.number
         self.editor.set_scale(dossier.scale, language)
         self.search_model = SearchModel()
         self._build_docks()
         from workbench.ui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.empty_page = window_help.EmptyDossier(self)
+        self.centre.addWidget(self.empty_page)
         self._build_status()
         self._connect()
         self.refresh_all()
@@ -127,6 +138,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         for col in (2, 3, 4):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         sheader.setSectionHidden(3, True)  # the kind (pdf, html) is in the pane's header and the tooltip
+        from workbench.ui.delegates import ColumnFitter
+
+        self.sources_fitter = ColumnFitter(self.sources_view, 0, (2, 4))
         self.sources_view.verticalHeader().hide()
         self.sources_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a title say the most
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -159,6 +173,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         for col in (0, 2, 3, 4, 5, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("#99") + 12)
+        self.claims_fitter = ColumnFitter(self.claims_view, 1, (6, 5, 4, 3))  # the statement stays readable
         lay = QVBoxLayout(claims_box)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.filter_text)
@@ -243,13 +258,18 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.sources_model.set_rows(items)
         fm = self.fontMetrics()
         outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
-        self.sources_view.horizontalHeader().resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 11)))
+        self.sources_view.horizontalHeader().resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
+        self.sources_fitter.fit()
         self.reading.set_sources(items)
         self.editor.sources = self.sources
         self.search_model.titles = {s.id: s.title for s in items}
         self.claims_model.set_claims(claims_svc.list_claims(self.store, self.dossier.id), self.dossier.scale)
         self._fill_filters()
         self._size_claim_columns()
+        from workbench.ui import window_help
+
+        window_help.update_verdict_actions(self)
+        self.centre.setCurrentWidget(self.reading if items else self.empty_page)
         for pane in self.reading.panes():
             if pane.source_id is not None and pane.source_id not in self.sources:
                 self.reading.remove_pane(pane)
@@ -283,6 +303,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         header.resizeSection(4, fm.horizontalAdvance("M" * 8))
         header.resizeSection(5, width(title(5), "99"))
         header.resizeSection(6, width(title(6), "99"))
+        self.claims_fitter.fit()
 
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
@@ -314,6 +335,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         pane.show_source(info, sources_svc.text(self.store, source_id), self.marks_for(source_id))
         self._decorate_pane(pane)
         pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
+        pane.view.number_of = self.claims_model.number
         if not pane.property("wired"):
             pane.setProperty("wired", True)
             pane.view.sig_claim_clicked.connect(lambda cid: self.select_claim(cid, scroll=False))

@@ -70,6 +70,8 @@ class UndoController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
+        self.before_edit: Callable[[], None] | None = None
+        """Called before each new edit (the window asks the person's name before the first one)."""
 
     def execute(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None],
                 again: Callable[[Any], None] | None = None, merge_key: str | None = None) -> Any:
@@ -77,6 +79,8 @@ class UndoController(QObject):
 
         Consecutive edits with the same ``merge_key`` (the pauses while typing one field) undo as one step.
         """
+        if self.before_edit is not None:
+            self.before_edit()
         value = do()
         redo = again if again is not None else (lambda _v: do())
         self.stack.push(ServiceCommand(text, value, undo, redo, self, merge_key))

@@ -42,6 +42,7 @@ class ClaimsModel(RowsModel):
     def __init__(self, scale: RatingScale, language: str = "en") -> None:
         super().__init__()
         self._row_of: dict[int, int] = {}
+        self._numbers: dict[int, int] = {}  # claim id -> its number in the dossier (1, 2, ... in creation order)
         self.scale = scale
         self.language = language
 
@@ -50,13 +51,20 @@ class ClaimsModel(RowsModel):
         self.beginResetModel()
         self._rows = list(claims)
         self._row_of = {c.id: i for i, c in enumerate(self._rows)}
+        self._numbers = {cid: n for n, cid in enumerate(sorted(self._row_of), start=1)}
         if scale is not None:
             self.scale = scale
         self.endResetModel()
 
+    def number(self, claim_id: int) -> int:
+        """The claim's number in its dossier as people see it (database ids are global: #6 in a new dossier)."""
+        return self._numbers.get(claim_id, claim_id)
+
     def upsert(self, claim: ClaimInfo) -> None:
         """Insert or refresh one claim's row."""
         row = self._row_of.get(claim.id)
+        if claim.id not in self._numbers:
+            self._numbers[claim.id] = max(self._numbers.values(), default=0) + 1
         if row is None:
             row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
@@ -100,7 +108,7 @@ class ClaimsModel(RowsModel):
             return c.id
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                c.id,
+                self.number(c.id),
                 c.statement,
                 verdict.label(self.language) if verdict else "—",
                 status_label(c.status),
@@ -109,7 +117,12 @@ class ClaimsModel(RowsModel):
                 len(c.evidence),
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
-            return c.statement if col == 1 else (c.rationale or None)
+            if col == 2:
+                return c.rationale or None
+            details = " · ".join(x for x in (c.claimant, status_label(c.status)) if x)
+            counts = QCoreApplication.translate("Columns", "{0} appearance(s), {1} evidence").format(
+                len(c.appearances), len(c.evidence))
+            return f"{c.statement}\n{details} · {counts}"
         if col == 2 and verdict is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(verdict.color)

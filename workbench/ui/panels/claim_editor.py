@@ -176,6 +176,7 @@ class ClaimEditor(QWidget):
         self.sources: dict[int, SourceInfo] = {}
         self.language = "en"
         self._loading = False
+        self.number_of: Any = lambda claim_id: claim_id  # the window shows per-dossier numbers
 
         self.heading = QLabel(self.tr("No claim selected"))
         bold = self.heading.font()
@@ -352,7 +353,7 @@ class ClaimEditor(QWidget):
                 self.history.clear()
                 self.concluded.setText("")
                 return
-            self.heading.setText(self.tr("Claim #{0}").format(claim.id))
+            self.heading.setText(self.tr("Claim #{0}").format(self.number_of(claim.id)))
             # A refresh (an edit elsewhere, another person's change) never erases what the user is typing in this
             # claim: fields with uncommitted typing keep it; it is saved on the next pause or focus change.
             typing = same_claim
@@ -419,7 +420,7 @@ class ClaimEditor(QWidget):
         for rel in claim.relations:
             other = rel.to_claim_id if rel.from_claim_id == claim.id else rel.from_claim_id
             arrow = "→" if rel.from_claim_id == claim.id else "←"
-            item = QListWidgetItem(f"{arrow} {names.get(rel.kind, rel.kind)} #{other}")
+            item = QListWidgetItem(f"{arrow} {names.get(rel.kind, rel.kind)} #{self.number_of(other)}")
             item.setData(JUMP_ROLE, ("relation", rel.id, other))
             self.relations.addItem(item)
         self.tabs.setTabText(2, self.tr("Related") + (f" ({len(claim.relations)})" if claim.relations else ""))

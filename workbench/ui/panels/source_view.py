@@ -11,6 +11,7 @@ UTF-16 positions by :class:`~workbench.core.utf16.Utf16Map` only.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -164,6 +165,7 @@ class SourceView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._text = ""
         self.claim_text: dict[int, str] = {}
+        self.number_of: Any = lambda claim_id: claim_id  # per-dossier claim numbers (set by the window)
         self.gutter = AlignmentGutter(self)
         self.updateRequest.connect(lambda _rect, _dy: self.gutter.update())
         self._flash_timer = QTimer(self)
@@ -314,7 +316,8 @@ class SourceView(QPlainTextEdit):
                         continue
                     stance = QCoreApplication.translate("Stance", m.role)
                     role = "" if m.role == "appearance" else f" ({stance})"
-                    lines.append(f"#{m.claim_id}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
+                    number = self.number_of(m.claim_id)
+                    lines.append(f"#{number}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
                 QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(lines)), self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
