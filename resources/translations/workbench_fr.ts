@@ -980,6 +980,10 @@ Votre valeur : {1}</translation>
         <translation>Rechercher dans toutes les sources (sans accents)…</translation>
     </message>
     <message>
+        <source>Names across spellings (Ushakov, Ouchakov, Uschakow)</source>
+        <translation>Noms dans toutes leurs graphies (Ouchakov, Ushakov, Uschakow)</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>

@@ -101,3 +101,29 @@ def test_tags_complete_from_the_dossier(window, store, dossier, qtbot):
     editor.tags.setModified(True)
     editor.tags.editingFinished.emit()
     assert claims_svc.get(store, cid).tags == ("crue", "inondation")
+
+
+def test_search_finds_other_spellings_of_a_name_and_centres_the_hit(window, store, dossier, qtbot):
+    from PySide6.QtGui import QFont
+
+    from workbench.core.values import ImportBundle
+    from workbench.ui.delegates import HIT_ROLE, HitDelegate
+
+    text = ("Long préambule sans rapport avec la suite, qui remplit la ligne avant le nom. Le conseiller Iouri "
+            "Ouchakov a confirmé la rencontre, selon l'agence.\n")
+    sources_svc.add(store, dossier.id, ImportBundle(name="n.txt", kind="txt", original=text.encode(), text=text,
+                                                    title="n"))
+    window.refresh_all()
+    window.search_field.setText("Ushakov")
+    assert window.search_spellings.isChecked()  # on by default
+    window.run_search()
+    assert window.search_model.rowCount() == 1
+    index = window.search_model.index(0, 1)
+    snippet = index.data()
+    start, end = index.data(HIT_ROLE)
+    assert snippet[start:end] == "Ouchakov"
+    left, hit, right = HitDelegate().displayed_parts(snippet, (start, end), 200, QFont())
+    assert hit == "Ouchakov" and left.startswith("…") and right.endswith("…")  # both ends elided, hit whole
+    window.search_spellings.setChecked(False)
+    window.run_search()
+    assert window.search_model.rowCount() == 0

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
@@ -25,6 +27,12 @@ def find_hit(snippet: str, query: str) -> tuple[int, int] | None:
             pos = folded.find(needle)
             if pos >= 0:
                 return pos, pos + len(needle)
+    from workbench.core.phonetic import phonetic_key
+
+    keys = {phonetic_key(w) for w in query.split()} - {""}
+    for m in re.finditer(r"\w+", snippet):  # another spelling of a name
+        if phonetic_key(m.group()) in keys:
+            return m.start(), m.end()
     return None
 
 
