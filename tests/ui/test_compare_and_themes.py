@@ -82,3 +82,14 @@ def test_dark_theme_switched_live_is_readable(window, qapp):
         qapp.processEvents()
     assert not is_dark()
     assert contrast(pane.title.palette().color(pane.title.foregroundRole()).name(), "#ffffff") >= 4.5
+
+
+def test_two_spans_of_one_source_share_its_pane(window, store, dossier):
+    a, b = [s.id for s in sources_svc.list_all(store, dossier.id)]
+    window.open_sources([b])
+    spans = [{"source_id": a, "start": 0, "end": 4, "exact": "x"}, {"source_id": a, "start": 10, "end": 14,
+                                                                     "exact": "y"},
+             {"source_id": b, "start": 0, "end": 4, "exact": "z"}]
+    window.show_spans_side_by_side(spans)
+    assert sorted(window.reading.source_ids()) == sorted([a, b])
+    assert len(window.reading.pane_for(a).view.extraSelections()) == 2

@@ -141,3 +141,11 @@ STANCES: dict[str, str] = {
     "appearance": QT_TRANSLATE_NOOP("Stance", "appearance"),
 }
 """Evidence stances as the window names them in tooltips, context ``Stance``."""
+
+QT_GAPS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+)
+"""Strings of Qt's own dialogs that Qt's shipped ``qtbase`` catalogs do not translate (yet): Workbench's catalog
+fills them (Qt asks every installed translator in turn)."""

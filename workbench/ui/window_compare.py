@@ -73,35 +73,49 @@ class CompareViewMixin:
                         pane.view.show_range(start, end, flash=False)
         return cid
 
+    MAX_PANES = 4
+    """A finding never makes the reading area hold more panes than this (it reuses its own added panes)."""
+    PANE_ROOM = 170
+    """Width (px) a pane needs: a finding adds no pane the reading area has no room for (the window never grows)."""
+
     def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
-        """Show a finding's spans, each in a pane of its source, and keep them marked until the next finding.
+        """Show a finding's spans, each source in one pane, and keep them marked until the next finding.
 
         The user's panes are never taken away: a source already open is scrolled where it is; another one opens in
         an added pane, and the panes added for the previous finding are reused (so findings do not pile up panes).
         """
         for pane in self.reading.panes():
             pane.view.clear_flash()
+        by_source: dict[int, list[tuple[int, int]]] = {}
+        for span in spans:
+            by_source.setdefault(span["source_id"], []).append((span["start"], span["end"]))
         added: list[SourcePane] = [p for p in getattr(self, "_finding_panes", []) if p in self.reading.panes()]
-        wanted = {s["source_id"] for s in spans[:3]}
-        spare = [p for p in added if p.source_id not in wanted]
-        used: list[SourcePane] = []
-        for span in spans[:3]:
-            sid = span["source_id"]
-            pane = next((p for p in self.reading.panes() if p.source_id == sid and p not in used), None)
+        spare = [p for p in added if p.source_id not in by_source]
+        shown: list[tuple[SourcePane, list[tuple[int, int]]]] = []
+        room = max(self.centre.width(), self.reading.width())
+        user_panes = len(self.reading.panes()) - len(added)
+        limit = min(self.MAX_PANES, max(user_panes + 1, room // self.PANE_ROOM))
+        for sid, ranges in by_source.items():
+            pane = self.reading.pane_for(sid)
             if pane is None:
                 if spare:
                     pane = spare.pop(0)
                     self._load_pane(pane, sid)
-                else:
+                elif len(self.reading.panes()) < limit:
                     pane = self.reading.add_pane(sid)
                     added.append(pane)
-            used.append(pane)
+                elif added:  # full: the last added pane shows this source
+                    pane = added[-1]
+                    self._load_pane(pane, sid)
+                else:
+                    continue
+            shown.append((pane, ranges))
         for pane in spare:  # panes added for the previous finding that this one does not need
             self.reading.remove_pane(pane)
             added.remove(pane)
         self._finding_panes = added
-        for pane, span in zip(used, spans[:3], strict=False):
-            pane.view.show_range(span["start"], span["end"], keep=True)
+        for pane, ranges in shown:
+            pane.view.keep_marked(ranges)
 
     def counterparts(self) -> list[dict[str, Any]]:
         """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -41,14 +42,17 @@ class SourcePane(QWidget):
         self.source_id: int | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(12)
+        self.chooser.setMinimumContentsLength(4)  # several panes still fit a 1366 px screen
         self.chooser.setToolTip(self.tr("Source shown in this pane"))
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # follows a live theme switch
+        # neither label may widen the pane (a long outlet · author line would push the window off the screen)
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.title.font()  # a font, not a style sheet: the label keeps following the palette
         font.setBold(True)
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
@@ -106,7 +110,7 @@ class SourcePane(QWidget):
         self.title.setText(info.title)
         parts = [info.outlet, info.author, info.published.isoformat() if info.published else "", info.kind.upper()]
         self.meta.setText(" · ".join(p for p in parts if p))
-        self.meta.setToolTip(info.reliability_note)
+        self.meta.setToolTip("\n".join(x for x in (self.meta.text(), info.reliability_note) if x))
         self.view.set_content(text, marks)
 
 

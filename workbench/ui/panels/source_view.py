@@ -265,6 +265,22 @@ class SourceView(QPlainTextEdit):
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.reset_theme()
 
+    def keep_marked(self, ranges: list[tuple[int, int]]) -> None:
+        """Mark these ``[start, end)`` ranges (code points) until :meth:`clear_flash`; scroll to the first."""
+        if not ranges:
+            return
+        self.show_range(*ranges[0], keep=True)
+        selections = []
+        for start, end in ranges:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(self._map.to_utf16(start))
+            sel.cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.format.setBackground(QColor("#ffe066"))
+            sel.format.setForeground(QColor("#000000"))
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
     def clear_flash(self) -> None:
         """Remove a kept highlight (a Compare finding's span)."""
         self._flash_timer.stop()
