@@ -52,6 +52,7 @@ def apply_theme(name: str) -> None:
     app.setStyle("Fusion")
     if name != "dark":
         app.setPalette(app.style().standardPalette())
+        app.setStyleSheet("")
         return
     p = QPalette()
     roles = {
@@ -66,6 +67,18 @@ def apply_theme(name: str) -> None:
     for role, color in roles.items():
         p.setColor(role, QColor(color))
     app.setPalette(p)
+    app.setStyleSheet(_DARK_INDICATORS)
+
+
+_DARK_INDICATORS = """
+QCheckBox::indicator, QAbstractItemView::indicator, QRadioButton::indicator {
+    width: 12px; height: 12px; border: 1px solid #a8a8a8; background: #1e1e1e; }
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked, QRadioButton::indicator:checked {
+    background: #6b9be0; border-color: #dce8ff; }
+QCheckBox::indicator:disabled, QAbstractItemView::indicator:disabled { border-color: #666666; }
+"""
+"""Fusion draws check boxes in the window colour: on a dark page they vanish; these give them a light edge."""
 
 
 def install_language(code: str):  # type: ignore[no-untyped-def]
