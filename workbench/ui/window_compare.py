@@ -75,7 +75,7 @@ class CompareViewMixin:
 
     MAX_PANES = 4
     """A finding never makes the reading area hold more panes than this (it reuses its own added panes)."""
-    PANE_ROOM = 170
+    PANE_ROOM = 150
     """Width (px) a pane needs: a finding adds no pane the reading area has no room for (the window never grows)."""
 
     def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
@@ -92,9 +92,24 @@ class CompareViewMixin:
         added: list[SourcePane] = [p for p in getattr(self, "_finding_panes", []) if p in self.reading.panes()]
         spare = [p for p in added if p.source_id not in by_source]
         shown: list[tuple[SourcePane, list[tuple[int, int]]]] = []
+        width_before = self.width()
         room = max(self.centre.width(), self.reading.width())
         user_panes = len(self.reading.panes()) - len(added)
-        limit = min(self.MAX_PANES, max(user_panes + 1, room // self.PANE_ROOM))
+        need = max([self.PANE_ROOM, *(p.minimumSizeHint().width() + 6 for p in self.reading.panes())])
+        wanted = min(self.MAX_PANES, user_panes + sum(1 for sid in by_source if self.reading.pane_for(sid) is None))
+        if wanted * need > room:  # make room from the left column first (the window itself must not grow)
+            from PySide6.QtCore import Qt
+
+            left = self.sources_dock.width()
+            spare_px = max(0, left - self.sources_dock.minimumSizeHint().width())
+            give = min(spare_px, wanted * need - room)
+            if give:
+                from PySide6.QtWidgets import QApplication
+
+                self.resizeDocks([self.sources_dock], [left - give], Qt.Orientation.Horizontal)
+                QApplication.processEvents()  # applied before the new pane asks for its width
+                room = max(self.centre.width(), self.reading.width())
+        limit = min(self.MAX_PANES, max(user_panes + 1, room // need))  # one added pane at least: it must show
         for sid, ranges in by_source.items():
             pane = self.reading.pane_for(sid)
             if pane is None:
@@ -116,6 +131,20 @@ class CompareViewMixin:
         self._finding_panes = added
         for pane, ranges in shown:
             pane.view.keep_marked(ranges)
+        self._keep_width(width_before)
+
+    def _keep_width(self, width: int) -> None:
+        """Added panes must not push the window past its size: the left column gives the pixels back."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()  # let the layout take the new panes
+        overflow = self.width() - width
+        if overflow > 0:
+            left = self.sources_dock.width()
+            self.resizeDocks([self.sources_dock], [max(self.sources_dock.minimumSizeHint().width(), left - overflow)],
+                             Qt.Orientation.Horizontal)
+            self.resize(width, self.height())
 
     def counterparts(self) -> list[dict[str, Any]]:
         """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""

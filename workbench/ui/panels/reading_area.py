@@ -42,7 +42,7 @@ class SourcePane(QWidget):
         self.source_id: int | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(4)  # several panes still fit a 1366 px screen
+        self.chooser.setMinimumContentsLength(2)  # several panes still fit a 1366 px screen
         self.chooser.setToolTip(self.tr("Source shown in this pane"))
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
