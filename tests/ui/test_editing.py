@@ -127,3 +127,16 @@ def test_search_finds_other_spellings_of_a_name_and_centres_the_hit(window, stor
     window.search_spellings.setChecked(False)
     window.run_search()
     assert window.search_model.rowCount() == 0
+
+
+def test_evidence_list_grows_with_the_editor(qtbot):
+    from workbench.ui.panels.claim_editor import ClaimEditor
+
+    editor = ClaimEditor()
+    qtbot.addWidget(editor)
+    editor.resize(420, 520)
+    editor.show()
+    qtbot.waitExposed(editor)
+    small = editor.evidence.height()
+    editor.resize(420, 900)
+    qtbot.waitUntil(lambda: editor.evidence.height() > small + 300)

@@ -327,3 +327,18 @@ def test_language_switched_live_keeps_the_context(qtbot, window, store, dossier)
         assert back.actions_by_name["new_claim"].text() == "&New claim from selection"
     finally:
         install_language("en")
+
+
+def test_settings_menu_switches_the_language_at_once(qtbot, window):
+    from PySide6.QtWidgets import QMenu
+
+    try:
+        action = next(a for m in window.menuBar().findChildren(QMenu) for a in m.actions() if a.text() == "Français")
+        action.trigger()
+        new = window.replacement
+        assert new is not None
+        qtbot.addWidget(new)
+        assert new.language == "fr" and new.menuBar().actions()[0].text() == "&Fichier"
+        assert not window.live_timer.isActive()
+    finally:
+        install_language("en")

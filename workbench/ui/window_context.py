@@ -160,6 +160,9 @@ def rebuild(win: MainWindow) -> MainWindow:
     if claim_id is not None:
         new.select_claim(claim_id, scroll=True)
     win.replacement = new
+    timer = getattr(win, "live_timer", None)
+    if timer is not None:
+        timer.stop()  # the old window stops polling the database
     _alive.append(new)
     if win.isVisible():
         new.show()
