@@ -107,6 +107,10 @@
         <translation>⚠ {0} copie {1} caractères de {2} : sources non indépendantes</translation>
     </message>
     <message>
+        <source>source {0}</source>
+        <translation>source {0}</translation>
+    </message>
+    <message>
         <source>Supports</source>
         <translation>Confirme</translation>
     </message>
@@ -574,6 +578,25 @@ Votre valeur : {1}</translation>
     <message>
         <source>W3C Web Annotations (JSON-LD)</source>
         <translation>Annotations Web W3C (JSON-LD)</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>created</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restauration</translation>
     </message>
 </context>
 <context>

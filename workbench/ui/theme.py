@@ -62,7 +62,7 @@ def apply_theme(name: str) -> None:
         QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb4",
         QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#353535",
         QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-        QPalette.ColorRole.Mid: "#8a8a8a",
+        QPalette.ColorRole.Mid: "#8a8a8a", QPalette.ColorRole.Link: "#8ab4ff",
     }
     for role, color in roles.items():
         p.setColor(role, QColor(color))

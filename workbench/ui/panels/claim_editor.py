@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -206,7 +206,7 @@ class ClaimEditor(QWidget):
         self.concluded.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.independence = QLabel()
         self.independence.setWordWrap(True)
-        self.independence.setStyleSheet("color: #a64d79;")
+        self.independence.setForegroundRole(QPalette.ColorRole.Link)  # readable in both themes
         self.independence.hide()
         self.reuse: list[tuple[int, int, int]] = []  # (original source, copying source, characters) from Compare
 
@@ -387,7 +387,7 @@ class ClaimEditor(QWidget):
 
     def _source_label(self, source_id: int) -> str:
         s = self.sources.get(source_id)
-        return f"{s.outlet or s.title}" if s else f"source {source_id}"
+        return f"{s.outlet or s.title}" if s else self.tr("source {0}").format(source_id)
 
     def _fill_lists(self, claim: ClaimInfo, history: list[HistoryEntry]) -> None:
         self.appearances.clear()
@@ -465,8 +465,20 @@ def _complete_date(text: str) -> bool:
     return len(text) == 10
 
 
+HISTORY_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("History", "created"),
+    "update": QT_TRANSLATE_NOOP("History", "changed"),
+    "delete": QT_TRANSLATE_NOOP("History", "deleted"),
+    "restore": QT_TRANSLATE_NOOP("History", "restored"),
+}
+"""History verbs as the History tab shows them ("claimant changed", "evidence deleted")."""
+
+
 def _history_line(h: HistoryEntry) -> str:
+    from workbench.ui.i18n import field_label
+
     when = h.at.strftime("%Y-%m-%d %H:%M") if isinstance(h.at, dt.datetime) else str(h.at)
+    action = QCoreApplication.translate("History", HISTORY_ACTIONS.get(h.action, h.action))
     if h.field:
-        return f"{when} · {h.user} · {h.entity} {h.action} {h.field}: {h.before!r} → {h.after!r}"
-    return f"{when} · {h.user} · {h.entity} {h.action}"
+        return f"{when} · {h.user} · {field_label(h.field)} — {action}: {h.before!r} → {h.after!r}"
+    return f"{when} · {h.user} · {field_label(h.entity)} — {action}"
