@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTableView,
+    QTreeWidget,
     QWidget,
 )
 
@@ -162,6 +163,11 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             out.append((where, w.windowTitle()))
         elif isinstance(w, QComboBox):
             out += [(where, w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QTreeWidget):
+            header = w.headerItem()
+            out += [(where + ".header", header.text(c)) for c in range(header.columnCount())]
+            out += [(where + ".item", w.topLevelItem(i).text(c)) for i in range(w.topLevelItemCount())
+                    for c in range(w.columnCount())]
         elif isinstance(w, QTableView) and w.model() is not None:
             model = w.model()
             out += [(where + ".header", str(model.headerData(c, Qt.Orientation.Horizontal)))
@@ -222,8 +228,12 @@ def test_window_menus_panels_and_dialogs_in_french(qtbot, store, dossier, french
     assert_french(win)
     for dock in win.findChildren(QDockWidget):
         assert dock.windowTitle().strip()
+    from workbench.ui.dialogs.import_progress import ImportProgressDialog
+    from workbench.ui.tasks import Task
+
     native = QKeySequence.SequenceFormat.NativeText
     dialogs: list[QDialog] = [
+        ImportProgressDialog(win, Task("import"), ["a.pdf", "b.docx"]),
         ExportDialog(win),
         SourceMetadataDialog(win, next(iter(win.sources.values()))),
         PasteSourceDialog(win),
