@@ -1003,8 +1003,12 @@ Votre valeur : {1}</translation>
         <translation>Rechercher dans toutes les sources (sans accents)…</translation>
     </message>
     <message>
-        <source>Names across spellings (Ushakov, Ouchakov, Uschakow)</source>
-        <translation>Noms dans toutes leurs graphies (Ouchakov, Ushakov, Uschakow)</translation>
+        <source>Names across spellings</source>
+        <translation>Noms dans toutes leurs graphies</translation>
+    </message>
+    <message>
+        <source>A name also finds its other transliterations: Ushakov finds Ouchakov and Uschakow</source>
+        <translation>Un nom trouve aussi ses autres translittérations : Ouchakov trouve Ushakov et Uschakow</translation>
     </message>
     <message>
         <source>Search</source>

@@ -201,7 +201,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.search_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         from PySide6.QtWidgets import QCheckBox
 
-        self.search_spellings = QCheckBox(self.tr("Names across spellings (Ushakov, Ouchakov, Uschakow)"))
+        self.search_spellings = QCheckBox(self.tr("Names across spellings"))
+        self.search_spellings.setToolTip(self.tr("A name also finds its other transliterations: Ushakov finds "
+                                                 "Ouchakov and Uschakow"))
         self.search_spellings.setChecked(str(QSettings().value("search/spellings", "true")).lower() == "true")
         self.search_spellings.toggled.connect(lambda on: QSettings().setValue("search/spellings", "true" if on
                                                                                 else "false"))
