@@ -67,3 +67,25 @@ def test_geometry_is_kept_per_database(qtbot, store, dossier, settings_dir, tmp_
         assert again.size().toTuple() == (798, 760)
     finally:
         other.close()
+
+
+def test_stale_compare_results_are_dropped_and_dossier_switch_keeps_context(qtbot, store, dossier, settings_dir):
+    from workbench.services import dossiers
+    from workbench.ui import window_context
+
+    ids = [s.id for s in sources_svc.list_all(store, dossier.id)]
+    claim = claims_svc.create(store, ids[0], 0, 5)
+    win = make(qtbot, store, dossier)
+    win.select_claim(claim.id)
+    win.compare_panel.result = {"discrepancies": [], "sources": [{"source_id": 999, "flags": []}], "reuse": [],
+                                "alignments": []}
+    window_context.save_context(win)
+    again = make(qtbot, store, dossier)
+    again.restore_context()  # the source 999 is gone: the old results are not shown, nothing breaks
+    assert again.compare_panel.result is None
+    assert again.current_claim_id == claim.id
+    other = dossiers.create(store, "Autre")
+    again.switch_dossier(other.id)
+    assert again.current_claim_id is None
+    again.switch_dossier(dossier.id)
+    assert again.current_claim_id == claim.id

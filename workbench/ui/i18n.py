@@ -82,14 +82,18 @@ def compiled_catalog(language: str, cache: Path | None = None) -> Path | None:
     stamp = shipped.with_suffix(".qm.sha256")
     if shipped.exists() and stamp.exists() and stamp.read_text(encoding="ascii").strip() == digest:
         return shipped
-    cached = (cache or cache_dir()) / f"{ts.stem}-{digest[:16]}.qm"
-    if not cached.exists():
+    import tempfile
+
+    for folder in (cache or cache_dir(), Path(tempfile.gettempdir()) / "workbench-translations"):
+        cached = folder / f"{ts.stem}-{digest[:16]}.qm"
+        if cached.exists():
+            return cached
         try:
             compile_catalog(ts, cached)
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("cannot compile the %s catalog: %s", language, exc)
-            return None
-    return cached
+            return cached
+        except (OSError, subprocess.SubprocessError) as exc:  # read-only cache: try the temp folder
+            log.warning("cannot compile the %s catalog into %s: %s", language, folder, exc)
+    return None
 
 
 class Translations:

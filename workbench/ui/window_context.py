@@ -118,6 +118,10 @@ def restore_context(win: MainWindow) -> None:
     if path.exists():
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            used = {s["source_id"] for s in data.get("sources", [])}
+            used |= {span["source_id"] for d in data.get("discrepancies", []) for span in d.get("spans", [])}
+            if not used <= set(win.sources):
+                raise ValueError("a source it names is gone (run Compare again)")
             win.compare_panel.show_result(data)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("ignoring the saved Compare results %s: %s", path, exc)

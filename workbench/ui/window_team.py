@@ -38,7 +38,11 @@ class DossierSyncMixin:
 
     def switch_dossier(self, dossier_id: int) -> None:
         """Open another dossier of the database (remembered as the one to open next time)."""
+        from workbench.ui import window_context
+
         self.editor.commit_pending()
+        if not self.fresh_layout:
+            window_context.save_context(self)  # its claim and comparison come back when the user returns
         try:
             self.dossier = dossiers_svc.set_current(self.store, dossier_id)
         except WorkbenchError as exc:
@@ -57,6 +61,7 @@ class DossierSyncMixin:
             self.reading.remove_pane(pane)
         self.refresh_all()
         self._restore_layout()
+        self.restore_context()
         from workbench.services import changes
 
         self._cursor = changes.latest_change(self.store, self.dossier.id)
