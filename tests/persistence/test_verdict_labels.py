@@ -48,3 +48,26 @@ def test_a_third_language_needs_no_schema_change(tmp_path: Path) -> None:
             "Falso", "Faux", "False", "False")
     finally:
         store.close()
+
+
+def test_a_dossier_copy_keeps_every_language(tmp_path: Path) -> None:
+    from workbench.services import dossiers
+    from workbench.services.copy import copy_dossier
+
+    src, dst = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
+    store = Store.open(src, user="t")
+    try:
+        d = dossiers.create(store, "Tres")
+        with store.db.transaction() as s:
+            row = s.get(repo.Dossier, d.id)
+            row.scale_id = repo.insert_scale(s, RatingScale("tres", (
+                Verdict("false", "False", "Faux", "#c00", 1, (("es", "Falso"),)),))).id
+    finally:
+        store.close()
+    new_id = copy_dossier(src, dst, d.id)
+    other = Store.open(dst, user="t")
+    try:
+        (verdict,) = dossiers.get(other, new_id).scale.verdicts
+        assert verdict.label("es") == "Falso"
+    finally:
+        other.close()

@@ -26,14 +26,15 @@ from workbench.persistence.models import (
     RatingScaleRow,
     Source,
     Span,
+    VerdictLabel,
     VerdictRow,
 )
 
 Rows = list[dict[str, Any]]
 
 # Export keys, in insertion order (parents first).
-KEYS = ("scale", "verdicts", "dossier", "sources", "spans", "claims", "claim_tags", "appearances", "evidence",
-        "relations", "history")
+KEYS = ("scale", "verdicts", "verdict_labels", "dossier", "sources", "spans", "claims", "claim_tags", "appearances",
+        "evidence", "relations", "history")
 
 
 def _rows(session: Session, model: type[Any], *where: Any, order: Any = None) -> Rows:
@@ -58,6 +59,8 @@ def export_dossier_rows(session: Session, dossier_id: int) -> dict[str, Rows]:
     return {
         "scale": _rows(session, RatingScaleRow, RatingScaleRow.id == dossier.scale_id),
         "verdicts": _rows(session, VerdictRow, VerdictRow.scale_id == dossier.scale_id, order=VerdictRow.position),
+        "verdict_labels": _rows(session, VerdictLabel, VerdictLabel.verdict_id.in_(
+            select(VerdictRow.id).where(VerdictRow.scale_id == dossier.scale_id).scalar_subquery())),
         "dossier": _rows(session, Dossier, Dossier.id == dossier_id),
         "sources": _rows(session, Source, Source.dossier_id == dossier_id, order=Source.id),
         "spans": _rows(session, Span, Span.source_id.in_(source_ids), order=Span.id),
@@ -98,7 +101,8 @@ def _json(value: Any) -> Any:
 def import_dossier_rows(session: Session, data: dict[str, Rows]) -> int:
     """Insert what :func:`export_dossier_rows` returned as a new dossier of this database; return its id."""
     scale = _insert(session, RatingScaleRow, data["scale"])
-    _insert(session, VerdictRow, data["verdicts"], scale_id=scale)
+    verdicts = _insert(session, VerdictRow, data["verdicts"], scale_id=scale)
+    _insert(session, VerdictLabel, data.get("verdict_labels", []), verdict_id=verdicts)
     dossier = _insert(session, Dossier, data["dossier"], scale_id=scale)
     sources = _insert(session, Source, data["sources"], dossier_id=dossier)
     spans = _insert(session, Span, data["spans"], source_id=sources)
