@@ -41,7 +41,7 @@ def _rows(session: Session, model: type[Any], *where: Any, order: Any = None) ->
     table = model.__table__
     stmt = select(table).where(*where)
     if order is not None:
-        stmt = stmt.order_by(order)
+        stmt = stmt.order_by(*order) if isinstance(order, tuple) else stmt.order_by(order)
     return [dict(row) for row in session.execute(stmt).mappings()]
 
 
@@ -60,7 +60,8 @@ def export_dossier_rows(session: Session, dossier_id: int) -> dict[str, Rows]:
         "scale": _rows(session, RatingScaleRow, RatingScaleRow.id == dossier.scale_id),
         "verdicts": _rows(session, VerdictRow, VerdictRow.scale_id == dossier.scale_id, order=VerdictRow.position),
         "verdict_labels": _rows(session, VerdictLabel, VerdictLabel.verdict_id.in_(
-            select(VerdictRow.id).where(VerdictRow.scale_id == dossier.scale_id).scalar_subquery())),
+            select(VerdictRow.id).where(VerdictRow.scale_id == dossier.scale_id).scalar_subquery()),
+            order=(VerdictLabel.verdict_id, VerdictLabel.language)),
         "dossier": _rows(session, Dossier, Dossier.id == dossier_id),
         "sources": _rows(session, Source, Source.dossier_id == dossier_id, order=Source.id),
         "spans": _rows(session, Span, Span.source_id.in_(source_ids), order=Span.id),
