@@ -1,7 +1,8 @@
-"""Regenerate the README screenshots from the sample dossier: `make screenshots`.
+"""Regenerate the README and user-guide screenshots from the sample dossier: `make screenshots`.
 
-Uses only Workbench's own commands (`init --demo`, `gui --screenshot`, `export`) plus headless Chromium for the
-HTML report when it is installed.
+Uses only Workbench's own commands (`init --demo`, `gui --language --size --screenshot`, `export`) plus headless
+Chromium for the HTML report when it is installed. Every window view is made in English and in French
+(``<name>.png`` and ``<name>.fr.png``) at a laptop size (1366×768), so the pictures show what most people see.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ import tempfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = "1366x768"
+
+VIEWS = {  # name -> gui arguments
+    "side-by-side": ["--open", "3,4", "--claim", "1"],
+    "compare": ["--open", "1,3", "--compare"],
+    "claim": ["--open", "2,5", "--claim", "2"],
+}
 
 
 def workbench(*args: str, env: dict[str, str] | None = None) -> None:
@@ -26,13 +34,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "demo.sqlite")
         env["XDG_CONFIG_HOME"] = tmp  # fresh window settings
+        env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
         workbench("--db", db, "init", "--demo", env=env)
-        workbench("--db", db, "gui", "--open", "3,4", "--claim", "1", "--size", "1800x1050",
-                  "--screenshot", str(OUT / "side-by-side.png"), env=env)
-        workbench("--db", db, "gui", "--open", "1,3", "--compare", "--size", "1800x1050",
-                  "--screenshot", str(OUT / "compare.png"), env=env)
-        workbench("--db", db, "gui", "--open", "2,5", "--claim", "2", "--size", "1800x1050",
-                  "--screenshot", str(OUT / "interface-fr.png"), env=dict(env, WORKBENCH_LANGUAGE="fr"))
+        for name, args in VIEWS.items():
+            for lang, suffix in (("en", ""), ("fr", ".fr")):
+                workbench("--db", db, "gui", *args, "--size", SIZE, "--language", lang,
+                          "--screenshot", str(OUT / f"{name}{suffix}.png"), env=env)
+        shutil.copyfile(OUT / "claim.fr.png", OUT / "interface-fr.png")  # the README's name for it
         report = Path(tmp) / "report.html"
         workbench("--db", db, "export", "--format", "html", "--out", str(report), "--language", "fr",
                   "--discrepancies", env=env)

@@ -51,6 +51,7 @@ def run_gui(
     size: str = "1600x1000",
     claim: int | None = None,
     compare: bool = False,
+    language: str | None = None,
 ) -> int:
     """Open the window on ``db`` (default database if None); on first run load the sample dossier."""
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -73,10 +74,11 @@ def run_gui(
     QCoreApplication.setOrganizationName("Workbench")
     QCoreApplication.setApplicationName("Workbench")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from workbench.ui.theme import apply_theme, install_language
+    from workbench.ui.i18n import install_language
+    from workbench.ui.theme import apply_theme
 
-    language = os.environ.get("WORKBENCH_LANGUAGE") or str(QSettings().value("ui/language", "en"))
-    translator = install_language(language)  # noqa: F841 - kept alive for the app's lifetime
+    wanted = language or os.environ.get("WORKBENCH_LANGUAGE") or str(QSettings().value("ui/language", "en"))
+    language = install_language(wanted).language  # Workbench's catalog and Qt's own (qtbase)
     apply_theme(str(QSettings().value("ui/theme", "light")))
 
     from workbench.paths import default_database
@@ -105,10 +107,15 @@ def run_gui(
         dossier = dossiers.current(store)
         if dossier is None:
             if shell is not None:
-                shell.statusBar().showMessage("Loading the sample dossier…")
+                shell.statusBar().showMessage(QCoreApplication.translate("Startup", "Loading the sample dossier…"))
                 QApplication.processEvents()
             dossier = sample.load(store)
+        if shell is not None:
+            shell.statusBar().showMessage(
+                QCoreApplication.translate("Startup", "Building the window for {0}…").format(dossier.name))
+            QApplication.processEvents()
         window = MainWindow(store, dossier, language=language, fresh_layout=bool(screenshot))
+        window.name_known = bool(user or os.environ.get("WORKBENCH_USER") or saved_name or screenshot)
         if open_sources:
             window.open_sources(open_sources)
         if compare:
@@ -116,12 +123,12 @@ def run_gui(
 
             window.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
             window.compare_dock.raise_()
+        if not screenshot:
+            window.restore_context()  # current claim and Compare results of the last session
         if claim is not None:
             window.select_claim(claim)
         if screenshot:
             return _screenshot(app, window, screenshot, size)
-        if shell is not None:
-            window.setGeometry(shell.geometry())
         window.show()
         if shell is not None:
             shell.close()
@@ -132,15 +139,23 @@ def run_gui(
 
 def _startup_shell(target: str):  # type: ignore[no-untyped-def]
     """An empty window shown at once while the database opens (the first paint must not wait for it)."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, QRect, Qt
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     shell = QMainWindow()
     shell.setWindowTitle("Workbench")
-    label = QLabel(f"Opening {target}…")
+    label = QLabel(QCoreApplication.translate(
+        "Startup", "Opening the database {0}…\nChecking its schema and loading the dossier.").format(target))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
     shell.setCentralWidget(label)
-    shell.resize(1400, 900)
+    shell.statusBar().showMessage(QCoreApplication.translate("Startup", "Starting Workbench…"))
+    screen = QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else QRect(0, 0, 1200, 800)
+    frame = QRect(0, 0, min(900, int(avail.width() * 0.6)), min(500, int(avail.height() * 0.6)))
+    frame.moveCenter(avail.center())
+    shell.setGeometry(frame)
     shell.show()
     QApplication.processEvents()
     return shell

@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dossier", type=int, help="dossier id (default: the last used)")
     sub = p.add_subparsers(dest="command")
     # `workbench` alone opens the window: the gui options need their defaults at the top level too.
-    p.set_defaults(open=[], screenshot=None, size="1600x1000", claim=None, compare=False)
+    p.set_defaults(open=[], screenshot=None, size="1600x1000", claim=None, compare=False, language=None)
 
     g = sub.add_parser("gui", help="open the window (default)")
     g.add_argument("--open", type=_ids, default=[], metavar="ID[,ID...]", help="sources to open side by side")
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
     g.add_argument("--claim", type=int, help="select this claim (scrolls the panes to its spans)")
     g.add_argument("--compare", action="store_true", help="compare the sources and show the Compare panel")
+    g.add_argument("--language", help="interface language for this run (en, fr; default: the saved setting)")
 
     i = sub.add_parser("init", help="create or upgrade the database")
     i.add_argument("--demo", action="store_true", help="load the sample dossier")
@@ -126,9 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--scale", default="default")
     d.add_argument("--json", action="store_true")
 
-    st = sub.add_parser("setting", help="read or change a publication setting kept in the database")
+    st = sub.add_parser("setting", help="read or change a setting: publication settings (kept in the database), "
+                                        "language and theme (yours, kept in your settings)")
     st.add_argument("key", choices=["organisation", "organisation-url", "organisation-logo", "publication-url",
-                                    "paper-size", "user-name"])
+                                    "paper-size", "user-name", "language", "theme"])
     st.add_argument("value", nargs="?", help="new value (omit to print the current one)")
 
     ex = sub.add_parser("export", help="export a verification report or the dossier's data")

@@ -20,7 +20,7 @@ def cmd_gui(ctx: Context) -> int:
 
     args = ctx.args
     return run_gui(args.db, user=args.user, open_sources=args.open, screenshot=args.screenshot, size=args.size,
-                   claim=args.claim, compare=args.compare)
+                   claim=args.claim, compare=args.compare, language=args.language)
 
 
 def cmd_init(ctx: Context) -> int:
@@ -375,17 +375,6 @@ def format_comparison(data: dict[str, Any]) -> str:
         lines.append(f"Reuse ({r.get('relation', 'copy')}): source {r['b']['source_id']} repeats {r['chars']} "
                      f"characters of source {r['a']['source_id']}{why}")
     return "\n".join(lines)
-
-
-def cmd_setting(ctx: Context) -> int:
-    """Print or change a setting (the organisation name that signs ClaimReview and reports)."""
-    from workbench.services import dossiers
-
-    if ctx.args.value is None:
-        print(dossiers.get_setting(ctx.store, ctx.args.key, ""))
-    else:
-        dossiers.put_setting(ctx.store, ctx.args.key, ctx.args.value.strip())
-    return 0
 
 
 def cmd_copy(ctx: Context) -> int:

@@ -17,7 +17,7 @@ SETTING_KEYS = ("organisation", "organisation-url", "organisation-logo", "public
 
 
 def cmd_setting(ctx: Context) -> int:
-    """Print or change a publication setting.
+    """Print or change a setting: a publication setting (database), or your language or theme (user settings).
 
     ``publication-url`` belongs to the current dossier (``--dossier``), ``user-name`` to the acting user (``--user``);
     ``organisation-logo`` takes the path of a PNG or JPEG file.
@@ -25,6 +25,10 @@ def cmd_setting(ctx: Context) -> int:
     from workbench.services import publication
 
     key, value = ctx.args.key, ctx.args.value
+    if key in ("language", "theme"):  # yours, not the database's: kept in your user settings
+        from workbench.cli_ui import user_setting
+
+        return user_setting(key, value)
     dossier_id = ctx.dossier_id() if key == "publication-url" else None
     if value is None:
         stored = publication.get_value(ctx.store, key, dossier_id)

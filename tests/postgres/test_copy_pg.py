@@ -19,6 +19,7 @@ from workbench.services.store import Store
 # Columns holding ids of other exported rows: column -> export key of the referred rows.
 REFS = {
     "verdicts": {"scale_id": "scale"},
+    "verdict_labels": {"verdict_id": "verdicts"},
     "dossier": {"scale_id": "scale"},
     "spans": {"source_id": "sources"},
     "claims": {"dossier_id": "dossier"},

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="workbench-cache-"))  # compiled catalogs
 
 from workbench.core.values import ImportBundle
 from workbench.services import dossiers, sources
@@ -37,11 +42,17 @@ def dossier(store):
 
 
 @pytest.fixture
-def window(qtbot, store, dossier, tmp_path, monkeypatch):
+def settings_dir(tmp_path):
+    """QSettings of this test only (window geometry, context, language)."""
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"
+
+
+@pytest.fixture
+def window(qtbot, store, dossier, tmp_path, monkeypatch, settings_dir):
     from workbench.ui.main_window import MainWindow
     from workbench.ui.tasks import SyncRunner
 

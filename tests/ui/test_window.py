@@ -199,12 +199,15 @@ def test_refused_edit_shows_message_not_crash(window, store):
     assert window.undo.stack.count() == 0
 
 
-def test_layout_is_remembered(window, store, dossier):
-    from workbench.services import dossiers
+def test_layout_is_remembered(window, store, dossier, qtbot):
+    from workbench.ui.main_window import MainWindow
 
     second = list(window.sources)[1]
     window.reading.remove_pane(window.reading.panes()[0])
-    assert dossiers.get_setting(store, f"layout.{dossier.id}") == str(second)
+    window.close()
+    again = MainWindow(store, dossier)
+    qtbot.addWidget(again)
+    assert again.reading.source_ids() == [second]
 
 
 def test_other_peoples_changes_appear(window, store, dossier):

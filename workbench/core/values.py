@@ -48,10 +48,19 @@ class Verdict:
     label_fr: str
     color: str
     rating_value: int
+    labels: tuple[tuple[str, str], ...] = ()
+    """``(language, label)`` pairs beyond or overriding ``label_en``/``label_fr`` (e.g. ``("es", "Falso")``)."""
 
     def label(self, language: str = "en") -> str:
-        """Label in ``language`` ("en" or "fr")."""
-        return self.label_fr if language == "fr" else self.label_en
+        """Label in ``language``: its own entry, else French or English, else English."""
+        for code, text in self.labels:
+            if code == language and text:
+                return text
+        return self.label_fr if language == "fr" and self.label_fr else self.label_en
+
+    def all_labels(self) -> dict[str, str]:
+        """Every label by language (English and French included)."""
+        return {"en": self.label_en, "fr": self.label_fr, **dict(self.labels)}
 
 
 @dataclass(frozen=True, slots=True)

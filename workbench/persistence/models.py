@@ -78,6 +78,21 @@ class VerdictRow(Base):
     color: Mapped[str] = mapped_column(String(20))
     rating_value: Mapped[int] = mapped_column(Integer)
     scale: Mapped[RatingScaleRow] = relationship(back_populates="verdicts")
+    labels: Mapped[list[VerdictLabel]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="VerdictLabel.language"
+    )
+
+
+class VerdictLabel(Base):
+    """A verdict's label in one language: adding a language adds rows, not columns.
+
+    ``label_en`` and ``label_fr`` of :class:`VerdictRow` stay filled for older readers.
+    """
+
+    __tablename__ = "verdict_label"
+    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdict.id", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(16), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))
 
 
 class Dossier(Base):

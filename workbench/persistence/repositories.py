@@ -40,6 +40,7 @@ from workbench.persistence.models import (
     Setting,
     Source,
     Span,
+    VerdictLabel,
     VerdictRow,
     utcnow,
 )
@@ -204,7 +205,11 @@ def scale_value(row: RatingScaleRow) -> RatingScale:
     """Frozen rating scale of a row."""
     return RatingScale(
         name=row.name,
-        verdicts=tuple(Verdict(v.key, v.label_en, v.label_fr, v.color, v.rating_value) for v in row.verdicts),
+        verdicts=tuple(
+            Verdict(v.key, v.label_en, v.label_fr, v.color, v.rating_value,
+                    tuple((lab.language, lab.label) for lab in v.labels if lab.language not in ("en", "fr")))
+            for v in row.verdicts
+        ),
     )
 
 
@@ -220,6 +225,7 @@ def insert_scale(session: Session, scale: RatingScale) -> RatingScaleRow:
                 label_fr=v.label_fr,
                 color=v.color,
                 rating_value=v.rating_value,
+                labels=[VerdictLabel(language=code, label=text) for code, text in v.all_labels().items() if text],
             )
         )
     session.add(row)

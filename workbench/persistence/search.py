@@ -48,3 +48,29 @@ def candidate_sources(session: Session, dossier_id: int, query: str) -> list[int
     ).scalars()
     ids = set(rows)
     return [sid for sid in session.scalars(live.order_by(Source.id)) if sid in ids]
+
+
+def spelling_candidates(session: Session, dossier_id: int, variants: list[str]) -> list[int]:
+    """Ids of live sources of the dossier holding any of ``variants`` (the spellings of one name), in import order.
+
+    The variants come from :func:`workbench.core.phonetic.spelling_variants`: folded letters only, so they are safe
+    inside both backends' query syntax.
+    """
+    words = [v for v in dict.fromkeys(variants) if v.isalpha()]
+    if not words:
+        return []
+    live = select(Source.id).where(Source.dossier_id == dossier_id, Source.deleted_at.is_(None))
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        query = text(
+            "SELECT id FROM source WHERE dossier_id = :dossier AND deleted_at IS NULL "
+            f"AND {_PG_DOCUMENT} @@ to_tsquery('simple', :q) ORDER BY id"
+        )
+        return [int(i) for i in session.scalars(query, {"dossier": dossier_id, "q": " | ".join(words)})]
+    if dialect != "sqlite":
+        return list(session.scalars(live.order_by(Source.id)))
+    rows = session.execute(
+        text("SELECT rowid FROM source_fts WHERE source_fts MATCH :q ORDER BY rowid"), {"q": " OR ".join(words)}
+    ).scalars()
+    ids = set(rows)
+    return [sid for sid in session.scalars(live.order_by(Source.id)) if sid in ids]

@@ -28,21 +28,22 @@ from workbench.persistence.models import (
     Source,
     Span,
     SpanDrift,
+    VerdictLabel,
     VerdictRow,
 )
 
 Rows = list[dict[str, Any]]
 
 # Export keys, in insertion order (parents first).
-KEYS = ("scale", "verdicts", "dossier", "sources", "spans", "claims", "claim_tags", "appearances", "evidence",
-        "relations", "history", "span_drift")
+KEYS = ("scale", "verdicts", "verdict_labels", "dossier", "sources", "spans", "claims", "claim_tags", "appearances",
+        "evidence", "relations", "history", "span_drift")
 
 
 def _rows(session: Session, model: type[Any], *where: Any, order: Any = None) -> Rows:
     table = model.__table__
     stmt = select(table).where(*where)
     if order is not None:
-        stmt = stmt.order_by(order)
+        stmt = stmt.order_by(*order) if isinstance(order, tuple) else stmt.order_by(order)
     return [dict(row) for row in session.execute(stmt).mappings()]
 
 
@@ -60,6 +61,9 @@ def export_dossier_rows(session: Session, dossier_id: int) -> dict[str, Rows]:
     return {
         "scale": _rows(session, RatingScaleRow, RatingScaleRow.id == dossier.scale_id),
         "verdicts": _rows(session, VerdictRow, VerdictRow.scale_id == dossier.scale_id, order=VerdictRow.position),
+        "verdict_labels": _rows(session, VerdictLabel, VerdictLabel.verdict_id.in_(
+            select(VerdictRow.id).where(VerdictRow.scale_id == dossier.scale_id).scalar_subquery()),
+            order=(VerdictLabel.verdict_id, VerdictLabel.language)),
         "dossier": _rows(session, Dossier, Dossier.id == dossier_id),
         "sources": _rows(session, Source, Source.dossier_id == dossier_id, order=Source.id),
         "spans": _rows(session, Span, Span.source_id.in_(source_ids), order=Span.id),
@@ -101,7 +105,8 @@ def _json(value: Any) -> Any:
 def import_dossier_rows(session: Session, data: dict[str, Rows]) -> int:
     """Insert what :func:`export_dossier_rows` returned as a new dossier of this database; return its id."""
     scale = _insert(session, RatingScaleRow, data["scale"])
-    _insert(session, VerdictRow, data["verdicts"], scale_id=scale)
+    verdicts = _insert(session, VerdictRow, data["verdicts"], scale_id=scale)
+    _insert(session, VerdictLabel, data.get("verdict_labels", []), verdict_id=verdicts)
     dossier = _insert(session, Dossier, data["dossier"], scale_id=scale)
     sources = _insert(session, Source, data["sources"], dossier_id=dossier)
     for row in data["sources"]:  # a revision names the one it replaces (a plain column, see migration 0004)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.core.errors import Cancelled, ImportFailure, ValidationError, WorkbenchError
 from workbench.core.text import folded_pattern, normalize_text, parse_date, sha256_hex
@@ -265,10 +267,12 @@ def _set_deleted(store: Store, source_id: int, deleted: bool) -> SourceInfo:
         return repo.source_value(row)
 
 
-def search(store: Store, dossier_id: int, query: str, *, limit: int = 500) -> list[SearchHit]:
+def search(store: Store, dossier_id: int, query: str, *, limit: int = 500, spellings: bool = False) -> list[SearchHit]:
     """Accent- and case-insensitive search of every word of ``query`` (as a phrase first, else each word).
 
-    Hits are code-point ranges in the sources' texts with a one-line snippet.
+    Hits are code-point ranges in the sources' texts with a one-line snippet. With ``spellings``, each name of the
+    query (a word of 4 letters or more) also finds its other transliterations (Ushakov, Ouchakov, Uschakow), after
+    the exact hits: see :mod:`workbench.core.phonetic`.
     """
     query = normalize_text(query).strip()
     if not query:
@@ -286,4 +290,30 @@ def search(store: Store, dossier_id: int, query: str, *, limit: int = 500) -> li
                 hits.append(SearchHit(sid, pos, end, ("…" if lo else "") + snippet + ("…" if hi < len(body) else "")))
             if len(hits) >= limit:  # the page is full: read no more texts
                 break
+        if spellings and len(hits) < limit:
+            hits += _spelling_hits(s, dossier_id, query, {(h.source_id, h.start) for h in hits}, limit - len(hits))
+    return hits
+
+
+def _spelling_hits(s: Any, dossier_id: int, query: str, seen: set[tuple[int, int]], limit: int) -> list[SearchHit]:
+    """Words whose transliteration-insensitive key is one of the query's names (exact hits excluded)."""
+    from workbench.core.phonetic import phonetic_key, spelling_variants
+    from workbench.persistence.search import spelling_candidates
+
+    names = {phonetic_key(w): w for w in re.findall(r"\w+", query) if phonetic_key(w)}
+    if not names:
+        return []
+    variants = [v for w in names.values() for v in spelling_variants(w)]
+    hits: list[SearchHit] = []
+    for sid in spelling_candidates(s, dossier_id, variants):
+        body = str(repo.get_row(s, "source", sid).text)
+        for m in re.finditer(r"\w+", body):
+            if (sid, m.start()) in seen or phonetic_key(m.group()) not in names:
+                continue
+            lo, hi = max(0, m.start() - 40), min(len(body), m.end() + 40)
+            snippet = body[lo:hi].replace("\n", " ")
+            hits.append(SearchHit(sid, m.start(), m.end(),
+                                  ("…" if lo else "") + snippet + ("…" if hi < len(body) else "")))
+            if len(hits) >= limit:
+                return hits
     return hits

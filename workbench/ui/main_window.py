@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,13 +34,14 @@ from workbench.services import dossiers as dossiers_svc
 from workbench.services import evidence as evidence_svc
 from workbench.services import sources as sources_svc
 from workbench.services.store import Store
+from workbench.ui.i18n import field_label
 from workbench.ui.models.claims_model import CLAIM_ROLE, ClaimsFilter, ClaimsModel, status_label
 from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
 from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
 from workbench.ui.tasks import Task, TaskRunner
-from workbench.ui.undo import UndoController
+from workbench.ui.undo import StepDropped, UndoController
 from workbench.ui.window_compare import CompareViewMixin
 from workbench.ui.window_import import ImportMixin
 from workbench.ui.window_team import DossierSyncMixin
@@ -70,9 +71,13 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.pending_edits: list[tuple[int, str, Any]] = []  # typed while the database was unreachable
         self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
         self.quiet_errors = False  # True (tests, scripts): errors go to the status bar only, no dialog
-        self.conflict_answer = False  # with quiet_errors: re-apply (True) or discard (False) on a conflict
+        self.conflict_answer = False  # with quiet_errors: re-apply (True) or keep theirs (False) on a conflict
+        self.conflicts_seen: list[ConflictError] = []  # every conflict the user was asked about
+        self.known_versions: dict[int, int] = {}  # claim -> version our own last edit/undo/redo produced
         self._touched: set[int] = set()  # claims the current edit/undo/redo changed, refreshed after it
         self._sized = False
+        self._restored = False
+        self.replacement: MainWindow | None = None  # the window that took over after a language switch
         # comparison results shown in the panes (filled by the Compare panel)
         self.boilerplate: dict[int, list[tuple[int, int]]] = {}
         self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
@@ -81,22 +86,34 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.setObjectName("MainWindow")
 
         self.reading = ReadingArea(self._load_pane)
-        self.setCentralWidget(self.reading)
+        from PySide6.QtWidgets import QStackedWidget
+
+        from workbench.ui import window_help
+
+        self.centre = QStackedWidget()  # the reading area, or what to do while the dossier has no source
+        self.centre.addWidget(self.reading)
+        self.setCentralWidget(self.centre)
+        self.name_known = True  # False (set by the app): ask the person's name before their first edit
+        self.undo.before_edit = lambda: window_help.ask_name_once(self)
         self.sources_model = SourcesModel()
         self.claims_model = ClaimsModel(dossier.scale, language)
         self.claims_filter = ClaimsFilter()
         self.claims_filter.setSourceModel(self.claims_model)
         self.editor = ClaimEditor()
+        self.editor.number_of = self.claims_model.number
         self.editor.set_scale(dossier.scale, language)
         self.search_model = SearchModel()
         self._build_docks()
         from workbench.ui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.empty_page = window_help.EmptyDossier(self)
+        self.centre.addWidget(self.empty_page)
         self._build_status()
         self._connect()
         self.refresh_all()
         self._restore_layout()
+        self._restore_window()
         self._start_live_refresh()
 
     # --- construction ---------------------------------------------------------------------------------------
@@ -114,10 +131,18 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.sources_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.sources_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         sheader = self.sources_view.horizontalHeader()
-        sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what the others leave
+        fm = self.fontMetrics()
+        sheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        sheader.resizeSection(1, fm.horizontalAdvance("M" * 7))
         for col in (2, 3, 4):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        sheader.setSectionHidden(3, True)  # the kind (pdf, html) is in the pane's header and the tooltip
+        from workbench.ui.delegates import ColumnFitter
+
+        self.sources_fitter = ColumnFitter(self.sources_view, 0, (2, 4))
         self.sources_view.verticalHeader().hide()
+        self.sources_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a title say the most
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sources_view.setMinimumWidth(220)
         self.sources_dock = self._dock(self.tr("Sources"), "SourcesDock", self.sources_view,
@@ -140,13 +165,15 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.claims_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.claims_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.claims_view.verticalHeader().hide()
-        self.claims_view.setWordWrap(False)
-        self.claims_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.claims_view.setWordWrap(True)  # statements on two lines
+        self.claims_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.claims_view.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 8)
         header = self.claims_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3, 5, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(4, 120)
+        for col in (0, 2, 3, 4, 5, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("#99") + 12)
+        self.claims_fitter = ColumnFitter(self.claims_view, 1, (6, 5, 4, 3))  # the statement stays readable
         lay = QVBoxLayout(claims_box)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.filter_text)
@@ -164,11 +191,26 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.search_view = QTableView()
         self.search_view.setModel(self.search_model)
         self.search_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.search_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.search_view.horizontalHeader().resizeSection(0, self.fontMetrics().horizontalAdvance("M" * 9))
+        self.search_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        from workbench.ui.delegates import HitDelegate
+
+        self.search_view.setItemDelegateForColumn(1, HitDelegate(self.search_view))
         self.search_view.verticalHeader().hide()
         self.search_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        from PySide6.QtWidgets import QCheckBox
+
+        self.search_spellings = QCheckBox(self.tr("Names across spellings"))
+        self.search_spellings.setToolTip(self.tr("A name also finds its other transliterations: Ushakov finds "
+                                                 "Ouchakov and Uschakow"))
+        self.search_spellings.setChecked(str(QSettings().value("search/spellings", "true")).lower() == "true")
+        self.search_spellings.toggled.connect(lambda on: QSettings().setValue("search/spellings", "true" if on
+                                                                                else "false"))
         slay = QVBoxLayout(search_box)
         slay.setContentsMargins(2, 2, 2, 2)
         slay.addWidget(self.search_field)
+        slay.addWidget(self.search_spellings)
         slay.addWidget(self.search_view)
         self.search_dock = self._dock(self.tr("Search"), "SearchDock", search_box,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -229,11 +271,20 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         items = sources_svc.list_all(self.store, self.dossier.id)
         self.sources = {s.id: s for s in items}
         self.sources_model.set_rows(items)
+        fm = self.fontMetrics()
+        outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
+        self.sources_view.horizontalHeader().resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
+        self.sources_fitter.fit()
         self.reading.set_sources(items)
         self.editor.sources = self.sources
         self.search_model.titles = {s.id: s.title for s in items}
         self.claims_model.set_claims(claims_svc.list_claims(self.store, self.dossier.id), self.dossier.scale)
         self._fill_filters()
+        self._size_claim_columns()
+        from workbench.ui import window_help
+
+        window_help.update_verdict_actions(self)
+        self.centre.setCurrentWidget(self.reading if items else self.empty_page)
         for pane in self.reading.panes():
             if pane.source_id is not None and pane.source_id not in self.sources:
                 self.reading.remove_pane(pane)
@@ -242,6 +293,11 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.setWindowTitle(f"{self.dossier.name} — Workbench")
         if self.current_claim_id is not None:
             self.select_claim(self.current_claim_id, scroll=False)
+
+    def _size_claim_columns(self) -> None:
+        from workbench.ui.window_context import size_claim_columns
+
+        size_claim_columns(self)
 
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
@@ -257,7 +313,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         fill(self.filter_status, self.tr("All statuses"),
              [(status_label(s), s) for s in ("to-check", "in-progress", "in-review", "concluded")])
         fill(self.filter_source, self.tr("All sources"), [(s.title[:40], s.id) for s in self.sources.values()])
-        fill(self.filter_tag, self.tr("All tags"), [(t, t) for t in claims_svc.tags(self.store, self.dossier.id)])
+        tags = claims_svc.tags(self.store, self.dossier.id)
+        fill(self.filter_tag, self.tr("All tags"), [(t, t) for t in tags])
+        self.editor.set_tags(tags)
 
     def marks_for(self, source_id: int) -> list[tuple[int, int, int, str, str, int]]:
         """Highlights of a source: ``(start, end, claim, role, colour, span)`` in code points."""
@@ -271,6 +329,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         pane.show_source(info, sources_svc.text(self.store, source_id), self.marks_for(source_id))
         self._decorate_pane(pane)
         pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
+        pane.view.number_of = self.claims_model.number
         if not pane.property("wired"):
             pane.setProperty("wired", True)
             pane.view.sig_claim_clicked.connect(lambda cid: self.select_claim(cid, scroll=False))
@@ -459,34 +518,31 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     def edit_claim_field(self, claim_id: int, field: str, value: Any) -> None:
         """Change one field of a claim (undoable).
 
-        The edit carries the version the editor showed: if someone else changed the claim meanwhile, the user sees
-        their value and chooses to re-apply or discard; nothing is silently overwritten.
+        The edit carries the version the editor showed, and its undo and redo the version the step before produced
+        (:class:`~workbench.ui.field_edit.FieldEdit`): if someone else changed the claim meanwhile, the user sees
+        their value and chooses to re-apply or keep theirs; nothing is silently overwritten.
         """
-        store = self.store
+        from workbench.ui.field_edit import FieldEdit
+
         shown = self.editor.claim
         expected = shown.version if shown is not None and shown.id == claim_id else None
+        edit = FieldEdit(self.store, claim_id, field, value, known=self.known_versions)
+        label = self.tr("Change {0}").format(field_label(field))
 
-        def do() -> dict[str, Any]:
-            _claim, before = claims_svc.update(store, claim_id, expected_version=expected, **{field: value})
+        def do() -> FieldEdit:
             self._touch(claim_id)
-            return before
+            return edit.apply(expected)
 
-        def undo(before: dict[str, Any]) -> None:
-            if before:
-                claims_svc.update(store, claim_id, **before)
-            self._touch(claim_id)
-
-        def again(_before: dict[str, Any]) -> None:
-            claims_svc.update(store, claim_id, **{field: value})
-            self._touch(claim_id)
-
-        merge = f"claim:{claim_id}:{field}" if field in ("statement", "rationale") else None
+        typed = ("statement", "rationale", "claimant", "claim_date", "tags")
+        merge = f"claim:{claim_id}:{field}:{self.editor.session}" if field in typed else None
         try:
-            self.undo.execute(self.tr("Change {0}").format(field), do, undo, again, merge)
+            self.undo.execute(label, do, lambda e: self._step_field(e, "undo"), lambda e: self._step_field(e, "redo"),
+                              merge)
         except ConflictError as exc:
             if self.resolve_conflict(exc):
                 expected = None
-                self._run_edit(self.tr("Change {0}").format(field), do, undo, again)
+                self._run_edit(label, do, lambda e: self._step_field(e, "undo"),
+                               lambda e: self._step_field(e, "redo"))
             else:
                 self.refresh_claim(claim_id)
         except WorkbenchError as exc:
@@ -496,6 +552,21 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                     self.tr("Database unreachable: your change is kept and will be saved when it is back."), 0)
             else:
                 self.show_error(str(exc))
+
+    def _step_field(self, edit: Any, step: str) -> None:
+        """Undo or redo a field edit, version-checked; on a conflict ask, and keep theirs unless told otherwise.
+
+        Keeping theirs makes the step obsolete: it leaves the undo stack without changing anything.
+        """
+        self._touch(edit.claim_id)
+        try:
+            getattr(edit, step)()
+        except ConflictError as exc:
+            if self.resolve_conflict(exc):
+                getattr(edit, step)(force=True)
+            else:
+                self.statusBar().showMessage(self.tr("Kept the other person's value."), 6000)
+                raise StepDropped from exc
 
     def relate_current(self, other_id: int, kind: str) -> int | None:
         """Link the current claim to another (undoable)."""
@@ -541,7 +612,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         def again(_v: int) -> None:
             do()
 
-        self._run_edit(self.tr("Delete {0}").format(entity), do, undo, again)
+        self._run_edit(self.tr("Delete {0}").format(field_label(entity)), do, undo, again)
 
     def step_claim(self, step: int) -> None:
         """Select the next (+1) or previous (-1) claim in the table."""
@@ -583,10 +654,13 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         store, dossier_id = self.store, self.dossier.id
 
         def shown(hits: list[Any]) -> None:
+            self.search_model.query = query
             self.search_model.set_rows(hits)
             self.statusBar().showMessage(self.tr("{0} match(es)").format(len(hits)), 4000)
 
-        return self.runner.start(self.tr("Search"), lambda _p, _c: sources_svc.search(store, dossier_id, query),
+        spellings = self.search_spellings.isChecked()
+        return self.runner.start(self.tr("Search"),
+                                 lambda _p, _c: sources_svc.search(store, dossier_id, query, spellings=spellings),
                                  shown, self.show_error)
 
     def _open_search_hit(self, index: Any) -> None:
@@ -661,34 +735,62 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     # --- layout memory --------------------------------------------------------------------------------------
 
     def _save_layout(self) -> None:
-        ids = ",".join(str(i) for i in self.reading.source_ids())
-        dossiers_svc.put_setting(self.store, f"layout.{self.dossier.id}", ids)
+        from workbench.ui import window_context
+
+        if not self.fresh_layout:
+            QSettings().setValue(f"{window_context._group(self)}/dossier{self.dossier.id}/panes",
+                                 ",".join(str(i) for i in self.reading.source_ids()))
 
     def _restore_layout(self) -> None:
-        saved = dossiers_svc.get_setting(self.store, f"layout.{self.dossier.id}")
-        ids = [int(x) for x in saved.split(",") if x.isdigit() and int(x) in self.sources]
-        if not ids:
-            ids = list(self.sources)[:2]
+        """Panes of the last session (this database and dossier); else the first two sources."""
+        from workbench.ui import window_context
+
+        saved = None if self.fresh_layout else window_context.saved_panes(self)
+        if saved is None:  # older versions kept the panes in the database
+            text = dossiers_svc.get_setting(self.store, f"layout.{self.dossier.id}")
+            saved = [int(x) for x in text.split(",") if x.isdigit()]
+        ids = [i for i in saved if i in self.sources] or list(self.sources)[:2]
         self.reading.blockSignals(True)
         for sid in ids:
             self.reading.add_pane(sid)
         self.reading.blockSignals(False)
-        state = QSettings().value("window/state")
-        if isinstance(state, QByteArray) and not self.fresh_layout:
-            self.restoreState(state)
+
+    def _restore_window(self) -> None:
+        """Size, place and docks of this database's last session; the first time, a size that fits the screen."""
+        from workbench.ui import window_context
+
+        if self.fresh_layout or not window_context.restore_geometry(self):
+            self._restored = False
+            window_context.fit_to_screen(self)
+        else:
+            self._restored = True
+
+    def restore_context(self) -> None:
+        """Current claim and Compare results of the last session (not for scripted screenshots)."""
+        from workbench.ui import window_context
+
+        if not self.fresh_layout:
+            window_context.restore_context(self)
+
+    def changeEvent(self, event: Any) -> None:
+        """The interface language changed (Qt sends LanguageChange): rebuild the window in it."""
+        super().changeEvent(event)
+        from workbench.ui.window_context import on_change_event
+
+        on_change_event(self, event)
 
     def showEvent(self, event: Any) -> None:
         """Give the docks sensible sizes the first time (unless a saved state restored them)."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            if self.fresh_layout or QSettings().value("window/state") is None:
+            if not getattr(self, "_restored", False):
                 QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
         """Sources a fifth of the width, claims a third; the editor two thirds of the right column."""
         w = self.width()
-        self.resizeDocks([self.sources_dock, self.claims_dock], [max(260, w // 5), max(420, w // 3)],
+        self.resizeDocks([self.sources_dock, self.claims_dock], [max(260, int(w / 4.5)), max(420, w // 3)],
                          Qt.Orientation.Horizontal)
         h = self.height()
         self.resizeDocks([self.claims_dock, self.editor_dock], [h // 3, 2 * h // 3], Qt.Orientation.Vertical)
@@ -698,6 +800,9 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         """Save what is being typed, remember window state, wait for background tasks."""
         self.editor.commit_pending()
         if not self.fresh_layout:
-            QSettings().setValue("window/state", self.saveState())
+            from workbench.ui import window_context
+
+            window_context.save_geometry(self)
+            window_context.save_context(self)
         self.runner.wait(5000)
         super().closeEvent(event)

@@ -14,6 +14,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
+class StepDropped(Exception):
+    """Raised by an undo/redo step that did nothing on purpose: the command leaves the stack (obsolete)."""
+
+
 class ServiceCommand(QUndoCommand):
     """A command from callables: ``undo(value)`` and ``again(value)`` receive what the first ``do`` returned."""
 
@@ -38,6 +42,9 @@ class ServiceCommand(QUndoCommand):
         if not isinstance(other, ServiceCommand) or other.merge_key != self.merge_key:
             return False
         self._again = other._again
+        absorb = getattr(self._value, "absorb", None)
+        if absorb is not None:  # a FieldEdit: one step from the first value to the latest, versions included
+            absorb(other._value)
         return True
 
     def redo(self) -> None:
@@ -45,11 +52,11 @@ class ServiceCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self._controller.guard(lambda: self._again(self._value))
+        self._controller.guard(lambda: self._again(self._value), self)
 
     def undo(self) -> None:
         """Revert."""
-        self._controller.guard(lambda: self._undo(self._value))
+        self._controller.guard(lambda: self._undo(self._value), self)
 
 
 class UndoController(QObject):
@@ -63,6 +70,8 @@ class UndoController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
+        self.before_edit: Callable[[], None] | None = None
+        """Called before each new edit (the window asks the person's name before the first one)."""
 
     def execute(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None],
                 again: Callable[[Any], None] | None = None, merge_key: str | None = None) -> Any:
@@ -70,18 +79,23 @@ class UndoController(QObject):
 
         Consecutive edits with the same ``merge_key`` (the pauses while typing one field) undo as one step.
         """
+        if self.before_edit is not None:
+            self.before_edit()
         value = do()
         redo = again if again is not None else (lambda _v: do())
         self.stack.push(ServiceCommand(text, value, undo, redo, self, merge_key))
         self.sig_changed.emit()
         return value
 
-    def guard(self, step: Callable[[], None]) -> None:
-        """Run an undo/redo step; report failures instead of raising into Qt."""
+    def guard(self, step: Callable[[], None], command: QUndoCommand | None = None) -> None:
+        """Run an undo/redo step; report failures instead of raising into Qt; a dropped step leaves the stack."""
         from workbench.core.errors import WorkbenchError
 
         try:
             step()
+        except StepDropped:
+            if command is not None:
+                command.setObsolete(True)
         except WorkbenchError as exc:
             self.sig_error.emit(str(exc))
         self.sig_changed.emit()

@@ -63,25 +63,89 @@ class CompareViewMixin:
         cid = self._create_undoable(self.tr("Claim from pair"), "claim",
                                     lambda: compare_svc.claim_from_alignment(self.store, a, b).id)
         if cid is not None:
+            for pane in self.reading.panes():
+                pane.view.clear_flash()
             self.select_claim(cid)
+            for sid, start, end in (a, b):  # every pane of either source shows the new appearance
+                if self.reading.pane_for(sid) is None:
+                    self.reading.add_pane(sid)
+                for pane in self.reading.panes():
+                    if pane.source_id == sid:
+                        pane.view.show_range(start, end, flash=False)
         return cid
 
+    MAX_PANES = 4
+    """A finding never makes the reading area hold more panes than this (it reuses its own added panes)."""
+    PANE_ROOM = 150
+    """Width (px) a pane needs: a finding adds no pane the reading area has no room for (the window never grows)."""
+
     def show_spans_side_by_side(self, spans: list[dict[str, Any]]) -> None:
-        """Show each span's source in its own pane (reusing open panes left to right) and flash the spans."""
-        panes = self.reading.panes()
-        used: list[SourcePane] = []
-        for i, span in enumerate(spans[:3]):
-            sid = span["source_id"]
-            pane = next((p for p in panes if p.source_id == sid and p not in used), None)
+        """Show a finding's spans, each source in one pane, and keep them marked until the next finding.
+
+        The user's panes are never taken away: a source already open is scrolled where it is; another one opens in
+        an added pane, and the panes added for the previous finding are reused (so findings do not pile up panes).
+        """
+        for pane in self.reading.panes():
+            pane.view.clear_flash()
+        by_source: dict[int, list[tuple[int, int]]] = {}
+        for span in spans:
+            by_source.setdefault(span["source_id"], []).append((span["start"], span["end"]))
+        added: list[SourcePane] = [p for p in getattr(self, "_finding_panes", []) if p in self.reading.panes()]
+        spare = [p for p in added if p.source_id not in by_source]
+        shown: list[tuple[SourcePane, list[tuple[int, int]]]] = []
+        width_before = self.width()
+        room = max(self.centre.width(), self.reading.width())
+        user_panes = len(self.reading.panes()) - len(added)
+        need = max([self.PANE_ROOM, *(p.minimumSizeHint().width() + 6 for p in self.reading.panes())])
+        wanted = min(self.MAX_PANES, user_panes + sum(1 for sid in by_source if self.reading.pane_for(sid) is None))
+        if wanted * need > room:  # make room from the left column first (the window itself must not grow)
+            from PySide6.QtCore import Qt
+
+            left = self.sources_dock.width()
+            spare_px = max(0, left - self.sources_dock.minimumSizeHint().width())
+            give = min(spare_px, wanted * need - room)
+            if give:
+                from PySide6.QtWidgets import QApplication
+
+                self.resizeDocks([self.sources_dock], [left - give], Qt.Orientation.Horizontal)
+                QApplication.processEvents()  # applied before the new pane asks for its width
+                room = max(self.centre.width(), self.reading.width())
+        limit = min(self.MAX_PANES, max(user_panes + 1, room // need))  # one added pane at least: it must show
+        for sid, ranges in by_source.items():
+            pane = self.reading.pane_for(sid)
             if pane is None:
-                free = [p for p in panes if p not in used and p.source_id not in {s["source_id"] for s in spans}]
-                if i < len(panes) and free:
-                    pane = free[0]
+                if spare:
+                    pane = spare.pop(0)
+                    self._load_pane(pane, sid)
+                elif len(self.reading.panes()) < limit:
+                    pane = self.reading.add_pane(sid)
+                    added.append(pane)
+                elif added:  # full: the last added pane shows this source
+                    pane = added[-1]
                     self._load_pane(pane, sid)
                 else:
-                    pane = self.reading.add_pane(sid)
-            used.append(pane)
-            pane.view.show_range(span["start"], span["end"])
+                    continue
+            shown.append((pane, ranges))
+        for pane in spare:  # panes added for the previous finding that this one does not need
+            self.reading.remove_pane(pane)
+            added.remove(pane)
+        self._finding_panes = added
+        for pane, ranges in shown:
+            pane.view.keep_marked(ranges)
+        self._keep_width(width_before)
+
+    def _keep_width(self, width: int) -> None:
+        """Added panes must not push the window past its size: the left column gives the pixels back."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()  # let the layout take the new panes
+        overflow = self.width() - width
+        if overflow > 0:
+            left = self.sources_dock.width()
+            self.resizeDocks([self.sources_dock], [max(self.sources_dock.minimumSizeHint().width(), left - overflow)],
+                             Qt.Orientation.Horizontal)
+            self.resize(width, self.height())
 
     def counterparts(self) -> list[dict[str, Any]]:
         """Aligned passages of other sources for the cursor position in the current pane (after a comparison)."""

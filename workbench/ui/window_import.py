@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from workbench.services import sources as sources_svc
+from workbench.ui.i18n import translate_error
 from workbench.ui.tasks import Task
 
 
@@ -97,7 +98,7 @@ class ImportMixin:
                 states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
                 lines = [self.tr("{0} claim(s) from {1} ({2})").format(len(result.claim_ids), name, states)]
                 if result.skipped:
-                    self.show_error("\n".join(lines + list(result.skipped)))
+                    self.show_error("\n".join(lines + [translate_error(x) for x in result.skipped]))
                 else:
                     self.statusBar().showMessage(lines[0], 8000)
 
@@ -129,9 +130,9 @@ class ImportMixin:
             msg = " · ".join([msg, *result.warnings])
         dialog = self.import_dialog
         if result.errors and dialog is not None and dialog.isVisible():  # the dialog already lists each error
-            self.statusBar().showMessage(" · ".join([msg, *result.errors]), 15000)
+            self.statusBar().showMessage(" · ".join([msg, *map(translate_error, result.errors)]), 15000)
         elif result.errors:
-            self.show_error(msg + "\n" + "\n".join(result.errors))
+            self.show_error(msg + "\n" + "\n".join(map(translate_error, result.errors)))
         else:
             self.statusBar().showMessage(msg, 6000)
 

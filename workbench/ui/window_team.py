@@ -20,21 +20,29 @@ class DossierSyncMixin:
 
     def resolve_conflict(self, exc: ConflictError) -> bool:
         """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
+        from workbench.ui.i18n import field_label
+
+        self.conflicts_seen.append(exc)
         if self.quiet_errors:
             return bool(self.conflict_answer)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Changed by someone else"))
-        box.setText(str(exc))
+        box.setText(self.tr("Someone else changed {0} of this claim since you last saw it.").format(
+            field_label(exc.field)))
         box.setInformativeText(self.tr("Their value: {0}\nYour value: {1}").format(exc.theirs, exc.mine))
         reapply = box.addButton(self.tr("Re-apply mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Discard mine"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Keep theirs"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is reapply
 
     def switch_dossier(self, dossier_id: int) -> None:
         """Open another dossier of the database (remembered as the one to open next time)."""
+        from workbench.ui import window_context
+
         self.editor.commit_pending()
+        if not self.fresh_layout:
+            window_context.save_context(self)  # its claim and comparison come back when the user returns
         try:
             self.dossier = dossiers_svc.set_current(self.store, dossier_id)
         except WorkbenchError as exc:
@@ -53,6 +61,7 @@ class DossierSyncMixin:
             self.reading.remove_pane(pane)
         self.refresh_all()
         self._restore_layout()
+        self.restore_context()
         from workbench.services import changes
 
         self._cursor = changes.latest_change(self.store, self.dossier.id)

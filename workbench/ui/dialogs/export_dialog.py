@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.i18n import available_languages
 from workbench.services import reports
+from workbench.ui.i18n import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -43,11 +45,11 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
         for key, name in reports.formats():
-            self.format.addItem(name, key)
+            self.format.addItem(QCoreApplication.translate("Formats", name), key)
         self.language = QComboBox()
-        self.language.addItem("English", "en")
-        self.language.addItem("Français", "fr")
-        self.language.setCurrentIndex(1 if window.language == "fr" else 0)
+        for code in available_languages():
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(window.language)))
         self.verdicts = QListWidget()
         for v in window.dossier.scale.verdicts:
             item = QListWidgetItem(v.label(window.language))

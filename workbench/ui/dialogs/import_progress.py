@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.i18n import translate_error
 from workbench.ui.tasks import Task
 
 
@@ -86,7 +87,8 @@ class ImportProgressDialog(QDialog):
 
     def on_finished(self, result: Any) -> None:
         """Show each file's outcome: imported, already there, or the error naming it."""
-        errors = {e.split(":", 1)[0].strip(): e.split(":", 1)[1].strip() if ":" in e else e for e in result.errors}
+        errors = {e.split(":", 1)[0].strip(): translate_error(e).split(":", 1)[1].strip() if ":" in e else e
+                  for e in result.errors}
         reused = {s.title for s in result.reused}
         outcomes = list(getattr(result, "outcomes", ()))
         for i, name in enumerate(self.names):

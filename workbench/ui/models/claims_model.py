@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from workbench.core.text import fold
@@ -13,25 +20,29 @@ from workbench.ui.models.simple_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_LABELS = {"to-check": "To check", "in-progress": "In progress", "in-review": "In review",
-                 "concluded": "Concluded"}
+STATUS_LABELS = {"to-check": QT_TRANSLATE_NOOP("Status", "To check"),
+                 "in-progress": QT_TRANSLATE_NOOP("Status", "In progress"),
+                 "in-review": QT_TRANSLATE_NOOP("Status", "In review"),
+                 "concluded": QT_TRANSLATE_NOOP("Status", "Concluded")}
 
 
 def status_label(status: str) -> str:
     """Translated label of a workflow status."""
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("Status", STATUS_LABELS.get(status, status))
 
 
 class ClaimsModel(RowsModel):
     """Rows are ClaimInfo values; refreshed wholesale or one claim at a time."""
 
-    COLUMNS = ("#", "Statement", "Verdict", "Status", "Claimant", "App.", "Evid.")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "#"), QT_TRANSLATE_NOOP("Columns", "Statement"),
+               QT_TRANSLATE_NOOP("Columns", "Verdict"), QT_TRANSLATE_NOOP("Columns", "Status"),
+               QT_TRANSLATE_NOOP("Columns", "Claimant"), QT_TRANSLATE_NOOP("Columns", "App."),
+               QT_TRANSLATE_NOOP("Columns", "Evid."))
 
     def __init__(self, scale: RatingScale, language: str = "en") -> None:
         super().__init__()
         self._row_of: dict[int, int] = {}
+        self._numbers: dict[int, int] = {}  # claim id -> its number in the dossier (1, 2, ... in creation order)
         self.scale = scale
         self.language = language
 
@@ -40,13 +51,20 @@ class ClaimsModel(RowsModel):
         self.beginResetModel()
         self._rows = list(claims)
         self._row_of = {c.id: i for i, c in enumerate(self._rows)}
+        self._numbers = {cid: n for n, cid in enumerate(sorted(self._row_of), start=1)}
         if scale is not None:
             self.scale = scale
         self.endResetModel()
 
+    def number(self, claim_id: int) -> int:
+        """The claim's number in its dossier as people see it (database ids are global: #6 in a new dossier)."""
+        return self._numbers.get(claim_id, claim_id)
+
     def upsert(self, claim: ClaimInfo) -> None:
         """Insert or refresh one claim's row."""
         row = self._row_of.get(claim.id)
+        if claim.id not in self._numbers:
+            self._numbers[claim.id] = max(self._numbers.values(), default=0) + 1
         if row is None:
             row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
@@ -90,7 +108,7 @@ class ClaimsModel(RowsModel):
             return c.id
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                c.id,
+                self.number(c.id),
                 c.statement,
                 verdict.label(self.language) if verdict else "—",
                 status_label(c.status),
@@ -99,7 +117,12 @@ class ClaimsModel(RowsModel):
                 len(c.evidence),
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
-            return c.statement if col == 1 else (c.rationale or None)
+            if col == 2:
+                return c.rationale or None
+            details = " · ".join(x for x in (c.claimant, status_label(c.status)) if x)
+            counts = QCoreApplication.translate("Columns", "{0} appearance(s), {1} evidence").format(
+                len(c.appearances), len(c.evidence))
+            return f"{c.statement}\n{details} · {counts}"
         if col == 2 and verdict is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(verdict.color)

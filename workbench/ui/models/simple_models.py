@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from workbench.core.values import SearchHit, SourceInfo
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 7  # same as workbench.ui.delegates.HIT_ROLE
 
 
 class RowsModel(QAbstractTableModel):
@@ -50,14 +58,16 @@ class RowsModel(QAbstractTableModel):
         """Column titles."""
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
         if horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
+            return QCoreApplication.translate("Columns", self.COLUMNS[section])
         return None
 
 
 class SourcesModel(RowsModel):
     """The dossier's sources: title, outlet, date, kind, claim count; flags (e.g. recycled) as a badge."""
 
-    COLUMNS = ("Title", "Outlet", "Date", "Kind", "Claims")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Title"), QT_TRANSLATE_NOOP("Columns", "Outlet"),
+               QT_TRANSLATE_NOOP("Columns", "Date"), QT_TRANSLATE_NOOP("Columns", "Kind"),
+               QT_TRANSLATE_NOOP("Columns", "Claims"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,7 +97,8 @@ class SourcesModel(RowsModel):
                 s.claim_count,
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [s.title, s.url, s.reliability_note]
+            meta = " · ".join(x for x in (s.outlet, s.published.isoformat() if s.published else "", s.kind) if x)
+            lines = [s.title, meta, s.url, s.reliability_note]
             if flags:
                 lines.append("⚠ " + ", ".join(flags))
             return "\n".join(x for x in lines if x)
@@ -101,11 +112,12 @@ class SourcesModel(RowsModel):
 class SearchModel(RowsModel):
     """Search hits: source and snippet."""
 
-    COLUMNS = ("Source", "Match")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Source"), QT_TRANSLATE_NOOP("Columns", "Match"))
 
     def __init__(self) -> None:
         super().__init__()
         self.titles: dict[int, str] = {}
+        self.query = ""  # what was searched: the delegate centres the snippet on it
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cells."""
@@ -115,5 +127,9 @@ class SearchModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.titles.get(h.source_id, str(h.source_id)), h.snippet)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return h.snippet
+            return f"{self.titles.get(h.source_id, '')}\n{h.snippet}" if index.column() == 0 else h.snippet
+        if role == HIT_ROLE and index.column() == 1:
+            from workbench.ui.delegates import find_hit
+
+            return find_hit(h.snippet, self.query)
         return None

@@ -1,7 +1,9 @@
 """The claim editor: statement, claimant, date, status, verdict, rationale, tags, appearances, evidence, history.
 
-Each field commits when it is finished (focus leaves it, Enter, or a choice in a list): the editor emits
-``sig_edit(claim_id, field, value)`` and the window turns it into an undoable service call. It never writes itself.
+Every text field is saved as you type (after a pause of :data:`IDLE_MS`) and when it is finished (focus leaves it,
+Enter, or a choice in a list): the editor emits ``sig_edit(claim_id, field, value)`` and the window turns it into an
+undoable service call; the pauses of one visit to a field undo as one step. It never writes itself. Tab and
+Shift+Tab move between fields; Ctrl+Z in a field with nothing left to undo reaches the window's undo.
 """
 
 from __future__ import annotations
@@ -9,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -32,16 +37,101 @@ from workbench.core.values import ClaimInfo, HistoryEntry, RatingScale, SourceIn
 from workbench.ui.models.claims_model import status_label
 
 JUMP_ROLE = Qt.ItemDataRole.UserRole + 1
+IDLE_MS = 1200
+"""A pause in typing this long saves the field (a crash two seconds after typing loses nothing)."""
+
+
+class _AppUndoPassThrough(QObject):
+    """Ctrl+Z / Ctrl+Shift+Z in a field with nothing of its own to undo go to the window's undo stack.
+
+    A text field claims those keys (ShortcutOverride) even when its own history is empty; letting the override go
+    unaccepted hands the key press to the window's Undo/Redo actions.
+    """
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Decline the override when the field has nothing to undo (or redo)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) and not _field_can(obj, "undo"):
+                event.ignore()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo) and not _field_can(obj, "redo"):
+                event.ignore()
+                return True
+        return False
+
+
+def _field_can(obj: QObject, step: str) -> bool:
+    if isinstance(obj, QLineEdit):
+        return obj.isUndoAvailable() if step == "undo" else obj.isRedoAvailable()
+    if isinstance(obj, QPlainTextEdit):
+        doc = obj.document()
+        return doc.isUndoAvailable() if step == "undo" else doc.isRedoAvailable()
+    return True
+
+
+class _CommitLine(QLineEdit):
+    """One-line field saved after a pause in typing and when editing finishes."""
+
+    sig_commit = Signal(str)
+
+    def __init__(self, placeholder: str = "", ready: Any = None) -> None:
+        super().__init__(placeholderText=placeholder)
+        self._ready = ready  # text -> bool: whether a pause may save it (a half-typed date may not)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(lambda: self.commit(finished=False))
+        self.textEdited.connect(lambda _t: self._idle.start())
+        self.editingFinished.connect(lambda: self.commit(finished=True))
+
+    def commit(self, finished: bool = True) -> None:
+        """Emit the text: on a pause only if typed since the last commit, when finished always.
+
+        The editor drops a value equal to the claim's, so a finished field that did not change writes nothing.
+        """
+        self._idle.stop()
+        if not finished and (not self.isModified() or (self._ready is not None and not self._ready(self.text()))):
+            return
+        self.setModified(False)
+        self.sig_commit.emit(self.text())
+
+
+class _TagCompleter(QCompleter):
+    """Completes the tag being typed (after the last comma) from the dossier's tags."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(QStringListModel(self))
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def set_tags(self, tags: list[str]) -> None:
+        """The tags to offer."""
+        model = self.model()
+        if isinstance(model, QStringListModel):
+            model.setStringList(sorted(set(tags), key=str.casefold))
+
+    def splitPath(self, path: str) -> list[str]:
+        """Complete only the last tag of the line."""
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: Any) -> str:
+        """The line with its last tag replaced by the chosen one."""
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        head = [t.strip() for t in text.split(",")[:-1] if t.strip()]
+        return ", ".join([*head, str(index.data())]) + ", "
 
 
 class _CommitText(QPlainTextEdit):
     """Multi-line field that commits when it loses focus, and after a pause in typing (so a crash loses nothing)."""
 
     sig_commit = Signal(str)
-    IDLE_MS = 1200
+    IDLE_MS = IDLE_MS
 
     def __init__(self) -> None:
         super().__init__()
+        self.setTabChangesFocus(True)  # Tab moves to the next field; a tab character is never what is meant
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(self.IDLE_MS)
@@ -86,36 +176,56 @@ class ClaimEditor(QWidget):
         self.sources: dict[int, SourceInfo] = {}
         self.language = "en"
         self._loading = False
+        self.number_of: Any = lambda claim_id: claim_id  # the window shows per-dossier numbers
 
         self.heading = QLabel(self.tr("No claim selected"))
-        self.heading.setStyleSheet("font-weight: 600;")
+        bold = self.heading.font()
+        bold.setBold(True)
+        self.heading.setFont(bold)
         self.statement = _CommitText()
         self.statement.setPlaceholderText(self.tr("The checkable statement, in your words"))
-        self.statement.setMaximumHeight(80)
-        self.claimant = QLineEdit(placeholderText=self.tr("Who made the claim"))
-        self.claim_date = QLineEdit(placeholderText="YYYY-MM-DD")
+        self.statement.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 12)
+        self.claimant = _CommitLine(self.tr("Who made the claim"))
+        self.claim_date = _CommitLine(self.tr("YYYY-MM-DD"), ready=_complete_date)
         self.status = QComboBox()
         for s in Status:
             self.status.addItem(status_label(s.value), s.value)
         self.verdict = QComboBox()
         self.rationale = _CommitText()
         self.rationale.setPlaceholderText(self.tr("Why this verdict: what the evidence shows"))
-        self.rationale.setMaximumHeight(110)
-        self.tags = QLineEdit(placeholderText=self.tr("tags, comma separated"))
+        self.rationale.setMaximumHeight(4 * self.fontMetrics().lineSpacing() + 12)
+        self.tags = _CommitLine(self.tr("tags, comma separated"))
+        self.tag_completer = _TagCompleter(self.tags)
+        self.tags.setCompleter(self.tag_completer)
+        self.session = 0  # bumped when the user leaves a field: the next typing is a new undo step
+        self._pass_through = _AppUndoPassThrough(self)
+        for w in (self.statement, self.rationale, self.claimant, self.claim_date, self.tags):
+            w.installEventFilter(self._pass_through)
+            w.installEventFilter(self)
         self.concluded = QLabel()
-        self.concluded.setStyleSheet("color: palette(mid);")
+        self.concluded.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.independence = QLabel()
         self.independence.setWordWrap(True)
-        self.independence.setStyleSheet("color: #a64d79;")
+        self.independence.setForegroundRole(QPalette.ColorRole.Link)  # readable in both themes
         self.independence.hide()
         self.reuse: list[tuple[int, int, int]] = []  # (original source, copying source, characters) from Compare
 
         form = QFormLayout()
         form.addRow(self.tr("Statement"), self.statement)
-        form.addRow(self.tr("Claimant"), self.claimant)
-        form.addRow(self.tr("Claim date"), self.claim_date)
-        form.addRow(self.tr("Status"), self.status)
-        form.addRow(self.tr("Verdict"), self.verdict)
+        who = QHBoxLayout()  # two short fields on one row: the evidence list gets the height
+        who.addWidget(self.claimant, 2)
+        date_label = QLabel(self.tr("Date"))
+        date_label.setBuddy(self.claim_date)
+        who.addWidget(date_label)
+        who.addWidget(self.claim_date, 1)
+        form.addRow(self.tr("Claimant"), who)
+        rating = QHBoxLayout()
+        rating.addWidget(self.status, 1)
+        verdict_label = QLabel(self.tr("Verdict"))
+        verdict_label.setBuddy(self.verdict)
+        rating.addWidget(verdict_label)
+        rating.addWidget(self.verdict, 2)
+        form.addRow(self.tr("Status"), rating)
         form.addRow(self.tr("Rationale"), self.rationale)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow("", self.concluded)
@@ -147,18 +257,32 @@ class ClaimEditor(QWidget):
         self.tabs.addTab(self.relations, self.tr("Related"))
         self.tabs.addTab(self.history, self.tr("History"))
 
+        fields = QWidget()
+        fields_lay = QVBoxLayout(fields)
+        fields_lay.setContentsMargins(0, 0, 0, 0)
+        fields_lay.addWidget(self.heading)
+        fields_lay.addLayout(form)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)  # the user can give the evidence list more room
+        self.splitter.addWidget(fields)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.heading)
-        lay.addLayout(form)
-        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.splitter)
+        QWidget.setTabOrder(self.statement, self.claimant)
+        QWidget.setTabOrder(self.claimant, self.claim_date)
+        QWidget.setTabOrder(self.claim_date, self.status)
+        QWidget.setTabOrder(self.status, self.verdict)
+        QWidget.setTabOrder(self.verdict, self.rationale)
+        QWidget.setTabOrder(self.rationale, self.tags)
 
         self.statement.sig_commit.connect(lambda v: self._emit("statement", v))
         self.rationale.sig_commit.connect(lambda v: self._emit("rationale", v))
-        self._on_finished(self.claimant, lambda: self._emit("claimant", self.claimant.text()))
-        self._on_finished(self.claim_date, lambda: self._emit("claim_date", self.claim_date.text().strip()))
-        self._on_finished(
-            self.tags, lambda: self._emit("tags", tuple(t.strip() for t in self.tags.text().split(",") if t.strip()))
-        )
+        self.claimant.sig_commit.connect(lambda v: self._emit("claimant", v))
+        self.claim_date.sig_commit.connect(lambda v: self._emit("claim_date", v.strip()))
+        self.tags.sig_commit.connect(
+            lambda v: self._emit("tags", tuple(dict.fromkeys(t.strip() for t in v.split(",") if t.strip()))))
         self.status.activated.connect(lambda _i: self._emit("status", self.status.currentData()))
         self.verdict.activated.connect(lambda _i: self._emit("verdict", self.verdict.currentData()))
         self.appearances.itemActivated.connect(self._jump)
@@ -172,17 +296,17 @@ class ClaimEditor(QWidget):
         for box in (self.statement, self.rationale):
             box.commit()
         for line in (self.claimant, self.claim_date, self.tags):
-            if line.isModified():
-                line.editingFinished.emit()
+            line.commit(finished=True)
 
-    @staticmethod
-    def _on_finished(line: QLineEdit, commit: Any) -> None:
-        """Commit a line when editing finishes; it then no longer counts as being typed in."""
-        def finished() -> None:
-            line.setModified(False)
-            commit()
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Leaving a field ends its undo step: typing there again later is a new step."""
+        if event.type() == QEvent.Type.FocusOut:
+            self.session += 1
+        return False
 
-        line.editingFinished.connect(finished)
+    def set_tags(self, tags: list[str]) -> None:
+        """The dossier's tags, offered while typing in Tags."""
+        self.tag_completer.set_tags(tags)
 
     def set_scale(self, scale: RatingScale, language: str = "en") -> None:
         """Fill the verdict list from the dossier's scale, with colours."""
@@ -205,6 +329,8 @@ class ClaimEditor(QWidget):
             current = current.isoformat() if current else ""
         if field == "verdict":
             current = current or ""
+        if field == "tags":
+            current = tuple(current)
         if value == current:
             return
         self.sig_edit.emit(self.claim.id, field, value)
@@ -227,7 +353,7 @@ class ClaimEditor(QWidget):
                 self.history.clear()
                 self.concluded.setText("")
                 return
-            self.heading.setText(self.tr("Claim #{0}").format(claim.id))
+            self.heading.setText(self.tr("Claim #{0}").format(self.number_of(claim.id)))
             # A refresh (an edit elsewhere, another person's change) never erases what the user is typing in this
             # claim: fields with uncommitted typing keep it; it is saved on the next pause or focus change.
             typing = same_claim
@@ -239,7 +365,7 @@ class ClaimEditor(QWidget):
             for line, text in ((self.claimant, claim.claimant),
                                (self.claim_date, claim.claim_date.isoformat() if claim.claim_date else ""),
                                (self.tags, ", ".join(claim.tags))):
-                if not (typing and line.isModified()):
+                if not (typing and line.isModified()) and line.text() != text:
                     line.setText(text)
             self.status.setCurrentIndex(max(0, self.status.findData(claim.status)))
             self.verdict.setCurrentIndex(max(0, self.verdict.findData(claim.verdict or "")))
@@ -261,7 +387,7 @@ class ClaimEditor(QWidget):
 
     def _source_label(self, source_id: int) -> str:
         s = self.sources.get(source_id)
-        return f"{s.outlet or s.title}" if s else f"source {source_id}"
+        return f"{s.outlet or s.title}" if s else self.tr("source {0}").format(source_id)
 
     def _fill_lists(self, claim: ClaimInfo, history: list[HistoryEntry]) -> None:
         self.appearances.clear()
@@ -294,7 +420,7 @@ class ClaimEditor(QWidget):
         for rel in claim.relations:
             other = rel.to_claim_id if rel.from_claim_id == claim.id else rel.from_claim_id
             arrow = "→" if rel.from_claim_id == claim.id else "←"
-            item = QListWidgetItem(f"{arrow} {names.get(rel.kind, rel.kind)} #{other}")
+            item = QListWidgetItem(f"{arrow} {names.get(rel.kind, rel.kind)} #{self.number_of(other)}")
             item.setData(JUMP_ROLE, ("relation", rel.id, other))
             self.relations.addItem(item)
         self.tabs.setTabText(2, self.tr("Related") + (f" ({len(claim.relations)})" if claim.relations else ""))
@@ -327,8 +453,32 @@ class ClaimEditor(QWidget):
             self.sig_delete_item.emit(data[0], data[1])
 
 
+def _complete_date(text: str) -> bool:
+    """Whether a half-typed date may be saved on a pause: empty or a whole ``YYYY-MM-DD``."""
+    text = text.strip()
+    if not text:
+        return True
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+HISTORY_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("History", "created"),
+    "update": QT_TRANSLATE_NOOP("History", "changed"),
+    "delete": QT_TRANSLATE_NOOP("History", "deleted"),
+    "restore": QT_TRANSLATE_NOOP("History", "restored"),
+}
+"""History verbs as the History tab shows them ("claimant changed", "evidence deleted")."""
+
+
 def _history_line(h: HistoryEntry) -> str:
+    from workbench.ui.i18n import field_label
+
     when = h.at.strftime("%Y-%m-%d %H:%M") if isinstance(h.at, dt.datetime) else str(h.at)
+    action = QCoreApplication.translate("History", HISTORY_ACTIONS.get(h.action, h.action))
     if h.field:
-        return f"{when} · {h.user} · {h.entity} {h.action} {h.field}: {h.before!r} → {h.after!r}"
-    return f"{when} · {h.user} · {h.entity} {h.action}"
+        return f"{when} · {h.user} · {field_label(h.field)} — {action}: {h.before!r} → {h.after!r}"
+    return f"{when} · {h.user} · {field_label(h.entity)} — {action}"

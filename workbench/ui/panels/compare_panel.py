@@ -7,24 +7,36 @@ discrepancy into one claim with two appearances. Nothing is stored until the use
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
+from workbench.core.i18n import translate
+from workbench.ui.i18n import translate_note
 from workbench.ui.models.findings_model import Finding, FindingsModel, Group
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 KIND_LABELS = {
-    "number": "Figures and amounts",
-    "count": "Counts and ordinals",
-    "date": "Dates",
-    "participant": "Who spoke / who said it",
-    "quote_wording": "Quote wording",
-    "other": "Other",
+    "number": QT_TRANSLATE_NOOP("ComparePanel", "Figures and amounts"),
+    "count": QT_TRANSLATE_NOOP("ComparePanel", "Counts and ordinals"),
+    "date": QT_TRANSLATE_NOOP("ComparePanel", "Dates"),
+    "participant": QT_TRANSLATE_NOOP("ComparePanel", "Who spoke / who said it"),
+    "quote_wording": QT_TRANSLATE_NOOP("ComparePanel", "Quote wording"),
+    "other": QT_TRANSLATE_NOOP("ComparePanel", "Other"),
 }
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut in its middle to ``limit`` characters (both ends of a quote say the most)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
 
 
 class ComparePanel(QWidget):
@@ -40,13 +52,16 @@ class ComparePanel(QWidget):
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setUniformRowHeights(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)  # findings on two lines: the compared values, then the engine's note
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.summary = QLabel(self.tr("Compare the dossier's sources to find contradictions and copies."))
         self.summary.setWordWrap(True)
         self.run_button = QPushButton(self.tr("Compare sources"))
         self.claim_button = QPushButton(self.tr("Claim from this pair"))
         self.claim_button.setEnabled(False)
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # stacked: two buttons side by side make the dock too wide for a 1366 px screen
+        row.setSpacing(2)
         row.addWidget(self.run_button)
         row.addWidget(self.claim_button)
         lay = QVBoxLayout(self)
@@ -89,23 +104,34 @@ class ComparePanel(QWidget):
         titles = {sid: s.outlet or s.title for sid, s in self.window.sources.items()}
 
         def name(span: dict[str, Any]) -> str:
-            return titles.get(span["source_id"], f"source {span['source_id']}")
+            return titles.get(span["source_id"], self.tr("source {0}").format(span["source_id"]))
+
+        def note_text(note: str) -> str:  # "source 3" -> the outlet's name, then the engine's phrases translated
+            named = re.sub(r"\bsource (\d+)\b", lambda m: titles.get(int(m.group(1)), m.group(0)), note or "")
+            return translate_note(named)
+
+        def discrepancy(d: dict[str, Any], kind: str) -> Finding:
+            sides = " ≠ ".join(f"{name(s)} « {_short(s['exact'], 60)} »" for s in d["spans"][:3])
+            note = note_text(d.get("note", ""))
+            details = "\n".join(f"{name(s)}: « {s['exact']} » = {s.get('value', '')}" for s in d["spans"])
+            tail = f"\n{note}" if note else ""
+            return Finding(sides + tail, d["spans"], kind, details + tail)
 
         groups: list[Group] = []
         for kind, label in KIND_LABELS.items():
             items = [d for d in data["discrepancies"] if d["kind"] == kind]
             if items:
-                groups.append(Group(QCoreApplication.translate("ComparePanel", label), [
-                    Finding(d["note"], d["spans"], kind,
-                            "\n".join(f"{name(s)}: « {s['exact']} » = {s['value']}" for s in d["spans"]))
-                    for d in items]))
+                groups.append(Group(QCoreApplication.translate("ComparePanel", label),
+                                    [discrepancy(d, kind) for d in items]))
         flagged = []
         for s in data["sources"]:
             flags = [f for f in s["flags"] if f != "boilerplate"]
             for flag in flags:
                 spans = s.get("evidence", {}).get(flag, [])
-                note = s.get("note") or flag
-                flagged.append(Finding(f"{titles.get(s['source_id'], s['source_id'])}: {flag} — {note}", spans, flag))
+                note = note_text(s.get("note") or "")
+                shown_flag = translate("Compare", flag, self.window.language)
+                text = f"{titles.get(s['source_id'], s['source_id'])}: {shown_flag}" + (f" — {note}" if note else "")
+                flagged.append(Finding(text, spans, flag, text))
         if flagged:
             groups.append(Group(self.tr("Recycled and relayed sources"), flagged))
         relation = {"copy": self.tr("copy"), "translation": self.tr("translation"),

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -40,15 +42,21 @@ class SourcePane(QWidget):
         self.source_id: int | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(12)
+        self.chooser.setMinimumContentsLength(2)  # several panes still fit a 1366 px screen
         self.chooser.setToolTip(self.tr("Source shown in this pane"))
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setStyleSheet("color: palette(mid);")
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # follows a live theme switch
+        # neither label may widen the pane (a long outlet · author line would push the window off the screen)
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.title.font()  # a font, not a style sheet: the label keeps following the palette
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        self.title.setFont(font)
         left = QToolButton(text="◀", toolTip=self.tr("Move pane left"))
         right = QToolButton(text="▶", toolTip=self.tr("Move pane right"))
         close = QToolButton(text="✕", toolTip=self.tr("Close pane"))
@@ -102,7 +110,7 @@ class SourcePane(QWidget):
         self.title.setText(info.title)
         parts = [info.outlet, info.author, info.published.isoformat() if info.published else "", info.kind.upper()]
         self.meta.setText(" · ".join(p for p in parts if p))
-        self.meta.setToolTip(info.reliability_note)
+        self.meta.setToolTip("\n".join(x for x in (self.meta.text(), info.reliability_note) if x))
         self.view.set_content(text, marks)
 
 

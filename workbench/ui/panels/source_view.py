@@ -11,8 +11,9 @@ UTF-16 positions by :class:`~workbench.core.utf16.Utf16Map` only.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from workbench.core.intervals import IntervalIndex, Mark
 from workbench.core.utf16 import Utf16Map
+from workbench.ui.theme import stance_colors
 
-STANCE_COLORS = {"supports": "#1b8a3a", "refutes": "#c0392b", "context": "#2e6fd8"}
+STANCE_COLORS = {"supports": "#1b7a34", "refutes": "#b02a1e", "context": "#2359b8"}
+"""Stance roles (light theme values; the highlighter takes the current theme's from :mod:`workbench.ui.theme`)."""
 UNRATED = "#f2c14e"
 
 
@@ -44,6 +47,11 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._boilerplate.setForeground(QColor("#8a8a8a"))
         self._boilerplate.setFontItalic(True)
 
+    def reset_theme(self) -> None:
+        """The theme changed: rebuild the formats (stance colours differ per theme) and repaint."""
+        self._formats.clear()
+        self.rehighlight()
+
     def _format(self, background: str, depth: int, underline: str) -> QTextCharFormat:
         key = (background, depth, underline)
         fmt = self._formats.get(key)
@@ -57,7 +65,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(underline))
                 fmt.setFontUnderline(True)
-                fmt.setForeground(QColor(underline).darker(140))
+                fmt.setForeground(QColor(underline))
             self._formats[key] = fmt
         return fmt
 
@@ -82,7 +90,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.setFormat(a - lo, b - a, self._boilerplate)
                 continue
             fmt = self._format(apps[-1].color if apps else "", max(0, len(apps) - 1),
-                               STANCE_COLORS.get(evs[-1].role, "#555") if evs else "")
+                               stance_colors().get(evs[-1].role, "#555") if evs else "")
             self.setFormat(a - lo, b - a, fmt)
 
     def repaint_range(self, start: int, end: int) -> None:
@@ -157,6 +165,7 @@ class SourceView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._text = ""
         self.claim_text: dict[int, str] = {}
+        self.number_of: Any = lambda claim_id: claim_id  # per-dossier claim numbers (set by the window)
         self.gutter = AlignmentGutter(self)
         self.updateRequest.connect(lambda _rect, _dy: self.gutter.update())
         self._flash_timer = QTimer(self)
@@ -250,8 +259,35 @@ class SourceView(QPlainTextEdit):
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
-    def show_range(self, start: int, end: int, *, flash: bool = True) -> None:
-        """Scroll to ``[start, end)`` (code points), centred, and briefly flash it."""
+    def changeEvent(self, event: QEvent) -> None:
+        """A live theme switch: stance colours follow the new page."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.reset_theme()
+
+    def keep_marked(self, ranges: list[tuple[int, int]]) -> None:
+        """Mark these ``[start, end)`` ranges (code points) until :meth:`clear_flash`; scroll to the first."""
+        if not ranges:
+            return
+        self.show_range(*ranges[0], keep=True)
+        selections = []
+        for start, end in ranges:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(self._map.to_utf16(start))
+            sel.cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.format.setBackground(QColor("#ffe066"))
+            sel.format.setForeground(QColor("#000000"))
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def clear_flash(self) -> None:
+        """Remove a kept highlight (a Compare finding's span)."""
+        self._flash_timer.stop()
+        self.setExtraSelections([])
+
+    def show_range(self, start: int, end: int, *, flash: bool = True, keep: bool = False) -> None:
+        """Scroll to ``[start, end)`` (code points), centred, and flash it (``keep``: until :meth:`clear_flash`)."""
         u_start, u_end = self._map.to_utf16(start), self._map.to_utf16(end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(u_end)
@@ -264,10 +300,14 @@ class SourceView(QPlainTextEdit):
             sel.cursor = QTextCursor(self.document())
             sel.cursor.setPosition(u_start)
             sel.cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
-            sel.format.setBackground(QColor("#ffeb3b"))
+            sel.format.setBackground(QColor("#ffe066"))
+            sel.format.setForeground(QColor("#000000"))  # readable on the yellow in both themes
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
             self.setExtraSelections([sel])
-            self._flash_timer.start(900)
+            if keep:
+                self._flash_timer.stop()
+            else:
+                self._flash_timer.start(900)
 
     def marks_at_point(self, point: QPoint) -> list[Mark]:
         """Marks under a viewport point."""
@@ -290,8 +330,10 @@ class SourceView(QPlainTextEdit):
                     if m.role == "boilerplate":
                         lines.append(self.tr("Scraped with the page (menu, caption, link): not the article"))
                         continue
-                    role = "" if m.role == "appearance" else f" ({m.role})"
-                    lines.append(f"#{m.claim_id}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
+                    stance = QCoreApplication.translate("Stance", m.role)
+                    role = "" if m.role == "appearance" else f" ({stance})"
+                    number = self.number_of(m.claim_id)
+                    lines.append(f"#{number}{role}: {self.claim_text.get(m.claim_id, '')[:120]}")
                 QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(lines)), self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
