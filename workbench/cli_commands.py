@@ -76,6 +76,8 @@ def cmd_import(ctx: Context) -> int:
         print(f"{src.id}\t{src.title}")
     for src in result.reused:
         print(f"{src.id}\t{src.title}\t(already imported)", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     return 1 if result.errors or failed else 0

@@ -77,6 +77,7 @@ class BatchResult:
     added: tuple[SourceInfo, ...]
     reused: tuple[SourceInfo, ...]
     errors: tuple[str, ...]
+    warnings: tuple[str, ...] = ()  # "FILE: what the importer could not read well" (imported files only)
 
 
 def import_files(
@@ -98,21 +99,24 @@ def import_files(
     added: list[SourceInfo] = []
     reused: list[SourceInfo] = []
     errors: list[str] = []
+    warnings: list[str] = []
     for i, path in enumerate(paths):
         if cancel is not None and cancel():
             raise Cancelled("import cancelled")
         if progress is not None:
             progress(i, len(paths), Path(path).name)
         try:
-            result = add(store, dossier_id, read(path), **overrides)
+            bundle = read(path)
+            result = add(store, dossier_id, bundle, **overrides)
         except WorkbenchError as exc:
             # An ImportFailure already names its file ("<stdin>" for '-'); other errors get the file name here.
             errors.append(str(exc) if isinstance(exc, ImportFailure) else f"{Path(path).name}: {exc}")
             continue
         (added if result.created else reused).append(result.source)
+        warnings.extend(f"{bundle.name}: {w}" for w in bundle.warnings)
     if progress is not None:
         progress(len(paths), len(paths), "")
-    return BatchResult(tuple(added), tuple(reused), tuple(errors))
+    return BatchResult(tuple(added), tuple(reused), tuple(errors), tuple(warnings))
 
 
 def list_all(store: Store, dossier_id: int) -> list[SourceInfo]:

@@ -126,10 +126,11 @@ class ImportMixin:
                     self.reading.add_pane(s.id)
         msg = self.tr("Imported {0}, already there {1}").format(len(result.added), len(result.reused))
         dialog = self.import_dialog
+        warnings = list(getattr(result, "warnings", ()))  # what an importer could not read well (pages without text)
         if result.errors and dialog is not None and dialog.isVisible():  # the dialog already lists each error
-            self.statusBar().showMessage(" · ".join([msg, *result.errors]), 15000)
-        elif result.errors:
-            self.show_error(msg + "\n" + "\n".join(result.errors))
+            self.statusBar().showMessage(" · ".join([msg, *result.errors, *warnings]), 15000)
+        elif result.errors or warnings:
+            self.show_error(msg + "\n" + "\n".join([*result.errors, *warnings]))
         else:
             self.statusBar().showMessage(msg, 6000)
 

@@ -11,6 +11,7 @@ dropped; line-end hyphens joined when they are soft breaks and kept in true comp
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Frag:
     text: str
     hyphen: bool = False  # ends with a line-end hyphen
     block: bool = False  # a pre-formatted block (a table): never merged with other lines
+    aside: bool = False  # a line in another direction (rotated caption, vertical writing): read after the body
 
 
 @dataclass(slots=True)
@@ -84,14 +86,15 @@ def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
     """X intervals that (almost) no line crosses, with enough lines entirely on both sides."""
     if len(frags) < 6:
         return []
-    lo = int(min(f.x0 for f in frags))
-    hi = int(max(f.x1 for f in frags)) + 1
+    lo = math.floor(min(min(f.x0, f.x1) for f in frags))
+    hi = math.floor(max(max(f.x0, f.x1) for f in frags)) + 1
     diff = [0] * (hi - lo + 2)
     for frag in frags:
         if frag.block:
             continue
-        diff[int(frag.x0) - lo] += 1
-        diff[int(frag.x1) + 1 - lo] -= 1
+        left, right = sorted((frag.x0, frag.x1))  # a right-to-left line may come with its box reversed
+        diff[math.floor(left) - lo] += 1
+        diff[math.floor(right) + 1 - lo] -= 1
     allowed = max(1, len(frags) // 15)
     min_width = max(6.0, size * 0.8)
     runs: list[tuple[float, float]] = []
@@ -133,31 +136,41 @@ def _column_of(frag: Frag, gutters: list[tuple[float, float]]) -> int:
 
 
 def _lines(frags: list[Frag]) -> list[Frag]:
-    """Fragments sorted top to bottom, those on the same baseline merged left to right."""
-    frags = sorted(frags, key=lambda f: (round(f.bottom), f.x0))
-    lines: list[Frag] = []
-    for frag in frags:
-        last = lines[-1] if lines else None
+    """Fragments sorted top to bottom, those on the same baseline merged left to right.
+
+    Fragments are first grouped by baseline with a tolerance (a bold or larger run-in head sits a little lower or
+    higher than the text it opens), then each group is read left to right.
+    """
+    rows: list[list[Frag]] = []
+    for frag in sorted(frags, key=lambda f: f.bottom):
+        first = rows[-1][0] if rows else None
         if (
-            last is not None
-            and not last.block
+            first is not None
+            and not first.block
             and not frag.block
-            and abs(last.bottom - frag.bottom) < 0.35 * max(last.size, frag.size)
-            and frag.x0 >= last.x1 - 1
+            and abs(frag.bottom - first.bottom) < 0.35 * max(first.size, frag.size)
         ):
-            gap = frag.x0 - last.x1
-            glue = "" if gap < 0.12 * frag.size or last.text.endswith(" ") else " "
-            lines[-1] = Frag(
-                last.x0,
-                min(last.top, frag.top),
-                frag.x1,
-                max(last.bottom, frag.bottom),
-                max(last.size, frag.size),
-                last.text + glue + frag.text,
-                frag.hyphen,
-            )
+            rows[-1].append(frag)
         else:
-            lines.append(frag)
+            rows.append([frag])
+    lines: list[Frag] = []
+    for row in rows:
+        row.sort(key=lambda f: f.x0)
+        last: Frag | None = None
+        for frag in row:
+            if last is not None and not last.block and not frag.block and frag.x0 >= last.x1 - 1:
+                gap = frag.x0 - last.x1
+                glue = "" if gap < 0.12 * frag.size or last.text.endswith(" ") else " "
+                # the line takes the height and size of its longer part: a run-in head set in bold or a little
+                # larger ("Methods.") must not make its line look like another paragraph's
+                main = frag if len(frag.text) > len(last.text) else last
+                last = Frag(
+                    last.x0, main.top, frag.x1, main.bottom, main.size, last.text + glue + frag.text, frag.hyphen
+                )
+                lines[-1] = last
+            else:
+                lines.append(frag)
+                last = frag
     return lines
 
 
@@ -210,6 +223,8 @@ def layout_page(frags: list[Frag]) -> PageText:
     frags = [f for f in frags if f.text.strip()]
     if not frags:
         return PageText([], [])
+    asides = [f.text for f in frags if f.aside]
+    frags = [f for f in frags if not f.aside]
     size = body_size([f for f in frags if not f.block])
     body = [f for f in frags if f.block or f.size >= size * 0.85]
     notes = [f for f in frags if not f.block and f.size < size * 0.85]
@@ -252,6 +267,7 @@ def layout_page(frags: list[Frag]) -> PageText:
                 paragraphs.append(para)
     texts = [_join_paragraph(p) for p in paragraphs]
     note_texts = [_join_paragraph(p) for p in _paragraphs(_lines(notes), 0, 1e9)] if notes else []
+    note_texts.extend(asides)
     first = paragraphs[0][0] if paragraphs else None
     last = paragraphs[-1][-1] if paragraphs else None
     return PageText(
