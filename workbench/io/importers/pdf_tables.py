@@ -11,60 +11,111 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+from collections import Counter
 from typing import Any
 
 from workbench.io.importers.pdf_layout import Frag
 
 MIN_ROWS = 3
 """Body lines split into two or more cells a page needs before its rules are even counted."""
-MIN_RULES = 4
-"""Straight rules (thin lines or boxes) in the band of those lines that make a ruled table likely."""
 MIN_FILLED = 0.6
 """Share of non-empty cells below which a grid found by pdfplumber is a chart or a form, not a table."""
 _MAX_OBJECTS = 5000
 
 
-def cell_rows(frags: list[Frag], height: float) -> list[tuple[float, float]]:
-    """(top, bottom) of each body line made of two or more separate short cells."""
+def cell_rows(frags: list[Frag], height: float) -> list[list[Frag]]:
+    """Body lines made of two or more separate short cells, each as its fragments left to right."""
     rows: dict[int, list[Frag]] = {}
     for frag in frags:
         if frag.aside or frag.block or frag.top < height * 0.08 or frag.bottom > height * 0.92:
             continue
+        if not any(ch.isalnum() for ch in frag.text):  # a cell holds a word or a number, not "−" or "∈"
+            continue
+        if len(frag.text) <= 2 and not frag.text.isdigit():  # a variable of a formula ("x", "Bᵣ"), not a cell
+            continue
         rows.setdefault(round(frag.bottom / 2), []).append(frag)
-    out: list[tuple[float, float]] = []
+    out: list[list[Frag]] = []
     for row in rows.values():
+        biggest = max(f.size for f in row)
+        row = [f for f in row if f.size >= 0.85 * biggest]  # sub- and superscripts are not cells
         if len(row) < 2:
             continue
         row.sort(key=lambda f: f.x0)
         gaps = sum(1 for a, b in itertools.pairwise(row) if b.x0 - a.x1 > max(a.size, b.size))
         lengths = sorted(len(f.text) for f in row)
         if gaps >= 1 and lengths[len(lengths) // 2] <= 30:
-            out.append((min(f.top for f in row), max(f.bottom for f in row)))
+            out.append(row)
     return out
 
 
-def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) -> bool:
-    """Whether the page (PDFium page handle, upright) probably holds a ruled table: cheap enough for every page."""
-    rows = cell_rows(frags, height)
-    if len(rows) < MIN_ROWS:
-        return False
-    band_top = min(t for t, _ in rows) - 30
-    band_bottom = max(b for _, b in rows) + 30
+def _rules(page: Any, raw: Any, height: float, band: tuple[float, float]) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom) of the page's path objects inside the vertical ``band``."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    rules = 0
+    out: list[tuple[float, float, float, float]] = []
     for i in range(min(raw.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
         obj = raw.FPDFPage_GetObject(page, i)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, *refs):
             continue
-        w, h = right.value - left.value, top.value - bottom.value
         y0, y1 = height - top.value, height - bottom.value
-        if y1 < band_top or y0 > band_bottom:
+        if band[0] <= y1 and y0 <= band[1]:
+            out.append((left.value, y0, right.value, y1))
+    return out
+
+
+def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) -> bool:
+    """Whether the page (PDFium page handle, upright) probably holds a ruled table: cheap enough for every page.
+
+    Rules must belong to the cell rows: two horizontal rules, each spanning a whole row of cells next to it, that
+    enclose two or more cell rows (ruled and booktabs tables), or vertical rules (or cell-box edges) standing in the
+    gaps between the cells of :data:`MIN_ROWS` rows. Fraction bars, overlines, plot axes, figure strokes and the
+    line above a page foot do neither.
+    """
+    rows = cell_rows(frags, height)
+    if len(rows) < MIN_ROWS or not _aligned(rows):
+        return False
+    band = (min(f.top for r in rows for f in r) - 30, max(f.bottom for r in rows for f in r) + 30)
+    spanning: set[int] = set()
+    divided = 0
+    boxes = _rules(page, raw, height, band)
+    for row in rows:
+        row_top, row_bottom = min(f.top for f in row), max(f.bottom for f in row)
+        verticals = False
+        for k, (x0, y0, x1, y1) in enumerate(boxes):
+            w, h = x1 - x0, y1 - y0
+            size = max(f.size for f in row)
+            near = row_top - 1.5 * size <= y0 and y1 <= row_bottom + 1.5 * size
+            if h <= 3 and w >= 15 and near and x0 <= row[0].x0 + 5 and x1 >= row[-1].x1 - 5:
+                spanning.add(k)
+            cell_box = w >= 15 and 8 <= h <= 40  # a cell drawn as a box (a figure's frame is taller)
+            if (w <= 3 or cell_box) and h >= 8 and y0 <= row_bottom and y1 >= row_top:
+                edges = (x0,) if w <= 3 else (x0, x1)
+                verticals = verticals or any(
+                    a.x1 - 2 <= x <= b.x0 + 2 for x in edges for a, b in itertools.pairwise(row)
+                )
+        divided += verticals
+    return divided >= MIN_ROWS or _bracketed(rows, [boxes[k] for k in spanning])
+
+
+def _aligned(rows: list[list[Frag]]) -> bool:
+    """Whether cells line up in columns: two cell edges (left or right, past a row's first cell) in three rows."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for row in rows:
+        edges = {("l", round(f.x0 / 3)) for f in row[1:]} | {("r", round(f.x1 / 3)) for f in row[1:]}
+        counts.update(edges)
+    return sum(1 for n in counts.values() if n >= MIN_ROWS) >= 2
+
+
+def _bracketed(rows: list[list[Frag]], rules: list[tuple[float, float, float, float]]) -> bool:
+    """Whether two horizontal rules of about the same extent enclose two or more of the cell rows."""
+    for (ax0, ay0, ax1, _), (bx0, by0, bx1, _) in itertools.combinations(rules, 2):
+        overlap = min(ax1, bx1) - max(ax0, bx0)
+        if overlap < 0.5 * min(ax1 - ax0, bx1 - bx0):
             continue
-        if (h <= 3 and w >= 15) or (w <= 3 and h >= 8) or (w >= 15 and h >= 8):
-            rules += 1
-            if rules >= MIN_RULES:
-                return True
+        upper, lower = min(ay0, by0), max(ay0, by0)
+        inside = sum(1 for row in rows if row[0].top >= upper - 2 and row[-1].bottom <= lower + 2)
+        if inside >= 2:
+            return True
     return False
 
 
