@@ -466,7 +466,14 @@ def _child(job: Callable[[str, bytes], dict[str, Any]], name: str, data: bytes, 
 
 
 def _context() -> Any:
+    """How to start the child process.
+
+    A plain fork from a single-threaded process without Qt (the ``workbench`` command): a few milliseconds instead
+    of a fresh interpreter. Else forkserver (safe with threads), else spawn.
+    """
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "PySide6" not in sys.modules and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods and sys.platform != "darwin":
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload([__name__])

@@ -20,7 +20,8 @@ MIN_ROWS = 3
 """Body lines split into two or more cells a page needs before its rules are even counted."""
 MIN_FILLED = 0.6
 """Share of non-empty cells below which a grid found by pdfplumber is a chart or a form, not a table."""
-_MAX_OBJECTS = 5000
+MAX_PATHS = 1000
+"""A page drawing more paths than this is a figure or a map (pdfplumber would take seconds on it), not a table."""
 
 
 def cell_rows(frags: list[Frag], height: float) -> list[list[Frag]]:
@@ -48,14 +49,22 @@ def cell_rows(frags: list[Frag], height: float) -> list[list[Frag]]:
     return out
 
 
-def _rules(page: Any, raw: Any, height: float, band: tuple[float, float]) -> list[tuple[float, float, float, float]]:
-    """Boxes (x0, top, x1, bottom) of the page's path objects inside the vertical ``band``."""
+def _rules(
+    page: Any, raw: Any, height: float, band: tuple[float, float]
+) -> list[tuple[float, float, float, float]] | None:
+    """Boxes (x0, top, x1, bottom) of the page's path objects inside the vertical ``band``; None for a drawing."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
     out: list[tuple[float, float, float, float]] = []
-    for i in range(min(raw.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
+    paths = 0
+    for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, *refs):
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        paths += 1
+        if paths > MAX_PATHS:
+            return None
+        if not raw.FPDFPageObj_GetBounds(obj, *refs):
             continue
         y0, y1 = height - top.value, height - bottom.value
         if band[0] <= y1 and y0 <= band[1]:
@@ -67,8 +76,8 @@ def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) ->
     """Whether the page (PDFium page handle, upright) probably holds a ruled table: cheap enough for every page.
 
     Rules must belong to the cell rows: two horizontal rules, each spanning a whole row of cells next to it, that
-    enclose two or more cell rows (ruled and booktabs tables), or vertical rules (or cell-box edges) standing in the
-    gaps between the cells of :data:`MIN_ROWS` rows. Fraction bars, overlines, plot axes, figure strokes and the
+    enclose two or more cell rows (ruled and booktabs tables), or vertical rules (or cell-box edges) at one x standing
+    in the gaps between the cells of :data:`MIN_ROWS` rows. Fraction bars, overlines, plot axes, figure strokes and the
     line above a page foot do neither.
     """
     rows = cell_rows(frags, height)
@@ -76,24 +85,26 @@ def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) ->
         return False
     band = (min(f.top for r in rows for f in r) - 30, max(f.bottom for r in rows for f in r) + 30)
     spanning: set[int] = set()
-    divided = 0
+    dividers: Counter[int] = Counter()  # x of a rule standing in a gap between cells -> rows it divides
     boxes = _rules(page, raw, height, band)
+    if boxes is None:
+        return False
     for row in rows:
         row_top, row_bottom = min(f.top for f in row), max(f.bottom for f in row)
-        verticals = False
+        size = max(f.size for f in row)
+        here: set[int] = set()
         for k, (x0, y0, x1, y1) in enumerate(boxes):
             w, h = x1 - x0, y1 - y0
-            size = max(f.size for f in row)
             near = row_top - 1.5 * size <= y0 and y1 <= row_bottom + 1.5 * size
             if h <= 3 and w >= 15 and near and x0 <= row[0].x0 + 5 and x1 >= row[-1].x1 - 5:
                 spanning.add(k)
             cell_box = w >= 15 and 8 <= h <= 40  # a cell drawn as a box (a figure's frame is taller)
             if (w <= 3 or cell_box) and h >= 8 and y0 <= row_bottom and y1 >= row_top:
-                edges = (x0,) if w <= 3 else (x0, x1)
-                verticals = verticals or any(
-                    a.x1 - 2 <= x <= b.x0 + 2 for x in edges for a, b in itertools.pairwise(row)
-                )
-        divided += verticals
+                for x in (x0,) if w <= 3 else (x0, x1):
+                    if any(a.x1 - 2 <= x <= b.x0 + 2 for a, b in itertools.pairwise(row)):
+                        here.add(round(x / 3))
+        dividers.update(here)
+    divided = max(dividers.values(), default=0)  # one column boundary shared by that many rows
     return divided >= MIN_ROWS or _bracketed(rows, [boxes[k] for k in spanning])
 
 
