@@ -37,6 +37,7 @@ DEFAULT_CORPUS = next(
 )
 DICTIONARIES = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/french"))
 
+IMPORT_TIMEOUT_S = 900.0
 SENTENCE_TARGET = 0.90
 SPEED_TARGET = 1 / 3
 MEMORY_TARGET_MIB = 150.0
@@ -115,7 +116,12 @@ def import_file(path: Path, db: Path) -> tuple[str, str, str, float, int, list[s
         text=True,
         cwd=REPO,
     )
-    out, err, returncode, rss = _wait(proc)
+    timer = threading.Timer(IMPORT_TIMEOUT_S, proc.kill)  # a hung import counts as a traceback, not a hung run
+    timer.start()
+    try:
+        out, err, returncode, rss = _wait(proc)
+    finally:
+        timer.cancel()
     wall = time.perf_counter() - start
     warnings = [line for line in err.splitlines() if line.startswith("warning:")]
     if "Traceback" in err or returncode not in (0, 1):
@@ -164,33 +170,57 @@ def worker_peak_kib(path: Path) -> int:
         return 0
 
 
+ANCHOR_TIMEOUT_S = 60.0
+"""An anchor that takes longer on a file (pdftotext loops on some decompression bombs) gives no text for it."""
+
+
 def pdftotext(path: Path) -> tuple[str, float]:
+    """pdftotext's text of ``path`` and its wall time."""
     start = time.perf_counter()
-    proc = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False)
+    try:
+        proc = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False, timeout=ANCHOR_TIMEOUT_S
+        )
+    except subprocess.TimeoutExpired:
+        return "", time.perf_counter() - start
     return proc.stdout.decode("utf-8", "replace"), time.perf_counter() - start
+
+
+_RAW = """
+import sys, json
+import pypdfium2 as pdfium
+parts, pages = [], 0
+try:
+    doc = pdfium.PdfDocument(sys.argv[1])
+    pages = len(doc)
+    for index in range(pages):
+        page = doc[index]
+        textpage = page.get_textpage()
+        parts.append(textpage.get_text_range())
+        textpage.close()
+        page.close()
+except Exception:
+    pass
+sys.stdout.write(json.dumps({"text": "\\n".join(parts), "pages": pages}))
+"""
 
 
 def pdfium_raw(path: Path) -> tuple[str, int]:
     """pypdfium2's raw text (``get_text_range()`` per page, joined with newlines) and the page count."""
-    try:
-        import pypdfium2 as pdfium
+    import json
 
-        doc = pdfium.PdfDocument(str(path))
-    except Exception:
-        return "", 0
-    parts = []
     try:
-        for index in range(len(doc)):
-            page = doc[index]
-            textpage = page.get_textpage()
-            parts.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-        return "\n".join(parts), len(doc)
-    except Exception:
-        return "\n".join(parts), len(doc)
-    finally:
-        doc.close()
+        proc = subprocess.run(
+            [sys.executable, "-c", _RAW, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=ANCHOR_TIMEOUT_S,
+            check=False,
+        )
+        result = json.loads(proc.stdout)
+    except (subprocess.TimeoutExpired, ValueError):
+        return "", 0
+    return str(result["text"]), int(result["pages"])
 
 
 def score_file(path: Path, workdir: Path, words: set[str]) -> FileScore:

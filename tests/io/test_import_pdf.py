@@ -412,3 +412,20 @@ def test_child_dies_with_its_parent(tmp_path: Path) -> None:
 def test_time_limit_restarts_on_progress() -> None:
     result = pdf_importer.run_isolated("long.pdf", b"%PDF-1.4", job=F.slow_with_progress, timeout=1.0)
     assert result == {"done": True}
+
+
+def test_two_columns_below_a_full_width_abstract() -> None:
+    rng = random.Random(3)
+    abstract = " ".join(F.make_sentence(rng, k) for k in range(14)).replace(F.SHY, "")
+    left = [" ".join(F.make_sentence(rng, 100 + 10 * p + k) for k in range(3)).replace(F.SHY, "") for p in range(3)]
+    right = [" ".join(F.make_sentence(rng, 200 + 10 * p + k) for k in range(3)).replace(F.SHY, "") for p in range(3)]
+    page = F.Page(runs=[F.Run(60, 80, "A study of harbour cranes", 16, True)])
+    runs, y = F.column_runs([abstract], 60, 110, 475)
+    page.runs.extend(runs)
+    page.runs.extend(F.column_runs(left, 60, y + 20, 225)[0])
+    page.runs.extend(F.column_runs(right, 310, y + 24.5, 225)[0])  # baselines not aligned with the left column's
+    bundle = registry.read_bytes("paper.pdf", F.render_pdf([page]))
+    expected = [abstract, *left, *right]
+    positions = [bundle.text.find(p) for p in expected]
+    assert all(p >= 0 for p in positions), bundle.text
+    assert positions == sorted(positions)

@@ -83,7 +83,25 @@ def repeated_margin_keys(keys_per_page: list[set[str]]) -> set[str]:
 
 
 def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
-    """X intervals that (almost) no line crosses, with enough lines entirely on both sides."""
+    """X intervals that (almost) no line crosses, with enough lines entirely on both sides.
+
+    Full-width lines (a title block, an abstract, a figure caption above two columns) cross the gutter of the
+    columns below them; when they are too many for a gutter to show, it is looked for again among the lines no
+    wider than a column, each side then needing a fair share of them. The full-width lines are read as lines
+    spanning the columns (:func:`layout_page`).
+    """
+    found = _find_gutters(frags, size, 3)
+    if found or len(frags) < 6:
+        return found
+    lo = min(min(f.x0, f.x1) for f in frags)
+    hi = max(max(f.x0, f.x1) for f in frags)
+    narrow = [f for f in frags if not f.block and abs(f.x1 - f.x0) < 0.55 * (hi - lo)]
+    if len(narrow) < max(6, len(frags) * 0.3):
+        return []
+    return _find_gutters(narrow, size, max(3, len(narrow) // 5))
+
+
+def _find_gutters(frags: list[Frag], size: float, min_side: int) -> list[tuple[float, float]]:
     if len(frags) < 6:
         return []
     lo = math.floor(min(min(f.x0, f.x1) for f in frags))
@@ -117,7 +135,7 @@ def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
         right_lo, right_hi = run[1], edges[2 * k + 3]
         left = sum(1 for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1)
         right = sum(1 for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1)
-        if left >= 3 and right >= 3:
+        if left >= min_side and right >= min_side:
             gutters.append(run)
     return gutters
 
