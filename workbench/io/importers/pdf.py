@@ -3,11 +3,19 @@
 Speed and fidelity both matter: pdfplumber's default text extraction interleaves columns and reads a few pages a
 second, while PDFium (pypdfium2) reads hundreds. So PDFium gives the text and the line boxes (one call for a page's
 text, a few per line for boxes and sizes), :mod:`workbench.io.importers.pdf_layout` rebuilds the reading order, and
-pdfplumber is only opened for pages that draw ruling lines, to read their tables.
+pdfplumber is only opened for pages where :mod:`workbench.io.importers.pdf_tables` finds a ruled table likely.
 
-A damaged PDF can make a parser loop or crash; parsing therefore runs in a separate process (forkserver where
-available, else spawn) that is killed after :data:`TIMEOUT_S` seconds. As with any forkserver/spawn child, a script
-that imports PDFs must keep its top-level code under ``if __name__ == "__main__":`` (the ``workbench`` command does).
+PDFium counts characters in UTF-16 units (a character outside the BMP is two), so the page text is kept one unit per
+index while boxes are read, and pairs are joined when fragments are cleaned. A page whose text runs in another
+direction (a landscape page, a rotated scan of a table) is read in the frame of its main direction; lines in a
+minority direction (axis labels, rotated captions) and vertical writing are read whole after the page's body.
+
+A damaged PDF can make a parser loop or crash; parsing therefore runs in a separate process that dies with its
+parent (``PR_SET_PDEATHSIG`` on Linux, and a pipe it watches everywhere) and is killed when :data:`TIMEOUT_S`
+seconds pass without progress (each page parsed is progress, so a long book on a loaded machine still imports).
+The child is forked from a single-threaded process without Qt (the ``workbench`` command) and started by forkserver
+or spawn otherwise. As with any forkserver/spawn child, a script that imports PDFs must keep its top-level code
+under ``if __name__ == "__main__":`` (the ``workbench`` command does).
 """
 
 from __future__ import annotations
