@@ -138,6 +138,13 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
         bx, by = frame(rect.right, rect.bottom, user_w, user_h)
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
+    def upright_box(i: int) -> tuple[float, float, float, float]:  # the common case, without the frame's cost
+        get_box(textpage, i, ref)
+        return rect.left, user_h - rect.top, rect.right, user_h - rect.bottom
+
+    if main == 0:
+        box = upright_box
+
     frags: list[Frag] = []
     for start, end, seg, hyphen, turn in segments:
         x0, t0, r0, b0 = box(start)
