@@ -441,6 +441,7 @@ def chart_page() -> Page:
         y = base - 40 * k
         page.rules.append((left, y, right, y))
         page.runs.append(Run(80, y + 3, str(2 * k), 8))
+    page.rules.extend([(left, base, left, base - 200), (right, base, right, base - 200)])  # frame of the plot
     heights = [(60, 130), (130, 170), (170, 60)]  # value labels of equal bars share a baseline
     for col, (h1, h2) in enumerate(heights):
         for j, h in enumerate((h1, h2)):
@@ -450,5 +451,8 @@ def chart_page() -> Page:
             )
             page.runs.append(Run(x + 6, base - h - 4, f"{h / 20:.1f}", 7))
         page.runs.append(Run(left + 40 + col * 120, base + 14, f"{col + 1} ligne", 8))
-    page.runs.append(Run(60, 450, "Source : comptes administratifs, retraitement de la chambre.", 10))
+    for k, (series, year) in enumerate([("Personnel", "2021"), ("Achats", "2022"), ("Subventions", "2023")]):
+        page.runs.append(Run(left + 10 + 130 * k, base + 32, series, 8))  # legend: short pieces on shared lines
+        page.runs.append(Run(left + 10 + 130 * k, base + 44, year, 8))
+    page.runs.append(Run(60, 470, "Source : comptes administratifs, retraitement de la chambre.", 10))
     return page

@@ -300,7 +300,7 @@ def test_page_rotated_by_its_rotate_key() -> None:
 def test_chart_is_not_read_as_a_table() -> None:
     bundle = registry.read_bytes("chart.pdf", F.render_pdf([F.chart_page()]))
     assert " | " not in bundle.text and "||" not in bundle.text.replace(" ", ""), bundle.text
-    for label in ("Figure 2", "1 ligne", "3 ligne", "Source : comptes administratifs"):
+    for label in ("Figure 2", "1 ligne", "3 ligne", "Personnel", "2023", "Source : comptes administratifs"):
         assert label in bundle.text
 
 
