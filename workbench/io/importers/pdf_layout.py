@@ -166,7 +166,10 @@ def _lines(frags: list[Frag]) -> list[Frag]:
             first is not None
             and not first.block
             and not frag.block
-            and abs(frag.bottom - first.bottom) < 0.35 * max(first.size, frag.size)
+            and (
+                abs(frag.bottom - first.bottom) < 0.35 * max(first.size, frag.size)
+                or _overlap(frag, first) >= 0.5 * min(frag.bottom - frag.top, first.bottom - first.top)
+            )
         ):
             rows[-1].append(frag)
         else:
@@ -190,6 +193,11 @@ def _lines(frags: list[Frag]) -> list[Frag]:
                 lines.append(frag)
                 last = frag
     return lines
+
+
+def _overlap(a: Frag, b: Frag) -> float:
+    """How many points of height two fragments share."""
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -236,6 +244,38 @@ def _join_paragraph(lines: list[Frag]) -> str:
     return text
 
 
+def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
+    """Which small fragments sit inside a body line (sub- and superscripts, footnote calls, inline symbols).
+
+    A small fragment that overlaps a line fragment vertically and stands within a word space of it horizontally is
+    part of that line (so is one next to such a fragment: "R" then "2" after "aber"); only the others (footnotes,
+    side notes, captions) are read as notes after the body.
+    """
+    out: dict[int, bool] = {}
+    anchors = [b for b in body if not b.block]
+    pending = list(small)
+    for _ in range(3):
+        if not anchors or not pending:
+            break
+        bands: dict[int, list[Frag]] = {}
+        for b in anchors:
+            for k in range(int(b.top // 20), int(b.bottom // 20) + 1):
+                bands.setdefault(k, []).append(b)
+        attached: list[Frag] = []
+        rest: list[Frag] = []
+        for f in pending:
+            near = any(
+                f.top < b.bottom and f.bottom > b.top and f.x0 <= b.x1 + 0.5 * b.size and f.x1 >= b.x0 - 0.5 * b.size
+                for k in range(int(f.top // 20), int(f.bottom // 20) + 1)
+                for b in bands.get(k, ())
+            )
+            (attached if near else rest).append(f)
+        for f in attached:
+            out[id(f)] = True
+        anchors, pending = attached, rest
+    return out
+
+
 def layout_page(frags: list[Frag]) -> PageText:
     """Lay out one page's fragments (margin furniture already removed) in reading order."""
     frags = [f for f in frags if f.text.strip()]
@@ -245,7 +285,10 @@ def layout_page(frags: list[Frag]) -> PageText:
     frags = [f for f in frags if not f.aside]
     size = body_size([f for f in frags if not f.block])
     body = [f for f in frags if f.block or f.size >= size * 0.85]
-    notes = [f for f in frags if not f.block and f.size < size * 0.85]
+    small = [f for f in frags if not f.block and f.size < size * 0.85]
+    inline = _inline(small, body)
+    notes = [f for f in small if not inline.get(id(f))]
+    body.extend(f for f in small if inline.get(id(f)))
     gutters = _gutters(body, size)
     # bands of columns separated by lines crossing a gutter
     order: list[tuple[list[Frag], float, float]] = []  # (lines of a column or a spanning line, x0, x1)
