@@ -383,17 +383,21 @@ def _read_tables(data: bytes, table_pages: list[int], all_frags: list[list[Frag]
 def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warnings: list[str]) -> list[PageText]:
     """Drop repeated margin lines and page numbers, then lay out each page (in plain line order if that fails)."""
     keyed: list[list[str | None]] = []
+    inline: list[set[int]] = []  # ids of bare numbers set in a line of text (an exponent, an index): never furniture
     for frags, (width, height) in zip(all_frags, sizes, strict=True):
-        keyed.append([None if f.block or f.aside else margin_key(f, width, height) for f in frags])
+        numbers = {id(f) for f in frags if is_bare_number(f.text) and _in_a_line(f, frags)}
+        inline.append(numbers)
+        keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
     pages = []
     fallback: list[int] = []
     for number, (frags, keys, (_width, height)) in enumerate(zip(all_frags, keyed, sizes, strict=True), start=1):
+        numbers = inline[number - 1]
         body = [
             f
             for f, key in zip(frags, keys, strict=True)
             if (key is None or (key not in repeated and not is_bare_number(f.text)))
-            and not _lone_page_number(f, height)
+            and (id(f) in numbers or not _lone_page_number(f, height))
         ]
         try:
             pages.append(layout_page(body))
@@ -403,6 +407,20 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
     if fallback:
         warnings.append(f"pages {page_ranges(fallback)}: reading order approximate (unusual layout)")
     return pages
+
+
+def _in_a_line(frag: Frag, frags: list[Frag]) -> bool:
+    """Whether another fragment shares ``frag``'s line, within a word space of it (so ``frag`` is no page number)."""
+    gap = max(frag.size, 1.0) * 0.6
+    return any(
+        o is not frag
+        and not o.block
+        and o.top < frag.bottom
+        and o.bottom > frag.top
+        and o.x0 <= frag.x1 + gap
+        and o.x1 >= frag.x0 - gap
+        for o in frags
+    )
 
 
 def _lone_page_number(frag: Frag, height: float) -> bool:
