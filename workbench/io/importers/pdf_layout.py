@@ -160,8 +160,9 @@ def _lines(frags: list[Frag]) -> list[Frag]:
     higher than the text it opens), then each group is read left to right.
     """
     rows: list[list[Frag]] = []
+    refs: list[Frag] = []  # each row's longest fragment (its main text), which the next ones are compared with
     for frag in sorted(frags, key=lambda f: f.bottom):
-        first = rows[-1][0] if rows else None
+        first = refs[-1] if refs else None
         if (
             first is not None
             and not first.block
@@ -172,8 +173,11 @@ def _lines(frags: list[Frag]) -> list[Frag]:
             )
         ):
             rows[-1].append(frag)
+            if len(frag.text) > len(first.text):
+                refs[-1] = frag
         else:
             rows.append([frag])
+            refs.append(frag)
     lines: list[Frag] = []
     for row in rows:
         row.sort(key=lambda f: f.x0)
