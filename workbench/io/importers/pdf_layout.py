@@ -269,7 +269,7 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
         rest: list[Frag] = []
         for f in pending:
             near = any(
-                f.top < b.bottom and f.bottom > b.top and f.x0 <= b.x1 + 0.5 * b.size and f.x1 >= b.x0 - 0.5 * b.size
+                f.top < b.bottom and f.bottom > b.top and f.x0 <= b.x1 + 0.7 * b.size and f.x1 >= b.x0 - 0.7 * b.size
                 for k in range(int(f.top // 20), int(f.bottom // 20) + 1)
                 for b in bands.get(k, ())
             )
