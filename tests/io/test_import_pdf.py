@@ -429,3 +429,25 @@ def test_two_columns_below_a_full_width_abstract() -> None:
     positions = [bundle.text.find(p) for p in expected]
     assert all(p >= 0 for p in positions), bundle.text
     assert positions == sorted(positions)
+
+
+def test_inline_small_type_and_list_bullets_stay_in_their_lines() -> None:
+    first = "Une surface de 12 km"
+    x = 60 + F.text_width(first, 10) + 0.5
+    page = F.Page(
+        runs=[
+            F.Run(60, 120, first, 10),
+            F.Run(x, 116, "2", 6.5),  # an exponent, set small and raised
+            F.Run(x + 4, 120, " a été classée en zone naturelle par la commune en 2019.", 10),
+            F.Run(60, 150, "Les objectifs du plan sont les suivants :", 10),
+        ]
+    )
+    items = ["réduire la circulation automobile;", "relier les quartiers entre eux;", "entretenir les sentiers."]
+    for k, item in enumerate(items):
+        page.runs.append(F.Run(70, 165 + 15 * k, "•", 8))
+        page.runs.append(F.Run(88, 165 + 15 * k, item, 10))
+    bundle = registry.read_bytes("plan.pdf", F.render_pdf([page]))
+    text = bundle.text
+    assert "Une surface de 12 km2 a été classée" in text, text
+    positions = [text.find(f"• {item}") for item in items]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), text

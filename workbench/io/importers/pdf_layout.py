@@ -133,9 +133,12 @@ def _find_gutters(frags: list[Frag], size: float, min_side: int) -> list[tuple[f
     for k, run in enumerate(runs):
         left_lo, left_hi = edges[2 * k], run[0]
         right_lo, right_hi = run[1], edges[2 * k + 3]
-        left = sum(1 for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1)
-        right = sum(1 for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1)
-        if left >= min_side and right >= min_side:
+        left = [f for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1]
+        right = [f for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1]
+        # a column of list bullets or item numbers is no text column
+        wide = min(left_hi - left_lo, right_hi - right_lo) >= 3 * size
+        texty = min(sum(len(f.text) for f in left), sum(len(f.text) for f in right)) >= 8 * min_side
+        if len(left) >= min_side and len(right) >= min_side and wide and texty:
             gutters.append(run)
     return gutters
 
@@ -268,8 +271,10 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
         attached: list[Frag] = []
         rest: list[Frag] = []
         for f in pending:
+            # a list bullet ("•", a symbol font's private-use glyph) may stand a tab away, left of its line
+            lead = 2.5 if len(f.text) <= 2 and not any(ch.isalnum() for ch in f.text) else 0.7
             near = any(
-                f.top < b.bottom and f.bottom > b.top and f.x0 <= b.x1 + 0.7 * b.size and f.x1 >= b.x0 - 0.7 * b.size
+                f.top < b.bottom and f.bottom > b.top and f.x0 <= b.x1 + 0.7 * b.size and f.x1 >= b.x0 - lead * b.size
                 for k in range(int(f.top // 20), int(f.bottom // 20) + 1)
                 for b in bands.get(k, ())
             )
