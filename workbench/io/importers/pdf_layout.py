@@ -133,12 +133,12 @@ def _find_gutters(frags: list[Frag], size: float, min_side: int) -> list[tuple[f
     for k, run in enumerate(runs):
         left_lo, left_hi = edges[2 * k], run[0]
         right_lo, right_hi = run[1], edges[2 * k + 3]
-        left = [f for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1]
-        right = [f for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1]
+        on_left = [f for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1]
+        on_right = [f for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1]
         # a column of list bullets or item numbers is no text column
         wide = min(left_hi - left_lo, right_hi - right_lo) >= 3 * size
-        texty = min(sum(len(f.text) for f in left), sum(len(f.text) for f in right)) >= 8 * min_side
-        if len(left) >= min_side and len(right) >= min_side and wide and texty:
+        texty = min(sum(len(f.text) for f in on_left), sum(len(f.text) for f in on_right)) >= 8 * min_side
+        if len(on_left) >= min_side and len(on_right) >= min_side and wide and texty:
             gutters.append(run)
     return gutters
 
