@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.io import pdf_fixtures as F
+from workbench.core.errors import ImportFailure
 from workbench.io import registry
 from workbench.io.importers import pdf as pdf_importer
 from workbench.io.importers import pdf_layout, pdf_tables
@@ -451,3 +452,10 @@ def test_inline_small_type_and_list_bullets_stay_in_their_lines() -> None:
     assert "Une surface de 12 km2 a été classée" in text, text
     positions = [text.find(f"• {item}") for item in items]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), text
+
+
+def test_a_parser_bug_is_refused_in_words_not_by_exception_name() -> None:
+    with pytest.raises(ImportFailure) as info:
+        pdf_importer.run_isolated("bug.pdf", b"%PDF-1.4", job=F.index_error)
+    assert info.value.reason == "damaged PDF (its content could not be read)"
+    assert "Error" not in str(info.value)
