@@ -105,7 +105,8 @@ def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) ->
                         here.add(round(x / 3))
         dividers.update(here)
     divided = max(dividers.values(), default=0)  # one column boundary shared by that many rows
-    return divided >= MIN_ROWS or _bracketed(rows, [boxes[k] for k in spanning])
+    # a table's column rule divides most of the cell rows around it, a figure's stroke only a few
+    return divided >= max(MIN_ROWS, 0.3 * len(rows)) or _bracketed(rows, [boxes[k] for k in spanning])
 
 
 def _aligned(rows: list[list[Frag]]) -> bool:
@@ -118,14 +119,18 @@ def _aligned(rows: list[list[Frag]]) -> bool:
 
 
 def _bracketed(rows: list[list[Frag]], rules: list[tuple[float, float, float, float]]) -> bool:
-    """Whether two horizontal rules of about the same extent enclose two or more of the cell rows."""
+    """Whether two horizontal rules of about the same extent enclose two or more cell rows and a third rule."""
     for (ax0, ay0, ax1, _), (bx0, by0, bx1, _) in itertools.combinations(rules, 2):
         overlap = min(ax1, bx1) - max(ax0, bx0)
         if overlap < 0.5 * min(ax1 - ax0, bx1 - bx0):
             continue
         upper, lower = min(ay0, by0), max(ay0, by0)
         inside = sum(1 for row in rows if row[0].top >= upper - 2 and row[-1].bottom <= lower + 2)
-        if inside >= 2:
+        # and a rule between them (a booktabs midrule, a grid line): two lone strokes are an overline and a bar
+        between = any(
+            upper + 2 < y0 < lower - 2 and x1 > max(ax0, bx0) and x0 < min(ax1, bx1) for x0, y0, x1, _ in rules
+        )
+        if inside >= 2 and between:
             return True
     return False
 
