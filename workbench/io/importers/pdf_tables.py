@@ -44,7 +44,7 @@ def cell_rows(frags: list[Frag], height: float) -> list[list[Frag]]:
         row.sort(key=lambda f: f.x0)
         gaps = sum(1 for a, b in itertools.pairwise(row) if b.x0 - a.x1 > max(a.size, b.size))
         lengths = sorted(len(f.text) for f in row)
-        if gaps >= 1 and lengths[len(lengths) // 2] <= 30:
+        if gaps >= 1 and lengths[-1] >= 2 and lengths[len(lengths) // 2] <= 30:  # "0 1 0": a matrix, not a table
             out.append(row)
     return out
 
