@@ -242,15 +242,15 @@ def _language(raw: Any, doc: Any) -> str:
     return buffer.raw[: size - 2].decode("utf-16-le", "ignore").strip()
 
 
+_UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff]")
+_VISIBLE = re.compile(r"\S")
+
+
 def _usable(frags: list[Frag]) -> bool:
     """Whether a page's text is real text, not only unmapped glyphs (private use characters, U+FFFD)."""
-    good = bad = 0
-    for frag in frags:
-        for ch in frag.text:
-            if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
-                bad += 1
-            elif not ch.isspace():
-                good += 1
+    text = "".join(f.text for f in frags)
+    bad = len(_UNMAPPED.findall(text))
+    good = len(_VISIBLE.findall(text)) - bad
     return good >= 1 and good >= bad
 
 
@@ -385,7 +385,13 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
     keyed: list[list[str | None]] = []
     inline: list[set[int]] = []  # ids of bare numbers set in a line of text (an exponent, an index): never furniture
     for frags, (width, height) in zip(all_frags, sizes, strict=True):
-        numbers = {id(f) for f in frags if is_bare_number(f.text) and _in_a_line(f, frags)}
+        numbers = {
+            id(f)
+            for f in frags
+            if (f.top > height * 0.85 or f.bottom < height * 0.15 or f.x1 < width * 0.08 or f.x0 > width * 0.92)
+            and is_bare_number(f.text)
+            and _in_a_line(f, frags)
+        }
         inline.append(numbers)
         keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
