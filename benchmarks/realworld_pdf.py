@@ -223,6 +223,26 @@ def pdfium_raw(path: Path) -> tuple[str, int]:
     return str(result["text"]), int(result["pages"])
 
 
+def page_count(path: Path) -> int:
+    """Pages of ``path`` as PDFium counts them (0 if it cannot open the file), in a child process."""
+    code = (
+        "import sys, pypdfium2 as p\n"
+        "try:\n    print(len(p.PdfDocument(sys.argv[1])))\n"
+        "except Exception:\n    print(0)\n"
+    )
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=ANCHOR_TIMEOUT_S,
+            check=False,
+        )
+        return int(proc.stdout.strip() or 0)
+    except (subprocess.TimeoutExpired, ValueError):
+        return 0
+
+
 def score_file(path: Path, workdir: Path, words: set[str]) -> FileScore:
     db = workdir / f"{path.stem}.db"
     outcome, reason, text, _wall, _rss, warnings = import_file(path, db)
@@ -267,17 +287,21 @@ def run(corpus: Path) -> bool:
     print(
         f"PDF import on {len(files)} real PDFs from {folder} (load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})"
     )
-    words = _words()
     with tempfile.TemporaryDirectory(prefix="wb-pdf-bench-") as tmp:
         workdir = Path(tmp)
+        # speed and memory first, while this process is small: Linux children report the larger of their own peak
+        # and this process's size when they were forked (ru_maxrss survives exec)
+        counts = {path: page_count(path) for path in files}
+        longest_path = max(files, key=lambda p: counts[p])
+        ours_ps, ref_ps, peak = speed(longest_path, counts[longest_path], workdir)
+        worker = worker_peak_kib(longest_path)
+        words = _words()
         scores = [score_file(path, workdir, words) for path in files]
         for s in scores:
             found = f"{s.found}/{s.sentences}" if s.sentences else "-"
             note = s.reason or "; ".join(w.split(": ", 2)[-1] for w in s.warnings)
             print(f"  {s.outcome:<14} {found:>9}  {s.name}  {note[:110]}")
-        longest = max(scores, key=lambda s: s.pages)
-        ours_ps, ref_ps, peak = speed(folder / longest.name, longest.pages, workdir)
-        worker = worker_peak_kib(folder / longest.name)
+        longest = next(s for s in scores if s.name == longest_path.name)
     outcomes = {
         k: sum(1 for s in scores if s.outcome == k) for k in ("imported", "refusal", "internal-error", "traceback")
     }
