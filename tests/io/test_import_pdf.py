@@ -459,3 +459,13 @@ def test_a_parser_bug_is_refused_in_words_not_by_exception_name() -> None:
         pdf_importer.run_isolated("bug.pdf", b"%PDF-1.4", job=F.index_error)
     assert info.value.reason == "damaged PDF (its content could not be read)"
     assert "Error" not in str(info.value)
+
+
+def test_layout_survives_reversed_boxes() -> None:
+    # right-to-left text can come with x0 > x1; the gutter histogram used to index past its end (IndexError)
+    frags = [pdf_layout.Frag(60, 100 + 12 * k, 280, 110 + 12 * k, 10, f"ligne {k} de la colonne") for k in range(8)]
+    frags += [pdf_layout.Frag(540, 100 + 12 * k, 320, 110 + 12 * k, 10, f"سطر {k} من النص") for k in range(8)]
+    page = pdf_layout.layout_page(frags)
+    text = "\n".join(page.paragraphs + page.notes)
+    for k in range(8):
+        assert f"ligne {k} de la colonne" in text and f"سطر {k} من النص" in text
