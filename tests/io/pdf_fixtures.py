@@ -341,3 +341,123 @@ def crash(name: str, data: bytes) -> dict:
     import os
 
     os.abort()
+
+
+# ----------------------------------------------------------------------------------------------- hand-written PDFs
+
+
+def handmade_pdf(
+    contents: list[bytes], *, lang: str = "", to_unicode: dict[int, str] | None = None, rotate: int = 0
+) -> bytes:
+    """A PDF written byte by byte: one page per content stream, text in Helvetica (``/F1``).
+
+    ``lang`` sets the catalog's ``/Lang``; ``to_unicode`` maps single-byte codes to any text (for example a
+    character outside the BMP, which PDF writes as a UTF-16 surrogate pair); ``rotate`` sets every page's /Rotate.
+    """
+    n_pages = len(contents)
+    font_obj = 3 + 2 * n_pages
+    cmap_obj = font_obj + 1
+    catalog = b"<< /Type /Catalog /Pages 2 0 R"
+    if lang:
+        catalog += b" /Lang (" + lang.encode("ascii") + b")"
+    objects: list[bytes] = [catalog + b" >>"]
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * k) for k in range(n_pages))
+    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n_pages)
+    for k, content in enumerate(contents):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (rotate, 4 + 2 * k, font_obj)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+    if to_unicode:
+        font += b" /ToUnicode %d 0 R" % cmap_obj
+    objects.append(font + b" >>")
+    if to_unicode:
+        entries = {code: chr(code) for code in range(0x20, 0x7F)}
+        entries.update(to_unicode)
+        lines = b"".join(
+            b"<%02X> <%s>\n" % (code, text.encode("utf-16-be").hex().upper().encode())
+            for code, text in sorted(entries.items())
+        )
+        cmap = (
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test def /CMapType 2 def\n"
+            b"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+            b"%d beginbfchar\n" % len(entries) + lines + b"endbfchar\nendcmap CMapName currentdict /CMap defineresource"
+            b" pop end end"
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def text_ops(lines: list[tuple[float, float, str]], size: float = 11, matrix: str = "") -> bytes:
+    """Content-stream operators drawing each (x, y from the bottom, text) line; ``matrix`` ("a b c d") rotates."""
+    out = []
+    for x, y, text in lines:
+        safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        place = f"{matrix} {x} {y} Tm" if matrix else f"1 0 0 1 {x} {y} Tm"
+        out.append(f"BT /F1 {size} Tf {place} ({safe}) Tj ET")
+    return "\n".join(out).encode("latin-1")
+
+
+def print_pid_and_hang(name: str, data: bytes) -> dict:
+    """A stand-in parser that prints its process id on the inherited stdout, then never returns."""
+    import os
+    import sys
+    import time
+
+    print(os.getpid(), flush=True)
+    sys.stdout.flush()
+    time.sleep(3600)
+
+
+def slow_with_progress(name: str, data: bytes) -> dict:
+    """A stand-in parser that runs longer than the time limit in total but reports progress well within it."""
+    import time
+
+    from workbench.io.importers import pdf
+
+    for page in range(1, 7):
+        time.sleep(0.25)
+        pdf.report_progress(page, 6)
+    return {"done": True}
+
+
+def chart_page() -> Page:
+    """A bar chart: gridlines, bar outlines, axis values and three rows of short value labels (no table)."""
+    page = Page(runs=[Run(60, 90, "Figure 2 – Dépenses par poste, en millions d’euros.", 10)])
+    left, right, base = 100.0, 500.0, 400.0
+    for k in range(6):
+        y = base - 40 * k
+        page.rules.append((left, y, right, y))
+        page.runs.append(Run(80, y + 3, str(2 * k), 8))
+    page.rules.extend([(left, base, left, base - 200), (right, base, right, base - 200)])  # frame of the plot
+    heights = [(60, 130), (130, 170), (170, 60)]  # value labels of equal bars share a baseline
+    for col, (h1, h2) in enumerate(heights):
+        for j, h in enumerate((h1, h2)):
+            x = left + 30 + col * 120 + j * 40
+            page.rules.extend(
+                [(x, base, x, base - h), (x + 30, base, x + 30, base - h), (x, base - h, x + 30, base - h)]
+            )
+            page.runs.append(Run(x + 6, base - h - 4, f"{h / 20:.1f}", 7))
+        page.runs.append(Run(left + 40 + col * 120, base + 14, f"{col + 1} ligne", 8))
+    for k, (series, year) in enumerate([("Personnel", "2021"), ("Achats", "2022"), ("Subventions", "2023")]):
+        page.runs.append(Run(left + 10 + 130 * k, base + 32, series, 8))  # legend: short pieces on shared lines
+        page.runs.append(Run(left + 10 + 130 * k, base + 44, year, 8))
+    page.runs.append(Run(60, 470, "Source : comptes administratifs, retraitement de la chambre.", 10))
+    return page
+
+
+def index_error(name: str, data: bytes) -> dict:
+    """A stand-in parser that fails the way a layout bug would."""
+    return {"pages": [][0]}

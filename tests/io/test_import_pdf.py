@@ -3,13 +3,26 @@ hyphenation, tables, page map and metadata. Every PDF is drawn by the tests with
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import os
+import random
+import re
+import select
+import subprocess
+import sys
+import types
+from pathlib import Path
 
 import pytest
 
 from tests.io import pdf_fixtures as F
+from workbench.core.errors import ImportFailure
 from workbench.io import registry
-from workbench.io.importers import pdf_layout
+from workbench.io.importers import pdf as pdf_importer
+from workbench.io.importers import pdf_layout, pdf_tables
+
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.usefixtures("pdf_qt")
 
@@ -202,3 +215,257 @@ def test_bare_numbers() -> None:
     for label in ("12", "- 12 -", "Page 3 / 20", "page 3 of 20", "xiv"):
         assert pdf_layout.is_bare_number(label), label
     assert not pdf_layout.is_bare_number("12 avenues")
+
+
+# ------------------------------------------------------------------------------------------ real-world failure classes
+
+
+def test_catalog_language_is_read() -> None:
+    data = F.handmade_pdf(
+        [F.text_ops([(72, 720, "Le conseil municipal a vote le budget primitif de la commune.")])], lang="fr-FR"
+    )
+    bundle = registry.read_bytes("lang.pdf", data)
+    assert bundle.language == "fr-FR"
+    assert "Le conseil municipal a vote le budget primitif" in bundle.text
+
+
+class _FakeLangGetter:
+    """FPDFCatalog_GetLanguage as bindings of either pypdfium2 major declare it (strict about the pointer type)."""
+
+    def __init__(self, pointer_type: type) -> None:
+        self.argtypes = [ctypes.c_void_p, pointer_type, ctypes.c_ulong]
+        self.value = "de-CH".encode("utf-16-le") + b"\0\0"
+
+    def __call__(self, doc: object, buffer: object, size: int) -> int:
+        if buffer is None:
+            return len(self.value)
+        if not isinstance(buffer, self.argtypes[1]):
+            raise ctypes.ArgumentError(f"expected {self.argtypes[1].__name__}")
+        ctypes.memmove(buffer, self.value, min(size, len(self.value)))
+        return len(self.value)
+
+
+@pytest.mark.parametrize(
+    "pointer_type",
+    [ctypes.POINTER(ctypes.c_ushort), ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_char)],
+    ids=["pypdfium2-5-wchar", "char-p", "void-p", "char-pointer"],
+)
+def test_language_reader_accepts_any_declared_buffer_type(pointer_type: type) -> None:
+    raw = types.SimpleNamespace(FPDFCatalog_GetLanguage=_FakeLangGetter(pointer_type))
+    assert pdf_importer._language(raw, None) == "de-CH"
+
+
+def test_language_reader_on_installed_pypdfium2() -> None:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    data = F.handmade_pdf([F.text_ops([(72, 720, "Hello there, this is a test page.")])], lang="en-GB")
+    doc = pdfium.PdfDocument(data)
+    try:
+        assert pdf_importer._language(raw, doc.raw) == "en-GB"
+    finally:
+        doc.close()
+
+
+def test_characters_outside_the_bmp_stay_whole() -> None:
+    line = "Soit \x01 la variable et \x02 le symbole du rapport annuel."
+    data = F.handmade_pdf([F.text_ops([(72, 720, line)])], to_unicode={1: "𝑥", 2: "😀"})
+    bundle = registry.read_bytes("maths.pdf", data)
+    assert "Soit 𝑥 la variable et 😀 le symbole du rapport annuel." in bundle.text
+    assert not any("\ud800" <= ch <= "\udfff" for ch in bundle.text)
+
+
+def test_rotated_page_and_rotated_label_read_as_whole_lines() -> None:
+    sideways = F.text_ops(
+        [(100 + 14 * k, 100, t) for k, t in enumerate(["The sideways page reads upward.", "Its second line follows."])],
+        matrix="0 1 -1 0",
+    )
+    upright = F.text_ops([(72, 760 - 14 * k, f"Line {k} of the upright page holds a few words.") for k in range(5)])
+    label = F.text_ops([(40, 500, "Rotated axis label")], matrix="0 1 -1 0")
+    down = F.text_ops([(560, 700, "Printed sideways downward")], matrix="0 -1 1 0")
+    bundle = registry.read_bytes("sideways.pdf", F.handmade_pdf([sideways, upright + b"\n" + label + b"\n" + down]))
+    text = bundle.text
+    assert "The sideways page reads upward. Its second line follows." in text
+    assert "Line 0 of the upright page holds a few words. Line 1 of the upright" in text
+    assert "\n\nRotated axis label" in text and "\n\nPrinted sideways downward" in text
+    assert text.index("Line 4 of the upright") < text.index("Rotated axis label")
+    assert not re.search(r"(?m)^\S{1,2}$", text), text  # no letter-per-paragraph soup
+
+
+def test_page_rotated_by_its_rotate_key() -> None:
+    sideways = F.text_ops([(100, 100, "A landscape page stored with a Rotate key.")], matrix="0 1 -1 0")
+    bundle = registry.read_bytes("landscape.pdf", F.handmade_pdf([sideways], rotate=90))
+    assert bundle.text == "A landscape page stored with a Rotate key.\n"
+
+
+def test_chart_is_not_read_as_a_table() -> None:
+    bundle = registry.read_bytes("chart.pdf", F.render_pdf([F.chart_page()]))
+    assert " | " not in bundle.text and "||" not in bundle.text.replace(" ", ""), bundle.text
+    for label in ("Figure 2", "1 ligne", "3 ligne", "Personnel", "2023", "Source : comptes administratifs"):
+        assert label in bundle.text
+
+
+def _footer_page(number: int) -> F.Page:
+    paras = [F.make_sentence(random.Random(number * 10 + k), k) for k in range(6)]
+    runs, _ = F.column_runs([" ".join(paras)], 60, 110, 475)
+    page = F.Page(runs=runs)
+    page.runs.extend(
+        [
+            F.Run(60, 815, "Imprimerie nationale", 7),
+            F.Run(260, 815, "12/03/2024", 7),
+            F.Run(450, 815, f"p. {number}", 7),
+        ]
+    )
+    page.rules.append((60, 805, 535, 805))
+    page.rules.extend([(60, 100, 535, 100), (60, 96, 535, 96)])
+    return page
+
+
+def test_table_detection_only_where_a_ruled_table_is_likely(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    original = pdf_tables.table_blocks
+
+    def spy(page: object, clean: object) -> list[pdf_layout.Frag]:
+        seen.append(page.page_number)  # type: ignore[attr-defined]
+        return original(page, clean)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_tables, "table_blocks", spy)
+    pages = [_footer_page(n) for n in range(1, 5)]
+    table = F.Page(runs=[F.Run(60, 100, "Tableau 3 – Population municipale.")])
+    xs, top = [60, 200, 320, 440], 120
+    for r, row in enumerate(
+        [("Commune", "Habitants", "Variation"), ("Aubagne", "47 208", "+1,2 %"), ("Cassis", "7 265", "−0,4 %")]
+    ):
+        for c, cell in enumerate(row):
+            table.runs.append(F.Run(xs[c] + 5, top + 20 * r + 14, cell))
+    table.rules.extend((xs[0], top + 20 * r, xs[-1], top + 20 * r) for r in range(4))
+    table.rules.extend((x, top, x, top + 60) for x in xs)
+    result = pdf_importer.extract("livre.pdf", F.render_pdf([*pages, table]))
+    assert seen == [5]
+    assert "Commune | Habitants | Variation" in result["text"]
+
+
+def test_pages_without_usable_text_are_named_in_a_warning(tmp_path: Path) -> None:
+    text_page = F.Page(runs=[F.Run(60, 120, "Compte rendu de la séance du conseil municipal du 3 mars.")])
+    data = F.render_pdf([text_page, F.Page(), text_page])
+    scan = F.image_only_pdf()
+    # page 2 of three holds only an image: splice it in with pypdfium2
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    doc.del_page(1)
+    doc.import_pages(pdfium.PdfDocument(scan), [0], index=1)
+    path = tmp_path / "mixte.pdf"
+    doc.save(str(path))
+    doc.close()
+    bundle = registry.read_file(path)
+    assert [p for _, p in bundle.page_map] == [1, 3]
+    assert bundle.warnings == ("page 2 of 3: no usable text (scanned or unmapped fonts)",)
+    db = tmp_path / "wb.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(db), "import", str(path)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("\n") == 1 and proc.stdout.split("\t")[0].strip().isdigit()
+    assert "warning: mixte.pdf: page 2 of 3: no usable text" in proc.stderr
+
+
+def test_run_in_bold_label_stays_in_its_paragraph() -> None:
+    label = "Méthode."
+    rest = "Les comptes ont été examinés sur pièces et sur place entre"
+    x = 60 + F.text_width(label, 11.8) * 1.1 + 3  # bold is wider than the regular metrics measure
+    page = F.Page(
+        runs=[
+            F.Run(60, 120, "Le rapport précédent datait de 2018 et portait sur la gestion des écoles.", 10),
+            F.Run(60, 150, label, 11.8, True),  # a run-in head a little larger than the text it opens
+            F.Run(x, 150, rest, 10),
+            F.Run(60, 162.5, "janvier et juin 2024, avec l’ordonnateur en fonctions.", 10),
+        ]
+    )
+    bundle = registry.read_bytes("methode.pdf", F.render_pdf([page]))
+    assert f"{label} {rest} janvier et juin 2024" in bundle.text, bundle.text
+
+
+def test_child_dies_with_its_parent(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+        "from tests.io import pdf_fixtures as F\n"
+        "from workbench.io.importers import pdf\n"
+        "if __name__ == '__main__':\n"
+        "    pdf.run_isolated('x.pdf', b'%PDF-1.4', job=F.print_pid_and_hang, timeout=600)\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        child = int(parent.stdout.readline())  # type: ignore[union-attr]
+        handle = os.pidfd_open(child)
+    finally:
+        parent.kill()
+        parent.wait()
+    try:
+        ready, _, _ = select.select([handle], [], [], 30)
+        assert ready, "the PDF child outlived its parent"
+    finally:
+        os.close(handle)
+
+
+def test_time_limit_restarts_on_progress() -> None:
+    result = pdf_importer.run_isolated("long.pdf", b"%PDF-1.4", job=F.slow_with_progress, timeout=1.0)
+    assert result == {"done": True}
+
+
+def test_two_columns_below_a_full_width_abstract() -> None:
+    rng = random.Random(3)
+    abstract = " ".join(F.make_sentence(rng, k) for k in range(14)).replace(F.SHY, "")
+    left = [" ".join(F.make_sentence(rng, 100 + 10 * p + k) for k in range(3)).replace(F.SHY, "") for p in range(3)]
+    right = [" ".join(F.make_sentence(rng, 200 + 10 * p + k) for k in range(3)).replace(F.SHY, "") for p in range(3)]
+    page = F.Page(runs=[F.Run(60, 80, "A study of harbour cranes", 16, True)])
+    runs, y = F.column_runs([abstract], 60, 110, 475)
+    page.runs.extend(runs)
+    page.runs.extend(F.column_runs(left, 60, y + 20, 225)[0])
+    page.runs.extend(F.column_runs(right, 310, y + 24.5, 225)[0])  # baselines not aligned with the left column's
+    bundle = registry.read_bytes("paper.pdf", F.render_pdf([page]))
+    expected = [abstract, *left, *right]
+    positions = [bundle.text.find(p) for p in expected]
+    assert all(p >= 0 for p in positions), bundle.text
+    assert positions == sorted(positions)
+
+
+def test_inline_small_type_and_list_bullets_stay_in_their_lines() -> None:
+    first = "Une surface de 12 km"
+    x = 60 + F.text_width(first, 10) + 0.5
+    page = F.Page(
+        runs=[
+            F.Run(60, 120, first, 10),
+            F.Run(x, 116, "2", 6.5),  # an exponent, set small and raised
+            F.Run(x + 4, 120, " a été classée en zone naturelle par la commune en 2019.", 10),
+            F.Run(60, 150, "Les objectifs du plan sont les suivants :", 10),
+        ]
+    )
+    items = ["réduire la circulation automobile;", "relier les quartiers entre eux;", "entretenir les sentiers."]
+    for k, item in enumerate(items):
+        page.runs.append(F.Run(70, 165 + 15 * k, "•", 8))
+        page.runs.append(F.Run(88, 165 + 15 * k, item, 10))
+    bundle = registry.read_bytes("plan.pdf", F.render_pdf([page]))
+    text = bundle.text
+    assert "Une surface de 12 km2 a été classée" in text, text
+    positions = [text.find(f"• {item}") for item in items]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), text
+
+
+def test_a_parser_bug_is_refused_in_words_not_by_exception_name() -> None:
+    with pytest.raises(ImportFailure) as info:
+        pdf_importer.run_isolated("bug.pdf", b"%PDF-1.4", job=F.index_error)
+    assert info.value.reason == "damaged PDF (its content could not be read)"
+    assert "Error" not in str(info.value)
+
+
+def test_layout_survives_reversed_boxes() -> None:
+    # right-to-left text can come with x0 > x1; the gutter histogram used to index past its end (IndexError)
+    frags = [pdf_layout.Frag(60, 100 + 12 * k, 280, 110 + 12 * k, 10, f"ligne {k} de la colonne") for k in range(8)]
+    frags += [pdf_layout.Frag(540, 100 + 12 * k, 320, 110 + 12 * k, 10, f"سطر {k} من النص") for k in range(8)]
+    page = pdf_layout.layout_page(frags)
+    text = "\n".join(page.paragraphs + page.notes)
+    for k in range(8):
+        assert f"ligne {k} de la colonne" in text and f"سطر {k} من النص" in text

@@ -3,28 +3,45 @@
 Speed and fidelity both matter: pdfplumber's default text extraction interleaves columns and reads a few pages a
 second, while PDFium (pypdfium2) reads hundreds. So PDFium gives the text and the line boxes (one call for a page's
 text, a few per line for boxes and sizes), :mod:`workbench.io.importers.pdf_layout` rebuilds the reading order, and
-pdfplumber is only opened for pages that draw ruling lines, to read their tables.
+pdfplumber is only opened for pages where :mod:`workbench.io.importers.pdf_tables` finds a ruled table likely.
 
-A damaged PDF can make a parser loop or crash; parsing therefore runs in a separate process (forkserver where
-available, else spawn) that is killed after :data:`TIMEOUT_S` seconds. As with any forkserver/spawn child, a script
-that imports PDFs must keep its top-level code under ``if __name__ == "__main__":`` (the ``workbench`` command does).
+PDFium counts characters in UTF-16 units (a character outside the BMP is two), so the page text is kept one unit per
+index while boxes are read, and pairs are joined when fragments are cleaned. A page whose text runs in another
+direction (a landscape page, a rotated scan of a table) is read in the frame of its main direction; lines in a
+minority direction (axis labels, rotated captions) and vertical writing are read whole after the page's body.
+
+A damaged PDF can make a parser loop or crash; parsing therefore runs in a separate process that dies with its
+parent (``PR_SET_PDEATHSIG`` on Linux, and a pipe it watches everywhere) and is killed when :data:`TIMEOUT_S`
+seconds pass without progress (each page parsed is progress, so a long book on a loaded machine still imports).
+The child is forked from a single-threaded process without Qt (the ``workbench`` command) and started by forkserver
+or spawn otherwise. As with any forkserver/spawn child, a script that imports PDFs must keep its top-level code
+under ``if __name__ == "__main__":`` (the ``workbench`` command does).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import datetime as dt
 import io
+import itertools
+import math
 import multiprocessing
+import os
 import re
+import signal
 import sys
+import threading
+import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from workbench.core.errors import ImportFailure, NeedsOCR
+from workbench.core.errors import Cancelled, ImportFailure, NeedsOCR
 from workbench.core.text import normalize_text
 from workbench.core.values import ImportBundle
+from workbench.io.importers import pdf_tables as tables
 from workbench.io.importers.pdf_layout import (
     Frag,
     Hyphenator,
@@ -37,40 +54,65 @@ from workbench.io.importers.pdf_layout import (
 )
 
 TIMEOUT_S = 120.0
-"""Seconds a PDF may take to parse before the child process is killed."""
+"""Seconds the child process may go without finishing or reporting progress (a page) before it is killed."""
 
 NO_TEXT = "no text layer: the PDF needs OCR"
 ENCRYPTED = "the PDF is password-protected"
-_MIN_TABLE_RULES = 6
 _LINE_BREAKS = re.compile(r"[^\r\n\ufffe\x02]+[\ufffe\x02]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\ufffe\uffff\u00ad]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
 # ------------------------------------------------------------------------------------------------ PDFium extraction
 
+# Text direction of a character, from PDFium's clockwise angle (0, 90, 180, 270 degrees), mapped to a frame in which
+# that text runs left to right with y growing downwards: (x' from (x, y), y' from (x, y)) in PDF user space.
+_FRAMES: dict[int, Callable[[float, float, float, float], tuple[float, float]]] = {
+    0: lambda x, y, w, h: (x, h - y),
+    90: lambda x, y, w, h: (h - y, w - x),
+    180: lambda x, y, w, h: (w - x, y),
+    270: lambda x, y, w, h: (y, x),
+}
 
-def _page_frags(textpage: Any, raw: Any, height: float) -> list[Frag]:
-    """Line fragments of one page: one text call, then boxes of the first and last character of each line."""
-    n = raw.FPDFText_CountChars(textpage)
-    if n <= 0:
-        return []
+
+def _direction(raw: Any, textpage: Any, index: int) -> int:
+    """The direction of character ``index`` in quarter turns (0, 90, 180, 270), or -1 for any other angle."""
+    angle = math.degrees(raw.FPDFText_GetCharAngle(textpage, index)) % 360
+    quarter = round(angle / 90) * 90 % 360
+    return quarter if abs((angle - quarter + 180) % 360 - 180) < 8 else -1
+
+
+def _utf16_text(raw: Any, textpage: Any, n: int) -> str:
+    """The page's text with exactly one string item per PDFium character index (a UTF-16 unit).
+
+    Characters outside the BMP are two PDFium characters (a surrogate pair); they are kept as two lone surrogates
+    here so that indexes stay aligned with the character boxes, and joined again by :func:`_clean`.
+    """
     buffer = (ctypes.c_ushort * (n + 1))()
     count = raw.FPDFText_GetText(textpage, 0, n, buffer)
-    text = bytes(memoryview(buffer).cast("B")[: max(count - 1, 0) * 2]).decode("utf-16-le", "replace")
-    if len(text) != n:  # surrogate pairs or excluded characters: index the characters one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n))
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
-    get_box = raw.FPDFText_GetLooseCharBox
+    units = buffer[: max(count - 1, 0)]
+    if len(units) != n:  # excluded characters: index the characters one by one
+        units = [raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD for i in range(n)]
+    return "".join(map(chr, units))
 
-    def box(i: int) -> tuple[float, float, float, float]:
-        get_box(textpage, i, ref)
-        return rect.left, height - rect.top, rect.right, height - rect.bottom
 
-    frags: list[Frag] = []
+def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[list[Frag], float, float]:
+    """Line fragments of one page, in the frame of its main text direction (a rotated page is read upright).
+
+    One text call, then boxes of the first and last character of each line. Returns the fragments and the page's
+    width and height in that frame (``user_w`` and ``user_h`` are the unrotated page's). Lines in another direction
+    (a rotated caption, an axis label) and vertical writing become whole-line *aside* fragments, read after the
+    page's body.
+    """
+    n = raw.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return [], user_w, user_h
+    text = _utf16_text(raw, textpage, n)
+    segments: list[tuple[int, int, str, bool, int]] = []
+    turns: Counter[int] = Counter()
     for match in _LINE_BREAKS.finditer(text):
-        start, end = match.span()
+        start = match.start()
         seg = match.group()
         hyphen = seg[-1] in "\ufffe\x02"
         if hyphen:
@@ -78,18 +120,58 @@ def _page_frags(textpage: Any, raw: Any, height: float) -> list[Frag]:
         stripped = seg.lstrip()
         start += len(seg) - len(stripped)
         seg = stripped.rstrip()
-        end = start + len(seg)
         if not seg:
             continue
-        x0, t0, _, b0 = box(start)
-        _, t1, x1, b1 = box(end - 1)
+        turn = _direction(raw, textpage, start)
+        turns[turn] += len(seg)
+        segments.append((start, start + len(seg), seg, hyphen, turn))
+    main = max((t for t in turns if t >= 0), key=lambda t: turns[t], default=0)
+    frame = _FRAMES[main]
+    width, height = (user_h, user_w) if main in (90, 270) else (user_w, user_h)
+    rect = raw.FS_RECTF()
+    ref = ctypes.byref(rect)
+    get_box = raw.FPDFText_GetLooseCharBox
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        get_box(textpage, i, ref)
+        ax, ay = frame(rect.left, rect.top, user_w, user_h)
+        bx, by = frame(rect.right, rect.bottom, user_w, user_h)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def upright_box(i: int) -> tuple[float, float, float, float]:  # the common case, without the frame's cost
+        get_box(textpage, i, ref)
+        return rect.left, user_h - rect.top, rect.right, user_h - rect.bottom
+
+    if main == 0:
+        box = upright_box
+
+    frags: list[Frag] = []
+    for start, end, seg, hyphen, turn in segments:
+        x0, t0, r0, b0 = box(start)
+        l1, t1, x1, b1 = box(end - 1)
+        if not all(map(math.isfinite, (x0, t0, r0, b0, l1, t1, x1, b1))):
+            continue
+        if turn != main:  # another direction: one whole line, read after the body
+            frags.append(_aside(seg, (x0, t0, r0, b0), (l1, t1, x1, b1)))
+            continue
         size0, size1 = (b0 - t0) / 1.16, (b1 - t1) / 1.16
+        if len(seg) > 1 and x1 - x0 < 1.5 * max(size0, size1) and t1 - t0 > size0 * 1.5:
+            frags.append(_aside(seg, (x0, t0, r0, b0), (l1, t1, x1, b1)))  # vertical writing
+            continue
         wide = x1 - x0 > len(seg) * size0 * 0.75 + size0 * 2
-        if wide or abs(size0 - size1) > 0.1 * max(size0, size1, 1.0) or abs(b0 - b1) > size0 * 0.6:
+        if x1 < x0 or wide or abs(size0 - size1) > 0.1 * max(size0, size1, 1.0) or abs(b0 - b1) > size0 * 0.6:
             frags.extend(_split_segment(seg, start, box, hyphen))
         elif size0 > 0:
             frags.append(Frag(x0, min(t0, t1), x1, max(b0, b1), size0, _clean(seg), hyphen))
-    return frags
+    return frags, width, height
+
+
+def _aside(seg: str, first: tuple[float, float, float, float], last: tuple[float, float, float, float]) -> Frag:
+    """A line set in another direction than the page's text, kept whole."""
+    x0, top = min(first[0], last[0]), min(first[1], last[1])
+    x1, bottom = max(first[2], last[2]), max(first[3], last[3])
+    size = max(min(first[2] - first[0], first[3] - first[1]) / 1.16, 1.0)
+    return Frag(x0, top, x1, bottom, size, _clean(seg), aside=True)
 
 
 def _split_segment(
@@ -127,45 +209,6 @@ def _split_segment(
     return [f for f in out if f.text]
 
 
-def _looks_tabular(frags: list[Frag]) -> bool:
-    """Whether at least two lines of the page hold three or more short, separate cells (cheap table hint)."""
-    rows: dict[int, list[Frag]] = {}
-    for frag in frags:
-        rows.setdefault(round(frag.bottom), []).append(frag)
-    cells = [f for row in rows.values() if len(row) >= 3 for f in row]
-    if len(cells) < 6:
-        return False
-    lengths = sorted(len(f.text) for f in cells)
-    return lengths[len(lengths) // 2] <= 24
-
-
-def _rule_count(page: Any, raw: Any) -> int:
-    """How many path objects (ruling lines, boxes) the page draws: a cheap hint that it holds a table."""
-    count = 0
-    for i in range(raw.FPDFPage_CountObjects(page)):
-        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_PATH:
-            count += 1
-            if count >= _MIN_TABLE_RULES:
-                break
-    return count
-
-
-def _tables(plumber: Any, index: int) -> list[Frag]:
-    """Tables of one page read by pdfplumber, as pre-formatted blocks ("cell | cell" rows)."""
-    page = plumber.pages[index]
-    blocks: list[Frag] = []
-    for table in page.find_tables():
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
-        rows = [row for row in rows if any(row)]
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue
-        x0, top, x1, bottom = table.bbox
-        text = "\n".join(_clean(" | ".join(row)).rstrip() for row in rows)
-        blocks.append(Frag(x0, top, x1, bottom, 0.0, text, block=True))
-    page.close()
-    return blocks
-
-
 def _pdf_date(value: str) -> dt.date | None:
     match = _PDF_DATE.match(value.strip()) if value else None
     if not match:
@@ -177,15 +220,52 @@ def _pdf_date(value: str) -> dt.date | None:
 
 
 def _language(raw: Any, doc: Any) -> str:
+    """The catalog's ``/Lang`` (UTF-16LE), read through whatever pointer type the bindings declare.
+
+    pypdfium2 4.x declared the buffer as ``void*``/``char*``, 5.x as ``FPDF_WCHAR*`` (``LP_c_ushort``) and rejects a
+    char buffer; casting one byte buffer to the declared type works with both. A language is optional metadata, so
+    anything unexpected gives "" rather than failing the import.
+    """
     getter = getattr(raw, "FPDFCatalog_GetLanguage", None)
     if getter is None:
         return ""
-    size = getter(doc, None, 0)
-    if size <= 2:
+    try:
+        size = int(getter(doc, None, 0))
+        if size <= 2:
+            return ""
+        buffer = ctypes.create_string_buffer(size)
+        argtypes = getattr(getter, "argtypes", None)
+        pointer = ctypes.cast(buffer, argtypes[1]) if argtypes and len(argtypes) > 1 else buffer
+        getter(doc, pointer, size)
+    except (ctypes.ArgumentError, TypeError, ValueError):
         return ""
-    buffer = ctypes.create_string_buffer(size)
-    getter(doc, buffer, size)
     return buffer.raw[: size - 2].decode("utf-16-le", "ignore").strip()
+
+
+_UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff]")
+_VISIBLE = re.compile(r"\S")
+
+
+def _usable(frags: list[Frag]) -> bool:
+    """Whether a page's text is real text, not only unmapped glyphs (private use characters, U+FFFD)."""
+    text = "".join(f.text for f in frags)
+    bad = len(_UNMAPPED.findall(text))
+    good = len(_VISIBLE.findall(text)) - bad
+    return good >= 1 and good >= bad
+
+
+def _no_text(name: str) -> ImportFailure:
+    """The refusal of a PDF none of whose pages has usable text (the one place that decides a PDF needs OCR)."""
+    return NeedsOCR(name, NO_TEXT)  # routed to OCR by the registry (workbench/io/importers/ocr.py)
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """``[2, 3, 4, 9]`` -> ``"2–4, 9"``."""
+    out: list[str] = []
+    for _, group in itertools.groupby(enumerate(numbers), lambda p: p[1] - p[0]):
+        run = [n for _, n in group]
+        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+    return ", ".join(out)
 
 
 def extract(name: str, data: bytes) -> dict[str, Any]:
@@ -206,54 +286,55 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise ImportFailure(name, ENCRYPTED) from None
         raise ImportFailure(name, "damaged or truncated PDF (PDFium cannot read it)") from None
+    warnings: list[str] = []
     try:
         if b"%%EOF" not in data[-4096:]:
             raise ImportFailure(name, "truncated PDF (the end of the file is missing)")
         meta = doc.get_metadata_dict(skip_empty=True)
         n_pages = len(doc)
+        if n_pages == 0:
+            raise ImportFailure(name, "the PDF has no pages")
         all_frags: list[list[Frag]] = []
         sizes: list[tuple[float, float]] = []
         table_pages: list[int] = []
+        empty_pages: list[int] = []
         for index in range(n_pages):
             page = doc[index]
             width, height = page.get_size()
+            if page.get_rotation() in (90, 270):
+                width, height = height, width  # character boxes are in the unrotated page's space
             textpage = page.get_textpage()
             try:
-                all_frags.append(_page_frags(textpage.raw, raw, height))
-                if _looks_tabular(all_frags[-1]) and _rule_count(page.raw, raw) >= _MIN_TABLE_RULES:
+                frags, width, height = _page_frags(textpage.raw, raw, width, height)
+                if not _usable(frags):
+                    frags = []
+                    if raw.FPDFPage_CountObjects(page.raw) > 0:  # a blank page is not worth a warning
+                        empty_pages.append(index + 1)
+                elif (
+                    page.get_rotation() == 0
+                    and (width, height) == page.get_size()
+                    and tables.ruled_table_likely(frags, page.raw, raw, height)
+                ):
                     table_pages.append(index)
             finally:
                 textpage.close()
                 page.close()
+            all_frags.append(frags)
             sizes.append((width, height))
+            report_progress(index + 1, n_pages)
         language = _language(raw, doc.raw)
     finally:
         doc.close()
-    if not any(f.text.strip() for frags in all_frags for f in frags):
-        raise NeedsOCR(name, NO_TEXT) if n_pages else ImportFailure(name, "the PDF has no pages")
-    warnings: list[str] = []
+    if not n_pages:
+        raise ImportFailure(name, "the PDF has no pages")
+    if not any(all_frags):
+        raise _no_text(name)
+    if empty_pages:
+        label = "page" if len(empty_pages) == 1 else "pages"
+        warnings.append(f"{label} {page_ranges(empty_pages)} of {n_pages}: no usable text (scanned or unmapped fonts)")
     if table_pages:
-        try:
-            import pdfplumber
-
-            with pdfplumber.open(io.BytesIO(data)) as plumber:
-                for index in table_pages:
-                    blocks = _tables(plumber, index)
-                    if not blocks:
-                        continue
-                    keep = [
-                        f
-                        for f in all_frags[index]
-                        if not any(
-                            b.x0 - 1 <= (f.x0 + f.x1) / 2 <= b.x1 + 1
-                            and b.top - 1 <= (f.top + f.bottom) / 2 <= b.bottom + 1
-                            for b in blocks
-                        )
-                    ]
-                    all_frags[index] = keep + blocks
-        except Exception as exc:  # pdfplumber/pdfminer are stricter than PDFium: keep the plain text
-            warnings.append(f"tables not read ({type(exc).__name__})")
-    pages = _layout(all_frags, sizes)
+        _read_tables(data, table_pages, all_frags, warnings)
+    pages = _layout(all_frags, sizes, warnings)
     texts = [t for p in pages for t in (*p.paragraphs, *p.notes)]
     text, page_map = assemble(pages, Hyphenator(texts))
     text += "\n"
@@ -273,22 +354,81 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
     }
 
 
-def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]]) -> list[PageText]:
-    """Drop repeated margin lines and page numbers, then lay out each page."""
+def _read_tables(data: bytes, table_pages: list[int], all_frags: list[list[Frag]], warnings: list[str]) -> None:
+    """Replace the lines of each table pdfplumber finds on ``table_pages`` by one pre-formatted block."""
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as plumber:
+            for index in table_pages:
+                if index >= len(plumber.pages):
+                    break
+                page = plumber.pages[index]
+                blocks = tables.table_blocks(page, _clean)
+                page.close()
+                if not blocks:
+                    continue
+                keep = [
+                    f
+                    for f in all_frags[index]
+                    if not any(
+                        b.x0 - 1 <= (f.x0 + f.x1) / 2 <= b.x1 + 1
+                        and b.top - 1 <= (f.top + f.bottom) / 2 <= b.bottom + 1
+                        for b in blocks
+                    )
+                ]
+                all_frags[index] = keep + blocks
+    except Exception:  # pdfplumber/pdfminer are stricter than PDFium: keep the plain text
+        warnings.append("tables read as plain lines (pdfplumber could not parse the file)")
+
+
+def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warnings: list[str]) -> list[PageText]:
+    """Drop repeated margin lines and page numbers, then lay out each page (in plain line order if that fails)."""
     keyed: list[list[str | None]] = []
+    inline: list[set[int]] = []  # ids of bare numbers set in a line of text (an exponent, an index): never furniture
     for frags, (width, height) in zip(all_frags, sizes, strict=True):
-        keyed.append([None if f.block else margin_key(f, width, height) for f in frags])
+        numbers = {
+            id(f)
+            for f in frags
+            if (f.top > height * 0.85 or f.bottom < height * 0.15 or f.x1 < width * 0.08 or f.x0 > width * 0.92)
+            and is_bare_number(f.text)
+            and _in_a_line(f, frags)
+        }
+        inline.append(numbers)
+        keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
     pages = []
-    for frags, keys, (_width, height) in zip(all_frags, keyed, sizes, strict=True):
+    fallback: list[int] = []
+    for number, (frags, keys, (_width, height)) in enumerate(zip(all_frags, keyed, sizes, strict=True), start=1):
+        numbers = inline[number - 1]
         body = [
             f
             for f, key in zip(frags, keys, strict=True)
             if (key is None or (key not in repeated and not is_bare_number(f.text)))
-            and not _lone_page_number(f, height)
+            and (id(f) in numbers or not _lone_page_number(f, height))
         ]
-        pages.append(layout_page(body))
+        try:
+            pages.append(layout_page(body))
+        except (IndexError, ValueError, ZeroDivisionError, OverflowError):  # a geometry the layout did not foresee
+            fallback.append(number)
+            pages.append(PageText([f.text for f in sorted(body, key=lambda f: (f.top, f.x0))], []))
+    if fallback:
+        warnings.append(f"pages {page_ranges(fallback)}: reading order approximate (unusual layout)")
     return pages
+
+
+def _in_a_line(frag: Frag, frags: list[Frag]) -> bool:
+    """Whether another fragment shares ``frag``'s line, within a word space of it (so ``frag`` is no page number)."""
+    gap = max(frag.size, 1.0) * 0.6
+    return any(
+        o is not frag
+        and not o.block
+        and o.top < frag.bottom
+        and o.bottom > frag.top
+        and o.x0 <= frag.x1 + gap
+        and o.x1 >= frag.x0 - gap
+        for o in frags
+    )
 
 
 def _lone_page_number(frag: Frag, height: float) -> bool:
@@ -297,7 +437,9 @@ def _lone_page_number(frag: Frag, height: float) -> bool:
 
 
 def _clean(text: str) -> str:
-    """A fragment's text as text of record: NFC, no control characters, no line breaks."""
+    """A fragment's text as text of record: surrogate pairs joined, NFC, no control characters, no line breaks."""
+    if _SURROGATE.search(text):  # PDFium counts UTF-16 units: a pair is two characters, a lone one is damage
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
@@ -311,16 +453,53 @@ def _peak_rss_kib() -> int:
 
 # ------------------------------------------------------------------------------------------------ isolation
 
+_progress_conn: Any = None
 
-def _child(job: Callable[[str, bytes], dict[str, Any]], name: str, data: bytes, conn: Any) -> None:
+
+def report_progress(done: int, total: int) -> None:
+    """Tell the parent how far a job running under :func:`run_isolated` has got (a no-op elsewhere).
+
+    Each report restarts the parent's time limit, so a long document that keeps moving is never cut off.
+    """
+    if _progress_conn is not None:
+        _progress_conn.send(("progress", (done, total)))
+
+
+def _die_with_parent(watch: Any) -> None:
+    """End this child when the process that started it goes, however it goes (even ``kill -9``).
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``. Everywhere: a thread blocked on a pipe whose other end only the
+    parent holds; the read returns when the parent's end closes, which the kernel does when the parent dies.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no usable libc
+            pass
+
+    def wait() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            watch.recv()
+        os._exit(1)
+
+    threading.Thread(target=wait, name="parent-watch", daemon=True).start()
+
+
+def _child(job: Callable[[str, bytes], dict[str, Any]], name: str, data: bytes, conn: Any, watch: Any = None) -> None:
+    global _progress_conn
+    if watch is not None:
+        _die_with_parent(watch)
+    _progress_conn = conn
     try:
         result: tuple[str, Any] = ("ok", job(name, data))
     except ImportFailure as exc:
         result = ("fail", exc.reason)
     except MemoryError:
         result = ("fail", "the PDF needs more memory than is available")
-    except Exception as exc:  # anything a broken file makes a parser throw
-        result = ("fail", f"unreadable PDF ({type(exc).__name__}: {str(exc)[:200]})")
+    except Exception:  # anything a broken file makes a parser throw: say why in words, not with a class name
+        result = ("fail", "damaged PDF (its content could not be read)")
+    _progress_conn = None
     try:
         conn.send(result)
     finally:
@@ -328,7 +507,14 @@ def _child(job: Callable[[str, bytes], dict[str, Any]], name: str, data: bytes, 
 
 
 def _context() -> Any:
+    """How to start the child process.
+
+    A plain fork from a single-threaded process without Qt (the ``workbench`` command): a few milliseconds instead
+    of a fresh interpreter. Else forkserver (safe with threads), else spawn.
+    """
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "PySide6" not in sys.modules and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods and sys.platform != "darwin":
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload([__name__])
@@ -337,31 +523,59 @@ def _context() -> Any:
 
 
 def run_isolated(
-    name: str, data: bytes, job: Callable[[str, bytes], dict[str, Any]] | None = None, timeout: float | None = None
+    name: str,
+    data: bytes,
+    job: Callable[[str, bytes], dict[str, Any]] | None = None,
+    timeout: float | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
-    """Run ``job(name, data)`` (default :func:`extract`) in a child process killed after ``timeout`` seconds.
+    """Run ``job(name, data)`` (default :func:`extract`) in a child process that dies with this one.
+
+    The child is killed when ``timeout`` seconds (default :data:`TIMEOUT_S`) pass without it finishing or calling
+    :func:`report_progress`; each report is passed on to ``progress(done, total)``. ``cancel`` is polled a few times
+    a second; when it returns true the child is killed and :class:`~workbench.core.errors.Cancelled` raised.
 
     Raises:
         ImportFailure: with the job's reason, "timed out after N s", or a crash report.
+        Cancelled: when ``cancel`` asked for it.
     """
     job = job or _job
     limit = TIMEOUT_S if timeout is None else timeout
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(job, name, data, sender), daemon=True)
+    watch, keep_alive = ctx.Pipe(duplex=False)  # the child watches ``watch``; only this process holds ``keep_alive``
+    process = ctx.Process(target=_child, args=(job, name, data, sender, watch), daemon=True)
     process.start()
     sender.close()
+    watch.close()
     try:
-        if not receiver.poll(limit):
-            process.kill()
-            raise ImportFailure(name, f"timed out after {limit:g} s")
-        try:
-            status, payload = receiver.recv()
-        except (EOFError, OSError):
-            process.join(5)
-            raise ImportFailure(name, f"the PDF parser crashed (exit code {process.exitcode})") from None
+        while True:
+            deadline = time.monotonic() + limit
+            message = None
+            while message is None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    process.kill()
+                    raise ImportFailure(name, f"timed out after {limit:g} s")
+                if receiver.poll(min(left, 0.25 if cancel is not None else left)):
+                    try:
+                        message = receiver.recv()
+                    except (EOFError, OSError):
+                        process.join(5)
+                        raise ImportFailure(name, f"the PDF parser crashed (exit code {process.exitcode})") from None
+                elif cancel is not None and cancel():
+                    process.kill()
+                    raise Cancelled("import cancelled")
+            status, payload = message
+            if status != "progress":
+                break
+            if progress is not None:
+                progress(*payload)
     finally:
         receiver.close()
+        keep_alive.close()
         process.join(5)
         if process.is_alive():  # pragma: no cover - a child that ignores its end
             process.kill()

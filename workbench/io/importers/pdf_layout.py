@@ -11,6 +11,7 @@ dropped; line-end hyphens joined when they are soft breaks and kept in true comp
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Frag:
     text: str
     hyphen: bool = False  # ends with a line-end hyphen
     block: bool = False  # a pre-formatted block (a table): never merged with other lines
+    aside: bool = False  # a line in another direction (rotated caption, vertical writing): read after the body
 
 
 @dataclass(slots=True)
@@ -81,17 +83,36 @@ def repeated_margin_keys(keys_per_page: list[set[str]]) -> set[str]:
 
 
 def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
-    """X intervals that (almost) no line crosses, with enough lines entirely on both sides."""
+    """X intervals that (almost) no line crosses, with enough lines entirely on both sides.
+
+    Full-width lines (a title block, an abstract, a figure caption above two columns) cross the gutter of the
+    columns below them; when they are too many for a gutter to show, it is looked for again among the lines no
+    wider than a column, each side then needing a fair share of them. The full-width lines are read as lines
+    spanning the columns (:func:`layout_page`).
+    """
+    found = _find_gutters(frags, size, 3)
+    if found or len(frags) < 6:
+        return found
+    lo = min(min(f.x0, f.x1) for f in frags)
+    hi = max(max(f.x0, f.x1) for f in frags)
+    narrow = [f for f in frags if not f.block and abs(f.x1 - f.x0) < 0.55 * (hi - lo)]
+    if len(narrow) < max(6, len(frags) * 0.3):
+        return []
+    return _find_gutters(narrow, size, max(3, len(narrow) // 5))
+
+
+def _find_gutters(frags: list[Frag], size: float, min_side: int) -> list[tuple[float, float]]:
     if len(frags) < 6:
         return []
-    lo = int(min(f.x0 for f in frags))
-    hi = int(max(f.x1 for f in frags)) + 1
+    lo = math.floor(min(min(f.x0, f.x1) for f in frags))
+    hi = math.floor(max(max(f.x0, f.x1) for f in frags)) + 1
     diff = [0] * (hi - lo + 2)
     for frag in frags:
         if frag.block:
             continue
-        diff[int(frag.x0) - lo] += 1
-        diff[int(frag.x1) + 1 - lo] -= 1
+        left, right = sorted((frag.x0, frag.x1))  # a right-to-left line may come with its box reversed
+        diff[math.floor(left) - lo] += 1
+        diff[math.floor(right) + 1 - lo] -= 1
     allowed = max(1, len(frags) // 15)
     min_width = max(6.0, size * 0.8)
     runs: list[tuple[float, float]] = []
@@ -112,9 +133,12 @@ def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
     for k, run in enumerate(runs):
         left_lo, left_hi = edges[2 * k], run[0]
         right_lo, right_hi = run[1], edges[2 * k + 3]
-        left = sum(1 for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1)
-        right = sum(1 for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1)
-        if left >= 3 and right >= 3:
+        on_left = [f for f in frags if f.x0 >= left_lo - 1 and f.x1 <= left_hi + 1]
+        on_right = [f for f in frags if f.x0 >= right_lo - 1 and f.x1 <= right_hi + 1]
+        # a column of list bullets or item numbers is no text column
+        wide = min(left_hi - left_lo, right_hi - right_lo) >= 3 * size
+        texty = min(sum(len(f.text) for f in on_left), sum(len(f.text) for f in on_right)) >= 8 * min_side
+        if len(on_left) >= min_side and len(on_right) >= min_side and wide and texty:
             gutters.append(run)
     return gutters
 
@@ -133,32 +157,54 @@ def _column_of(frag: Frag, gutters: list[tuple[float, float]]) -> int:
 
 
 def _lines(frags: list[Frag]) -> list[Frag]:
-    """Fragments sorted top to bottom, those on the same baseline merged left to right."""
-    frags = sorted(frags, key=lambda f: (round(f.bottom), f.x0))
-    lines: list[Frag] = []
-    for frag in frags:
-        last = lines[-1] if lines else None
+    """Fragments sorted top to bottom, those on the same baseline merged left to right.
+
+    Fragments are first grouped by baseline with a tolerance (a bold or larger run-in head sits a little lower or
+    higher than the text it opens), then each group is read left to right.
+    """
+    rows: list[list[Frag]] = []
+    refs: list[Frag] = []  # each row's longest fragment (its main text), which the next ones are compared with
+    for frag in sorted(frags, key=lambda f: f.bottom):
+        first = refs[-1] if refs else None
         if (
-            last is not None
-            and not last.block
+            first is not None
+            and not first.block
             and not frag.block
-            and abs(last.bottom - frag.bottom) < 0.35 * max(last.size, frag.size)
-            and frag.x0 >= last.x1 - 1
-        ):
-            gap = frag.x0 - last.x1
-            glue = "" if gap < 0.12 * frag.size or last.text.endswith(" ") else " "
-            lines[-1] = Frag(
-                last.x0,
-                min(last.top, frag.top),
-                frag.x1,
-                max(last.bottom, frag.bottom),
-                max(last.size, frag.size),
-                last.text + glue + frag.text,
-                frag.hyphen,
+            and (
+                abs(frag.bottom - first.bottom) < 0.35 * max(first.size, frag.size)
+                or _overlap(frag, first) >= 0.5 * min(frag.bottom - frag.top, first.bottom - first.top)
             )
+        ):
+            rows[-1].append(frag)
+            if len(frag.text) > len(first.text):
+                refs[-1] = frag
         else:
-            lines.append(frag)
+            rows.append([frag])
+            refs.append(frag)
+    lines: list[Frag] = []
+    for row in rows:
+        row.sort(key=lambda f: f.x0)
+        last: Frag | None = None
+        for frag in row:
+            if last is not None and not last.block and not frag.block and frag.x0 >= last.x1 - 1:
+                gap = frag.x0 - last.x1
+                glue = "" if gap < 0.12 * frag.size or last.text.endswith(" ") else " "
+                # the line takes the height and size of its longer part: a run-in head set in bold or a little
+                # larger ("Methods.") must not make its line look like another paragraph's
+                main = frag if len(frag.text) > len(last.text) else last
+                last = Frag(
+                    last.x0, main.top, frag.x1, main.bottom, main.size, last.text + glue + frag.text, frag.hyphen
+                )
+                lines[-1] = last
+            else:
+                lines.append(frag)
+                last = frag
     return lines
+
+
+def _overlap(a: Frag, b: Frag) -> float:
+    """How many points of height two fragments share."""
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -205,14 +251,53 @@ def _join_paragraph(lines: list[Frag]) -> str:
     return text
 
 
+def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
+    """Which small fragments sit inside a body line (sub- and superscripts, footnote calls, inline symbols).
+
+    A small fragment that overlaps a line fragment vertically and stands within a word space of it horizontally is
+    part of that line (so is one next to such a fragment: "R" then "2" after "aber"); only the others (footnotes,
+    side notes, captions) are read as notes after the body.
+    """
+    out: dict[int, bool] = {}
+    anchors = [b for b in body if not b.block]
+    pending = list(small)
+    for _ in range(3):
+        if not anchors or not pending:
+            break
+        bands: dict[int, list[Frag]] = {}
+        for b in anchors:
+            for k in range(int(b.top // 20), int(b.bottom // 20) + 1):
+                bands.setdefault(k, []).append(b)
+        attached: list[Frag] = []
+        rest: list[Frag] = []
+        for f in pending:
+            # a list bullet ("•", a symbol font's private-use glyph) may stand a tab away, left of its line
+            lead = 2.5 if len(f.text) <= 2 and not any(ch.isalnum() for ch in f.text) else 0.7
+            near = any(
+                f.top < b.bottom and f.bottom > b.top and f.x0 <= b.x1 + 0.7 * b.size and f.x1 >= b.x0 - lead * b.size
+                for k in range(int(f.top // 20), int(f.bottom // 20) + 1)
+                for b in bands.get(k, ())
+            )
+            (attached if near else rest).append(f)
+        for f in attached:
+            out[id(f)] = True
+        anchors, pending = attached, rest
+    return out
+
+
 def layout_page(frags: list[Frag]) -> PageText:
     """Lay out one page's fragments (margin furniture already removed) in reading order."""
     frags = [f for f in frags if f.text.strip()]
     if not frags:
         return PageText([], [])
+    asides = [f.text for f in frags if f.aside]
+    frags = [f for f in frags if not f.aside]
     size = body_size([f for f in frags if not f.block])
     body = [f for f in frags if f.block or f.size >= size * 0.85]
-    notes = [f for f in frags if not f.block and f.size < size * 0.85]
+    small = [f for f in frags if not f.block and f.size < size * 0.85]
+    inline = _inline(small, body)
+    notes = [f for f in small if not inline.get(id(f))]
+    body.extend(f for f in small if inline.get(id(f)))
     gutters = _gutters(body, size)
     # bands of columns separated by lines crossing a gutter
     order: list[tuple[list[Frag], float, float]] = []  # (lines of a column or a spanning line, x0, x1)
@@ -252,6 +337,7 @@ def layout_page(frags: list[Frag]) -> PageText:
                 paragraphs.append(para)
     texts = [_join_paragraph(p) for p in paragraphs]
     note_texts = [_join_paragraph(p) for p in _paragraphs(_lines(notes), 0, 1e9)] if notes else []
+    note_texts.extend(asides)
     first = paragraphs[0][0] if paragraphs else None
     last = paragraphs[-1][-1] if paragraphs else None
     return PageText(
