@@ -14,6 +14,7 @@ from workbench.core.compare import CompareInput, CompareResult, compare
 from workbench.core.errors import Cancelled, NotFoundError
 from workbench.core.values import ClaimInfo
 from workbench.services import claims, dossiers, sources
+from workbench.services.operations import CreateClaim
 from workbench.services.store import Store
 
 
@@ -32,6 +33,16 @@ def run(
     ``language`` is the report's (``en`` or ``fr``): the discrepancy notes are written in it.
     """
     dossier = dossiers.get(store, dossier_id)
+    inputs = compare_inputs(store, dossier_id, source_ids, cancel=cancel)
+    return compare(
+        inputs, event_date=event_date or dossier.event_date, progress=progress, cancel=cancel, language=language
+    )
+
+
+def compare_inputs(
+    store: Store, dossier_id: int, source_ids: Sequence[int] = (), *, cancel: Callable[[], bool] | None = None
+) -> list[CompareInput]:
+    """The analysis input of the dossier's sources (or of ``source_ids``, which must be the dossier's)."""
     infos = sources.list_all(store, dossier_id)
     if source_ids:
         known = {s.id for s in infos}
@@ -43,19 +54,16 @@ def run(
     for info in infos:
         if cancel is not None and cancel():
             raise Cancelled("comparison cancelled")
-        inputs.append(
-            CompareInput(
-                info.id, sources.text(store, info.id), info.published, info.title, info.outlet, info.language or ""
-            )
-        )
-    return compare(
-        inputs, event_date=event_date or dossier.event_date, progress=progress, cancel=cancel, language=language
-    )
+        text = sources.text(store, info.id)
+        inputs.append(CompareInput(info.id, text, info.published, info.title, info.outlet, info.language or ""))
+    return inputs
 
 
 def claim_from_alignment(store: Store, a: tuple[int, int, int], b: tuple[int, int, int],
                          statement: str = "") -> ClaimInfo:
-    """One claim with two appearances: the aligned sentences ``(source_id, start, end)`` of two sources."""
-    claim = claims.create(store, a[0], a[1], a[2], **({"statement": statement} if statement else {}))
-    claims.add_appearance(store, claim.id, *b)
+    """One claim with two appearances: the aligned sentences ``(source_id, start, end)`` of two sources.
+
+    One transaction (an operation): a failure never leaves a claim with one appearance.
+    """
+    claim = CreateClaim((a, b), {"statement": statement} if statement else {}).run(store).value
     return claims.get(store, claim.id)

@@ -8,29 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.core.compare import CompareInput
 from workbench.core.compare.triage import TriageItem, top_per_source, triage
-from workbench.core.errors import NotFoundError
 from workbench.core.values import ClaimInfo
-from workbench.services import claims, sources
+from workbench.services import claims
+from workbench.services.compare import compare_inputs
 from workbench.services.store import Store
 
 
 def run(store: Store, dossier_id: int, source_ids: Sequence[int] = (), top: int | None = None) -> list[TriageItem]:
     """Scored sentences of the dossier's sources (or of ``source_ids``), best first; ``top`` per source if given."""
-    infos = sources.list_all(store, dossier_id)
-    if source_ids:
-        known = {s.id for s in infos}
-        missing = [i for i in source_ids if i not in known]
-        if missing:
-            raise NotFoundError(f"no source with id {missing[0]} in dossier {dossier_id}")
-        infos = [s for s in infos if s.id in set(source_ids)]
-    inputs = [
-        CompareInput(
-            info.id, sources.text(store, info.id), info.published, info.title, info.outlet, info.language or ""
-        )
-        for info in infos
-    ]
+    inputs = compare_inputs(store, dossier_id, source_ids)
     items = triage(inputs)
     return top_per_source(items, top) if top is not None else items
 
