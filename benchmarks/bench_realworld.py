@@ -25,6 +25,7 @@ def _load(path: Path) -> object:
     spec = importlib.util.spec_from_file_location(f"benchmarks_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the module look their module up while it runs
     spec.loader.exec_module(module)
     return module
 

@@ -509,6 +509,16 @@ def history_of_claim(session: Session, claim_id: int) -> list[HistoryEntry]:
     return [history_value(h) for h in session.scalars(stmt)]
 
 
+def history_of_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, list[HistoryEntry]]:
+    """The history of many claims in one query: ``{claim_id: lines oldest first}`` (every id present)."""
+    out: dict[int, list[HistoryEntry]] = {cid: [] for cid in claim_ids}
+    if claim_ids:
+        stmt = select(History).where(History.claim_id.in_(list(claim_ids))).order_by(History.id)
+        for h in session.scalars(stmt):
+            out[int(h.claim_id or 0)].append(history_value(h))
+    return out
+
+
 def history_value(h: History) -> HistoryEntry:
     """Frozen history line."""
     return HistoryEntry(

@@ -258,6 +258,12 @@ def tags(store: Store, dossier_id: int) -> list[str]:
         return repo.all_tags(s, dossier_id)
 
 
+def histories(store: Store, claim_ids: Sequence[int]) -> dict[int, list[HistoryEntry]]:
+    """The change logs of many claims, read in one query (reports)."""
+    with store.db.transaction() as s:
+        return repo.history_of_claims(s, claim_ids)
+
+
 def history(store: Store, claim_id: int) -> list[HistoryEntry]:
     """The change log of a claim (its fields, appearances, evidence, relations), oldest first."""
     with store.db.transaction() as s:

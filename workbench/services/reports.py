@@ -76,12 +76,13 @@ def build_model(
         texts[s.id] = sources.text(store, s.id)
         if progress is not None:
             progress(i + 1, len(shown) + 1)
-    history = {c.id: tuple(claims.history(store, c.id)) for c in selected}
+    history = {cid: tuple(lines) for cid, lines in claims.histories(store, [c.id for c in selected]).items()}
     discrepancies: tuple[dict[str, Any], ...] = ()
     if request.discrepancies:
         from workbench.services import compare
 
-        result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel).to_json()
+        result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel,
+                             language=request.language).to_json()
         discrepancies = tuple(result["discrepancies"]) + tuple(source_findings(result))
     pub = publication.get(store, dossier_id)
     return ReportModel(
