@@ -173,6 +173,12 @@ def test_reports_say_the_source_was_revised(world: World, language: str) -> None
     for fmt in ("md", "html"):
         text = reports.export(store, world.dossier.id, reports.ReportRequest(fmt, language=language)).decode()
         assert "1 450 habitants évacués" in text and ("Source revised on" in text or "Source révisée le" in text)
+    import io
+    import zipfile
+
+    docx = reports.export(store, world.dossier.id, reports.ReportRequest("docx", language=language))
+    body = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    assert "Source revised on" in body or "Source révisée le" in body
 
 
 def test_copying_a_dossier_keeps_revisions_and_drift(world: World, tmp_path: Path) -> None:

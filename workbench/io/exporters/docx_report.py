@@ -404,6 +404,9 @@ class _Writer:
         out = [X.para(*runs, style=self._style_id("Quote"))]
         if quote.source is not None:
             out.append(self.citation(quote.source))
+        revised = self.m.revision_note(quote.span)  # the source was revised since: what the passage says now
+        if revised:
+            out.append(X.para(X.run(revised, italic=True, size=9, color=_hex(MUTED))))
         return out
 
     def citation(self, source: SourceInfo) -> str:
