@@ -6,11 +6,13 @@ Kept out of cli_commands.py (shared by many features); the parser entries live i
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli import Context, dump_json
-from workbench.core.drift import DriftRecord
 from workbench.core.errors import ValidationError
+
+if TYPE_CHECKING:  # the drift module pulls in the anchoring code: not paid by every command at start-up
+    from workbench.core.drift import DriftRecord
 
 
 def import_revision(ctx: Context) -> int:
