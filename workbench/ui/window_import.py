@@ -85,9 +85,9 @@ class ImportMixin:
                 from workbench.services.dossier_io import restore
 
                 return restore(store, data, name)
-            from workbench.services.annotations import import_annotations
+            from workbench.services.operations import ImportAnnotations  # one transaction, as from the CLI
 
-            return import_annotations(store, dossier_id, data, name)
+            return ImportAnnotations(dossier_id, data, name).run(store).value
 
         def done(result: Any) -> None:
             if kind == "dossier":
@@ -110,14 +110,14 @@ class ImportMixin:
         if added:
             store = self.store
             ids = [s.id for s in added]
-            def trash(_ids: list[int]) -> None:  # undo of an import: the new sources go to the trash
-                for sid in ids:
-                    sources_svc.delete(store, sid)
+            from workbench.services.operations import Restore, Trash
+
+            def trash(_ids: list[int]) -> None:  # undo of an import: the new sources go to the trash, all at once
+                Trash("source", tuple(ids)).run(store)
                 QTimer.singleShot(0, self.refresh_all)
 
             def restore(_ids: list[int]) -> None:
-                for sid in ids:
-                    sources_svc.restore(store, sid)
+                Restore("source", tuple(ids)).run(store)
                 QTimer.singleShot(0, self.refresh_all)
 
             # the import is done already: the command only remembers how to undo and redo it
