@@ -57,7 +57,7 @@ test-fast: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m "not postgres and not slow"
 
 bench: setup
-	@.ci/system-deps ocr
+	@.ci/system-deps ocr bench
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; args=""; \
 	  if [ "$$b" = benchmarks/bench_realworld.py ] && [ -d ../shared/corpus/realworld ]; then \
 	    args="--corpus ../shared/corpus/realworld"; fi; \
