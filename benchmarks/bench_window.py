@@ -1,0 +1,190 @@
+"""Window benchmark: what a user feels in a big dossier, against baselines measured in the same run.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [--corpus DIR] [--sources 200]
+[--mb 1.0] [--claims 5000]``. The sources' text is real French news text (``--corpus``, default
+``../shared/corpus/putin-xi-2026-fr``, repeated to the size asked) or, without it, generated sentences.
+
+Figures printed (targets from issue 12):
+- a verdict change from the key press (Down in the verdict list) to the saved edit and the repainted window, p95,
+  with N sources of 1 MB and 5,000 claims, against the same with 5 small sources (targets ≤ 30 ms and ≤ 2×);
+- whole process from launch to the painted window with the sample dossier (target ≤ 1 s) and with N sources and
+  2,000 claims (target ≤ 1.5 s), against a bare PySide6 window in the same run;
+- peak memory of the window with N sources and three 1 MB panes open, against a bare window holding the same three
+  texts in three text panes (target ≤ 2×).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_ops import DEFAULT_CORPUS, base_text, p95, world  # noqa: E402
+
+
+def _run_probe(code: str, env: dict[str, str]) -> tuple[float, dict[str, float]]:
+    """Wall seconds of a whole ``python -c code`` process and the JSON it prints last."""
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    return wall, (json.loads(lines[-1]) if lines else {})
+
+
+PAINT = ("w.resize(1600, 1000); w.show(); app.processEvents(); w.repaint(); app.processEvents()\n"
+         "import json, re; hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
+         "print(json.dumps({'rss_mib': int(hwm.group(1)) / 1024 if hwm else 0.0}))\n")
+BARE = "from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); w = QMainWindow()\n"
+
+
+def window_code(db: Path, open_ids: list[int] | None = None) -> str:
+    opening = f"w.open_sources({open_ids!r})\n" if open_ids else ""
+    return (
+        "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+        "from workbench.services.store import Store; from workbench.services import dossiers\n"
+        "from workbench.ui.main_window import MainWindow\n"
+        f"s = Store.open({str(db)!r}, user='bench'); w = MainWindow(s, dossiers.current(s))\n"
+        + opening + PAINT
+    )
+
+
+def bare_panes_code(texts_file: Path) -> str:
+    return (
+        "from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter; import json\n"
+        "app = QApplication([]); w = QMainWindow(); split = QSplitter(); w.setCentralWidget(split)\n"
+        f"for t in json.load(open({str(texts_file)!r}, encoding='utf-8')):\n"
+        "    e = QPlainTextEdit(); e.setReadOnly(True); e.setPlainText(t); split.addWidget(e)\n"
+        + PAINT
+    )
+
+
+def best_of(code: str, env: dict[str, str], runs: int = 3) -> tuple[float, float]:
+    walls, rss = [], []
+    for _ in range(runs):
+        wall, info = _run_probe(code, env)
+        walls.append(wall)
+        rss.append(info.get("rss_mib", 0.0))
+    return min(walls), max(rss)
+
+
+def verdict_latencies(db: Path, runs: int = 40) -> list[float]:
+    """Key press Down/Up in the verdict list → edit saved → window repainted, in seconds, in this process."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.services import claims, dossiers
+    from workbench.services.store import Store
+    from workbench.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(str(db), user="bench")
+    dossier = dossiers.current(store)
+    assert dossier is not None
+    window = MainWindow(store, dossier)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    claim_id = min(c.id for c in claims.list_claims(store, dossier.id))
+    window.select_claim(claim_id)
+    app.processEvents()
+    from workbench.ui.panels.claim_editor import ClaimEditor
+
+    combo = window.findChild(ClaimEditor).verdict  # found by type: the window's wiring may change
+    combo.setFocus()
+    app.processEvents()
+    times = []
+    for i in range(runs):
+        before = claims.get(store, claim_id).verdict
+        key = Qt.Key.Key_Down if combo.currentIndex() < combo.count() - 1 and i % 2 == 0 else Qt.Key.Key_Up
+        if combo.currentIndex() == 0:
+            key = Qt.Key.Key_Down
+        t = time.perf_counter()
+        QTest.keyClick(combo, key)
+        deadline = t + 10
+        while claims.get(store, claim_id).verdict == before and time.perf_counter() < deadline:
+            app.processEvents()
+        app.processEvents()
+        window.repaint()
+        times.append(time.perf_counter() - t)
+    window.close()
+    store.close()
+    return times
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--sources", type=int, default=200)
+    ap.add_argument("--mb", type=float, default=1.0)
+    ap.add_argument("--claims", type=int, default=5000)
+    args = ap.parse_args()
+    base = base_text(args.corpus if args.corpus.is_dir() else None)
+    print(f"load average before: {os.getloadavg()[0]:.2f}; {os.cpu_count()} CPU(s); Python {sys.version.split()[0]}")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        size = int(args.mb * 1_000_000)
+        t = time.perf_counter()
+        big_store, _big_id, _ = world(tmp / "big.db", base, args.sources, size, args.claims)
+        big_store.close()
+        small_store, _small_id, _ = world(tmp / "small.db", base, 5, 20_000, 50)
+        small_store.close()
+        start_store, _start_id, _ = world(tmp / "start.db", base, args.sources, size, 2000)
+        start_store.close()
+        print(f"built the dossiers in {time.perf_counter() - t:.0f} s ({args.sources} sources of {args.mb} MB)")
+
+        big = verdict_latencies(tmp / "big.db")
+        small = verdict_latencies(tmp / "small.db")
+        big_p95, small_p95 = p95(big), p95(small)
+        ratio = big_p95 / max(small_p95, 1e-6)
+        ok &= big_p95 <= 0.030 and ratio <= 2.0
+        print(f"verdict change, key press to repainted window: p95 {big_p95 * 1000:.1f} ms with {args.sources} "
+              f"sources and {args.claims} claims (median {statistics.median(big) * 1000:.1f} ms), "
+              f"{small_p95 * 1000:.1f} ms with 5 small sources ({ratio:.2f}x); targets <= 30 ms, <= 2x")
+
+        subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp / "sample.db"), "init", "--demo"],
+                       check=True, capture_output=True, env=env)
+        bare_s, bare_rss = best_of(BARE + PAINT, env)
+        sample_s, _ = best_of(window_code(tmp / "sample.db"), env)
+        start_s, _ = best_of(window_code(tmp / "start.db"), env)
+        ok &= sample_s <= 1.0 and start_s <= 1.5
+        print(f"window painted, whole process: {sample_s:.2f} s with the sample dossier, {start_s:.2f} s with "
+              f"{args.sources} sources and 2000 claims; bare PySide6 window {bare_s:.2f} s "
+              f"(ratios {sample_s / bare_s:.1f}x, {start_s / bare_s:.1f}x); targets <= 1 s, <= 1.5 s")
+
+        from workbench.services import sources
+        from workbench.services.store import Store
+
+        store = Store.open(str(tmp / "start.db"), user="bench")
+        ids = [s.id for s in sources.list_all(store, _start_id)][:3]
+        texts = [sources.text(store, i) for i in ids]
+        store.close()
+        texts_file = tmp / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        _w, panes_rss = best_of(bare_panes_code(texts_file), env, runs=1)
+        _w, ours_rss = best_of(window_code(tmp / "start.db", ids), env, runs=1)
+        mem_ratio = ours_rss / max(panes_rss, 1e-6)
+        ok &= mem_ratio <= 2.0
+        print(f"peak memory with {args.sources} sources and three 1 MB panes: {ours_rss:.0f} MiB, bare window with "
+              f"the same three panes {panes_rss:.0f} MiB ({mem_ratio:.2f}x; bare empty window {bare_rss:.0f} MiB); "
+              f"target <= 2x")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print("targets met" if ok else "targets NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
