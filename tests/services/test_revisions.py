@@ -134,7 +134,7 @@ def test_failure_midway_rolls_everything_back(world: World, monkeypatch: pytest.
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("workbench.services.revisions.reanchor_revision", boom)
+    monkeypatch.setattr("workbench.persistence.revisions.reanchor_revision", boom)
     with pytest.raises(RuntimeError):
         revisions.import_revision(store, world.source.id, bundle(EDITED, "v2.txt"))
     assert len(sources.list_all(store, world.dossier.id)) == 1

@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.anchoring import make_selector
 from workbench.core.errors import NotFoundError, ValidationError
+from workbench.core.text import sha256_hex
 from workbench.core.values import (
     AppearanceInfo,
     ClaimInfo,
     DossierInfo,
     EvidenceInfo,
     HistoryEntry,
+    ImportBundle,
     NewClaim,
     RatingScale,
     RelationInfo,
@@ -45,59 +47,76 @@ from workbench.persistence.models import (
     utcnow,
 )
 
-ENTITIES: dict[str, type[Any]] = {
-    "dossier": Dossier,
-    "source": Source,
-    "claim": Claim,
-    "appearance": Appearance,
-    "evidence": Evidence,
-    "relation": ClaimRelation,
-}
+# --- typed rows by aggregate --------------------------------------------------------------------------------
+# One getter per entity (no entity names as strings): each returns its own row type or raises NotFoundError.
+# Soft-deleted rows are "absent" unless ``deleted=True`` (a restore or the history of a trashed claim needs them).
+
+SoftDeletable = Dossier | Source | Claim | Appearance | Evidence | ClaimRelation
+"""The rows that go to the trash instead of being deleted."""
 
 
-# --- generic ------------------------------------------------------------------------------------------------
+RowT = TypeVar("RowT", Dossier, Source, Claim, Appearance, Evidence, ClaimRelation)
 
 
-def get_row(session: Session, entity: str, row_id: int, *, deleted: bool = False) -> Any:
-    """The row of ``entity`` with ``row_id``; raise NotFoundError if absent (or deleted, unless ``deleted``)."""
-    model = ENTITIES[entity]
+def _get(session: Session, model: type[RowT], label: str, row_id: int, deleted: bool) -> RowT:
     row = session.get(model, row_id)
-    if row is None or (not deleted and getattr(row, "deleted_at", None) is not None):
-        raise NotFoundError(f"no {entity} with id {row_id}")
+    if row is None or (not deleted and row.deleted_at is not None):
+        raise NotFoundError(f"no {label} with id {row_id}")
     return row
 
 
-def set_deleted(session: Session, entity: str, row_id: int, deleted: bool) -> Any:
-    """Soft-delete or restore a row; return it."""
-    row = get_row(session, entity, row_id, deleted=True)
+def get_dossier(session: Session, dossier_id: int, *, deleted: bool = False) -> Dossier:
+    """The dossier row; NotFoundError if absent (or trashed, unless ``deleted``)."""
+    return _get(session, Dossier, "dossier", dossier_id, deleted)
+
+
+def get_source(session: Session, source_id: int, *, deleted: bool = False) -> Source:
+    """The source row (text and original stay unloaded until read)."""
+    return _get(session, Source, "source", source_id, deleted)
+
+
+def get_claim(session: Session, claim_id: int, *, deleted: bool = False) -> Claim:
+    """The claim row."""
+    return _get(session, Claim, "claim", claim_id, deleted)
+
+
+def get_appearance(session: Session, appearance_id: int, *, deleted: bool = False) -> Appearance:
+    """The appearance row."""
+    return _get(session, Appearance, "appearance", appearance_id, deleted)
+
+
+def get_evidence(session: Session, evidence_id: int, *, deleted: bool = False) -> Evidence:
+    """The evidence row."""
+    return _get(session, Evidence, "evidence", evidence_id, deleted)
+
+
+def get_relation(session: Session, relation_id: int, *, deleted: bool = False) -> ClaimRelation:
+    """The claim relation row."""
+    return _get(session, ClaimRelation, "relation", relation_id, deleted)
+
+
+def soft_delete(row: SoftDeletable, deleted: bool) -> None:
+    """Move a row to the trash or take it out (a claim's ``updated_at`` moves too: its version changes)."""
     row.deleted_at = utcnow() if deleted else None
     if isinstance(row, Claim):
         row.updated_at = utcnow()
-    return row
 
 
-def claim_id_of(session: Session, entity: str, row: Any) -> int | None:
-    """The claim an entity row belongs to (for the history log)."""
-    if isinstance(row, Claim):
-        return int(row.id)
-    if isinstance(row, Appearance | Evidence):
-        return int(row.claim_id)
+def touch_claim(claim: Claim) -> None:
+    """Mark a claim changed (bumps ``updated_at`` and, with it, the optimistic-locking ``version``)."""
+    claim.updated_at = utcnow()
+
+
+def claim_of_item(row: Appearance | Evidence | ClaimRelation) -> int:
+    """The claim an appearance, evidence item or relation belongs to (for the history log)."""
     if isinstance(row, ClaimRelation):
         return int(row.from_claim_id)
-    return None
+    return int(row.claim_id)
 
 
-def dossier_id_of(session: Session, row: Any) -> int:
-    """The dossier a row belongs to."""
-    if isinstance(row, Dossier):
-        return int(row.id)
-    if isinstance(row, Source | Claim):
-        return int(row.dossier_id)
-    if isinstance(row, Appearance | Evidence):
-        return int(session.get(Claim, row.claim_id).dossier_id)  # type: ignore[union-attr]
-    if isinstance(row, ClaimRelation):
-        return int(session.get(Claim, row.from_claim_id).dossier_id)  # type: ignore[union-attr]
-    raise TypeError(type(row))
+def dossier_of_claim(session: Session, claim_id: int) -> int:
+    """The dossier of a claim, trashed or not."""
+    return get_claim(session, claim_id, deleted=True).dossier_id
 
 
 def log(
@@ -138,6 +157,17 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def assign(row: Dossier | Source | Claim | Evidence | Span, name: str, value: object) -> None:
+    """Set one column of a row (the caller has checked ``name`` against the entity's editable fields)."""
+    setattr(row, name, value)
+
+
+def reload(session: Session, row: Dossier) -> None:
+    """Write pending changes and re-read the row (its relationships follow a new foreign key)."""
+    session.flush()
+    session.refresh(row)
+
+
 # --- settings -----------------------------------------------------------------------------------------------
 
 
@@ -169,7 +199,6 @@ def settings_with_prefix(session: Session, prefix: str) -> list[tuple[str, str]]
 
 def add_capture(session: Session, source_id: int, capture: dict[str, Any]) -> None:
     """Store an archived copy of a source (``capture``: url, captured_at, status, content_type, format, archive)."""
-    from workbench.core.text import sha256_hex
     from workbench.persistence.models import Capture
 
     archive = bytes(capture["archive"])
@@ -251,6 +280,28 @@ def list_dossiers(session: Session) -> list[DossierInfo]:
     return [dossier_value(r) for r in rows]
 
 
+def insert_dossier(
+    session: Session, name: str, description: str, event_date: dt.date | None, scale: RatingScale
+) -> Dossier:
+    """A new dossier with its own copy of ``scale``."""
+    row = Dossier(name=name, description=description, event_date=event_date, scale_id=insert_scale(session, scale).id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def set_dossier_scale(session: Session, row: Dossier, scale: RatingScale) -> None:
+    """Give the dossier a copy of ``scale`` (the old copy stays for history)."""
+    row.scale_id = insert_scale(session, scale).id
+    reload(session, row)
+
+
+def scale_of_dossier(session: Session, dossier_id: int) -> RatingScale | None:
+    """The dossier's scale (trashed dossiers included), None if there is no such dossier."""
+    row = session.get(Dossier, dossier_id)
+    return scale_value(row.scale) if row is not None else None
+
+
 # --- sources ------------------------------------------------------------------------------------------------
 
 
@@ -274,6 +325,43 @@ def source_value(row: Source, claim_count: int = 0) -> SourceInfo:
         claim_count=claim_count,
         ocr=row.ocr,
     )
+
+
+def new_source(
+    dossier_id: int, bundle: ImportBundle, text: str, sha: str, meta: Mapping[str, object],
+    *, revision_of_id: int | None = None,
+) -> Source:
+    """The row of a new source (not yet added to a session)."""
+    return Source(
+        dossier_id=dossier_id,
+        kind=bundle.kind,
+        filename=bundle.name,
+        original=bundle.original,
+        sha256=sha,
+        text=text,
+        text_sha256=sha256_hex(text),
+        page_map=[list(p) for p in bundle.page_map],
+        ocr=bundle.ocr,
+        ocr_words=bundle.ocr_words,
+        revision_of_id=revision_of_id,
+        **meta,
+    )
+
+
+def insert_source(
+    session: Session, dossier_id: int, bundle: ImportBundle, text: str, sha: str, meta: Mapping[str, object],
+    *, revision_of_id: int | None = None,
+) -> Source:
+    """Store a new source (flushed: it has its id)."""
+    row = new_source(dossier_id, bundle, text, sha, meta, revision_of_id=revision_of_id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def source_text(session: Session, source_id: int) -> str:
+    """The text of record of a live source (only that column is read)."""
+    return str(get_source(session, source_id).text)
 
 
 def find_source_by_sha(session: Session, dossier_id: int, sha256: str) -> Source | None:
@@ -320,7 +408,7 @@ def add_span(session: Session, source_id: int, start: int, end: int, *, dossier_
 
     With ``dossier_id``, the source must belong to that dossier (a claim cites only its own dossier's sources).
     """
-    source = get_row(session, "source", source_id)
+    source = get_source(session, source_id)
     if dossier_id is not None and source.dossier_id != dossier_id:
         raise ValidationError(f"source {source_id} is not in the claim's dossier")
     sel = make_selector(source.text, start, end, source.text_sha256)
@@ -347,6 +435,44 @@ def span_value(row: Span) -> SpanInfo:
 
 
 # --- claims -------------------------------------------------------------------------------------------------
+
+
+def insert_claim(session: Session, dossier_id: int, **fields: object) -> Claim:
+    """A new claim of the dossier with ``fields`` (checked by the service), flushed."""
+    now = utcnow()
+    claim = Claim(dossier_id=dossier_id, created_at=now, updated_at=now, **fields)
+    session.add(claim)
+    session.flush()
+    return claim
+
+
+def insert_appearance(session: Session, claim_id: int, span_id: int) -> Appearance:
+    """A new appearance of a claim on a span, flushed."""
+    app = Appearance(claim_id=claim_id, span_id=span_id)
+    session.add(app)
+    session.flush()
+    return app
+
+
+def insert_evidence(session: Session, claim_id: int, stance: str, **fields: object) -> Evidence:
+    """A new evidence item (``span_id`` for a cited span, else the external reference's fields), flushed."""
+    ev = Evidence(claim_id=claim_id, stance=stance, **fields)
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+def insert_relation(session: Session, from_claim_id: int, to_claim_id: int, kind: str) -> ClaimRelation:
+    """A new relation between two claims, flushed."""
+    rel = ClaimRelation(from_claim_id=from_claim_id, to_claim_id=to_claim_id, kind=kind)
+    session.add(rel)
+    session.flush()
+    return rel
+
+
+def evidence_info(session: Session, ev: Evidence) -> EvidenceInfo:
+    """Frozen evidence item with its span (if it cites one)."""
+    return evidence_value(ev, get_span(session, ev.span_id) if ev.span_id else None)
 
 
 def set_tags(session: Session, claim_id: int, tags: Iterable[str]) -> None:
@@ -494,7 +620,7 @@ def check_verdict(session: Session, dossier_id: int, key: str | None) -> None:
     """Raise ValidationError unless ``key`` is None or a verdict of the dossier's scale."""
     if key is None:
         return
-    dossier = get_row(session, "dossier", dossier_id)
+    dossier = get_dossier(session, dossier_id)
     keys = [v.key for v in dossier.scale.verdicts]
     if key not in keys:
         raise ValidationError(f"unknown verdict {key!r}; the dossier's scale has: {', '.join(keys)}")
