@@ -129,8 +129,8 @@ def log(
     user: str,
     claim_id: int | None = None,
     field: str = "",
-    before: Any = None,
-    after: Any = None,
+    before: object = None,
+    after: object = None,
 ) -> None:
     """Append one history line."""
     session.add(
@@ -149,7 +149,7 @@ def log(
     )
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: object) -> object:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, tuple | list | set | frozenset):
@@ -701,7 +701,9 @@ def latest_history_id(session: Session, dossier_id: int) -> int:
     return int(session.scalar(select(func.max(History.id)).where(History.dossier_id == dossier_id)) or 0)
 
 
-def history_since(session: Session, dossier_id: int, after_id: int) -> list[tuple[int, str, int, int | None, Any]]:
+def history_since(
+    session: Session, dossier_id: int, after_id: int
+) -> list[tuple[int, str, int, int | None, object]]:
     """``(id, entity, entity_id, claim_id, after)`` of the dossier's history lines with id > ``after_id``, in order."""
     stmt = (
         select(History.id, History.entity, History.entity_id, History.claim_id, History.after)
@@ -769,7 +771,7 @@ def create_claims_bulk(
     for key in {it.fields.get("verdict") for it in items} - {None}:
         check_verdict(session, dossier_id, key)
 
-    def selector(sid: int, start: int, end: int) -> dict[str, Any]:
+    def selector(sid: int, start: int, end: int) -> dict[str, object]:
         text, sha = texts[sid]
         sel = make_selector(text, start, end, sha)
         return {"source_id": sid, "start": sel.start, "end": sel.end, "exact": sel.exact, "prefix": sel.prefix,
@@ -804,11 +806,11 @@ def create_claims_bulk(
                 for tag in sorted({t.strip() for t in it.fields.get("tags", ()) if t.strip()})]
     if tag_rows:
         session.execute(insert(ClaimTag), tag_rows)
-    history: list[dict[str, Any]] = []
+    history: list[dict[str, object]] = []
     line = {"dossier_id": dossier_id, "user": user, "at": now, "action": "create", "field": "", "before": None}
     for cid, row in zip(claim_ids, claim_rows, strict=True):
         history.append({**line, "claim_id": cid, "entity": "claim", "entity_id": cid, "after": row["statement"]})
-    def place(span: dict[str, Any]) -> dict[str, Any]:  # as the services log it: where the span is
+    def place(span: dict[str, object]) -> dict[str, object]:  # as the services log it: where the span is
         return {"source_id": span["source_id"], "start": span["start"], "end": span["end"]}
 
     app_places = [place(sp) for group in span_rows for sp in group]

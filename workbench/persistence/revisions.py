@@ -6,9 +6,8 @@ Functions take a Session, never commit, and return rows or frozen values like th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from workbench.core.anchoring import Selector, make_selector
@@ -64,9 +63,9 @@ def latest_by_url(session: Session, dossier_id: int, url: str) -> Source | None:
     return chain(session, rows[-1].id)[-1]
 
 
-def items_on_source(session: Session, source_id: int) -> list[tuple[str, Any, Span]]:
+def items_on_source(session: Session, source_id: int) -> list[tuple[str, Appearance | Evidence, Span]]:
     """Every appearance and evidence item (trashed ones too: undo may bring them back) anchored on ``source_id``."""
-    out: list[tuple[str, Any, Span]] = []
+    out: list[tuple[str, Appearance | Evidence, Span]] = []
     apps = select(Appearance, Span).join(Span, Span.id == Appearance.span_id).where(Span.source_id == source_id)
     for app, span in session.execute(apps.order_by(Appearance.id)):
         out.append(("appearance", app, span))
@@ -125,7 +124,7 @@ def set_review(session: Session, claim_id: int, review: str) -> int:
     return n
 
 
-def _records(session: Session, stmt: Any) -> list[DriftRecord]:
+def _records(session: Session, stmt: Select[SpanDrift]) -> list[DriftRecord]:
     rows = list(session.scalars(stmt.order_by(SpanDrift.id)))
     ids = {r.old_span_id for r in rows} | {r.new_span_id for r in rows if r.new_span_id is not None}
     spans = {s.id: s for s in session.scalars(select(Span).where(Span.id.in_(ids)))} if ids else {}
