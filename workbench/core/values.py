@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.core.enums import RelationKind, SpanState, Stance, Status
+
 
 @dataclass(frozen=True, slots=True)
 class ImportBundle:
@@ -132,7 +134,7 @@ class SpanInfo:
     prefix: str
     suffix: str
     text_sha256: str
-    state: str
+    state: SpanState
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ class EvidenceInfo:
 
     id: int
     claim_id: int
-    stance: str
+    stance: Stance
     span: SpanInfo | None
     url: str
     title: str
@@ -169,7 +171,7 @@ class RelationInfo:
     id: int
     from_claim_id: int
     to_claim_id: int
-    kind: str
+    kind: RelationKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,7 @@ class ClaimInfo:
     statement: str
     claimant: str
     claim_date: dt.date | None
-    status: str
+    status: Status
     verdict: str | None
     rationale: str
     tags: tuple[str, ...]

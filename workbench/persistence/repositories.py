@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.anchoring import make_selector
+from workbench.core.enums import RelationKind, SpanState, Stance, Status
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.text import sha256_hex
 from workbench.core.values import (
@@ -430,7 +431,7 @@ def span_value(row: Span) -> SpanInfo:
         prefix=row.prefix,
         suffix=row.suffix,
         text_sha256=row.text_sha256,
-        state=row.state,
+        state=SpanState(row.state),
     )
 
 
@@ -525,7 +526,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
         ClaimRelation.to_claim_id.in_(live_claims),
     )
     for rel in session.scalars(rel_stmt):
-        value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, rel.kind)
+        value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, RelationKind(rel.kind))
         rels[rel.from_claim_id].append(value)
         if rel.to_claim_id != rel.from_claim_id:
             rels[rel.to_claim_id].append(value)
@@ -536,7 +537,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
             statement=r.statement,
             claimant=r.claimant,
             claim_date=r.claim_date,
-            status=r.status,
+            status=Status(r.status),
             verdict=r.verdict,
             rationale=r.rationale,
             tags=tuple(tags[r.id]),
@@ -557,7 +558,7 @@ def evidence_value(ev: Evidence, span: Span | None) -> EvidenceInfo:
     return EvidenceInfo(
         id=ev.id,
         claim_id=ev.claim_id,
-        stance=ev.stance,
+        stance=Stance(ev.stance),
         span=span_value(span) if span is not None else None,
         url=ev.url,
         title=ev.title,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
 from typing import Any
 
 from workbench.core.enums import RelationKind, Status
@@ -135,6 +136,8 @@ def update(
             changed = [f for f in fields if getattr(current, f) != fields[f]]
             field = changed[0] if changed else next(iter(fields), "")
             theirs = getattr(current, field) if field else None
+            if isinstance(theirs, StrEnum):  # shown as its stored value, as before the enums
+                theirs = str(theirs)
             raise ConflictError(
                 f"claim {claim_id} was changed by someone else (now {field} = {theirs!r}); re-apply or discard",
                 field=field,
@@ -193,7 +196,7 @@ def relate(store: Store, from_claim_id: int, to_claim_id: int, kind: str) -> Rel
         rel = repo.insert_relation(s, from_claim_id, to_claim_id, kind)
         repo.log(s, dossier_id=a.dossier_id, claim_id=from_claim_id, entity="relation", entity_id=rel.id,
                  action="create", user=store.user, after={"to": to_claim_id, "kind": kind})
-        return RelationInfo(rel.id, from_claim_id, to_claim_id, kind)
+        return RelationInfo(rel.id, from_claim_id, to_claim_id, RelationKind(kind))
 
 
 def delete(store: Store, entity: str, row_id: int) -> None:
