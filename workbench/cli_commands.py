@@ -1,4 +1,4 @@
-"""Handlers of the ``workbench`` subcommands (the parser lives in :mod:`workbench.cli`)."""
+"""Handlers of the ``workbench`` subcommands (the parser, which binds them, lives in :mod:`workbench.cli`)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import cli_revisions
-from workbench.cli import Context, dump_json
-from workbench.cli_revisions import cmd_drift, cmd_revisions  # noqa: F401  (dispatched by name)
+from workbench.cli_context import Context, dump_json
 from workbench.core.errors import ValidationError
 from workbench.core.text import quote_range
 from workbench.core.values import ClaimInfo, SourceInfo, SpanInfo
