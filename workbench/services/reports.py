@@ -69,13 +69,11 @@ def build_model(
         shown = [s for s in all_sources if s.id in used]
     else:
         shown = all_sources
-    texts = {}
-    for i, s in enumerate(shown):
-        if cancel is not None and cancel():
-            raise Cancelled("export cancelled")
-        texts[s.id] = sources.text(store, s.id)
-        if progress is not None:
-            progress(i + 1, len(shown) + 1)
+    if cancel is not None and cancel():
+        raise Cancelled("export cancelled")
+    texts = sources.texts(store, [s.id for s in shown])  # one query for every text
+    if progress is not None:
+        progress(len(shown), len(shown) + 1)
     history = {cid: tuple(lines) for cid, lines in claims.histories(store, [c.id for c in selected]).items()}
     discrepancies: tuple[dict[str, Any], ...] = ()
     if request.discrepancies:

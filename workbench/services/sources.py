@@ -190,6 +190,12 @@ def text(store: Store, source_id: int) -> str:
         return repo.source_text(s, source_id)
 
 
+def texts(store: Store, source_ids: Iterable[int]) -> dict[int, str]:
+    """The texts of record of many live sources, read in one query: ``{source_id: text}`` (trashed ones left out)."""
+    with store.db.transaction() as s:
+        return dict(repo.source_texts(s, source_ids))
+
+
 def original(store: Store, source_id: int) -> bytes:
     """The original bytes as imported."""
     with store.db.transaction() as s:
