@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from tests.services.conftest import bundle
+from tests.sample_world import bundle
 from workbench.core.values import NewClaim
 from workbench.services import claims, dossiers, reports, sources
 from workbench.services.store import Store

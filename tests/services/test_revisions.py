@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import TEXT, World, bundle
+from tests.sample_world import TEXT, World, bundle
 from workbench.core.errors import ImportFailure, ValidationError
 from workbench.services import claims, evidence, revisions, sources
 from workbench.services.store import Store
