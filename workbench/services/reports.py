@@ -10,13 +10,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import Cancelled, NotFoundError, ValidationError
 from workbench.core.values import RatingScale, SourceInfo
 from workbench.io.report import ReportModel
 from workbench.services import claims, dossiers, publication, sources
 from workbench.services.store import Store
+
+if TYPE_CHECKING:  # the comparison engine is imported only when a report asks for the discrepancies
+    from workbench.core.compare import CompareResult
 
 ORGANISATION_KEY = "organisation"
 
@@ -80,8 +83,9 @@ def build_model(
         from workbench.services import compare
 
         result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel,
-                             language=request.language).to_json()
-        discrepancies = tuple(result["discrepancies"]) + tuple(source_findings(result))
+                             language=request.language)
+        # The report model is a JSON edge: the typed findings become its plain dicts here, and only here.
+        discrepancies = tuple(d.to_json() for d in result.discrepancies) + tuple(source_findings(result))
     pub = publication.get(store, dossier_id)
     return ReportModel(
         dossier=dossier,
@@ -115,26 +119,26 @@ def _captures(store: Store, source_ids: list[int]) -> dict[int, tuple[dict[str, 
     return capture.report_captures(store, source_ids)
 
 
-def source_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
+def source_findings(result: CompareResult) -> list[dict[str, Any]]:
     """Copied text and recycled sources from a comparison, in the report's discrepancy shape.
 
     A reader must see when two "independent" sources are one, and when a source reports another event.
     """
     out: list[dict[str, Any]] = []
-    for r in result["reuse"]:
+    for r in result.reuse:
         out.append({
             "kind": "copied text",
-            "chars": r["chars"],
-            "note": f"source {r['b']['source_id']} repeats {r['chars']} characters of source {r['a']['source_id']}"
+            "chars": r.chars,
+            "note": f"source {r.b.source_id} repeats {r.chars} characters of source {r.a.source_id}"
                     " — these two sources are not independent",
-            "spans": [r["a"], r["b"]],
+            "spans": [r.a.to_json(), r.b.to_json()],
         })
-    for s in result["sources"]:
-        if "recycled" in s["flags"]:
+    for s in result.sources:
+        if "recycled" in s.flags:
             out.append({
                 "kind": "recycled source",
-                "note": s.get("note") or f"source {s['source_id']} reports another event",
-                "spans": list(s.get("evidence", {}).get("recycled", [])) or [{"source_id": s["source_id"]}],
+                "note": s.note or f"source {s.source_id} reports another event",
+                "spans": [x.to_json() for x in s.evidence_for("recycled")] or [{"source_id": s.source_id}],
             })
     return out
 
