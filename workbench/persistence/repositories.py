@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.text import sha256_hex
 from workbench.core.values import (
     AppearanceInfo,
+    CaptureInfo,
     ClaimInfo,
     DossierInfo,
     EvidenceInfo,
@@ -198,33 +199,31 @@ def settings_with_prefix(session: Session, prefix: str) -> list[tuple[str, str]]
 # --- web captures -------------------------------------------------------------------------------------------
 
 
-def add_capture(session: Session, source_id: int, capture: dict[str, Any]) -> None:
-    """Store an archived copy of a source (``capture``: url, captured_at, status, content_type, format, archive)."""
+def add_capture(session: Session, source_id: int, capture: CaptureInfo) -> None:
+    """Store an archived copy of a source."""
     from workbench.persistence.models import Capture
 
-    archive = bytes(capture["archive"])
-    at = capture.get("captured_at")
-    if isinstance(at, dt.datetime) and at.tzinfo is not None:
+    at = capture.captured_at
+    if at is not None and at.tzinfo is not None:
         at = at.astimezone(dt.UTC).replace(tzinfo=None)
-    session.add(Capture(source_id=source_id, url=str(capture.get("url", ""))[:2000], captured_at=at,
-                        status=capture.get("status"), content_type=str(capture.get("content_type", ""))[:200],
-                        archive_format=str(capture.get("format", "warc")), archive=archive,
-                        archive_sha256=sha256_hex(archive)))
+    session.add(Capture(source_id=source_id, url=capture.url[:2000], captured_at=at, status=capture.status,
+                        content_type=capture.content_type[:200], archive_format=capture.format,
+                        archive=capture.archive, archive_sha256=sha256_hex(capture.archive)))
 
 
-def captures_of(session: Session, source_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    """Archived copies of the given sources, oldest first, as plain dicts."""
+def captures_of(session: Session, source_ids: Sequence[int]) -> dict[int, list[CaptureInfo]]:
+    """Archived copies of the given sources, oldest first."""
     from workbench.persistence.models import Capture
 
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[int, list[CaptureInfo]] = defaultdict(list)
     if not source_ids:
         return {}
     rows = session.scalars(select(Capture).where(Capture.source_id.in_(list(source_ids))).order_by(Capture.id))
     for c in rows:
         at = c.captured_at.replace(tzinfo=dt.UTC) if c.captured_at is not None else None
-        out[c.source_id].append({"id": c.id, "url": c.url, "captured_at": at, "status": c.status,
-                                 "content_type": c.content_type, "format": c.archive_format,
-                                 "archive": c.archive, "sha256": c.archive_sha256})
+        out[c.source_id].append(CaptureInfo(url=c.url, captured_at=at, status=c.status, content_type=c.content_type,
+                                            format=c.archive_format, archive=c.archive, id=c.id,
+                                            sha256=c.archive_sha256))
     return dict(out)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.core.errors import Cancelled, ImportFailure, ValidationError, WorkbenchError
 from workbench.core.text import folded_pattern, normalize_text, parse_date, sha256_hex
-from workbench.core.values import ImportBundle, SearchHit, SourceInfo
+from workbench.core.values import CaptureInfo, ImportBundle, SearchHit, SourceInfo
 from workbench.persistence import repositories as repo
 from workbench.persistence.search import candidate_sources
 from workbench.services.store import Store
@@ -64,7 +64,7 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
                 return revised
         row = repo.insert_source(s, dossier_id, bundle, text, sha, meta)
         if bundle.extra.get("capture"):  # a web page fetched or read from an archive keeps its archived copy
-            repo.add_capture(s, row.id, bundle.extra["capture"])
+            repo.add_capture(s, row.id, CaptureInfo.from_dict(bundle.extra["capture"]))
         repo.log(s, dossier_id=dossier_id, entity="source", entity_id=row.id, action="import", user=store.user,
                  after={"title": row.title, "sha256": sha, "file": bundle.name})
         return AddResult(repo.source_value(row), created=True)
