@@ -1,4 +1,10 @@
-"""Test-wide set-up: Qt offscreen, and no user data or settings touched (config and data go to a temp folder)."""
+"""Test-wide set-up: Qt offscreen, no user data or settings touched, and the layered store fixtures.
+
+Fixtures, each built on the one before: ``db_url`` (a fresh SQLite file, copied from a migrated template; PostgreSQL
+in tests/postgres) -> ``store`` (open on it, user "alice") -> ``dossier`` ("Crue de la Lerne", default scale) ->
+``world`` (plus one French text source with accents and an emoji; see tests/sample_world.py).
+tests/ui/conftest.py has its own ``store`` and ``dossier`` (two sources) for the window tests.
+"""
 
 from __future__ import annotations
 
@@ -49,3 +55,43 @@ def _copy_migrated_template(monkeypatch: pytest.MonkeyPatch, _migrated_template:
         _real_migrate(engine)
 
     monkeypatch.setattr(_engine, "migrate", migrate)
+
+
+# --- layered fixtures: db_url -> store -> dossier -> world ------------------------------------------------------------
+from collections.abc import Iterator  # noqa: E402
+
+from tests.sample_world import TEXT, World, bundle  # noqa: E402
+from workbench.core.values import DossierInfo  # noqa: E402
+from workbench.services import dossiers, sources  # noqa: E402
+from workbench.services.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """Where the test's database lives: a new SQLite file (tests/postgres overrides it with a server database)."""
+    return str(tmp_path / "t.sqlite")
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """An open store on an empty, migrated database, acting as "alice"."""
+    st = Store.open(db_url, user="alice")
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def dossier(store: Store) -> DossierInfo:
+    """One dossier with the default rating scale."""
+    return dossiers.create(store, "Crue de la Lerne")
+
+
+@pytest.fixture
+def world(store: Store, dossier: DossierInfo, db_url: str) -> World:
+    """The dossier with one French source (accents, typographic apostrophes, an emoji)."""
+    result = sources.add(
+        store, dossier.id, bundle(TEXT, title="Dépêche APO", outlet="Agence Presse Ouest", language="fr")
+    )
+    assert result.created
+    path: Path | str = Path(db_url) if "://" not in db_url else db_url
+    return World(store, dossier, result.source, path)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from workbench import __version__
+from workbench.cli_context import Context
 from workbench.core.errors import WorkbenchError
+
+Handler = Callable[[Context], int]
 
 
 def _date(value: str) -> dt.date:
@@ -33,6 +34,10 @@ def _ids(value: str) -> list[int]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI in the README)."""
+    # The handler modules import only what every command needs; each handler imports its own heavy modules.
+    from workbench import cli_commands as commands
+    from workbench import cli_publish, cli_revisions, cli_triage
+
     p = argparse.ArgumentParser(prog="workbench", description="A desktop fact-checking workbench.")
     p.add_argument("--version", action="version", version=f"workbench {__version__}")
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: $WORKBENCH_DB or the user data folder)")
@@ -40,9 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dossier", type=int, help="dossier id (default: the last used)")
     sub = p.add_subparsers(dest="command")
     # `workbench` alone opens the window: the gui options need their defaults at the top level too.
-    p.set_defaults(open=[], screenshot=None, size="1600x1000", claim=None, compare=False, language=None)
+    p.set_defaults(func=commands.cmd_gui, open=[], screenshot=None, size="1600x1000", claim=None, compare=False,
+                   language=None)
 
     g = sub.add_parser("gui", help="open the window (default)")
+    g.set_defaults(func=commands.cmd_gui)
     g.add_argument("--open", type=_ids, default=[], metavar="ID[,ID...]", help="sources to open side by side")
     g.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
     g.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
@@ -51,9 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--language", help="interface language for this run (en, fr; default: the saved setting)")
 
     i = sub.add_parser("init", help="create or upgrade the database")
+    i.set_defaults(func=commands.cmd_init)
     i.add_argument("--demo", action="store_true", help="load the sample dossier")
 
     im = sub.add_parser("import", help="import files ('-' reads stdin)")
+    im.set_defaults(func=commands.cmd_import)
     im.add_argument("paths", nargs="+")
     for name in ("title", "outlet", "author", "url", "language"):
         im.add_argument(f"--{name}")
@@ -61,20 +70,25 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--revision-of", type=int, metavar="SOURCE_ID", help="import FILE as a newer version of a source")
 
     s = sub.add_parser("sources", help="list the dossier's sources")
+    s.set_defaults(func=commands.cmd_sources)
     s.add_argument("--json", action="store_true")
 
     rv = sub.add_parser("revisions", help="the chain of revisions of a source, oldest first")
+    rv.set_defaults(func=cli_revisions.cmd_revisions)
     rv.add_argument("source_id", type=int)
     rv.add_argument("--json", action="store_true")
     dr = sub.add_parser("drift", help="what became of each quoted span when a source was revised")
+    dr.set_defaults(func=cli_revisions.cmd_drift)
     dr.add_argument("old_id", type=int)
     dr.add_argument("new_id", type=int)
     dr.add_argument("--json", action="store_true")
 
     t = sub.add_parser("text", help="print a source's text of record")
+    t.set_defaults(func=commands.cmd_text)
     t.add_argument("source_id", type=int)
 
     c = sub.add_parser("claim", help="create and edit claims")
+    c.set_defaults(func=commands.cmd_claim)
     csub = c.add_subparsers(dest="claim_command", required=True)
     ca = csub.add_parser("add", help="new claim from a quote of a source; prints its id")
     ca.add_argument("source_id", type=int)
@@ -110,30 +124,35 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--json", action="store_true")
 
     cl = sub.add_parser("claims", help="list claims")
+    cl.set_defaults(func=commands.cmd_claims)
     cl.add_argument("--json", action="store_true")
     cl.add_argument("--verdict", action="append", default=[])
     cl.add_argument("--status", action="append", default=[])
     cl.add_argument("--source", type=int, action="append", default=[], dest="sources")
     cl.add_argument("--tag", default="")
 
-    sub.add_parser("verdicts", help="the dossier's rating scale")
+    sub.add_parser("verdicts", help="the dossier's rating scale").set_defaults(func=commands.cmd_verdicts)
 
     se = sub.add_parser("search", help="accent-insensitive full-text search across the dossier's sources")
+    se.set_defaults(func=commands.cmd_search)
     se.add_argument("query")
     se.add_argument("--json", action="store_true")
 
     d = sub.add_parser("dossiers", help="list dossiers, or create one")
+    d.set_defaults(func=commands.cmd_dossiers)
     d.add_argument("--new", metavar="NAME")
     d.add_argument("--scale", default="default")
     d.add_argument("--json", action="store_true")
 
     st = sub.add_parser("setting", help="read or change a setting: publication settings (kept in the database), "
                                         "language and theme (yours, kept in your settings)")
+    st.set_defaults(func=cli_publish.cmd_setting)
     st.add_argument("key", choices=["organisation", "organisation-url", "organisation-logo", "publication-url",
                                     "paper-size", "user-name", "language", "theme"])
     st.add_argument("value", nargs="?", help="new value (omit to print the current one)")
 
     ex = sub.add_parser("export", help="export a verification report or the dossier's data")
+    ex.set_defaults(func=commands.cmd_export)
     ex.add_argument("--format", required=True,
                     choices=["html", "pdf", "md", "docx", "json", "csv", "claimreview", "annotations"])
     ex.add_argument("--out", required=True, help="output file ('-' for stdout, text formats only)")
@@ -146,21 +165,23 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--include-drafts", action="store_true", help="count claims not concluded in the verdict chart")
 
     pk = sub.add_parser("pack", help="write an evidence pack (zip) that proves every quote")
+    pk.set_defaults(func=cli_publish.cmd_pack)
     pk.add_argument("--claim", nargs="+", action="extend", type=int, default=[], dest="claims")
     pk.add_argument("--out", required=True, help="output .zip")
     ve = sub.add_parser("verify", help="check an evidence pack; names every file or entry that does not match")
+    ve.set_defaults(func=cli_publish.cmd_verify)
     ve.add_argument("file")
 
     co = sub.add_parser("compare", help="compare sources: alignments, discrepancies, recycled and copied text")
+    co.set_defaults(func=commands.cmd_compare)
     co.add_argument("source_ids", nargs="*", type=int)
     co.add_argument("--event-date", type=_date)
     co.add_argument("--json", action="store_true")
     co.add_argument("--language", choices=["en", "fr"], default="en", help="language of the notes")
-    from workbench import cli_triage
-
     cli_triage.add_parser(sub)
 
     cp = sub.add_parser("copy", help="copy a dossier between databases (file path or URL)")
+    cp.set_defaults(func=commands.cmd_copy)
     cp.add_argument("--from", dest="src", required=True)
     cp.add_argument("--to", dest="dst", required=True)
     cp.add_argument("--dossier", dest="copy_dossier", type=int)
@@ -182,48 +203,13 @@ def _claim_field_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", action="append", dest="tags")
 
 
-class Context:
-    """Lazily opened store and dossier for one command."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self._store: Any = None
-
-    @property
-    def store(self) -> Any:
-        """The open store (opened on first use)."""
-        if self._store is None:
-            from workbench.paths import default_database
-            from workbench.services.store import Store
-
-            self._store = Store.open(self.args.db or default_database(), self.args.user)
-        return self._store
-
-    def dossier_id(self) -> int:
-        """The dossier named by ``--dossier``, else the current one (created if the database has none)."""
-        from workbench.services import dossiers
-
-        if self.args.dossier is not None:
-            return dossiers.get(self.store, self.args.dossier).id
-        return dossiers.ensure_current(self.store).id
-
-    def close(self) -> None:
-        """Close the store if it was opened."""
-        if self._store is not None:
-            self._store.close()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = args.command or "gui"
+    handler: Handler = args.func  # bound to each subcommand by set_defaults (the window when none is given)
     ctx = Context(args)
     try:
-        from workbench import cli_commands, cli_publish, cli_triage
-
-        name = "cmd_" + command.replace("-", "_")
-        handler = next(h for m in (cli_publish, cli_triage, cli_commands) if (h := getattr(m, name, None)))
         return int(handler(ctx) or 0)
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -238,17 +224,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         ctx.close()
-
-
-def dump_json(value: Any) -> None:
-    """Print ``value`` as indented UTF-8 JSON."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.write("\n")
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, tuple | set | frozenset):
-        return list(value)
-    raise TypeError(type(value))

@@ -1,17 +1,19 @@
-"""Handlers of the ``workbench`` subcommands (the parser lives in :mod:`workbench.cli`)."""
+"""Handlers of the ``workbench`` subcommands (the parser, which binds them, lives in :mod:`workbench.cli`)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench import cli_revisions
-from workbench.cli import Context, dump_json
-from workbench.cli_revisions import cmd_drift, cmd_revisions  # noqa: F401  (dispatched by name)
+from workbench.cli_context import Context, dump_json
 from workbench.core.errors import ValidationError
 from workbench.core.text import quote_range
 from workbench.core.values import ClaimInfo, SourceInfo, SpanInfo
+
+if TYPE_CHECKING:  # the comparison engine is imported by `compare` only (start-up time of every other command)
+    from workbench.core.compare import CompareResult
 
 
 def cmd_gui(ctx: Context) -> int:
@@ -349,31 +351,31 @@ def cmd_compare(ctx: Context) -> int:
     if args.json:
         dump_json(result.to_json())
         return 0
-    print(format_comparison(result.to_json()))
+    print(format_comparison(result))
     return 0
 
 
-def format_comparison(data: dict[str, Any]) -> str:
-    """Readable summary of a comparison."""
-    lines = [f"Event date: {data.get('event_date') or 'unknown'}"]
-    lines.append(f"Aligned passages: {len(data['alignments'])}")
-    lines.append(f"Discrepancies: {len(data['discrepancies'])}")
-    for d in data["discrepancies"]:
-        lines.append(f"  [{d['kind']}] {d['note']}")
-        for s in d["spans"]:
-            lines.append(f"      source {s['source_id']} @{s['start']}: « {s['exact']} » = {s['value']}")
-    for s in data["sources"]:
-        flags = [f for f in s["flags"] if f != "boilerplate"]
+def format_comparison(result: CompareResult) -> str:
+    """Readable summary of a comparison (the typed result; only ``--json`` turns it into dicts)."""
+    lines = [f"Event date: {result.event_date.isoformat() if result.event_date else 'unknown'}"]
+    lines.append(f"Aligned passages: {len(result.alignments)}")
+    lines.append(f"Discrepancies: {len(result.discrepancies)}")
+    for d in result.discrepancies:
+        lines.append(f"  [{d.kind}] {d.note}")
+        for s in d.spans:
+            lines.append(f"      source {s.source_id} @{s.start}: « {s.exact} » = {s.value}")
+    for src in result.sources:
+        flags = [f for f in src.flags if f != "boilerplate"]
         if flags:
-            lines.append(f"Source {s['source_id']} ({s.get('published') or 'undated'}): {', '.join(flags)}"
-                         + (f" — {s['note']}" if s.get("note") else ""))
-        boiler = s.get("boilerplate") or []
-        if boiler:
-            lines.append(f"Source {s['source_id']}: {len(boiler)} boilerplate line(s) (menus, captions, links)")
-    for r in data["reuse"]:
-        why = f" — {r['evidence']}" if r.get("evidence") else ""
-        lines.append(f"Reuse ({r.get('relation', 'copy')}): source {r['b']['source_id']} repeats {r['chars']} "
-                     f"characters of source {r['a']['source_id']}{why}")
+            published = src.published.isoformat() if src.published else "undated"
+            lines.append(f"Source {src.source_id} ({published}): {', '.join(flags)}"
+                         + (f" — {src.note}" if src.note else ""))
+        if src.boilerplate:
+            lines.append(f"Source {src.source_id}: {len(src.boilerplate)} boilerplate line(s) (menus, captions, links)")
+    for r in result.reuse:
+        why = f" — {r.evidence}" if r.evidence else ""
+        lines.append(f"Reuse ({r.relation}): source {r.b.source_id} repeats {r.chars} "
+                     f"characters of source {r.a.source_id}{why}")
     return "\n".join(lines)
 
 

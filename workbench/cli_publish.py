@@ -1,7 +1,7 @@
 """CLI handlers for publishing: publication settings, web capture (``import URL``), evidence packs and their check.
 
-``cli.py`` registers the parsers and dispatches here; the work is done by services (``publication``, ``capture``,
-``pack``), so the window and the CLI share it.
+``cli.py`` registers the parsers and binds them to these handlers; the work is done by services (``publication``,
+``capture``, ``pack``), so the window and the CLI share it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workbench.cli import Context
+    from workbench.cli_context import Context
 
 SETTING_KEYS = ("organisation", "organisation-url", "organisation-logo", "publication-url", "paper-size", "user-name")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli import Context, dump_json
+from workbench.cli_context import Context, dump_json
 from workbench.core.errors import ValidationError
 
 if TYPE_CHECKING:  # the drift module pulls in the anchoring code: not paid by every command at start-up

@@ -7,7 +7,10 @@ Output is a contract: with ``--json`` a list of objects with ``source_id``, ``st
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.cli_context import Context
 
 
 def add_parser(sub: Any) -> None:
@@ -17,6 +20,7 @@ def add_parser(sub: Any) -> None:
     # No default here: importing the comparison engine for a number would cost every command 0.15 s at start-up.
     tr.add_argument("--top", type=_positive, help="sentences per source (default: TRIAGE_TOP)")
     tr.add_argument("--json", action="store_true")
+    tr.set_defaults(func=cmd_triage)
 
 
 def _positive(value: str) -> int:
@@ -29,9 +33,9 @@ def _positive(value: str) -> int:
     return n
 
 
-def cmd_triage(ctx: Any) -> int:
+def cmd_triage(ctx: Context) -> int:
     """Print the top sentences per source, best first."""
-    from workbench.cli import dump_json
+    from workbench.cli_context import dump_json
     from workbench.core.compare.tuning import TRIAGE_TOP
     from workbench.services import triage
 

@@ -172,13 +172,6 @@ def test_an_unexpected_decoder_error_in_a_child_job_is_said_in_words() -> None:
     assert str(info.value) == "x.tiff: damaged image (its content could not be read)"
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    store = Store.open(str(tmp_path / "ocr.sqlite"), user="alice")
-    yield store
-    store.close()
-
-
 def test_import_reports_each_page_and_cancel_stops_between_pages(store: Store, tmp_path: Path) -> None:
     dossier = dossiers.create(store, "Scans")
     tiff = tmp_path / "fax.tiff"  # a multi-page TIFF: one page per frame

@@ -101,13 +101,6 @@ def test_open_database_reports_a_bad_target(tmp_path: Path) -> None:
         open_database(str(tmp_path / "notadb.sqlite"))
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    st = Store.open(str(tmp_path / "fts.sqlite"), user="alice")
-    yield st
-    st.close()
-
-
 def _fts(store: Store, query: str) -> list[int]:
     with store.db.engine.connect() as conn:
         rows = conn.execute(text("SELECT rowid FROM source_fts WHERE source_fts MATCH :q ORDER BY rowid"), {"q": query})

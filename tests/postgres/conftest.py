@@ -25,10 +25,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.services.conftest import TEXT, World, bundle
 from workbench.persistence.engine import open_database
-from workbench.services import dossiers, sources
-from workbench.services.store import Store
 
 MISSING = (
     "PostgreSQL server binaries not found: run `make test` (it installs Debian's postgresql) "
@@ -211,21 +208,9 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
 
 
 @pytest.fixture
-def world(pg_url: str) -> Iterator[World]:
-    """The services tests' world (one dossier, one French source) on PostgreSQL; ``path`` is the URL."""
-    store = Store.open(pg_url, user="alice")
-    dossier = dossiers.create(store, "Crue de la Lerne")
-    result = sources.add(
-        store, dossier.id, bundle(TEXT, title="Dépêche APO", outlet="Agence Presse Ouest", language="fr")
-    )
-    assert result.created
-    yield World(store, dossier, result.source, pg_url)  # type: ignore[arg-type]  # a URL where a path goes
-    store.close()
-
-
-@pytest.fixture
-def store(world: World) -> Store:
-    return world.store
+def db_url(pg_url: str) -> str:
+    """The root fixtures (store -> dossier -> world) on a fresh PostgreSQL database migrated to head."""
+    return pg_url
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import OTHER, TEXT, bundle
+from tests.sample_world import OTHER, TEXT, bundle
 from workbench.core.values import Changes
 from workbench.services import claims, dossiers, evidence, sources
 from workbench.services.changes import changes_since, latest_change

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.postgres.conftest import PgServer
-from tests.services.conftest import World
+from tests.sample_world import World
 from workbench.core.errors import ConflictError
 from workbench.services import claims, evidence, sources
 from workbench.services.store import Store
@@ -197,7 +197,7 @@ def test_concurrent_tag_edits_conflict_instead_of_mixing(world: World, bob: Stor
 
 
 def test_touch_keeps_the_version_and_edits_bump_it_on_sqlite_too(tmp_path: Path) -> None:
-    from tests.services.conftest import TEXT, bundle
+    from tests.sample_world import TEXT, bundle
     from workbench.services import dossiers
 
     store = Store.open(str(tmp_path / "v.sqlite"), user="alice")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.services.conftest import OTHER, TEXT, bundle
+from tests.sample_world import OTHER, TEXT, bundle
 from workbench.core.errors import NotFoundError, WorkbenchError
 from workbench.core.values import ImportBundle
 from workbench.persistence import transfer

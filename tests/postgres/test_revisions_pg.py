@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 
+from tests.sample_world import World
 from tests.services import test_revisions
-from tests.services.conftest import World
 
 SHARED: list[str] = []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.postgres.conftest import running_server
-from tests.services.conftest import TEXT, bundle
+from tests.sample_world import TEXT, bundle
 from workbench.core.errors import DatabaseUnreachable, WorkbenchError
 from workbench.persistence.engine import make_engine
 from workbench.services import claims, dossiers, sources

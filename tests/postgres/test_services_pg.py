@@ -13,8 +13,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.sample_world import OTHER, TEXT, World, bundle
 from tests.services import test_claims, test_dossiers, test_evidence, test_sources
-from tests.services.conftest import OTHER, TEXT, World, bundle
 from workbench.services import claims, dossiers, sources
 from workbench.services.store import Store
 

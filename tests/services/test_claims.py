@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.services.conftest import TEXT, World
+from tests.sample_world import TEXT, World
 from workbench.core.errors import ConflictError, NotFoundError, ValidationError
 from workbench.core.text import sha256_hex
 from workbench.services import claims, evidence
@@ -91,7 +91,7 @@ def test_add_appearance_in_another_source(world: World) -> None:
 
 
 def test_add_appearance_refuses_a_source_of_another_dossier(world: World) -> None:
-    from tests.services.conftest import OTHER, bundle
+    from tests.sample_world import OTHER, bundle
     from workbench.services import dossiers, sources
 
     d2 = dossiers.create(world.store, "Autre")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.services.conftest import World
+from tests.sample_world import World
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.services import claims, evidence
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import World, bundle
+from tests.sample_world import World, bundle
 from workbench.core.values import ImportBundle
 from workbench.io import registry
 from workbench.services import sources

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import TEXT, bundle
+from tests.sample_world import TEXT, bundle
 from workbench.services import claims, dossiers, sources
 from workbench.services.store import Store
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from tests.services.conftest import OTHER, TEXT, World, bundle
+from tests.sample_world import OTHER, TEXT, World, bundle
 from workbench.core.errors import ConflictError
 from workbench.services import claims, evidence, sources
 from workbench.services.operations import (

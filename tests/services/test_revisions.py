@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import TEXT, World, bundle
+from tests.sample_world import TEXT, World, bundle
 from workbench.core.errors import ImportFailure, ValidationError
 from workbench.services import claims, evidence, revisions, sources
 from workbench.services.store import Store
@@ -134,7 +134,7 @@ def test_failure_midway_rolls_everything_back(world: World, monkeypatch: pytest.
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("workbench.services.revisions.reanchor_revision", boom)
+    monkeypatch.setattr("workbench.persistence.revisions.reanchor_revision", boom)
     with pytest.raises(RuntimeError):
         revisions.import_revision(store, world.source.id, bundle(EDITED, "v2.txt"))
     assert len(sources.list_all(store, world.dossier.id)) == 1

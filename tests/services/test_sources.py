@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import OTHER, TEXT, World, bundle
+from tests.sample_world import OTHER, TEXT, World, bundle
 from workbench.core.errors import ImportFailure, NotFoundError, ValidationError
 from workbench.core.text import normalize_text, sha256_hex
 from workbench.services import claims, sources

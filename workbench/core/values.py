@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.core.enums import RelationKind, SpanState, Stance, Status
+
 
 @dataclass(frozen=True, slots=True)
 class ImportBundle:
@@ -132,7 +134,7 @@ class SpanInfo:
     prefix: str
     suffix: str
     text_sha256: str
-    state: str
+    state: SpanState
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ class EvidenceInfo:
 
     id: int
     claim_id: int
-    stance: str
+    stance: Stance
     span: SpanInfo | None
     url: str
     title: str
@@ -169,7 +171,7 @@ class RelationInfo:
     id: int
     from_claim_id: int
     to_claim_id: int
-    kind: str
+    kind: RelationKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,7 @@ class ClaimInfo:
     statement: str
     claimant: str
     claim_date: dt.date | None
-    status: str
+    status: Status
     verdict: str | None
     rationale: str
     tags: tuple[str, ...]
@@ -249,3 +251,37 @@ class NewClaim:
     fields: Mapping[str, Any]
     appearances: tuple[tuple[int, int, int], ...]
     cited: tuple[tuple[str, int, int, int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureInfo:
+    """An archived copy of a source (a WARC record of a fetched page, a saved MHTML file) and where it came from.
+
+    ``captured_at`` is aware (UTC) when read back from the database. ``id`` and ``sha256`` are set once stored.
+    """
+
+    url: str
+    captured_at: dt.datetime | None
+    status: int | None
+    content_type: str
+    format: str
+    archive: bytes = field(repr=False)
+    id: int = 0
+    sha256: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> CaptureInfo:
+        """From an importer's ``bundle.extra["capture"]`` (url, captured_at, status, content_type, format, archive)."""
+        at, status, archive = data.get("captured_at"), data.get("status"), data.get("archive", b"")
+        if not isinstance(archive, bytes | bytearray | memoryview):
+            raise TypeError(f"a capture's archive must be bytes, not {type(archive).__name__}")
+        return cls(url=str(data.get("url", "")), captured_at=at if isinstance(at, dt.datetime) else None,
+                   status=status if isinstance(status, int) else None,
+                   content_type=str(data.get("content_type", "")), format=str(data.get("format", "warc")),
+                   archive=bytes(archive))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form the capture service has always returned (``id``, ``url``, ..., ``sha256``)."""
+        return {"id": self.id, "url": self.url, "captured_at": self.captured_at, "status": self.status,
+                "content_type": self.content_type, "format": self.format, "archive": self.archive,
+                "sha256": self.sha256}

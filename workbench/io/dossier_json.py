@@ -423,7 +423,7 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
             prefix=r.str(s, "prefix", p),
             suffix=r.str(s, "suffix", p),
             text_sha256=r.str(s, "text_sha256", p),
-            state=r.choice(s, "state", p, _enum_values(SpanState)),
+            state=SpanState(r.choice(s, "state", p, _enum_values(SpanState))),
         )
         if span.id in spans:
             raise r.fail(f"{p}.id", f"duplicate id {span.id}")
@@ -456,7 +456,7 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
             r.int(x, "id", p),
             r.int(x, "from_claim_id", p),
             r.int(x, "to_claim_id", p),
-            r.choice(x, "kind", p, _enum_values(RelationKind)),
+            RelationKind(r.choice(x, "kind", p, _enum_values(RelationKind))),
         )
         for key in ("from_claim_id", "to_claim_id"):
             if getattr(rel, key) not in claim_ids:
@@ -498,7 +498,7 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
                 EvidenceInfo(
                     id=r.int(ev, "id", pe),
                     claim_id=cid,
-                    stance=r.choice(ev, "stance", pe, stances),
+                    stance=Stance(r.choice(ev, "stance", pe, stances)),
                     span=span_ref(ev, pe, False),
                     url=r.str(ev, "url", pe),
                     title=r.str(ev, "title", pe),
@@ -519,7 +519,7 @@ def parse_dossier_json(data: bytes, name: str = "dossier.json") -> DossierDocume
                 statement=r.str(c, "statement", p, required=True),
                 claimant=r.str(c, "claimant", p),
                 claim_date=r.date(c, "claim_date", p),
-                status=r.choice(c, "status", p, _enum_values(Status)),
+                status=Status(r.choice(c, "status", p, _enum_values(Status))),
                 verdict=verdict,
                 rationale=r.str(c, "rationale", p),
                 tags=tuple(tags),

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from workbench.core.enums import Stance, Status
+from workbench.core.enums import RelationKind, Stance, Status
 from workbench.core.errors import ValidationError
 from workbench.core.values import (
     ClaimInfo,
@@ -317,7 +317,7 @@ class ReportModel:
         """Number of evidence items per stance (supports, refutes, context)."""
         return {k: len(v) for k, v in self.evidence_by_stance(claim).items()}
 
-    def related(self, claim: ClaimInfo) -> list[tuple[str, int, ClaimInfo | None]]:
+    def related(self, claim: ClaimInfo) -> list[tuple[RelationKind, int, ClaimInfo | None]]:
         """The claim's relations as ``(kind, other_claim_id, other_claim_or_None)``; ``kind`` read from this claim."""
         result = []
         for rel in claim.relations:

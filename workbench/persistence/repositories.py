@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.anchoring import make_selector
+from workbench.core.enums import RelationKind, SpanState, Stance, Status
 from workbench.core.errors import NotFoundError, ValidationError
+from workbench.core.text import sha256_hex
 from workbench.core.values import (
     AppearanceInfo,
+    CaptureInfo,
     ClaimInfo,
     DossierInfo,
     EvidenceInfo,
     HistoryEntry,
+    ImportBundle,
     NewClaim,
     RatingScale,
     RelationInfo,
@@ -45,59 +49,76 @@ from workbench.persistence.models import (
     utcnow,
 )
 
-ENTITIES: dict[str, type[Any]] = {
-    "dossier": Dossier,
-    "source": Source,
-    "claim": Claim,
-    "appearance": Appearance,
-    "evidence": Evidence,
-    "relation": ClaimRelation,
-}
+# --- typed rows by aggregate --------------------------------------------------------------------------------
+# One getter per entity (no entity names as strings): each returns its own row type or raises NotFoundError.
+# Soft-deleted rows are "absent" unless ``deleted=True`` (a restore or the history of a trashed claim needs them).
+
+SoftDeletable = Dossier | Source | Claim | Appearance | Evidence | ClaimRelation
+"""The rows that go to the trash instead of being deleted."""
 
 
-# --- generic ------------------------------------------------------------------------------------------------
+RowT = TypeVar("RowT", Dossier, Source, Claim, Appearance, Evidence, ClaimRelation)
 
 
-def get_row(session: Session, entity: str, row_id: int, *, deleted: bool = False) -> Any:
-    """The row of ``entity`` with ``row_id``; raise NotFoundError if absent (or deleted, unless ``deleted``)."""
-    model = ENTITIES[entity]
+def _get(session: Session, model: type[RowT], label: str, row_id: int, deleted: bool) -> RowT:
     row = session.get(model, row_id)
-    if row is None or (not deleted and getattr(row, "deleted_at", None) is not None):
-        raise NotFoundError(f"no {entity} with id {row_id}")
+    if row is None or (not deleted and row.deleted_at is not None):
+        raise NotFoundError(f"no {label} with id {row_id}")
     return row
 
 
-def set_deleted(session: Session, entity: str, row_id: int, deleted: bool) -> Any:
-    """Soft-delete or restore a row; return it."""
-    row = get_row(session, entity, row_id, deleted=True)
+def get_dossier(session: Session, dossier_id: int, *, deleted: bool = False) -> Dossier:
+    """The dossier row; NotFoundError if absent (or trashed, unless ``deleted``)."""
+    return _get(session, Dossier, "dossier", dossier_id, deleted)
+
+
+def get_source(session: Session, source_id: int, *, deleted: bool = False) -> Source:
+    """The source row (text and original stay unloaded until read)."""
+    return _get(session, Source, "source", source_id, deleted)
+
+
+def get_claim(session: Session, claim_id: int, *, deleted: bool = False) -> Claim:
+    """The claim row."""
+    return _get(session, Claim, "claim", claim_id, deleted)
+
+
+def get_appearance(session: Session, appearance_id: int, *, deleted: bool = False) -> Appearance:
+    """The appearance row."""
+    return _get(session, Appearance, "appearance", appearance_id, deleted)
+
+
+def get_evidence(session: Session, evidence_id: int, *, deleted: bool = False) -> Evidence:
+    """The evidence row."""
+    return _get(session, Evidence, "evidence", evidence_id, deleted)
+
+
+def get_relation(session: Session, relation_id: int, *, deleted: bool = False) -> ClaimRelation:
+    """The claim relation row."""
+    return _get(session, ClaimRelation, "relation", relation_id, deleted)
+
+
+def soft_delete(row: SoftDeletable, deleted: bool) -> None:
+    """Move a row to the trash or take it out (a claim's ``updated_at`` moves too: its version changes)."""
     row.deleted_at = utcnow() if deleted else None
     if isinstance(row, Claim):
         row.updated_at = utcnow()
-    return row
 
 
-def claim_id_of(session: Session, entity: str, row: Any) -> int | None:
-    """The claim an entity row belongs to (for the history log)."""
-    if isinstance(row, Claim):
-        return int(row.id)
-    if isinstance(row, Appearance | Evidence):
-        return int(row.claim_id)
+def touch_claim(claim: Claim) -> None:
+    """Mark a claim changed (bumps ``updated_at`` and, with it, the optimistic-locking ``version``)."""
+    claim.updated_at = utcnow()
+
+
+def claim_of_item(row: Appearance | Evidence | ClaimRelation) -> int:
+    """The claim an appearance, evidence item or relation belongs to (for the history log)."""
     if isinstance(row, ClaimRelation):
         return int(row.from_claim_id)
-    return None
+    return int(row.claim_id)
 
 
-def dossier_id_of(session: Session, row: Any) -> int:
-    """The dossier a row belongs to."""
-    if isinstance(row, Dossier):
-        return int(row.id)
-    if isinstance(row, Source | Claim):
-        return int(row.dossier_id)
-    if isinstance(row, Appearance | Evidence):
-        return int(session.get(Claim, row.claim_id).dossier_id)  # type: ignore[union-attr]
-    if isinstance(row, ClaimRelation):
-        return int(session.get(Claim, row.from_claim_id).dossier_id)  # type: ignore[union-attr]
-    raise TypeError(type(row))
+def dossier_of_claim(session: Session, claim_id: int) -> int:
+    """The dossier of a claim, trashed or not."""
+    return get_claim(session, claim_id, deleted=True).dossier_id
 
 
 def log(
@@ -110,8 +131,8 @@ def log(
     user: str,
     claim_id: int | None = None,
     field: str = "",
-    before: Any = None,
-    after: Any = None,
+    before: object = None,
+    after: object = None,
 ) -> None:
     """Append one history line."""
     session.add(
@@ -130,12 +151,23 @@ def log(
     )
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: object) -> object:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, tuple | list | set | frozenset):
         return [_jsonable(v) for v in value]
     return value
+
+
+def assign(row: Dossier | Source | Claim | Evidence | Span, name: str, value: object) -> None:
+    """Set one column of a row (the caller has checked ``name`` against the entity's editable fields)."""
+    setattr(row, name, value)
+
+
+def reload(session: Session, row: Dossier) -> None:
+    """Write pending changes and re-read the row (its relationships follow a new foreign key)."""
+    session.flush()
+    session.refresh(row)
 
 
 # --- settings -----------------------------------------------------------------------------------------------
@@ -167,34 +199,31 @@ def settings_with_prefix(session: Session, prefix: str) -> list[tuple[str, str]]
 # --- web captures -------------------------------------------------------------------------------------------
 
 
-def add_capture(session: Session, source_id: int, capture: dict[str, Any]) -> None:
-    """Store an archived copy of a source (``capture``: url, captured_at, status, content_type, format, archive)."""
-    from workbench.core.text import sha256_hex
+def add_capture(session: Session, source_id: int, capture: CaptureInfo) -> None:
+    """Store an archived copy of a source."""
     from workbench.persistence.models import Capture
 
-    archive = bytes(capture["archive"])
-    at = capture.get("captured_at")
-    if isinstance(at, dt.datetime) and at.tzinfo is not None:
+    at = capture.captured_at
+    if at is not None and at.tzinfo is not None:
         at = at.astimezone(dt.UTC).replace(tzinfo=None)
-    session.add(Capture(source_id=source_id, url=str(capture.get("url", ""))[:2000], captured_at=at,
-                        status=capture.get("status"), content_type=str(capture.get("content_type", ""))[:200],
-                        archive_format=str(capture.get("format", "warc")), archive=archive,
-                        archive_sha256=sha256_hex(archive)))
+    session.add(Capture(source_id=source_id, url=capture.url[:2000], captured_at=at, status=capture.status,
+                        content_type=capture.content_type[:200], archive_format=capture.format,
+                        archive=capture.archive, archive_sha256=sha256_hex(capture.archive)))
 
 
-def captures_of(session: Session, source_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    """Archived copies of the given sources, oldest first, as plain dicts."""
+def captures_of(session: Session, source_ids: Sequence[int]) -> dict[int, list[CaptureInfo]]:
+    """Archived copies of the given sources, oldest first."""
     from workbench.persistence.models import Capture
 
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[int, list[CaptureInfo]] = defaultdict(list)
     if not source_ids:
         return {}
     rows = session.scalars(select(Capture).where(Capture.source_id.in_(list(source_ids))).order_by(Capture.id))
     for c in rows:
         at = c.captured_at.replace(tzinfo=dt.UTC) if c.captured_at is not None else None
-        out[c.source_id].append({"id": c.id, "url": c.url, "captured_at": at, "status": c.status,
-                                 "content_type": c.content_type, "format": c.archive_format,
-                                 "archive": c.archive, "sha256": c.archive_sha256})
+        out[c.source_id].append(CaptureInfo(url=c.url, captured_at=at, status=c.status, content_type=c.content_type,
+                                            format=c.archive_format, archive=c.archive, id=c.id,
+                                            sha256=c.archive_sha256))
     return dict(out)
 
 
@@ -251,6 +280,28 @@ def list_dossiers(session: Session) -> list[DossierInfo]:
     return [dossier_value(r) for r in rows]
 
 
+def insert_dossier(
+    session: Session, name: str, description: str, event_date: dt.date | None, scale: RatingScale
+) -> Dossier:
+    """A new dossier with its own copy of ``scale``."""
+    row = Dossier(name=name, description=description, event_date=event_date, scale_id=insert_scale(session, scale).id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def set_dossier_scale(session: Session, row: Dossier, scale: RatingScale) -> None:
+    """Give the dossier a copy of ``scale`` (the old copy stays for history)."""
+    row.scale_id = insert_scale(session, scale).id
+    reload(session, row)
+
+
+def scale_of_dossier(session: Session, dossier_id: int) -> RatingScale | None:
+    """The dossier's scale (trashed dossiers included), None if there is no such dossier."""
+    row = session.get(Dossier, dossier_id)
+    return scale_value(row.scale) if row is not None else None
+
+
 # --- sources ------------------------------------------------------------------------------------------------
 
 
@@ -274,6 +325,43 @@ def source_value(row: Source, claim_count: int = 0) -> SourceInfo:
         claim_count=claim_count,
         ocr=row.ocr,
     )
+
+
+def new_source(
+    dossier_id: int, bundle: ImportBundle, text: str, sha: str, meta: Mapping[str, object],
+    *, revision_of_id: int | None = None,
+) -> Source:
+    """The row of a new source (not yet added to a session)."""
+    return Source(
+        dossier_id=dossier_id,
+        kind=bundle.kind,
+        filename=bundle.name,
+        original=bundle.original,
+        sha256=sha,
+        text=text,
+        text_sha256=sha256_hex(text),
+        page_map=[list(p) for p in bundle.page_map],
+        ocr=bundle.ocr,
+        ocr_words=bundle.ocr_words,
+        revision_of_id=revision_of_id,
+        **meta,
+    )
+
+
+def insert_source(
+    session: Session, dossier_id: int, bundle: ImportBundle, text: str, sha: str, meta: Mapping[str, object],
+    *, revision_of_id: int | None = None,
+) -> Source:
+    """Store a new source (flushed: it has its id)."""
+    row = new_source(dossier_id, bundle, text, sha, meta, revision_of_id=revision_of_id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def source_text(session: Session, source_id: int) -> str:
+    """The text of record of a live source (only that column is read)."""
+    return str(get_source(session, source_id).text)
 
 
 def find_source_by_sha(session: Session, dossier_id: int, sha256: str) -> Source | None:
@@ -320,7 +408,7 @@ def add_span(session: Session, source_id: int, start: int, end: int, *, dossier_
 
     With ``dossier_id``, the source must belong to that dossier (a claim cites only its own dossier's sources).
     """
-    source = get_row(session, "source", source_id)
+    source = get_source(session, source_id)
     if dossier_id is not None and source.dossier_id != dossier_id:
         raise ValidationError(f"source {source_id} is not in the claim's dossier")
     sel = make_selector(source.text, start, end, source.text_sha256)
@@ -342,11 +430,49 @@ def span_value(row: Span) -> SpanInfo:
         prefix=row.prefix,
         suffix=row.suffix,
         text_sha256=row.text_sha256,
-        state=row.state,
+        state=SpanState(row.state),
     )
 
 
 # --- claims -------------------------------------------------------------------------------------------------
+
+
+def insert_claim(session: Session, dossier_id: int, **fields: object) -> Claim:
+    """A new claim of the dossier with ``fields`` (checked by the service), flushed."""
+    now = utcnow()
+    claim = Claim(dossier_id=dossier_id, created_at=now, updated_at=now, **fields)
+    session.add(claim)
+    session.flush()
+    return claim
+
+
+def insert_appearance(session: Session, claim_id: int, span_id: int) -> Appearance:
+    """A new appearance of a claim on a span, flushed."""
+    app = Appearance(claim_id=claim_id, span_id=span_id)
+    session.add(app)
+    session.flush()
+    return app
+
+
+def insert_evidence(session: Session, claim_id: int, stance: str, **fields: object) -> Evidence:
+    """A new evidence item (``span_id`` for a cited span, else the external reference's fields), flushed."""
+    ev = Evidence(claim_id=claim_id, stance=stance, **fields)
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+def insert_relation(session: Session, from_claim_id: int, to_claim_id: int, kind: str) -> ClaimRelation:
+    """A new relation between two claims, flushed."""
+    rel = ClaimRelation(from_claim_id=from_claim_id, to_claim_id=to_claim_id, kind=kind)
+    session.add(rel)
+    session.flush()
+    return rel
+
+
+def evidence_info(session: Session, ev: Evidence) -> EvidenceInfo:
+    """Frozen evidence item with its span (if it cites one)."""
+    return evidence_value(ev, get_span(session, ev.span_id) if ev.span_id else None)
 
 
 def set_tags(session: Session, claim_id: int, tags: Iterable[str]) -> None:
@@ -399,7 +525,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
         ClaimRelation.to_claim_id.in_(live_claims),
     )
     for rel in session.scalars(rel_stmt):
-        value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, rel.kind)
+        value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, RelationKind(rel.kind))
         rels[rel.from_claim_id].append(value)
         if rel.to_claim_id != rel.from_claim_id:
             rels[rel.to_claim_id].append(value)
@@ -410,7 +536,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
             statement=r.statement,
             claimant=r.claimant,
             claim_date=r.claim_date,
-            status=r.status,
+            status=Status(r.status),
             verdict=r.verdict,
             rationale=r.rationale,
             tags=tuple(tags[r.id]),
@@ -431,7 +557,7 @@ def evidence_value(ev: Evidence, span: Span | None) -> EvidenceInfo:
     return EvidenceInfo(
         id=ev.id,
         claim_id=ev.claim_id,
-        stance=ev.stance,
+        stance=Stance(ev.stance),
         span=span_value(span) if span is not None else None,
         url=ev.url,
         title=ev.title,
@@ -494,7 +620,7 @@ def check_verdict(session: Session, dossier_id: int, key: str | None) -> None:
     """Raise ValidationError unless ``key`` is None or a verdict of the dossier's scale."""
     if key is None:
         return
-    dossier = get_row(session, "dossier", dossier_id)
+    dossier = get_dossier(session, dossier_id)
     keys = [v.key for v in dossier.scale.verdicts]
     if key not in keys:
         raise ValidationError(f"unknown verdict {key!r}; the dossier's scale has: {', '.join(keys)}")
@@ -575,7 +701,9 @@ def latest_history_id(session: Session, dossier_id: int) -> int:
     return int(session.scalar(select(func.max(History.id)).where(History.dossier_id == dossier_id)) or 0)
 
 
-def history_since(session: Session, dossier_id: int, after_id: int) -> list[tuple[int, str, int, int | None, Any]]:
+def history_since(
+    session: Session, dossier_id: int, after_id: int
+) -> list[tuple[int, str, int, int | None, object]]:
     """``(id, entity, entity_id, claim_id, after)`` of the dossier's history lines with id > ``after_id``, in order."""
     stmt = (
         select(History.id, History.entity, History.entity_id, History.claim_id, History.after)
@@ -643,7 +771,7 @@ def create_claims_bulk(
     for key in {it.fields.get("verdict") for it in items} - {None}:
         check_verdict(session, dossier_id, key)
 
-    def selector(sid: int, start: int, end: int) -> dict[str, Any]:
+    def selector(sid: int, start: int, end: int) -> dict[str, object]:
         text, sha = texts[sid]
         sel = make_selector(text, start, end, sha)
         return {"source_id": sid, "start": sel.start, "end": sel.end, "exact": sel.exact, "prefix": sel.prefix,
@@ -678,11 +806,11 @@ def create_claims_bulk(
                 for tag in sorted({t.strip() for t in it.fields.get("tags", ()) if t.strip()})]
     if tag_rows:
         session.execute(insert(ClaimTag), tag_rows)
-    history: list[dict[str, Any]] = []
+    history: list[dict[str, object]] = []
     line = {"dossier_id": dossier_id, "user": user, "at": now, "action": "create", "field": "", "before": None}
     for cid, row in zip(claim_ids, claim_rows, strict=True):
         history.append({**line, "claim_id": cid, "entity": "claim", "entity_id": cid, "after": row["statement"]})
-    def place(span: dict[str, Any]) -> dict[str, Any]:  # as the services log it: where the span is
+    def place(span: dict[str, object]) -> dict[str, object]:  # as the services log it: where the span is
         return {"source_id": span["source_id"], "start": span["start"], "end": span["end"]}
 
     app_places = [place(sp) for group in span_rows for sp in group]

@@ -5,13 +5,21 @@ Functions take a Session, never commit, and return rows or frozen values like th
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from workbench.core.drift import DriftRecord, SpanRef
+from workbench.core.anchoring import Selector, make_selector
+from workbench.core.drift import DriftRecord, SpanRef, reanchor_revision
+from workbench.core.enums import SpanState
+from workbench.core.text import sha256_hex
+from workbench.core.values import ImportBundle
+from workbench.persistence import repositories as repo
 from workbench.persistence.models import Appearance, Evidence, Source, Span, SpanDrift
+
+REVIEWED_STATES = (SpanState.CHANGED.value, SpanState.ORPHANED.value)
+"""Drift states that flag the item for review (unless the change is only cosmetic)."""
 
 
 def next_revision(session: Session, source_id: int) -> Source | None:
@@ -55,9 +63,9 @@ def latest_by_url(session: Session, dossier_id: int, url: str) -> Source | None:
     return chain(session, rows[-1].id)[-1]
 
 
-def items_on_source(session: Session, source_id: int) -> list[tuple[str, Any, Span]]:
+def items_on_source(session: Session, source_id: int) -> list[tuple[str, Appearance | Evidence, Span]]:
     """Every appearance and evidence item (trashed ones too: undo may bring them back) anchored on ``source_id``."""
-    out: list[tuple[str, Any, Span]] = []
+    out: list[tuple[str, Appearance | Evidence, Span]] = []
     apps = select(Appearance, Span).join(Span, Span.id == Appearance.span_id).where(Span.source_id == source_id)
     for app, span in session.execute(apps.order_by(Appearance.id)):
         out.append(("appearance", app, span))
@@ -116,7 +124,7 @@ def set_review(session: Session, claim_id: int, review: str) -> int:
     return n
 
 
-def _records(session: Session, stmt: Any) -> list[DriftRecord]:
+def _records(session: Session, stmt: Select[SpanDrift]) -> list[DriftRecord]:
     rows = list(session.scalars(stmt.order_by(SpanDrift.id)))
     ids = {r.old_span_id for r in rows} | {r.new_span_id for r in rows if r.new_span_id is not None}
     spans = {s.id: s for s in session.scalars(select(Span).where(Span.id.in_(ids)))} if ids else {}
@@ -129,3 +137,66 @@ def current_span_id(session: Session, role: str, item_id: int) -> int | None:
     row: Appearance | Evidence | None = (
         session.get(Appearance, item_id) if role == "appearance" else session.get(Evidence, item_id))
     return int(row.span_id) if row is not None and row.span_id is not None else None
+
+
+def store_revision(
+    s: Session,
+    user: str,
+    old: Source,
+    bundle: ImportBundle,
+    text: str,
+    meta: dict[str, object],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Source, list[DriftRecord]]:
+    """Store ``bundle`` as the new revision of ``old``, re-anchor every span of ``old`` on it, record the drift.
+
+    Returns the new source row and the drift report, in the order of the old spans.
+    """
+    row = repo.insert_source(s, old.dossier_id, bundle, text, sha256_hex(bundle.original), meta,
+                             revision_of_id=old.id)
+    items = items_on_source(s, old.id)
+    by_span: dict[int, Span] = {span.id: span for _role, _item, span in items}
+    spans = list(by_span.values())
+    selectors = [Selector(sp.start, sp.end, sp.exact, sp.prefix, sp.suffix, sp.text_sha256) for sp in spans]
+    results = reanchor_revision(old.text, text, selectors, progress=progress)
+    new_span_of: dict[int, Span | None] = {}
+    for sp, res in zip(spans, results, strict=True):
+        if res.state == SpanState.ORPHANED:
+            sp.state = SpanState.ORPHANED.value  # stays on the old revision, the newest that holds it
+            new_span_of[sp.id] = None
+            continue
+        sel = make_selector(text, res.start, res.end, row.text_sha256)
+        new_span = Span(source_id=row.id, start=sel.start, end=sel.end, exact=sel.exact, prefix=sel.prefix,
+                        suffix=sel.suffix, text_sha256=sel.text_sha256, state=res.state.value)
+        s.add(new_span)
+        new_span_of[sp.id] = new_span
+    s.flush()
+    result_of = {sp.id: res for sp, res in zip(spans, results, strict=True)}
+    drift_rows: list[tuple[SpanDrift, Span, Span | None]] = []
+    counts: dict[str, int] = {}
+    for role, item, span in items:
+        res = result_of[span.id]
+        target = new_span_of[span.id]
+        if target is not None:
+            item.span_id = target.id
+        live = item.deleted_at is None
+        review = "pending" if live and res.state.value in REVIEWED_STATES and not res.cosmetic else "none"
+        d = SpanDrift(dossier_id=old.dossier_id, old_source_id=old.id, new_source_id=row.id, claim_id=item.claim_id,
+                      role=role, item_id=item.id, old_span_id=span.id,
+                      new_span_id=target.id if target is not None else None, state=res.state.value,
+                      diff=res.diff, note=res.note, review=review)
+        s.add(d)
+        drift_rows.append((d, span, target))
+        counts[res.state.value] = counts.get(res.state.value, 0) + 1
+        if live and res.state != SpanState.ANCHORED:
+            repo.log(s, dossier_id=old.dossier_id, claim_id=item.claim_id, entity=role, entity_id=item.id,
+                     action="re-anchor", field="span", user=user,
+                     before={"source_id": old.id, "start": span.start, "end": span.end, "exact": span.exact},
+                     after={"source_id": row.id if target is not None else old.id, "state": res.state.value,
+                            "start": res.start, "end": res.end, "exact": res.exact, "note": res.note})
+    s.flush()
+    repo.log(s, dossier_id=old.dossier_id, entity="source", entity_id=row.id, action="revise", user=user,
+             before={"revision_of": old.id, "text_sha256": old.text_sha256},
+             after={"title": row.title, "sha256": row.sha256, "file": bundle.name, "spans": counts})
+    return row, sorted((drift_value(d, o, n) for d, o, n in drift_rows), key=lambda r: (r.old.start, r.id))

@@ -41,7 +41,8 @@ def import_annotations(
     verdict_of = {label.casefold(): v.key for v in scale.verdicts for label in (v.label_en, v.label_fr, v.key)}
     by_sha = {s.text_sha256: s for s in infos}
     by_url = {s.url: s for s in infos if s.url}
-    texts: dict[int, str] = {}
+    matched = {s.id for rec in records if (s := by_sha.get(rec.text_sha256) or by_url.get(rec.url)) is not None}
+    texts = sources.texts(store, matched)  # the texts of every matched source in one query
     states: dict[str, int] = defaultdict(int)
     skipped: list[str] = []
     groups: dict[str, list[tuple[AnnotationRecord, SourceInfo, int, int]]] = defaultdict(list)
@@ -50,8 +51,6 @@ def import_annotations(
         if source is None:
             skipped.append(f"{rec.id}: no source of this dossier matches {rec.source}")
             continue
-        if source.id not in texts:
-            texts[source.id] = sources.text(store, source.id)
         text = texts[source.id]
         start = rec.start if rec.start is not None else 0
         end = rec.end if rec.end is not None else start + len(rec.exact)

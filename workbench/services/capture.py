@@ -43,7 +43,7 @@ def import_url(store: Store, dossier_id: int, url: str, **fetch_options: Any) ->
 def captures(store: Store, source_id: int) -> list[dict[str, Any]]:
     """Archived copies of one source, oldest first."""
     with store.db.transaction() as s:
-        return repo.captures_of(s, [source_id]).get(source_id, [])
+        return [c.to_dict() for c in repo.captures_of(s, [source_id]).get(source_id, [])]
 
 
 def report_captures(store: Store, source_ids: list[int]) -> dict[int, tuple[dict[str, Any], ...]]:
@@ -53,9 +53,9 @@ def report_captures(store: Store, source_ids: list[int]) -> dict[int, tuple[dict
     out: dict[int, tuple[dict[str, Any], ...]] = {}
     for sid, items in found.items():
         out[sid] = tuple(
-            {"url": c["url"], "captured_at": c["captured_at"], "sha256": c["sha256"], "format": c["format"],
-             "name": f"captures/{sid}-{i + 1}.{'warc.gz' if c['format'] == 'warc' else c['format']}",
-             "warc": c["archive"], "archive_url": ""}
+            {"url": c.url, "captured_at": c.captured_at, "sha256": c.sha256, "format": c.format,
+             "name": f"captures/{sid}-{i + 1}.{'warc.gz' if c.format == 'warc' else c.format}",
+             "warc": c.archive, "archive_url": ""}
             for i, c in enumerate(items)
         )
     return out

@@ -11,8 +11,6 @@ open claims now and then) if that matters. Workbench's transactions are short, w
 
 from __future__ import annotations
 
-from typing import Any
-
 from workbench.core.values import Changes
 from workbench.persistence import repositories as repo
 from workbench.services.store import Store
@@ -63,5 +61,5 @@ def changes_since(store: Store, dossier_id: int, after_id: int) -> tuple[int, Ch
     return cursor, Changes(frozenset(claims), frozenset(sources), frozenset(dossiers))
 
 
-def _get(value: Any, key: str) -> Any:
+def _get(value: object, key: str) -> object:
     return value.get(key) if isinstance(value, dict) else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
 from typing import Any
 
 from workbench.core.enums import RelationKind, Status
@@ -15,7 +16,6 @@ from workbench.core.errors import ConflictError, ValidationError
 from workbench.core.text import parse_date
 from workbench.core.values import AppearanceInfo, ClaimInfo, HistoryEntry, NewClaim, RelationInfo, SpanInfo
 from workbench.persistence import repositories as repo
-from workbench.persistence.models import Appearance, Claim, ClaimRelation, utcnow
 from workbench.services.store import Store
 
 FIELDS = ("statement", "claimant", "claim_date", "status", "verdict", "rationale", "tags", "concluded_by")
@@ -55,7 +55,7 @@ def create(
     """Create a claim whose first appearance is ``[start, end)`` of a source; statement defaults to the quote."""
     fields = _check_fields(fields)
     with store.db.transaction() as s:
-        source = repo.get_row(s, "source", source_id)
+        source = repo.get_source(s, source_id)
         span = repo.add_span(s, source_id, start, end)
         tags = fields.pop("tags", ())
         if not fields.get("statement"):
@@ -63,16 +63,11 @@ def create(
             if not fields["statement"]:
                 raise ValidationError("the selected text is blank: select words to make a claim")
         repo.check_verdict(s, source.dossier_id, fields.get("verdict"))
-        now = utcnow()
-        claim = Claim(dossier_id=source.dossier_id, created_at=now, updated_at=now, **fields)
-        if claim.status == Status.CONCLUDED:
-            claim.concluded_by = store.user
-        s.add(claim)
-        s.flush()
+        if fields.get("status") == Status.CONCLUDED:
+            fields["concluded_by"] = store.user
+        claim = repo.insert_claim(s, source.dossier_id, **fields)
         repo.set_tags(s, claim.id, tags)
-        app = Appearance(claim_id=claim.id, span_id=span.id)
-        s.add(app)
-        s.flush()
+        app = repo.insert_appearance(s, claim.id, span.id)
         repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="claim", entity_id=claim.id,
                  action="create", user=store.user, after=claim.statement)
         repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="appearance", entity_id=app.id,
@@ -97,7 +92,7 @@ def create_many(store: Store, dossier_id: int, items: Sequence[NewClaim]) -> lis
                 raise ValidationError(f"unknown stance {c[0]!r}; use supports, refutes or context")
         ready.append(replace(item, fields=_check_fields(dict(item.fields))))
     with store.db.transaction() as s:
-        repo.get_row(s, "dossier", dossier_id)
+        repo.get_dossier(s, dossier_id)
         texts = dict(repo.source_texts(s, {it.appearances[0][0] for it in ready}))
         checked = []
         for item in ready:
@@ -114,12 +109,10 @@ def create_many(store: Store, dossier_id: int, items: Sequence[NewClaim]) -> lis
 def add_appearance(store: Store, claim_id: int, source_id: int, start: int, end: int) -> AppearanceInfo:
     """Record that the claim also appears at ``[start, end)`` of a source (any source of the same dossier)."""
     with store.db.transaction() as s:
-        claim = repo.get_row(s, "claim", claim_id)
+        claim = repo.get_claim(s, claim_id)
         span = repo.add_span(s, source_id, start, end, dossier_id=claim.dossier_id)
-        app = Appearance(claim_id=claim_id, span_id=span.id)
-        s.add(app)
-        claim.updated_at = utcnow()
-        s.flush()
+        app = repo.insert_appearance(s, claim_id, span.id)
+        repo.touch_claim(claim)
         repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="appearance", entity_id=app.id,
                  action="create", user=store.user, after={"source_id": source_id, "start": start, "end": end})
         return AppearanceInfo(app.id, claim_id, repo.span_value(span))
@@ -135,7 +128,7 @@ def update(
     """
     fields = _check_fields(fields)
     with store.db.transaction() as s:
-        claim = repo.get_row(s, "claim", claim_id)
+        claim = repo.get_claim(s, claim_id)
         if "verdict" in fields:
             repo.check_verdict(s, claim.dossier_id, fields["verdict"])
         current = repo.claim_values(s, [claim])[0]
@@ -143,6 +136,8 @@ def update(
             changed = [f for f in fields if getattr(current, f) != fields[f]]
             field = changed[0] if changed else next(iter(fields), "")
             theirs = getattr(current, field) if field else None
+            if isinstance(theirs, StrEnum):  # shown as its stored value, as before the enums
+                theirs = str(theirs)
             raise ConflictError(
                 f"claim {claim_id} was changed by someone else (now {field} = {theirs!r}); re-apply or discard",
                 field=field,
@@ -159,18 +154,18 @@ def update(
             if name == "tags":
                 repo.set_tags(s, claim_id, value)
             else:
-                setattr(claim, name, value)
+                repo.assign(claim, name, value)
             repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="claim", entity_id=claim_id,
                      action="update", field=name, before=old, after=value, user=store.user)
         if before:
             concluding = fields.get("status") == Status.CONCLUDED or (
                 "verdict" in before and claim.status == Status.CONCLUDED)
             if concluding and "concluded_by" not in fields:
-                claim.concluded_by = store.user
+                repo.assign(claim, "concluded_by", store.user)
             involves_conclusion = Status.CONCLUDED in (before.get("status"), claim.status)
             if (claim.concluded_by != concluded_by or involves_conclusion) and "concluded_by" not in before:
                 before["concluded_by"] = concluded_by  # undo gives the verdict back to whoever concluded it
-            claim.updated_at = utcnow()  # also bumps ``version`` (optimistic locking), tags included
+            repo.touch_claim(claim)  # also bumps ``version`` (optimistic locking), tags included
         s.flush()
         return repo.claim_values(s, [claim])[0], before
 
@@ -194,16 +189,14 @@ def relate(store: Store, from_claim_id: int, to_claim_id: int, kind: str) -> Rel
     if from_claim_id == to_claim_id:
         raise ValidationError("a claim cannot be related to itself")
     with store.db.transaction() as s:
-        a = repo.get_row(s, "claim", from_claim_id)
-        b = repo.get_row(s, "claim", to_claim_id)
+        a = repo.get_claim(s, from_claim_id)
+        b = repo.get_claim(s, to_claim_id)
         if a.dossier_id != b.dossier_id:
             raise ValidationError("claims of different dossiers cannot be related")
-        rel = ClaimRelation(from_claim_id=from_claim_id, to_claim_id=to_claim_id, kind=kind)
-        s.add(rel)
-        s.flush()
+        rel = repo.insert_relation(s, from_claim_id, to_claim_id, kind)
         repo.log(s, dossier_id=a.dossier_id, claim_id=from_claim_id, entity="relation", entity_id=rel.id,
                  action="create", user=store.user, after={"to": to_claim_id, "kind": kind})
-        return RelationInfo(rel.id, from_claim_id, to_claim_id, kind)
+        return RelationInfo(rel.id, from_claim_id, to_claim_id, RelationKind(kind))
 
 
 def delete(store: Store, entity: str, row_id: int) -> None:
@@ -220,18 +213,25 @@ def _set_deleted(store: Store, entity: str, row_id: int, deleted: bool) -> None:
     if entity not in ("claim", "appearance", "evidence", "relation"):
         raise ValidationError(f"cannot delete a {entity} here")
     with store.db.transaction() as s:
-        row = repo.set_deleted(s, entity, row_id, deleted)
-        claim_id = repo.claim_id_of(s, entity, row)
-        repo.log(s, dossier_id=repo.dossier_id_of(s, row), claim_id=claim_id, entity=entity, entity_id=row_id,
-                 action="delete" if deleted else "restore", user=store.user)
-        if entity != "claim" and claim_id is not None:
-            repo.get_row(s, "claim", claim_id, deleted=True).updated_at = utcnow()
+        if entity == "claim":
+            repo.soft_delete(repo.get_claim(s, row_id, deleted=True), deleted)
+            claim_id = row_id
+        else:
+            item = (repo.get_appearance(s, row_id, deleted=True) if entity == "appearance"
+                    else repo.get_evidence(s, row_id, deleted=True) if entity == "evidence"
+                    else repo.get_relation(s, row_id, deleted=True))
+            repo.soft_delete(item, deleted)
+            claim_id = repo.claim_of_item(item)
+        repo.log(s, dossier_id=repo.dossier_of_claim(s, claim_id), claim_id=claim_id, entity=entity,
+                 entity_id=row_id, action="delete" if deleted else "restore", user=store.user)
+        if entity != "claim":
+            repo.touch_claim(repo.get_claim(s, claim_id, deleted=True))
 
 
 def get(store: Store, claim_id: int) -> ClaimInfo:
     """One claim with appearances, evidence and relations."""
     with store.db.transaction() as s:
-        return repo.claim_values(s, [repo.get_row(s, "claim", claim_id)])[0]
+        return repo.claim_values(s, [repo.get_claim(s, claim_id)])[0]
 
 
 def list_claims(
@@ -267,7 +267,7 @@ def histories(store: Store, claim_ids: Sequence[int]) -> dict[int, list[HistoryE
 def history(store: Store, claim_id: int) -> list[HistoryEntry]:
     """The change log of a claim (its fields, appearances, evidence, relations), oldest first."""
     with store.db.transaction() as s:
-        repo.get_row(s, "claim", claim_id, deleted=True)
+        repo.get_claim(s, claim_id, deleted=True)
         return repo.history_of_claim(s, claim_id)
 
 

@@ -50,13 +50,11 @@ def compare_inputs(
         if missing:
             raise NotFoundError(f"no source with id {missing[0]} in dossier {dossier_id}")
         infos = [s for s in infos if s.id in set(source_ids)]
-    inputs = []
-    for info in infos:
-        if cancel is not None and cancel():
-            raise Cancelled("comparison cancelled")
-        text = sources.text(store, info.id)
-        inputs.append(CompareInput(info.id, text, info.published, info.title, info.outlet, info.language or ""))
-    return inputs
+    if cancel is not None and cancel():
+        raise Cancelled("comparison cancelled")
+    texts = sources.texts(store, [info.id for info in infos])  # one query for every text
+    return [CompareInput(info.id, texts[info.id], info.published, info.title, info.outlet, info.language or "")
+            for info in infos]
 
 
 def claim_from_alignment(store: Store, a: tuple[int, int, int], b: tuple[int, int, int],

@@ -8,7 +8,6 @@ from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.scales import DEFAULT, PRESETS
 from workbench.core.values import DossierInfo, RatingScale
 from workbench.persistence import repositories as repo
-from workbench.persistence.models import Dossier
 from workbench.services.store import Store
 
 CURRENT_KEY = "current_dossier"
@@ -30,15 +29,11 @@ def create(
             raise ValidationError(f"unknown rating scale {scale!r}; presets: {', '.join(PRESETS)}")
         scale = PRESETS[scale]
     with store.db.transaction() as s:
-        scale_row = repo.insert_scale(s, scale)
-        row = Dossier(name=name.strip(), description=description, event_date=event_date, scale_id=scale_row.id)
-        s.add(row)
-        s.flush()
+        row = repo.insert_dossier(s, name.strip(), description, event_date, scale)
         repo.log(s, dossier_id=row.id, entity="dossier", entity_id=row.id, action="create", user=store.user,
                  after=row.name)
         repo.put_setting(s, CURRENT_KEY, str(row.id))
-        s.flush()
-        s.refresh(row)
+        repo.reload(s, row)
         return repo.dossier_value(row)
 
 
@@ -51,7 +46,7 @@ def list_all(store: Store) -> list[DossierInfo]:
 def get(store: Store, dossier_id: int) -> DossierInfo:
     """One dossier."""
     with store.db.transaction() as s:
-        return repo.dossier_value(repo.get_row(s, "dossier", dossier_id))
+        return repo.dossier_value(repo.get_dossier(s, dossier_id))
 
 
 def current(store: Store) -> DossierInfo | None:
@@ -60,7 +55,7 @@ def current(store: Store) -> DossierInfo | None:
         wanted = repo.get_setting(s, CURRENT_KEY)
         if wanted.isdigit():
             try:
-                return repo.dossier_value(repo.get_row(s, "dossier", int(wanted)))
+                return repo.dossier_value(repo.get_dossier(s, int(wanted)))
             except NotFoundError:
                 pass
         dossiers = repo.list_dossiers(s)
@@ -75,7 +70,7 @@ def ensure_current(store: Store) -> DossierInfo:
 def set_current(store: Store, dossier_id: int) -> DossierInfo:
     """Remember ``dossier_id`` as the one to open next time."""
     with store.db.transaction() as s:
-        row = repo.get_row(s, "dossier", dossier_id)
+        row = repo.get_dossier(s, dossier_id)
         repo.put_setting(s, CURRENT_KEY, str(dossier_id))
         return repo.dossier_value(row)
 
@@ -88,35 +83,32 @@ def set_scale(store: Store, dossier_id: int, scale: str | RatingScale) -> Dossie
         scale = PRESETS[scale]
     keys = {v.key for v in scale.verdicts}
     with store.db.transaction() as s:
-        row = repo.get_row(s, "dossier", dossier_id)
+        row = repo.get_dossier(s, dossier_id)
         used = {c.verdict for c in repo.query_claims(s, dossier_id) if c.verdict}
         missing = sorted(used - keys)
         if missing:
             raise ValidationError(f"claims use verdicts the scale {scale.name!r} lacks: {', '.join(missing)}")
         before = row.scale.name
-        row.scale_id = repo.insert_scale(s, scale).id
+        repo.set_dossier_scale(s, row, scale)
         repo.log(s, dossier_id=dossier_id, entity="dossier", entity_id=dossier_id, action="update", field="scale",
                  before=before, after=scale.name, user=store.user)
-        s.flush()
-        s.refresh(row)
         return repo.dossier_value(row)
 
 
 def set_event_date(store: Store, dossier_id: int, event_date: dt.date | None) -> DossierInfo:
     """Set the date of the event the dossier is about (used to flag recycled sources)."""
     with store.db.transaction() as s:
-        row = repo.get_row(s, "dossier", dossier_id)
+        row = repo.get_dossier(s, dossier_id)
         repo.log(s, dossier_id=dossier_id, entity="dossier", entity_id=dossier_id, action="update",
                  field="event_date", before=row.event_date, after=event_date, user=store.user)
-        row.event_date = event_date
+        repo.assign(row, "event_date", event_date)
         return repo.dossier_value(row)
 
 
 def scale_of(store: Store, dossier_id: int) -> RatingScale:
     """The dossier's rating scale."""
     with store.db.transaction() as s:
-        row = s.get(Dossier, dossier_id)
-        return repo.scale_value(row.scale) if row else DEFAULT
+        return repo.scale_of_dossier(s, dossier_id) or DEFAULT
 
 
 def get_setting(store: Store, key: str, default: str = "") -> str:

@@ -10,7 +10,6 @@ from workbench.core.errors import ValidationError
 from workbench.core.text import parse_date
 from workbench.core.values import EvidenceInfo
 from workbench.persistence import repositories as repo
-from workbench.persistence.models import Evidence, utcnow
 from workbench.services.store import Store
 
 
@@ -27,10 +26,11 @@ def cite_span(store: Store, claim_id: int, stance: str, source_id: int, start: i
     """Cite ``[start, end)`` of a dossier source as evidence."""
     stance = _stance(stance)
     with store.db.transaction() as s:
-        claim = repo.get_row(s, "claim", claim_id)
+        claim = repo.get_claim(s, claim_id)
         span = repo.add_span(s, source_id, start, end, dossier_id=claim.dossier_id)
-        ev = Evidence(claim_id=claim_id, stance=stance, span_id=span.id, note=note)
-        return _finish(s, store, claim, ev, {"stance": stance, "source_id": source_id, "start": start, "end": end})
+        ev = repo.insert_evidence(s, claim_id, stance, span_id=span.id, note=note)
+        return _logged(store, claim.dossier_id, repo.evidence_info(s, ev),
+                       {"stance": stance, "source_id": source_id, "start": start, "end": end})
 
 
 def cite_external(
@@ -56,10 +56,11 @@ def cite_external(
         if value and not value.lower().startswith(("http://", "https://", "doi:", "urn:")):
             raise ValidationError(f"the {name} must start with http:// or https:// ({value[:60]!r})")
     with store.db.transaction() as s:
-        claim = repo.get_row(s, "claim", claim_id)
-        ev = Evidence(
-            claim_id=claim_id,
-            stance=stance,
+        claim = repo.get_claim(s, claim_id)
+        ev = repo.insert_evidence(
+            s,
+            claim_id,
+            stance,
             url=url.strip(),
             title=title.strip(),
             publisher=publisher.strip(),
@@ -69,17 +70,16 @@ def cite_external(
             quoted=quoted,
             note=note,
         )
-        return _finish(s, store, claim, ev, {"stance": stance, "url": url, "title": title})
+        return _logged(store, claim.dossier_id, repo.evidence_info(s, ev),
+                       {"stance": stance, "url": url, "title": title})
 
 
-def _finish(s: Any, store: Store, claim: Any, ev: Evidence, summary: dict[str, Any]) -> EvidenceInfo:
-    s.add(ev)
-    claim.updated_at = utcnow()
-    s.flush()
-    repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="evidence", entity_id=ev.id,
-             action="create", user=store.user, after=summary)
-    span = repo.get_span(s, ev.span_id) if ev.span_id else None
-    return repo.evidence_value(ev, span)
+def _logged(store: Store, dossier_id: int, ev: EvidenceInfo, summary: dict[str, Any]) -> EvidenceInfo:
+    with store.db.transaction() as s:  # joins the caller's transaction
+        repo.touch_claim(repo.get_claim(s, ev.claim_id))
+        repo.log(s, dossier_id=dossier_id, claim_id=ev.claim_id, entity="evidence", entity_id=ev.id,
+                 action="create", user=store.user, after=summary)
+    return ev
 
 
 def update(store: Store, evidence_id: int, *, stance: str | None = None, note: str | None = None) -> tuple[
@@ -87,18 +87,17 @@ def update(store: Store, evidence_id: int, *, stance: str | None = None, note: s
 ]:
     """Change an evidence item's stance or note; returns the previous values of what changed."""
     with store.db.transaction() as s:
-        ev = repo.get_row(s, "evidence", evidence_id)
-        claim = repo.get_row(s, "claim", ev.claim_id)
+        ev = repo.get_evidence(s, evidence_id)
+        claim = repo.get_claim(s, ev.claim_id)
         before: dict[str, Any] = {}
         for name, value in (("stance", _stance(stance) if stance else None), ("note", note)):
             if value is None or getattr(ev, name) == value:
                 continue
             before[name] = getattr(ev, name)
-            setattr(ev, name, value)
+            repo.assign(ev, name, value)
             repo.log(s, dossier_id=claim.dossier_id, claim_id=claim.id, entity="evidence", entity_id=ev.id,
                      action="update", field=name, before=before[name], after=value, user=store.user)
         if before:
-            claim.updated_at = utcnow()
+            repo.touch_claim(claim)
         s.flush()
-        span = repo.get_span(s, ev.span_id) if ev.span_id else None
-        return repo.evidence_value(ev, span), before
+        return repo.evidence_info(s, ev), before

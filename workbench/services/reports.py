@@ -10,13 +10,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import Cancelled, NotFoundError, ValidationError
 from workbench.core.values import RatingScale, SourceInfo
 from workbench.io.report import ReportModel
 from workbench.services import claims, dossiers, publication, sources
 from workbench.services.store import Store
+
+if TYPE_CHECKING:  # the comparison engine is imported only when a report asks for the discrepancies
+    from workbench.core.compare import CompareResult
 
 ORGANISATION_KEY = "organisation"
 
@@ -69,21 +72,20 @@ def build_model(
         shown = [s for s in all_sources if s.id in used]
     else:
         shown = all_sources
-    texts = {}
-    for i, s in enumerate(shown):
-        if cancel is not None and cancel():
-            raise Cancelled("export cancelled")
-        texts[s.id] = sources.text(store, s.id)
-        if progress is not None:
-            progress(i + 1, len(shown) + 1)
+    if cancel is not None and cancel():
+        raise Cancelled("export cancelled")
+    texts = sources.texts(store, [s.id for s in shown])  # one query for every text
+    if progress is not None:
+        progress(len(shown), len(shown) + 1)
     history = {cid: tuple(lines) for cid, lines in claims.histories(store, [c.id for c in selected]).items()}
     discrepancies: tuple[dict[str, Any], ...] = ()
     if request.discrepancies:
         from workbench.services import compare
 
         result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel,
-                             language=request.language).to_json()
-        discrepancies = tuple(result["discrepancies"]) + tuple(source_findings(result))
+                             language=request.language)
+        # The report model is a JSON edge: the typed findings become its plain dicts here, and only here.
+        discrepancies = tuple(d.to_json() for d in result.discrepancies) + tuple(source_findings(result))
     pub = publication.get(store, dossier_id)
     return ReportModel(
         dossier=dossier,
@@ -117,26 +119,26 @@ def _captures(store: Store, source_ids: list[int]) -> dict[int, tuple[dict[str, 
     return capture.report_captures(store, source_ids)
 
 
-def source_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
+def source_findings(result: CompareResult) -> list[dict[str, Any]]:
     """Copied text and recycled sources from a comparison, in the report's discrepancy shape.
 
     A reader must see when two "independent" sources are one, and when a source reports another event.
     """
     out: list[dict[str, Any]] = []
-    for r in result["reuse"]:
+    for r in result.reuse:
         out.append({
             "kind": "copied text",
-            "chars": r["chars"],
-            "note": f"source {r['b']['source_id']} repeats {r['chars']} characters of source {r['a']['source_id']}"
+            "chars": r.chars,
+            "note": f"source {r.b.source_id} repeats {r.chars} characters of source {r.a.source_id}"
                     " — these two sources are not independent",
-            "spans": [r["a"], r["b"]],
+            "spans": [r.a.to_json(), r.b.to_json()],
         })
-    for s in result["sources"]:
-        if "recycled" in s["flags"]:
+    for s in result.sources:
+        if "recycled" in s.flags:
             out.append({
                 "kind": "recycled source",
-                "note": s.get("note") or f"source {s['source_id']} reports another event",
-                "spans": list(s.get("evidence", {}).get("recycled", [])) or [{"source_id": s["source_id"]}],
+                "note": s.note or f"source {s.source_id} reports another event",
+                "spans": [x.to_json() for x in s.evidence_for("recycled")] or [{"source_id": s.source_id}],
             })
     return out
 

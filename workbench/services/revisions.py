@@ -15,8 +15,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from workbench.core.anchoring import Selector, make_selector, word_diff
-from workbench.core.drift import DriftRecord, SpanRef, reanchor_revision
+from workbench.core.anchoring import word_diff
+from workbench.core.drift import DriftRecord, SpanRef
 from workbench.core.enums import SpanState, Status
 from workbench.core.errors import ImportFailure, ValidationError
 from workbench.core.quote_facts import fact_differences
@@ -25,11 +25,10 @@ from workbench.core.values import ClaimInfo, ImportBundle, SourceInfo
 from workbench.io.report import RevisionNote
 from workbench.persistence import repositories as repo
 from workbench.persistence import revisions as rrepo
-from workbench.persistence.models import Source, Span, SpanDrift
-from workbench.services.sources import EDITABLE, AddResult, new_row
+from workbench.services.sources import EDITABLE, AddResult
 from workbench.services.store import Store
 
-REVIEWED_STATES = (SpanState.CHANGED.value, SpanState.ORPHANED.value)
+REVIEWED_STATES = rrepo.REVIEWED_STATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def import_revision(
     if not text.strip():
         raise ImportFailure(bundle.name, "no text to store")
     with store.db.transaction() as s:
-        old = repo.get_row(s, "source", old_source_id)
+        old = repo.get_source(s, old_source_id)
         newer = rrepo.next_revision(s, old.id)
         if newer is not None:
             raise ValidationError(f"source {old.id} already has a newer revision ({newer.id}); revise that one")
@@ -76,7 +75,7 @@ def import_revision(
             "reliability_note": old.reliability_note,
         }
         meta.update({k: v for k, v in overrides.items() if v not in (None, "")})
-        row, drift = _revise(s, store, old, bundle, text, meta, progress=progress)
+        row, drift = rrepo.store_revision(s, store.user, old, bundle, text, meta, progress=progress)
         return RevisionResult(repo.source_value(row), repo.source_value(old), tuple(drift))
 
 
@@ -93,83 +92,22 @@ def revise_by_url(
         return None
     if old.text == text:
         return AddResult(repo.source_value(old), created=False)
-    row, _drift = _revise(s, store, old, bundle, text, meta)
+    row, _drift = rrepo.store_revision(s, store.user, old, bundle, text, meta)
     return AddResult(repo.source_value(row), created=True)
-
-
-def _revise(
-    s: Any,
-    store: Store,
-    old: Source,
-    bundle: ImportBundle,
-    text: str,
-    meta: dict[str, object],
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[Source, list[DriftRecord]]:
-    row = new_row(old.dossier_id, bundle, text, sha256_hex(bundle.original), meta)
-    row.revision_of_id = old.id
-    s.add(row)
-    s.flush()
-    items = rrepo.items_on_source(s, old.id)
-    by_span: dict[int, Span] = {span.id: span for _role, _item, span in items}
-    spans = list(by_span.values())
-    selectors = [Selector(sp.start, sp.end, sp.exact, sp.prefix, sp.suffix, sp.text_sha256) for sp in spans]
-    results = reanchor_revision(old.text, text, selectors, progress=progress)
-    new_span_of: dict[int, Span | None] = {}
-    for sp, res in zip(spans, results, strict=True):
-        if res.state == SpanState.ORPHANED:
-            sp.state = SpanState.ORPHANED.value  # stays on the old revision, the newest that holds it
-            new_span_of[sp.id] = None
-            continue
-        sel = make_selector(text, res.start, res.end, row.text_sha256)
-        new_span = Span(source_id=row.id, start=sel.start, end=sel.end, exact=sel.exact, prefix=sel.prefix,
-                        suffix=sel.suffix, text_sha256=sel.text_sha256, state=res.state.value)
-        s.add(new_span)
-        new_span_of[sp.id] = new_span
-    s.flush()
-    result_of = {sp.id: res for sp, res in zip(spans, results, strict=True)}
-    drift_rows: list[tuple[SpanDrift, Span, Span | None]] = []
-    counts: dict[str, int] = {}
-    for role, item, span in items:
-        res = result_of[span.id]
-        target = new_span_of[span.id]
-        if target is not None:
-            item.span_id = target.id
-        live = item.deleted_at is None
-        review = "pending" if live and res.state.value in REVIEWED_STATES and not res.cosmetic else "none"
-        d = SpanDrift(dossier_id=old.dossier_id, old_source_id=old.id, new_source_id=row.id, claim_id=item.claim_id,
-                      role=role, item_id=item.id, old_span_id=span.id,
-                      new_span_id=target.id if target is not None else None, state=res.state.value,
-                      diff=res.diff, note=res.note, review=review)
-        s.add(d)
-        drift_rows.append((d, span, target))
-        counts[res.state.value] = counts.get(res.state.value, 0) + 1
-        if live and res.state != SpanState.ANCHORED:
-            repo.log(s, dossier_id=old.dossier_id, claim_id=item.claim_id, entity=role, entity_id=item.id,
-                     action="re-anchor", field="span", user=store.user,
-                     before={"source_id": old.id, "start": span.start, "end": span.end, "exact": span.exact},
-                     after={"source_id": row.id if target is not None else old.id, "state": res.state.value,
-                            "start": res.start, "end": res.end, "exact": res.exact, "note": res.note})
-    s.flush()
-    repo.log(s, dossier_id=old.dossier_id, entity="source", entity_id=row.id, action="revise", user=store.user,
-             before={"revision_of": old.id, "text_sha256": old.text_sha256},
-             after={"title": row.title, "sha256": row.sha256, "file": bundle.name, "spans": counts})
-    return row, sorted((rrepo.drift_value(d, o, n) for d, o, n in drift_rows), key=lambda r: (r.old.start, r.id))
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
 def chain(store: Store, source_id: int) -> list[SourceInfo]:
     """Every revision of the document ``source_id`` belongs to, oldest first."""
     with store.db.transaction() as s:
-        repo.get_row(s, "source", source_id, deleted=True)
+        repo.get_source(s, source_id, deleted=True)
         return [repo.source_value(r) for r in rrepo.chain(s, source_id)]
 
 
 def revision_of(store: Store, source_id: int) -> int | None:
     """The id of the revision ``source_id`` replaces, if any."""
     with store.db.transaction() as s:
-        value = repo.get_row(s, "source", source_id, deleted=True).revision_of_id
+        value = repo.get_source(s, source_id, deleted=True).revision_of_id
         return int(value) if value is not None else None
 
 
@@ -180,8 +118,8 @@ def drift(store: Store, old_id: int, new_id: int) -> list[DriftRecord]:
     (orphaned at any step: orphaned; otherwise compared end to end).
     """
     with store.db.transaction() as s:
-        ids = [r.id for r in rrepo.chain(s, repo.get_row(s, "source", old_id, deleted=True).id)]
-        repo.get_row(s, "source", new_id, deleted=True)
+        ids = [r.id for r in rrepo.chain(s, repo.get_source(s, old_id, deleted=True).id)]
+        repo.get_source(s, new_id, deleted=True)
         if new_id not in ids or ids.index(new_id) <= ids.index(old_id):
             raise ValidationError(f"source {new_id} is not a later revision of source {old_id}")
         steps = ids[ids.index(old_id) : ids.index(new_id) + 1]
@@ -227,13 +165,13 @@ def pending_reviews(store: Store, dossier_id: int) -> dict[int, list[DriftRecord
 def review(store: Store, claim_id: int, *, accept: bool) -> ClaimInfo:
     """Answer a review flag: ``accept`` sends the claim back to ``in-review``; otherwise the flag is dismissed."""
     with store.db.transaction() as s:
-        claim = repo.get_row(s, "claim", claim_id)
+        claim = repo.get_claim(s, claim_id)
         n = rrepo.set_review(s, claim_id, "accepted" if accept else "dismissed")
         if n == 0:
             raise ValidationError(f"claim {claim_id} has no revision awaiting review")
         if accept and claim.status != Status.IN_REVIEW:
             old_status = claim.status
-            claim.status = Status.IN_REVIEW.value
+            repo.assign(claim, "status", Status.IN_REVIEW.value)
             repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="claim", entity_id=claim_id,
                      action="update", field="status", before=old_status, after=claim.status, user=store.user)
         repo.log(s, dossier_id=claim.dossier_id, claim_id=claim_id, entity="claim", entity_id=claim_id,

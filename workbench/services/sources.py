@@ -11,9 +11,8 @@ from typing import Any
 
 from workbench.core.errors import Cancelled, ImportFailure, ValidationError, WorkbenchError
 from workbench.core.text import folded_pattern, normalize_text, parse_date, sha256_hex
-from workbench.core.values import ImportBundle, SearchHit, SourceInfo
+from workbench.core.values import CaptureInfo, ImportBundle, SearchHit, SourceInfo
 from workbench.persistence import repositories as repo
-from workbench.persistence.models import Source
 from workbench.persistence.search import candidate_sources
 from workbench.services.store import Store
 
@@ -53,7 +52,7 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
     }
     meta.update({k: v for k, v in overrides.items() if v not in (None, "")})
     with store.db.transaction() as s:
-        repo.get_row(s, "dossier", dossier_id)
+        repo.get_dossier(s, dossier_id)
         existing = repo.find_source_by_sha(s, dossier_id, sha)
         if existing is not None:
             return AddResult(repo.source_value(existing), created=False)
@@ -63,31 +62,12 @@ def add(store: Store, dossier_id: int, bundle: ImportBundle, **overrides: object
             revised = revisions.revise_by_url(s, store, dossier_id, bundle, text, meta)
             if revised is not None:
                 return revised
-        row = new_row(dossier_id, bundle, text, sha, meta)
-        s.add(row)
-        s.flush()
+        row = repo.insert_source(s, dossier_id, bundle, text, sha, meta)
         if bundle.extra.get("capture"):  # a web page fetched or read from an archive keeps its archived copy
-            repo.add_capture(s, row.id, bundle.extra["capture"])
+            repo.add_capture(s, row.id, CaptureInfo.from_dict(bundle.extra["capture"]))
         repo.log(s, dossier_id=dossier_id, entity="source", entity_id=row.id, action="import", user=store.user,
                  after={"title": row.title, "sha256": sha, "file": bundle.name})
         return AddResult(repo.source_value(row), created=True)
-
-
-def new_row(dossier_id: int, bundle: ImportBundle, text: str, sha: str, meta: dict[str, object]) -> Source:
-    """The row of a new source (not yet added to a session)."""
-    return Source(
-        dossier_id=dossier_id,
-        kind=bundle.kind,
-        filename=bundle.name,
-        original=bundle.original,
-        sha256=sha,
-        text=text,
-        text_sha256=sha256_hex(text),
-        page_map=[list(p) for p in bundle.page_map],
-        ocr=bundle.ocr,
-        ocr_words=bundle.ocr_words,
-        **meta,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,31 +181,37 @@ def list_all(store: Store, dossier_id: int) -> list[SourceInfo]:
 def get(store: Store, source_id: int) -> SourceInfo:
     """One source's metadata."""
     with store.db.transaction() as s:
-        return repo.source_value(repo.get_row(s, "source", source_id))
+        return repo.source_value(repo.get_source(s, source_id))
 
 
 def text(store: Store, source_id: int) -> str:
     """The text of record."""
     with store.db.transaction() as s:
-        return str(repo.get_row(s, "source", source_id).text)
+        return repo.source_text(s, source_id)
+
+
+def texts(store: Store, source_ids: Iterable[int]) -> dict[int, str]:
+    """The texts of record of many live sources, read in one query: ``{source_id: text}`` (trashed ones left out)."""
+    with store.db.transaction() as s:
+        return dict(repo.source_texts(s, source_ids))
 
 
 def original(store: Store, source_id: int) -> bytes:
     """The original bytes as imported."""
     with store.db.transaction() as s:
-        return bytes(repo.get_row(s, "source", source_id).original)
+        return bytes(repo.get_source(s, source_id).original)
 
 
 def page_map(store: Store, source_id: int) -> list[tuple[int, int]]:
     """``(offset, page)`` pairs for paged formats (empty otherwise)."""
     with store.db.transaction() as s:
-        return [(int(a), int(b)) for a, b in repo.get_row(s, "source", source_id).page_map or []]
+        return [(int(a), int(b)) for a, b in repo.get_source(s, source_id).page_map or []]
 
 
 def ocr_words(store: Store, source_id: int) -> list[dict[str, object]]:
     """OCR word boxes per page (``[]`` for a source not read by OCR); see ``ImportBundle.ocr_words``."""
     with store.db.transaction() as s:
-        return list(repo.get_row(s, "source", source_id).ocr_words or [])
+        return list(repo.get_source(s, source_id).ocr_words or [])
 
 
 def update(store: Store, source_id: int, **fields: object) -> tuple[SourceInfo, dict[str, object]]:
@@ -236,14 +222,14 @@ def update(store: Store, source_id: int, **fields: object) -> tuple[SourceInfo, 
     if "published" in fields:
         fields["published"] = parse_date(fields["published"], "published date")
     with store.db.transaction() as s:
-        row = repo.get_row(s, "source", source_id)
+        row = repo.get_source(s, source_id)
         before: dict[str, object] = {}
         for name, value in fields.items():
             old = getattr(row, name)
             if old == value:
                 continue
             before[name] = old
-            setattr(row, name, value)
+            repo.assign(row, name, value)
             repo.log(s, dossier_id=row.dossier_id, entity="source", entity_id=row.id, action="update", field=name,
                      before=old, after=value, user=store.user)
         return repo.source_value(row), before
@@ -261,7 +247,8 @@ def restore(store: Store, source_id: int) -> SourceInfo:
 
 def _set_deleted(store: Store, source_id: int, deleted: bool) -> SourceInfo:
     with store.db.transaction() as s:
-        row = repo.set_deleted(s, "source", source_id, deleted)
+        row = repo.get_source(s, source_id, deleted=True)
+        repo.soft_delete(row, deleted)
         repo.log(s, dossier_id=row.dossier_id, entity="source", entity_id=row.id, user=store.user,
                  action="delete" if deleted else "restore")
         return repo.source_value(row)
@@ -305,8 +292,12 @@ def _spelling_hits(s: Any, dossier_id: int, query: str, seen: set[tuple[int, int
         return []
     variants = [v for w in names.values() for v in spelling_variants(w)]
     hits: list[SearchHit] = []
-    for sid in spelling_candidates(s, dossier_id, variants):
-        body = str(repo.get_row(s, "source", sid).text)
+    candidates = spelling_candidates(s, dossier_id, variants)
+    texts = dict(repo.source_texts(s, candidates))  # one query for every candidate
+    for sid in candidates:
+        body = texts.get(sid)
+        if body is None:
+            continue
         for m in re.finditer(r"\w+", body):
             if (sid, m.start()) in seen or phonetic_key(m.group()) not in names:
                 continue

@@ -1,15 +1,16 @@
-"""A store on a fresh SQLite file with one dossier and one French text source (accents and an emoji)."""
+"""The sample world the services and PostgreSQL tests share: texts, a bundle maker and the World value.
+
+The fixtures that build it (``store`` -> ``dossier`` -> ``world``) live in tests/conftest.py; this module only holds
+what tests import by name (conftest modules are not imported by tests).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from workbench.core.values import DossierInfo, ImportBundle, SourceInfo
-from workbench.services import dossiers, sources
+from workbench.services import sources
 from workbench.services.store import Store
 
 TEXT = (
@@ -30,10 +31,12 @@ def bundle(text: str, name: str = "depeche.txt", **meta: object) -> ImportBundle
 
 @dataclass
 class World:
+    """A store with one dossier and one French text source (the ``world`` fixture of tests/conftest.py)."""
+
     store: Store
     dossier: DossierInfo
     source: SourceInfo
-    path: Path
+    path: Path | str  # the SQLite file; a URL on PostgreSQL (tests/postgres)
 
     def span(self, quote: str, nth: int = 1, source_id: int | None = None) -> tuple[int, int, int]:
         sid = source_id or self.source.id
@@ -45,21 +48,3 @@ class World:
 
     def add_other(self) -> SourceInfo:
         return sources.add(self.store, self.dossier.id, bundle(OTHER, "bilan.txt", title="Bilan")).source
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    path = tmp_path / "t.sqlite"
-    store = Store.open(str(path), user="alice")
-    dossier = dossiers.create(store, "Crue de la Lerne")
-    result = sources.add(
-        store, dossier.id, bundle(TEXT, title="Dépêche APO", outlet="Agence Presse Ouest", language="fr")
-    )
-    assert result.created
-    yield World(store, dossier, result.source, path)
-    store.close()
-
-
-@pytest.fixture
-def store(world: World) -> Store:
-    return world.store
