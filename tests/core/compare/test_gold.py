@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,8 @@ def test_alignments_pair_different_sources_and_score_in_range(run) -> None:
     for a in result.alignments:
         assert a.a.source_id != a.b.source_id
         assert 0.0 < a.score <= 1.0
-    pairs = {(a.a.source_id, a.a.start, a.b.source_id) for a in result.alignments}
-    assert len(pairs) == len(result.alignments)  # a sentence aligns at most once per other source
+    per_unit = Counter((a.a.source_id, a.a.start, a.a.end, a.b.source_id) for a in result.alignments)
+    assert max(per_unit.values()) <= 2  # a unit meets at most two sentences of each other source (two facts)
 
 
 def test_flags_always_carry_evidence(run) -> None:

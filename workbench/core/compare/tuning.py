@@ -20,6 +20,18 @@ VERIFY = 0.34
 """A candidate scoring this much is promoted with one strong shared anchor (number, date, rare name, quote)."""
 ANCHORED = 0.26
 """A candidate scoring this much is promoted with two strong anchors and being each other's best match."""
+FIGURE_FLOOR = 0.15
+"""Lowest score of a pair promoted on a tying figure alone (a figure of 10 or more, not a year, held by about one
+sentence per source) when the two units are each other's best match: « forced the evacuation of 3,200 residents »
+/ « About 3,200 people had to leave their homes » share nothing else."""
+FIGURE_MIN_VALUE = 10
+"""Figures below this (two, six, 14 h) are too common to tie two reports by themselves."""
+FIGURE_PARTNERS = 2
+"""Units of another source sharing a tying figure added to a unit's candidates beyond its best by wording."""
+ANCHOR_PER_SOURCE = 1.5
+"""An anchor held by at most this many sentences per source holding it is a fact (or the dossier-wide share)."""
+COPY_SCORE = 0.7
+"""A pair scoring this much is a near copy: the copy meets the partners of its original (one figure changed)."""
 POSTINGS_CAP = 48
 """A term held by more units than this (or than twice the number of sources) is not indexed: a fact's words appear
 about once per source, the topic's words everywhere. A constant cap keeps the candidate search linear in the
