@@ -79,8 +79,8 @@ def name_key(word: str) -> str:
     """
     k = word.lower()
     for a, b in (
-        ("tch", "ch"), ("ou", "u"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("w", "v"), ("y", "i"), ("j", "i"),
-        ("iu", "u"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
+        ("tch", "ch"), ("ou", "u"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("w", "v"), ("y", "i"),
+        ("j", "i"), ("iu", "u"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
     ):  # fmt: skip
         k = k.replace(a, b)
     k = re.sub(r"(.)\1+", r"\1", k)
@@ -391,8 +391,9 @@ def _touch(u: SentRef, v: SentRef) -> bool:
 
 
 def _overlaps(spans: dict[tuple[int, int, int], list[tuple[int, int]]], u: SentRef, other: SentRef) -> bool:
-    """Whether ``u`` holds a clause of its sentence already aligned with ``other``'s source (the whole sentence
-    would repeat that pair more loosely). A clause of a sentence aligned whole may still meet another sentence: a
+    """Whether ``u`` holds a clause of its sentence already aligned with ``other``'s source.
+
+    The whole sentence would repeat that pair more loosely. A clause of a sentence aligned whole may still meet another sentence: a
     long sentence carries several facts.
     """
     return any(
