@@ -393,8 +393,8 @@ def _touch(u: SentRef, v: SentRef) -> bool:
 def _overlaps(spans: dict[tuple[int, int, int], list[tuple[int, int]]], u: SentRef, other: SentRef) -> bool:
     """Whether ``u`` holds a clause of its sentence already aligned with ``other``'s source.
 
-    The whole sentence would repeat that pair more loosely. A clause of a sentence aligned whole may still meet another sentence: a
-    long sentence carries several facts.
+    The whole sentence would repeat that pair more loosely. A clause of a sentence aligned whole may still meet
+    another sentence: a long sentence carries several facts.
     """
     return any(
         u.start < hi and lo < u.end and (lo, hi) != (u.start, u.end) and not (u.start > lo or u.end < hi)
