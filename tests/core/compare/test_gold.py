@@ -61,7 +61,9 @@ def test_recycled_source_is_kept_out_of_discrepancies(run) -> None:
 
 def test_relay_and_reuse_orientation(run) -> None:
     result, _, _ = run
-    assert [(r.a.source_id, r.b.source_id) for r in result.reuse] == [(1, 4)]
+    # the relay (1 -> 4), and s1's background sentence repeated word for word from last year's article (5 -> 1)
+    assert [(r.a.source_id, r.b.source_id) for r in result.reuse] == [(1, 4), (5, 1)]
+    assert len(result.reuse[1].b.exact.split()) < 30 and "640 kilomètres" in result.reuse[1].b.exact
     reuse = result.reuse[0]
     assert reuse.oriented and reuse.chars == len(reuse.b.exact) >= 300
     relays = [r.source_id for r in result.sources if "relay" in r.flags]

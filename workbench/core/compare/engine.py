@@ -225,9 +225,10 @@ def compare(
     )
     reuse, translated = _reuse(sources, passages, matched)
     alignments = _with_translations(alignments, translated, sources, recycled_of)
+    old = {sources[k].sid for k in recycled_of}  # repeating last year's article is no relay of this story
     relay: dict[int, list[Span]] = {}
     for r in reuse:
-        if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id:
+        if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id and r.a.source_id not in old:
             relay.setdefault(r.b.source_id, []).append(r.b)
 
     reports = tuple(
@@ -301,7 +302,7 @@ def _reuse(
         if min(m.a.end - m.a.start, m.b.end - m.b.start) < COMMON_MIN_CHARS:
             continue
         sa, sb = sources[m.a.src], sources[m.b.src]
-        if not trivial(m) or any(lo <= m.a.start and m.a.end <= hi for lo, hi in covered.get(sa.sid, ())):
+        if not trivial(m) or any(lo < m.a.end and m.a.start < hi for lo, hi in covered.get(sa.sid, ())):
             continue
         span_a = Span(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end])
         span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])

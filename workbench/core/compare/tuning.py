@@ -60,6 +60,13 @@ REUSE_MIN_WORDS = 30
 """Shortest passage (words) two sources share near-verbatim that is reported as copy. Outlets covering one event
 share 10- to 15-word formulas (« un plan d'investissements communs de 12,4 milliards d'euros sur cinq ans »)
 without copying each other; long quotations shared word for word are caught apart (``quotes.COMMON_MIN_CHARS``)."""
+REUSE_SHORT_MIN_WORDS = 18
+"""Shortest passage two sources give word for word that is reported as a common source (a shared translation, a
+wire sentence, a quotation: « le moteur s'est arrêté d'un coup et nous n'avons rien pu faire… »). The formulas
+outlets share without copying run 10 to 15 words (« un plan d'investissements communs de 12,4 milliards d'euros
+sur cinq ans »)."""
+REUSE_SHORT_MIN_CONTENT = 9
+"""Of which at least this many content words (a long run of names and titles is a formula)."""
 REUSE_MIN_CONTENT = 6
 """Of which at least this many lower-case content words: « le président russe Vladimir Poutine » is a formula, not
 reuse."""
