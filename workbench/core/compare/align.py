@@ -256,8 +256,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             shared = tuple(sorted(strong[i] & strong[j]))
             if _promote(score, shared, forward_best, back_best):
                 promoted.append(Pair(i, j, score, shared))
-    promoted.extend(_through_copies(promoted, units, scored, strong))
-    return _select(promoted, units)
+    promoted.extend(_through_copies(promoted, units, scored, strong, masked))
+    return _select(promoted, units, masked)
 
 
 def _strong_anchors(units: list[SentRef], anchors: list[set[str]]) -> list[set[str]]:
@@ -304,7 +304,11 @@ def _sharing_figure(i: int, strong: list[set[str]], by_anchor: dict[str, list[in
 
 
 def _through_copies(
-    pairs: list[Pair], units: list[SentRef], scored: dict[tuple[int, int], float], strong: list[set[str]]
+    pairs: list[Pair],
+    units: list[SentRef],
+    scored: dict[tuple[int, int], float],
+    strong: list[set[str]],
+    masked: list[str],
 ) -> list[Pair]:
     """Pairs implied by a near copy: when ``b`` copies ``a`` (with a figure changed, say), ``b`` meets ``a``'s partners.
 
@@ -318,8 +322,8 @@ def _through_copies(
         partners[p.j].append(p)
     out: list[Pair] = []
     for p in pairs:
-        if p.score < tuning.COPY_SCORE:
-            continue
+        if p.score < tuning.COPY_SCORE or fuzz.partial_ratio(masked[p.i], masked[p.j]) < tuning.COPY_PARTIAL:
+            continue  # a near copy: one unit found almost word for word in the other (a dateline aside)
         for a, b in ((p.i, p.j), (p.j, p.i)):
             for q in partners[a]:
                 c = q.j if q.i == a else q.i
@@ -356,18 +360,21 @@ def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_bes
     return mutual or ((forward_best or back_best) and (len(shared) >= 2 or counted))
 
 
-def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
+def _select(pairs: list[Pair], units: list[SentRef], masked: list[str]) -> list[Pair]:
     """Best-first: one pair per two sentences, at most two per sentence and other source, no clause by its sentence."""
     per_sentence: Counter[tuple[int, int]] = Counter()
     total: Counter[int] = Counter()
     seen: dict[tuple[int, int], list[tuple[SentRef, SentRef]]] = defaultdict(list)
     spans: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
+    met: dict[tuple[int, int], list[int]] = defaultdict(list)
     out: list[Pair] = []
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         ui, uj = units[p.i], units[p.j]
         sentences = (ui.parent, uj.parent)
         if any(_touch(ui, x) or _touch(uj, y) for x, y in seen[sentences]):
             continue  # two sentences meet more than once only through disjoint clauses (two facts)
+        if _repeats(p.i, uj.src, p.j, met, masked) or _repeats(p.j, ui.src, p.i, met, masked):
+            continue  # the other source says it twice (a headline and its lead): one pair is enough
         sa, sb = (ui.parent, uj.src), (uj.parent, ui.src)
         if per_sentence[sa] >= tuning.MAX_PER_SENTENCE or per_sentence[sb] >= tuning.MAX_PER_SENTENCE:
             continue
@@ -382,8 +389,15 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
         total[ui.parent] += 1
         total[uj.parent] += 1
         seen[sentences].append((ui, uj))
+        met[(p.i, uj.src)].append(p.j)
+        met[(p.j, ui.src)].append(p.i)
         out.append(p)
     return out
+
+
+def _repeats(i: int, src: int, j: int, met: dict[tuple[int, int], list[int]], masked: list[str]) -> bool:
+    """Whether ``j`` nearly repeats a unit of its source that ``i`` already met."""
+    return any(fuzz.token_set_ratio(masked[j], masked[k]) >= tuning.COPY_PARTIAL for k in met.get((i, src), ()))
 
 
 def _touch(u: SentRef, v: SentRef) -> bool:

@@ -32,6 +32,9 @@ ANCHOR_PER_SOURCE = 1.5
 """An anchor held by at most this many sentences per source holding it is a fact (or the dossier-wide share)."""
 COPY_SCORE = 0.7
 """A pair scoring this much is a near copy: the copy meets the partners of its original (one figure changed)."""
+COPY_PARTIAL = 85
+"""rapidfuzz partial ratio (digits masked) above which one unit is found almost word for word in the other: a near
+copy, or a headline its source repeats in the lead."""
 POSTINGS_CAP = 48
 """A term held by more units than this (or than twice the number of sources) is not indexed: a fact's words appear
 about once per source, the topic's words everywhere. A constant cap keeps the candidate search linear in the
