@@ -246,6 +246,7 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
                 top.append((score, j))
             top.sort(reverse=True)
             best_of[(i, src_j)] = top[: tuning.PARTNERS]
+    headline = [_headline(texts[u.src][u.start : u.end]) for u in units]
     promoted: list[Pair] = []
     for (i, _src_j), top in best_of.items():
         for rank, (score, j) in enumerate(top):
@@ -254,10 +255,18 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             back = best_of.get((j, units[i].src), [])
             forward_best, back_best = rank == 0, bool(back) and back[0][1] == i
             shared = tuple(sorted(strong[i] & strong[j]))
+            if (headline[i] or headline[j]) and not shared and score < tuning.ACCEPT:
+                continue  # a headline shares its topic's words with many sentences; it needs an anchor
             if _promote(score, shared, forward_best, back_best):
                 promoted.append(Pair(i, j, score, shared))
     promoted.extend(_through_copies(promoted, units, scored, strong, masked))
     return _select(promoted, units, masked)
+
+
+def _headline(text: str) -> bool:
+    """A title line: short and without a sentence's closing punctuation."""
+    body = text.strip()
+    return len(body) < tuning.HEADLINE_MAX_CHARS and not body.endswith((".", "!", "?", "»", '"', "”", "…"))
 
 
 def _strong_anchors(units: list[SentRef], anchors: list[set[str]]) -> list[set[str]]:

@@ -35,6 +35,9 @@ COPY_SCORE = 0.7
 COPY_PARTIAL = 85
 """rapidfuzz partial ratio (digits masked) above which one unit is found almost word for word in the other: a near
 copy, or a headline its source repeats in the lead."""
+HEADLINE_MAX_CHARS = 110
+"""A unit shorter than this without closing punctuation is a headline: it aligns on a shared anchor or a high score
+only (« La Russie et la Chine déterminées à maintenir l'ordre mondial » shares its topic words with many sentences)."""
 POSTINGS_CAP = 48
 """A term held by more units than this (or than twice the number of sources) is not indexed: a fact's words appear
 about once per source, the topic's words everywhere. A constant cap keeps the candidate search linear in the
