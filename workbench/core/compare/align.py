@@ -247,6 +247,11 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             top.sort(reverse=True)
             best_of[(i, src_j)] = top[: tuning.PARTNERS]
     headline = [_headline(texts[u.src][u.start : u.end]) for u in units]
+    holders: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for u, marks in zip(units, strong, strict=True):
+        for x in marks:
+            holders[(x, u.src)].add(u.parent)
+    per_source = {k: len(v) for k, v in holders.items()}  # sentences of a source holding an anchor
     promoted: list[Pair] = []
     for (i, _src_j), top in best_of.items():
         for rank, (score, j) in enumerate(top):
@@ -257,7 +262,13 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             shared = tuple(sorted(strong[i] & strong[j]))
             if (headline[i] or headline[j]) and not shared and score < tuning.ACCEPT:
                 continue  # a headline shares its topic's words with many sentences; it needs an anchor
-            if _promote(score, shared, forward_best, back_best):
+            one_each = any(
+                _is_tying_figure(x) and per_source[(x, units[i].src)] == 1 == per_source[(x, units[j].src)]
+                for x in shared
+            )
+            if _promote(score, shared, forward_best, back_best) or (
+                one_each and (forward_best or back_best) and score >= tuning.FIGURE_FLOOR
+            ):
                 promoted.append(Pair(i, j, score, shared))
     promoted.extend(_through_copies(promoted, units, scored, strong, masked))
     return _select(promoted, units, masked)
