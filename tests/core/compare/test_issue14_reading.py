@@ -51,3 +51,42 @@ def test_a_quote_given_to_a_person_named_with_a_particle() -> None:
 def test_transliterations_with_tch_share_a_key() -> None:
     assert name_key("Kovalchuk") == name_key("Kovaltchouk") == name_key("Kowaltschuk".replace("sch", "ch"))
     assert name_key("Tkachenko") == name_key("Tkatchenko")
+
+
+def _en(sid: int, text: str) -> CompareInput:
+    return CompareInput(source_id=sid, text=text, published=dt.date(2026, 8, 6), language="en")
+
+
+def test_paraphrase_sharing_only_a_figure_aligns() -> None:
+    a = _en(
+        1,
+        "A wildfire forced the evacuation of 3,200 residents from the hill villages north of Dunmore on "
+        "Wednesday, fire officials said. Six water bombers were sent from the coast.",
+    )
+    b = _en(2, "The fire reached the edge of the pine forest by noon. About 3,200 people had to leave their homes.")
+    pairs = {(al.a.exact[:20], al.b.exact[:20]) for al in compare([a, b]).alignments}
+    assert ("A wildfire forced th", "About 3,200 people h") in pairs
+
+
+def test_headline_does_not_meet_a_sentence_sharing_only_topic_words() -> None:
+    a = _src(
+        1,
+        "La Russie et la Chine déterminées à maintenir l'ordre mondial\nLes présidents de la Russie et de la Chine se "
+        "sont parlé mercredi pendant une heure. La Russie vend du gaz à la Chine. La Chine achète du blé à la Russie.",
+        dt.date(2026, 2, 5),
+    )
+    b = _src(
+        2,
+        "La Russie et la Chine se sont parlé par vidéo. Il a ajouté que la Russie et la Chine étaient déterminées à "
+        "maintenir le niveau de coopération atteint avec La Havane. La Chine et la Russie votent ensemble.",
+        dt.date(2026, 2, 5),
+    )
+    assert not [al for al in compare([a, b]).alignments if al.a.exact.startswith("La Russie")]
+
+
+def test_a_title_line_is_read_as_a_headline() -> None:
+    from workbench.core.compare.align import _headline
+
+    assert _headline("La Russie et la Chine déterminées à maintenir l'ordre mondial")
+    assert not _headline("Il a ajouté qu'ils étaient déterminés à maintenir le niveau de coopération.")
+    assert not _headline("« Nous avons évité le pire »")
