@@ -444,4 +444,6 @@ def _check_discrepancy(item: Mapping[str, Any]) -> Mapping[str, Any]:
     }
     if item.get("chars"):
         out["chars"] = int(item["chars"])
+    if item.get("note_language"):
+        out["note_language"] = str(item["note_language"])
     return MappingProxyType(out)

@@ -85,7 +85,9 @@ def build_model(
         result = compare.run(store, dossier_id, [s.id for s in shown] if filtered else (), cancel=cancel,
                              language=request.language)
         # The report model is a JSON edge: the typed findings become its plain dicts here, and only here.
-        discrepancies = tuple(d.to_json() for d in result.discrepancies) + tuple(source_findings(result))
+        notes_in = {"note_language": request.language}  # the engine wrote each note in the report's language
+        discrepancies = (tuple({**d.to_json(), **notes_in} for d in result.discrepancies)
+                         + tuple(source_findings(result)))
     pub = publication.get(store, dossier_id)
     return ReportModel(
         dossier=dossier,

@@ -64,6 +64,7 @@ _NOUN_AFTER = re.compile(
 )
 """The noun a figure counts (« 2 100 travailleurs », « 2,400 workers », « 4 millions de livres »): two reports
 of one count share it even when their figures differ."""
+_CLOCK_MINUTES = re.compile(r"\d\s?h\s?$")
 _QUOTED = re.compile(r"[«\"“]\s*([^»\"”]{12,})[»\"”]")
 _MONTHS = {m: f"m{k + 1}" for p in (FR, EN) for k, m in enumerate(p.months)}
 _WEEKDAYS = {d: f"w{k}" for p in (FR, EN) for k, d in enumerate(p.weekdays)}
@@ -74,12 +75,12 @@ def name_key(word: str) -> str:
     """Folded phonetic key of a name: transliterations and spellings of one name get one key.
 
     « Ushakov », « Ouchakov » → ``usakov``; « Yury », « Iouri » → ``uri``; « Poutine », « Putin » → ``putin``;
-    « Zelensky », « Zelenskyy », « Zelenski » → ``zelenski``.
+    « Zelensky », « Zelenskyy », « Zelenski » → ``zelenski``; « Kovalchuk », « Kovaltchouk » → ``kovalsuk``.
     """
     k = word.lower()
     for a, b in (
-        ("ou", "u"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("w", "v"), ("y", "i"), ("j", "i"),
-        ("iu", "u"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
+        ("tch", "ch"), ("ou", "u"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("w", "v"), ("y", "i"),
+        ("j", "i"), ("iu", "u"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
     ):  # fmt: skip
         k = k.replace(a, b)
     k = re.sub(r"(.)\1+", r"\1", k)
@@ -147,6 +148,11 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
             continue
         terms.append(_lemma_stem(raw.lower(), u.lang))
     for m in _NUMBER.finditer(folded, u.start, u.end):
+        if _CLOCK_MINUTES.search(folded, max(u.start, m.start() - 6), m.start()):
+            continue  # the minutes of « 2 h 30 » are no figure of the story
+        after = WORD_RE.match(folded, m.end() + 1) if m.end() + 1 < u.end else None
+        if after is not None and after.group(0) in _MONTHS:
+            continue  # the day of « 4 février » is the date's, already a month anchor
         figure = "#" + number_key(m.group(0))
         anchors.add(figure)
         terms.append(figure)
@@ -184,11 +190,7 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
     df: Counter[str] = Counter()
     for c in terms:
         df.update(c.keys())
-    adf: Counter[str] = Counter()
-    for a in anchors:
-        adf.update(a)
-    common = max(3.0, tuning.COMMON_NAME_SHARE * n)
-    strong = [{x for x in a if adf[x] <= common} for a in anchors]
+    strong = _strong_anchors(units, anchors)
     vecs: list[dict[str, float]] = []
     for c in terms:
         vec = {t: (1.0 + math.log(tf)) * math.log(1.0 + n / df[t]) for t, tf in c.items()}
@@ -201,6 +203,11 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         for t, w in vec.items():
             if df[t] <= cap:
                 postings[t].append((j, w))
+    by_anchor: dict[str, list[int]] = defaultdict(list)
+    for j, marks in enumerate(strong):
+        for x in marks:
+            if _is_tying_figure(x):
+                by_anchor[x].append(j)
     masked = [mask_digits(folded[u.src][u.start : u.end]) for u in units]
     scored: dict[tuple[int, int], float] = {}
     best_of: dict[tuple[int, int], list[tuple[float, int]]] = {}
@@ -213,17 +220,23 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             for j, wj in postings.get(t, ()):
                 if units[j].src != src_i:
                     acc[j] += w * wj
-        per_src: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        per_src: dict[int, list[tuple[float, int]]] = {}
         for j, cos in acc.items():
             if cos >= 0.08:
-                per_src[units[j].src].append((cos, j))
+                per_src.setdefault(units[j].src, []).append((cos, j))
         if len(per_src) > tuning.MAX_SOURCES_PER_UNIT:
             ranked = sorted(per_src, key=lambda k: -max(c for c, _j in per_src[k]))[: tuning.MAX_SOURCES_PER_UNIT]
             per_src = {k: per_src[k] for k in ranked}
+        tying = _sharing_figure(i, strong, by_anchor, units)
+        for j in tying:
+            src_j = units[j].src
+            if acc.get(j, 0.0) < 0.08 and (src_j in per_src or len(per_src) < tuning.MAX_SOURCES_PER_UNIT):
+                per_src.setdefault(src_j, []).append((acc.get(j, 0.0), j))
         for src_j, items in per_src.items():
             items.sort(reverse=True)
             top = []
-            for cos, j in items[: tuning.PARTNERS + 1]:
+            tied = [x for x in items[tuning.PARTNERS + 1 :] if x[1] in tying]
+            for cos, j in items[: tuning.PARTNERS + 1] + tied[: tuning.FIGURE_PARTNERS]:
                 key = (i, j) if i < j else (j, i)
                 score = scored.get(key)
                 if score is None:
@@ -233,17 +246,119 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
                 top.append((score, j))
             top.sort(reverse=True)
             best_of[(i, src_j)] = top[: tuning.PARTNERS]
+    headline = [_headline(texts[u.src][u.start : u.end]) for u in units]
+    holders: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for u, marks in zip(units, strong, strict=True):
+        for x in marks:
+            holders[(x, u.src)].add(u.parent)
+    per_source = {k: len(v) for k, v in holders.items()}  # sentences of a source holding an anchor
     promoted: list[Pair] = []
     for (i, _src_j), top in best_of.items():
         for rank, (score, j) in enumerate(top):
-            if i > j or score < tuning.FLOOR:
+            if i > j or score < tuning.FIGURE_FLOOR:
                 continue
             back = best_of.get((j, units[i].src), [])
             forward_best, back_best = rank == 0, bool(back) and back[0][1] == i
             shared = tuple(sorted(strong[i] & strong[j]))
-            if _promote(score, shared, forward_best, back_best):
+            if (headline[i] or headline[j]) and not shared and score < tuning.ACCEPT:
+                continue  # a headline shares its topic's words with many sentences; it needs an anchor
+            one_each = any(
+                _is_tying_figure(x) and per_source[(x, units[i].src)] == 1 == per_source[(x, units[j].src)]
+                for x in shared
+            )
+            if _promote(score, shared, forward_best, back_best) or (
+                one_each and (forward_best or back_best) and score >= tuning.FIGURE_FLOOR
+            ):
                 promoted.append(Pair(i, j, score, shared))
-    return _select(promoted, units)
+    promoted.extend(_through_copies(promoted, units, scored, strong, masked))
+    return _select(promoted, units, masked)
+
+
+def _headline(text: str) -> bool:
+    """A title line: short and without a sentence's closing punctuation."""
+    body = text.strip()
+    return len(body) < tuning.HEADLINE_MAX_CHARS and not body.endswith((".", "!", "?", "»", '"', "”", "…"))
+
+
+def _strong_anchors(units: list[SentRef], anchors: list[set[str]]) -> list[set[str]]:
+    """Each unit's anchors that tie it to one fact rather than to the dossier's topic.
+
+    An anchor is counted once per sentence (a clause and its sentence hold the same figure) and compared with the
+    number of sources holding it: a fact is reported about once per source (« 30 tonnes » in three sources is
+    three sentences), the topic's names many times in each. The dossier-wide share still caps it.
+    """
+    in_sentences: dict[str, set[int]] = defaultdict(set)
+    in_sources: dict[str, set[int]] = defaultdict(set)
+    for u, marks in zip(units, anchors, strict=True):
+        for x in marks:
+            in_sentences[x].add(u.parent)
+            in_sources[x].add(u.src)
+    n_sentences = len({u.parent for u in units})
+    common = max(3.0, tuning.COMMON_NAME_SHARE * n_sentences)
+    limit = {x: max(common, tuning.ANCHOR_PER_SOURCE * len(in_sources[x])) for x in in_sentences}
+    return [{x for x in marks if len(in_sentences[x]) <= limit[x]} for marks in anchors]
+
+
+def _is_tying_figure(anchor: str) -> bool:
+    """A figure that ties two reports to one fact by itself: not a small number, not a bare year."""
+    if not anchor.startswith("#"):
+        return False
+    digits = anchor[1:]
+    try:
+        value = float(digits)
+    except ValueError:
+        return False
+    if value < tuning.FIGURE_MIN_VALUE:
+        return False
+    return not (digits.isdigit() and len(digits) == 4 and 1900 <= value <= 2100)
+
+
+def _sharing_figure(i: int, strong: list[set[str]], by_anchor: dict[str, list[int]], units: list[SentRef]) -> set[int]:
+    """Units of other sources holding one of ``i``'s tying figures (candidates whatever their wording)."""
+    out: set[int] = set()
+    for x in strong[i]:
+        for j in by_anchor.get(x, ()):
+            if units[j].src != units[i].src:
+                out.add(j)
+    return out
+
+
+def _through_copies(
+    pairs: list[Pair],
+    units: list[SentRef],
+    scored: dict[tuple[int, int], float],
+    strong: list[set[str]],
+    masked: list[str],
+) -> list[Pair]:
+    """Pairs implied by a near copy: when ``b`` copies ``a`` (with a figure changed, say), ``b`` meets ``a``'s partners.
+
+    A relay that rewrites one figure of the wire is still the same fact as the third source's paraphrase the wire
+    was aligned with; the copy itself carries no words the paraphrase lacks, so the pair is otherwise missed.
+    """
+    have = {(p.i, p.j) for p in pairs}
+    partners: dict[int, list[Pair]] = defaultdict(list)
+    for p in pairs:
+        partners[p.i].append(p)
+        partners[p.j].append(p)
+    out: list[Pair] = []
+    for p in pairs:
+        if p.score < tuning.COPY_SCORE or fuzz.partial_ratio(masked[p.i], masked[p.j]) < tuning.COPY_PARTIAL:
+            continue  # a near copy: one unit found almost word for word in the other (a dateline aside)
+        for a, b in ((p.i, p.j), (p.j, p.i)):
+            for q in partners[a]:
+                c = q.j if q.i == a else q.i
+                if units[c].src in (units[a].src, units[b].src) or units[c].parent == units[b].parent:
+                    continue
+                key = (b, c) if b < c else (c, b)
+                if key in have:
+                    continue
+                own = scored.get(key)
+                shared = tuple(sorted(strong[b] & strong[c]))
+                if not shared and (own is None or own < tuning.FLOOR):
+                    continue  # the copy must meet the partner on its own words or anchors too
+                have.add(key)
+                out.append(Pair(key[0], key[1], min(q.score, own if own is not None else q.score), shared or ("copy",)))
+    return out
 
 
 def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_best: bool) -> bool:
@@ -252,7 +367,12 @@ def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_bes
     facts = [a for a in shared if not a.startswith("n:")]
     if score >= tuning.ACCEPT or (mutual and score >= tuning.MUTUAL):
         return True
+    if score < tuning.FLOOR:
+        return bool(mutual and any(_is_tying_figure(a) for a in facts))
     if score >= tuning.VERIFY and shared and (mutual or len(shared) >= 2 or (facts and (forward_best or back_best))):
+        return True
+    tying = [a for a in facts if _is_tying_figure(a)]
+    if tying and mutual and score >= tuning.FIGURE_FLOOR:
         return True
     if score < tuning.ANCHORED or not facts:
         return False
@@ -260,18 +380,21 @@ def _promote(score: float, shared: tuple[str, ...], forward_best: bool, back_bes
     return mutual or ((forward_best or back_best) and (len(shared) >= 2 or counted))
 
 
-def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
+def _select(pairs: list[Pair], units: list[SentRef], masked: list[str]) -> list[Pair]:
     """Best-first: one pair per two sentences, at most two per sentence and other source, no clause by its sentence."""
     per_sentence: Counter[tuple[int, int]] = Counter()
     total: Counter[int] = Counter()
-    seen: set[tuple[int, int]] = set()
+    seen: dict[tuple[int, int], list[tuple[SentRef, SentRef]]] = defaultdict(list)
     spans: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
+    met: dict[tuple[int, int], list[int]] = defaultdict(list)
     out: list[Pair] = []
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         ui, uj = units[p.i], units[p.j]
         sentences = (ui.parent, uj.parent)
-        if sentences in seen:
-            continue
+        if any(_touch(ui, x) or _touch(uj, y) for x, y in seen[sentences]):
+            continue  # two sentences meet more than once only through disjoint clauses (two facts)
+        if _repeats(p.i, uj.src, p.j, met, masked) or _repeats(p.j, ui.src, p.i, met, masked):
+            continue  # the other source says it twice (a headline and its lead): one pair is enough
         sa, sb = (ui.parent, uj.src), (uj.parent, ui.src)
         if per_sentence[sa] >= tuning.MAX_PER_SENTENCE or per_sentence[sb] >= tuning.MAX_PER_SENTENCE:
             continue
@@ -285,14 +408,29 @@ def _select(pairs: list[Pair], units: list[SentRef]) -> list[Pair]:
         per_sentence[sb] += 1
         total[ui.parent] += 1
         total[uj.parent] += 1
-        seen.add(sentences)
+        seen[sentences].append((ui, uj))
+        met[(p.i, uj.src)].append(p.j)
+        met[(p.j, ui.src)].append(p.i)
         out.append(p)
     return out
 
 
+def _repeats(i: int, src: int, j: int, met: dict[tuple[int, int], list[int]], masked: list[str]) -> bool:
+    """Whether ``j`` nearly repeats a unit of its source that ``i`` already met."""
+    return any(fuzz.token_set_ratio(masked[j], masked[k]) >= tuning.COPY_PARTIAL for k in met.get((i, src), ()))
+
+
+def _touch(u: SentRef, v: SentRef) -> bool:
+    return u.start < v.end and v.start < u.end
+
+
 def _overlaps(spans: dict[tuple[int, int, int], list[tuple[int, int]]], u: SentRef, other: SentRef) -> bool:
-    """Whether ``u`` overlaps, without being it, a unit of its sentence already aligned with ``other``'s source."""
+    """Whether ``u`` holds a clause of its sentence already aligned with ``other``'s source.
+
+    The whole sentence would repeat that pair more loosely. A clause of a sentence aligned whole may still meet
+    another sentence: a long sentence carries several facts.
+    """
     return any(
-        u.start < hi and lo < u.end and (lo, hi) != (u.start, u.end)
+        u.start < hi and lo < u.end and (lo, hi) != (u.start, u.end) and not (u.start > lo or u.end < hi)
         for lo, hi in spans.get((u.src, other.src, u.parent), ())
     )

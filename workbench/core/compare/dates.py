@@ -12,21 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
-    "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
-    "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_SMALL = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "quinze": 15, "vingt": 20, "trente": 30,
-}  # fmt: skip
+from workbench.core.compare.lang import MONTH_NUMBERS, PACKS, WEEKDAY_NUMBERS, merged
+
+MONTHS = MONTH_NUMBERS
+WEEKDAYS = WEEKDAY_NUMBERS
+_SMALL = merged([p.small_numbers for p in PACKS.values()])
+_QUALIFIERS = "|".join(sorted({w for p in PACKS.values() for w in p.weekday_qualifiers}, key=len, reverse=True))
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 _W = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -46,7 +37,7 @@ _RELATIVE_DAY = re.compile(
     r"\b(?P<word>avant-hier|apres-demain|aujourd'hui|hier|demain|ce matin|ce soir|cette nuit|"
     r"yesterday|today|tomorrow)\b"
 )
-_WEEKDAY = re.compile(rf"\b(?P<wd>{_W})\b(?:\s+(?P<q>dernier|derniere|prochain|prochaine|last|next))?")
+_WEEKDAY = re.compile(rf"\b(?P<wd>{_W})\b(?:\s+(?P<q>{_QUALIFIERS}))?")
 _WEEKDAY_BEFORE = re.compile(r"\b(chaque|tous les|le|les|every)\s+$")
 # « dans la nuit de lundi à mardi », « la nuit du lundi 9 au mardi 10 »: the event is on the second day.
 _NIGHT_BEFORE = re.compile(r"\b(?:nuit|soiree)\s+(?:de|du)\s+$")

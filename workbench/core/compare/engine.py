@@ -198,7 +198,10 @@ def compare(
             ticker.step(32)
         a, b = sents[p.i], sents[p.j]
         same_figure = any(x.startswith("#") for x in p.anchors)
-        if a.src in recycled_of or b.src in recycled_of or (p.score < tuning.EDGE_MIN and not same_figure):
+        if a.src in recycled_of or b.src in recycled_of:
+            continue
+        if p.score < tuning.EDGE_MIN and not same_figure:
+            edges.extend(_event_day_edges(sources[a.src], a, reported[a.src], sources[b.src], b, reported[b.src]))
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
@@ -225,9 +228,10 @@ def compare(
     )
     reuse, translated = _reuse(sources, passages, matched)
     alignments = _with_translations(alignments, translated, sources, recycled_of)
+    old = {sources[k].sid for k in recycled_of}  # repeating last year's article is no relay of this story
     relay: dict[int, list[Span]] = {}
     for r in reuse:
-        if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id:
+        if r.oriented and r.relation == REUSE_COPY and r.a.source_id != r.b.source_id and r.a.source_id not in old:
             relay.setdefault(r.b.source_id, []).append(r.b)
 
     reports = tuple(
@@ -301,7 +305,7 @@ def _reuse(
         if min(m.a.end - m.a.start, m.b.end - m.b.start) < COMMON_MIN_CHARS:
             continue
         sa, sb = sources[m.a.src], sources[m.b.src]
-        if not trivial(m) or any(lo <= m.a.start and m.a.end <= hi for lo, hi in covered.get(sa.sid, ())):
+        if not trivial(m) or any(lo < m.a.end and m.a.start < hi for lo, hi in covered.get(sa.sid, ())):
             continue
         span_a = Span(sa.sid, m.a.start, m.a.end, sa.text[m.a.start : m.a.end])
         span_b = Span(sb.sid, m.b.start, m.b.end, sb.text[m.b.start : m.b.end])
@@ -536,6 +540,23 @@ def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair, *, pe
         p.score,
     )
     return edges
+
+
+def _event_day_edges(
+    sa: _Source, a: SentRef, day_a: dt.date | None, sb: _Source, b: SentRef, day_b: dt.date | None
+) -> list[Edge]:
+    """The days of a weakly aligned pair, compared when each sentence is where its source dates the event.
+
+    Two paraphrased leads (« s'est échoué mardi soir » / « Lundi 8 juin au soir, … s'est planté ») align on little
+    but are each source's account of when it happened: their days are the story's date, stated differently.
+    """
+    if day_a is None or day_b is None or day_a == day_b:
+        return []
+    da = [d for d in _within(_d(sa), a.start, a.end) if d.precision == "day" and d.value == day_a]
+    db = [d for d in _within(_d(sb), b.start, b.end) if d.precision == "day" and d.value == day_b]
+    if not da or not db:
+        return []
+    return date_edges(sa.sid, sa.text, da, sb.sid, sb.text, db)
 
 
 def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:

@@ -11,7 +11,7 @@ languages): they make « entretenu / entretient » or « talks / talked » one w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import simplemma
@@ -39,6 +39,20 @@ class LanguagePack:
     roles: frozenset[str]
     numbers: dict[str, int]
     caption_words: frozenset[str]
+    month_abbreviations: dict[str, int] = field(default_factory=dict)
+    """Abbreviated months the date reader accepts (« janv », « fevr »), with their number."""
+    weekday_qualifiers: frozenset[str] = frozenset()
+    """Words after a weekday that move it to the week before or after (« mardi dernier », « next Tuesday »)."""
+    small_numbers: dict[str, int] = field(default_factory=dict)
+    """Numbers in words the date reader reads in « il y a trois jours »."""
+    cardinals: dict[str, int] = field(default_factory=dict)
+    """Number words the hand figure parser composes (« deux cent mille »); text2num reads the rest."""
+    ordinals: dict[str, int] = field(default_factory=dict)
+    """Ordinal words the figure parser reads (« sixième » = 6)."""
+    auxiliaries: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    """Singular and plural auxiliaries of compound tenses, read by the negation detector (« a cédé », « ont »)."""
+    speaker_roles: tuple[str, ...] = ()
+    """Role phrases (folded, regular-expression ready) the speaker detector reads before or after a name."""
 
 
 FR = LanguagePack(
@@ -95,6 +109,38 @@ FR = LanguagePack(
         "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
     },
     caption_words=word_set("photo photos credit illustration image legende afp reuters xinhua tass ap epa getty"),
+    month_abbreviations={
+        "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    },
+    weekday_qualifiers=word_set("dernier derniere prochain prochaine"),
+    small_numbers={
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+        "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30,
+    },
+    cardinals={
+        "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+        "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+        "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+        "septante": 70, "huitante": 80, "octante": 80, "nonante": 90, "cent": 100, "cents": 100, "mille": 1000,
+    },
+    ordinals={
+        "premier": 1, "premiere": 1, "second": 2, "seconde": 2, "unieme": 1, "deuxieme": 2, "troisieme": 3,
+        "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9,
+        "dixieme": 10, "onzieme": 11, "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15,
+        "seizieme": 16, "vingtieme": 20, "trentieme": 30, "quarantieme": 40, "cinquantieme": 50,
+        "soixantieme": 60, "centieme": 100, "millieme": 1000,
+    },
+    auxiliaries=(
+        word_set("a avait aurait aura eut est etait serait sera fut"),
+        word_set("ont avaient auraient auront eurent sont etaient seraient seront furent"),
+    ),
+    speaker_roles=(
+        "prefete?", "sous-prefete?", "maire", "adjointe? au maire", "ministre", "president", "presidente",
+        "porte-parole", "directeur", "directrice", "procureure?", "commandant", "colonel", "capitaine",
+        "lieutenant", "general", "commissaire", "depute", "deputee", "senateur", "senatrice", "gouverneure?",
+        "chef", "cheffe", "responsable", "secretaire generale?", "conseillere?", "premier ministre",
+        "premiere ministre", "patron", "patronne", "presidente? du conseil departemental", "presidente? de region",
+    ),
 )  # fmt: skip
 
 EN = LanguagePack(
@@ -144,10 +190,25 @@ EN = LanguagePack(
         "ninth": 9, "tenth": 10,
     },
     caption_words=word_set("photo photos credit illustration image caption afp reuters xinhua tass ap epa getty"),
+    weekday_qualifiers=word_set("last next"),
 )  # fmt: skip
 
 PACKS = {"fr": FR, "en": EN}
 ALL_STOPWORDS = FR.stopwords | EN.stopwords
+
+
+def merged(tables: list[dict[str, int]]) -> dict[str, int]:
+    """One word table over every pack (the detectors read folded text of any language)."""
+    out: dict[str, int] = {}
+    for t in tables:
+        out.update(t)
+    return out
+
+
+MONTH_NUMBERS = merged([{m: k + 1 for k, m in enumerate(p.months)} | p.month_abbreviations for p in PACKS.values()])
+"""Month words of every pack, full and abbreviated, with their number."""
+WEEKDAY_NUMBERS = merged([{d: k for k, d in enumerate(p.weekdays)} for p in PACKS.values()])
+"""Weekday words of every pack, Monday = 0."""
 
 
 def pack(code: str) -> LanguagePack:

@@ -25,13 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.compare.discrepancies import Edge
+from workbench.core.compare.lang import PACKS
 from workbench.core.compare.model import ValueSpan
 from workbench.core.compare.textutil import STOPWORDS, Sentence, word_set
 
 _BOUNDARY = re.compile(r"[,;:()\"?!]|\.(?=\s|$)|\s(?:et|mais|puis|car|or)\s")
 """Clause boundaries inside a sentence (folded text)."""
-_AUX_SING = word_set("a avait aurait aura eut est etait serait sera fut")
-_AUX_PLUR = word_set("ont avaient auraient auront eurent sont etaient seraient seront furent")
+_AUX_SING = frozenset().union(*(p.auxiliaries[0] for p in PACKS.values()))
+_AUX_PLUR = frozenset().union(*(p.auxiliaries[1] for p in PACKS.values()))
 _AUX = "|".join(sorted(_AUX_SING | _AUX_PLUR, key=len, reverse=True))
 _VERB = re.compile(
     rf"(?P<neg1>\bne\s+|\bn')?(?P<refl>\bs')?\b(?P<aux>{_AUX})\s+"

@@ -30,8 +30,12 @@ _FR_TEMPLATES: tuple[tuple[str, str], ...] = (
     (r"^(.+?) interacted with — ", r"avec qui \1 a échangé — "),
     (r"^named as taking part: ", "personnes citées comme participants : "),
     (r"^rank stated differently: ", "rang présenté différemment : "),
-    (r"^source (\d+) quotes, source (\d+) reports the same words with a change: ",
-     r"la source \1 cite, la source \2 rapporte les mêmes mots avec un changement : "),
+    (
+        r"^source (\d+) quotes, source (\d+) reports the same words with a change: ",
+        r"la source \1 cite, la source \2 rapporte les mêmes mots avec un changement : ",
+    ),
+    (r"» left out\b", "» omis"),
+    (r"» added\b", "» ajouté"),
     (r" attributed to ", " attribuée à "),
     (
         r"quoted in different words \(translation or paraphrase\)",

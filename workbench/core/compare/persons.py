@@ -43,6 +43,9 @@ _STOP = word_set(
 )
 
 
+_PARTICLES = word_set("le la de du des van von der da di del ben bin al el")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A person named in a source: bounds of the name and the canonical full name."""
@@ -79,8 +82,8 @@ class PersonIndex:
         for lo, hi in ranges:
             for start, toks in _sequences(text, folded, lo, hi):
                 words = [folded[a:b] for a, b in toks]
-                if any(w in _STOP for w in words):
-                    continue
+                if any(w in _STOP and not (0 < k < len(words) - 1 and w in _PARTICLES) for k, w in enumerate(words)):
+                    continue  # a particle inside a name is no stop word (« Yannick Le Bihan », « Anne De Sousa »)
                 titled = bool(_TITLE.search(folded, max(0, start - 40), start))
                 surname = words[-1]
                 if len(toks) >= 2 or titled:

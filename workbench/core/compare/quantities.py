@@ -15,21 +15,11 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from workbench.core.compare.lang import PACKS, merged
 from workbench.core.compare.textutil import STOPWORDS, stem, word_set
 
-NUMBER_WORDS = {
-    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70,
-    "huitante": 80, "octante": 80, "nonante": 90, "cent": 100, "cents": 100, "mille": 1000,
-}  # fmt: skip
-_ORDINAL_STEMS = {
-    "premier": 1, "premiere": 1, "second": 2, "seconde": 2, "unieme": 1, "deuxieme": 2, "troisieme": 3,
-    "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
-    "onzieme": 11, "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15, "seizieme": 16,
-    "vingtieme": 20, "trentieme": 30, "quarantieme": 40, "cinquantieme": 50, "soixantieme": 60, "centieme": 100,
-    "millieme": 1000,
-}  # fmt: skip
+NUMBER_WORDS = merged([p.cardinals for p in PACKS.values()])
+_ORDINAL_STEMS = merged([p.ordinals for p in PACKS.values()])
 _ADJECTIVES = word_set(
     """
     nouveau nouveaux nouvel nouvelle nouvelles autres autre grands grandes grand grande petits petites petit

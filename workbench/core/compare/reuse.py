@@ -36,6 +36,9 @@ class Passage:
     b_end: int
     words: int
     quoted: bool = False
+    short: bool = False
+    """Shorter than a copy (:data:`~.tuning.REUSE_SHORT_MIN_WORDS` to ``REUSE_MIN_WORDS`` words): one sentence two
+    outlets give word for word, a shared translation or wire (a common source), not one copying the other."""
 
 
 @dataclass(slots=True)
@@ -89,7 +92,8 @@ def find_reuse(
         ticker.check()
         for run in _chain(sorted(matches)):
             n_words = run.li - run.i0 + K
-            if n_words < tuning.REUSE_MIN_WORDS:
+            short = n_words < tuning.REUSE_MIN_WORDS
+            if short and (sa == sb or n_words < tuning.REUSE_SHORT_MIN_WORDS):
                 continue
             a0, a1 = words[sa][run.i0][0], words[sa][run.li + K - 1][1]
             b0, b1 = words[sb][run.j0][0], words[sb][run.lj + K - 1][1]
@@ -98,9 +102,16 @@ def find_reuse(
             quoted = _quoted_share(a0, a1, quotes[sa]) > 0.6 and _quoted_share(b0, b1, quotes[sb]) > 0.6
             if sa == sb and (quoted or n_words < tuning.REUSE_MIN_WORDS_INSIDE):
                 continue
-            if _content_words(folded[sa], a0, a1) < tuning.REUSE_MIN_CONTENT:
+            if _content_words(folded[sa], a0, a1) < (
+                tuning.REUSE_SHORT_MIN_CONTENT if short else tuning.REUSE_MIN_CONTENT
+            ):
                 continue
-            out.append(Passage(sa, a0, a1, sb, b0, b1, n_words, quoted))
+            if short and (
+                _edits(folded[sa][a0:a1], folded[sb][b0:b1])
+                or not (quoted or _whole_in_one(folded[sa], a0, a1, folded[sb], b0, b1))
+            ):
+                continue  # a short passage counts only word for word, as a quotation or a sentence given whole
+            out.append(Passage(sa, a0, a1, sb, b0, b1, n_words, quoted, short))
     ticker.step()
     return out
 
@@ -139,3 +150,24 @@ def _content_words(folded: str, start: int, end: int) -> int:
 def _quoted_share(start: int, end: int, quotes: list[tuple[int, int]]) -> float:
     inside = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quotes)
     return inside / max(1, end - start)
+
+
+def _edits(a: str, b: str) -> bool:
+    """Whether two folded passages differ in any word."""
+    return WORD_RE.findall(a) != WORD_RE.findall(b)
+
+
+def _bounds(folded: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether ``folded[start:end]`` opens a sentence (or follows a dateline's dash) and whether it ends one."""
+    before = folded[max(0, start - 40) : start].rstrip(" \t\u00a0")
+    after = folded[end : end + 8].lstrip(' \t\u00a0\u00bb"\u201d')
+    opens = not before or before[-1] in '.!?\n\u2013\u2014\u00ab"\u201c' or before.endswith(" -")
+    closes = not after or after[0] in ".!?\n\u2026"
+    return opens, closes
+
+
+def _whole_in_one(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> bool:
+    """A sentence one source gives whole and the other starts or ends with: the copied sentence of a relay."""
+    oa, ca = _bounds(a, a0, a1)
+    ob, cb = _bounds(b, b0, b1)
+    return (oa and ca and (ob or cb)) or (ob and cb and (oa or ca))

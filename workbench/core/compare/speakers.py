@@ -18,14 +18,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from workbench.core.compare.lang import PACKS
 from workbench.core.compare.persons import Mention
 
-ROLES = (
-    r"prefete?|sous-prefete?|maire|adjointe? au maire|ministre|president|presidente|porte-parole|directeur|"
-    r"directrice|procureure?|commandant|colonel|capitaine|lieutenant|general|commissaire|depute|deputee|senateur|"
-    r"senatrice|gouverneure?|chef|cheffe|responsable|secretaire generale?|conseillere?|premier ministre|"
-    r"premiere ministre|patron|patronne|presidente? du conseil departemental|presidente? de region"
-)
+ROLES = "|".join(role for p in PACKS.values() for role in p.speaker_roles)
 _ROLE_BEFORE = re.compile(
     rf"\b(?:le|la|l')\s*(?P<role>{ROLES})\b(?:\s+(?:(?:de|du|des)\s+|d')[^,;:.\"]{{1,40}}?)?\s*,?\s*$"
 )

@@ -20,6 +20,24 @@ VERIFY = 0.34
 """A candidate scoring this much is promoted with one strong shared anchor (number, date, rare name, quote)."""
 ANCHORED = 0.26
 """A candidate scoring this much is promoted with two strong anchors and being each other's best match."""
+FIGURE_FLOOR = 0.15
+"""Lowest score of a pair promoted on a tying figure alone (a figure of 10 or more, not a year, held by about one
+sentence per source) when the two units are each other's best match: « forced the evacuation of 3,200 residents »
+/ « About 3,200 people had to leave their homes » share nothing else."""
+FIGURE_MIN_VALUE = 10
+"""Figures below this (two, six, 14 h) are too common to tie two reports by themselves."""
+FIGURE_PARTNERS = 2
+"""Units of another source sharing a tying figure added to a unit's candidates beyond its best by wording."""
+ANCHOR_PER_SOURCE = 1.5
+"""An anchor held by at most this many sentences per source holding it is a fact (or the dossier-wide share)."""
+COPY_SCORE = 0.7
+"""A pair scoring this much is a near copy: the copy meets the partners of its original (one figure changed)."""
+COPY_PARTIAL = 85
+"""rapidfuzz partial ratio (digits masked) above which one unit is found almost word for word in the other: a near
+copy, or a headline its source repeats in the lead."""
+HEADLINE_MAX_CHARS = 110
+"""A unit shorter than this without closing punctuation is a headline: it aligns on a shared anchor or a high score
+only (« La Russie et la Chine déterminées à maintenir l'ordre mondial » shares its topic words with many sentences)."""
 POSTINGS_CAP = 48
 """A term held by more units than this (or than twice the number of sources) is not indexed: a fact's words appear
 about once per source, the topic's words everywhere. A constant cap keeps the candidate search linear in the
@@ -48,6 +66,13 @@ REUSE_MIN_WORDS = 30
 """Shortest passage (words) two sources share near-verbatim that is reported as copy. Outlets covering one event
 share 10- to 15-word formulas (« un plan d'investissements communs de 12,4 milliards d'euros sur cinq ans »)
 without copying each other; long quotations shared word for word are caught apart (``quotes.COMMON_MIN_CHARS``)."""
+REUSE_SHORT_MIN_WORDS = 18
+"""Shortest passage two sources give word for word that is reported as a common source (a shared translation, a
+wire sentence, a quotation: « le moteur s'est arrêté d'un coup et nous n'avons rien pu faire… »). The formulas
+outlets share without copying run 10 to 15 words (« un plan d'investissements communs de 12,4 milliards d'euros
+sur cinq ans »)."""
+REUSE_SHORT_MIN_CONTENT = 9
+"""Of which at least this many content words (a long run of names and titles is a formula)."""
 REUSE_MIN_CONTENT = 6
 """Of which at least this many lower-case content words: « le président russe Vladimir Poutine » is a formula, not
 reuse."""

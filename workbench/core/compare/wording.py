@@ -221,6 +221,14 @@ def _compare(
     start, end = toks[lo + j0][1], toks[lo + j1 - 1][2]
     va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], " ".join(text_q[q.start : q.end].split()))
     vb = ValueSpan(sid_r, start, end, text_r[start:end], " ".join(text_r[start:end].split()))
-    diff = "; ".join(f"« {said(i1, i2)} » → « {reported(k1, k2)} »" for i1, i2, k1, k2 in changed)
+
+    def change(i1: int, i2: int, k1: int, k2: int) -> str:
+        if k2 <= k1:
+            return f"« {said(i1, i2)} » left out"
+        if i2 <= i1:
+            return f"« {reported(k1, k2)} » added"
+        return f"« {said(i1, i2)} » → « {reported(k1, k2)} »"
+
+    diff = "; ".join(change(*c) for c in changed)
     note = f"source {sid_q} quotes, source {sid_r} reports the same words with a change: {diff}"
     return Edge("quote_wording", "quote", va, vb, False, note)

@@ -195,7 +195,8 @@ def discrepancy_note(model: ReportModel, item: Any) -> str:
     if key == "recycled_source":
         return t(model, "note.recycled_source").format(a=a)
     note = str(item.get("note") or "")
-    if model.language == "en" and note and not _RAW_ID.search(note):
+    written_in = item.get("note_language", "en")  # the comparison writes its notes in the language it was given
+    if model.language == written_in and note and not _RAW_ID.search(note):
         return note
     return t(model, "note.kind")
 
