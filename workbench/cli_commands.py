@@ -351,31 +351,71 @@ def cmd_compare(ctx: Context) -> int:
     if args.json:
         dump_json(result.to_json())
         return 0
-    print(format_comparison(result))
+    print(format_comparison(result, args.language or "en"))
     return 0
 
 
-def format_comparison(result: CompareResult) -> str:
-    """Readable summary of a comparison (the typed result; only ``--json`` turns it into dicts)."""
-    lines = [f"Event date: {result.event_date.isoformat() if result.event_date else 'unknown'}"]
-    lines.append(f"Aligned passages: {len(result.alignments)}")
-    lines.append(f"Discrepancies: {len(result.discrepancies)}")
+def format_comparison(result: CompareResult, language: str = "en") -> str:
+    """Readable summary of a comparison (the typed result; only ``--json`` turns it into dicts).
+
+    Labels come from the catalogs (``COMPARE_SUMMARY``, the report's kind labels); the engine's notes are already in
+    ``language``. A span's value is shown only where it says more than the quote (a figure, a date, a full name);
+    the engine's internal values (``video``, ``one of several``) never reach the reader.
+    """
+    from workbench.core.i18n import translate
+    from workbench.core.messages import COMPARE_SUMMARY, REPORT_LABELS
+
+    def t(key: str, *values: object) -> str:
+        return translate("CompareSummary", COMPARE_SUMMARY[key], language).format(*values)
+
+    def kind(name: str) -> str:
+        label = REPORT_LABELS.get(f"kind.{name}")
+        return translate("Report", label, language) if label else name
+
+    def day(d: object) -> str:
+        return d.isoformat() if d is not None else t("unknown")  # type: ignore[attr-defined]
+
+    published = {src.source_id: src.published for src in result.sources}
+    lines = [t("event_date", day(result.event_date)), t("aligned", len(result.alignments)),
+             t("discrepancies", len(result.discrepancies))]
     for d in result.discrepancies:
-        lines.append(f"  [{d.kind}] {d.note}")
+        lines.append(f"  [{kind(d.kind)}] {d.note}")
         for s in d.spans:
-            lines.append(f"      source {s.source_id} @{s.start}: « {s.exact} » = {s.value}")
+            value = f" = {s.value}" if (d.kind in ("number", "count", "date", "participant") and s.value
+                                        and str(s.value).casefold() != s.exact.casefold()) else ""
+            lines.append(f"      {t('span', s.source_id, s.start)}: « {s.exact} »{value}")
     for src in result.sources:
         flags = [f for f in src.flags if f != "boilerplate"]
         if flags:
-            published = src.published.isoformat() if src.published else "undated"
-            lines.append(f"Source {src.source_id} ({published}): {', '.join(flags)}"
-                         + (f" — {src.note}" if src.note else ""))
+            if language == "en":  # its last part counts the boilerplate lines, printed on their own line below
+                note = "; ".join(p for p in src.note.split("; ") if not p.endswith(("boilerplate line",
+                                                                                      "boilerplate lines")))
+            else:  # the engine's source notes are English: say the same from the typed fields
+                parts = []
+                if "recycled" in flags and src.reported_event_date and result.event_date:
+                    parts.append(t("recycled_note", src.reported_event_date.isoformat(),
+                                   (result.event_date - src.reported_event_date).days, result.event_date.isoformat()))
+                if src.proposed_verdict:
+                    key = f"verdict.{src.proposed_verdict}"
+                    parts.append(t("proposed_verdict", t(key) if key in COMPARE_SUMMARY else src.proposed_verdict))
+                note = " ; ".join(parts)
+            when = src.published.isoformat() if src.published else t("undated")
+            lines.append(t("source_flags", src.source_id, when, ", ".join(t(f"flag.{f}") for f in flags))
+                         + (f" — {note}" if note else ""))
         if src.boilerplate:
-            lines.append(f"Source {src.source_id}: {len(src.boilerplate)} boilerplate line(s) (menus, captions, links)")
+            lines.append(t("boilerplate", src.source_id, len(src.boilerplate)))
     for r in result.reuse:
-        why = f" — {r.evidence}" if r.evidence else ""
-        lines.append(f"Reuse ({r.relation}): source {r.b.source_id} repeats {r.chars} "
-                     f"characters of source {r.a.source_id}{why}")
+        relation = t(f"relation.{r.relation}") if f"relation.{r.relation}" in COMPARE_SUMMARY else r.relation
+        if language == "en":
+            why = f" — {r.evidence}" if r.evidence else ""
+        else:
+            dates = [t("published", sid, day(published.get(sid)))
+                     for sid in dict.fromkeys((r.a.source_id, r.b.source_id)) if published.get(sid) is not None]
+            why = f" — {', '.join(dates)}" if dates and r.a.source_id != r.b.source_id else ""
+        if r.a.source_id == r.b.source_id:
+            lines.append(t("reuse_inside", relation, r.a.source_id, r.chars) + why)
+        else:
+            lines.append(t("reuse", relation, r.b.source_id, r.chars, r.a.source_id) + why)
     return "\n".join(lines)
 
 

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>CompareSummary</name>
+    <message>
+        <source>Event date: {0}</source>
+        <translation>Date de l’événement : {0}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>non datée</translation>
+    </message>
+    <message>
+        <source>Aligned passages: {0}</source>
+        <translation>Passages alignés : {0}</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {0}</source>
+        <translation>Divergences : {0}</translation>
+    </message>
+    <message>
+        <source>source {0} @{1}</source>
+        <translation>source {0} @{1}</translation>
+    </message>
+    <message>
+        <source>Source {0} ({1}): {2}</source>
+        <translation>Source {0} ({1}) : {2}</translation>
+    </message>
+    <message>
+        <source>Source {0}: {1} boilerplate line(s) (menus, captions, links)</source>
+        <translation>Source {0} : {1} ligne(s) de gabarit (menus, légendes, liens)</translation>
+    </message>
+    <message>
+        <source>Reuse ({0}): source {1} repeats {2} characters of source {3}</source>
+        <translation>Reprise ({0}) : la source {1} reprend {2} caractères de la source {3}</translation>
+    </message>
+    <message>
+        <source>Reuse ({0}) inside source {1}: {2} characters</source>
+        <translation>Reprise ({0}) dans la source {1} : {2} caractères</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>copie</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>traduction</translation>
+    </message>
+    <message>
+        <source>common source</source>
+        <translation>source commune</translation>
+    </message>
+    <message>
+        <source>recycled</source>
+        <translation>recyclée</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relais</translation>
+    </message>
+    <message>
+        <source>reports an event of {0}, {1} days before the dossier's event ({2})</source>
+        <translation>rapporte un événement du {0}, {1} jours avant celui du dossier ({2})</translation>
+    </message>
+    <message>
+        <source>proposed verdict: {0}</source>
+        <translation>verdict proposé : {0}</translation>
+    </message>
+    <message>
+        <source>reuses {0} characters of an earlier source</source>
+        <translation>reprend {0} caractères d’une source antérieure</translation>
+    </message>
+    <message>
+        <source>source {0} published {1}</source>
+        <translation>source {0} publiée le {1}</translation>
+    </message>
+    <message>
+        <source>out of context</source>
+        <translation>hors contexte</translation>
+    </message>
+</context>
+<context>
     <name>AlignmentGutter</name>
     <message>
         <source>Passage aligned with another source: click to show its counterpart</source>

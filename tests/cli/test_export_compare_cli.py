@@ -116,6 +116,23 @@ def test_compare_json_contract(demo, capsys):
     assert "recycled" in summary and "Discrepancies" in summary
 
 
+def test_compare_summary_in_french_shows_no_internal_values(demo, capsys):
+    """The text summary speaks the asked language: labels from the catalog, no engine keys or internal values."""
+    summary = run(capsys, "--db", demo, "compare", "--language", "fr")
+    assert "Divergences :" in summary and "Passages alignés :" in summary and "recyclée" in summary
+    assert "hors contexte" in summary and "out-of-context" not in summary
+    for internal in ("[other]", "[number]", "[date]", "[participant]", "[quote_wording]", "Reuse (", "boilerplate"):
+        assert internal not in summary
+    assert "= 2026-03-11" in summary  # a date's value is shown: it says more than « Mercredi 11 mars »
+    for line in summary.splitlines():  # a value equal to its quote is not repeated
+        if " = " in line and "« " in line:
+            quote, value = line.split("« ", 1)[1].rsplit(" » = ", 1)
+            assert quote.casefold() != value.casefold()
+    english = run(capsys, "--db", demo, "compare")
+    assert english.count("boilerplate line") == sum(1 for ln in english.splitlines() if ln.startswith("Source")
+                                                    and "boilerplate line" in ln)  # counted once per source
+
+
 def test_reports_show_who_concluded(tmp_path, capsys):
     db = str(tmp_path / "who.sqlite")
     src = tmp_path / "a.txt"

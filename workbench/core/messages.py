@@ -232,3 +232,29 @@ QT_GAPS: tuple[str, ...] = (
 )
 """Strings of Qt's own dialogs that Qt's shipped ``qtbase`` catalogs do not translate (yet): Workbench's catalog
 fills them (Qt asks every installed translator in turn)."""
+
+COMPARE_SUMMARY: dict[str, str] = {
+    # The text summary of ``workbench compare`` (``--json`` keeps the engine's keys).
+    "event_date": QT_TRANSLATE_NOOP("CompareSummary", "Event date: {0}"),
+    "unknown": QT_TRANSLATE_NOOP("CompareSummary", "unknown"),
+    "undated": QT_TRANSLATE_NOOP("CompareSummary", "undated"),
+    "aligned": QT_TRANSLATE_NOOP("CompareSummary", "Aligned passages: {0}"),
+    "discrepancies": QT_TRANSLATE_NOOP("CompareSummary", "Discrepancies: {0}"),
+    "span": QT_TRANSLATE_NOOP("CompareSummary", "source {0} @{1}"),
+    "source_flags": QT_TRANSLATE_NOOP("CompareSummary", "Source {0} ({1}): {2}"),
+    "boilerplate": QT_TRANSLATE_NOOP("CompareSummary", "Source {0}: {1} boilerplate line(s) (menus, captions, links)"),
+    "reuse": QT_TRANSLATE_NOOP("CompareSummary", "Reuse ({0}): source {1} repeats {2} characters of source {3}"),
+    "reuse_inside": QT_TRANSLATE_NOOP("CompareSummary", "Reuse ({0}) inside source {1}: {2} characters"),
+    "relation.copy": QT_TRANSLATE_NOOP("CompareSummary", "copy"),
+    "relation.translation": QT_TRANSLATE_NOOP("CompareSummary", "translation"),
+    "relation.common-source": QT_TRANSLATE_NOOP("CompareSummary", "common source"),
+    "flag.recycled": QT_TRANSLATE_NOOP("CompareSummary", "recycled"),
+    "flag.relay": QT_TRANSLATE_NOOP("CompareSummary", "relay"),
+    "recycled_note": QT_TRANSLATE_NOOP("CompareSummary",
+                                       "reports an event of {0}, {1} days before the dossier's event ({2})"),
+    "proposed_verdict": QT_TRANSLATE_NOOP("CompareSummary", "proposed verdict: {0}"),
+    "relay_note": QT_TRANSLATE_NOOP("CompareSummary", "reuses {0} characters of an earlier source"),
+    "published": QT_TRANSLATE_NOOP("CompareSummary", "source {0} published {1}"),
+    "verdict.out-of-context": QT_TRANSLATE_NOOP("CompareSummary", "out of context"),
+}
+"""The kinds of discrepancy reuse the report's labels (``REPORT_LABELS["kind.<kind>"]``)."""
