@@ -469,3 +469,41 @@ def test_layout_survives_reversed_boxes() -> None:
     text = "\n".join(page.paragraphs + page.notes)
     for k in range(8):
         assert f"ligne {k} de la colonne" in text and f"سطر {k} من النص" in text
+
+
+def test_prefetched_parse_is_taken_over_by_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parse started ahead (the CLI does it before loading the database layer) is reused, not run twice."""
+    data = F.handmade_pdf([F.text_ops([(72, 720, "Prefetched while the database opens, read once.")])])
+    started: list[str] = []
+    real_start = pdf_importer._start
+
+    def counting_start(name: str, payload: bytes, job):  # type: ignore[no-untyped-def]
+        started.append(name)
+        return real_start(name, payload, job)
+
+    monkeypatch.setattr(pdf_importer, "_start", counting_start)
+    monkeypatch.setattr(pdf_importer, "_context", lambda: __import__("multiprocessing").get_context("fork"))
+    pdf_importer.prefetch("early.pdf", data)
+    assert started == ["early.pdf"]
+    bundle = pdf_importer.read("early.pdf", bytes(data))  # equal bytes, another object: still taken over
+    assert started == ["early.pdf"]
+    assert "Prefetched while the database opens" in bundle.text
+    # a file that changed after the prefetch is parsed again, from what is read now
+    pdf_importer.prefetch("late.pdf", data)
+    other = F.handmade_pdf([F.text_ops([(72, 720, "The file was rewritten in between.")])])
+    assert "rewritten" in pdf_importer.read("late.pdf", other).text
+    assert started == ["early.pdf", "late.pdf", "late.pdf"]
+    assert not pdf_importer._prefetched
+
+
+def test_prefetch_file_picks_the_first_regular_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(pdf_importer, "prefetch", lambda name, data: seen.append(name))
+    (tmp_path / "a.txt").write_text("not a pdf")
+    (tmp_path / "dir.pdf").mkdir()
+    (tmp_path / "b.pdf").write_bytes(F.handmade_pdf([F.text_ops([(72, 720, "One line.")])]))
+    (tmp_path / "c.pdf").write_bytes(F.handmade_pdf([F.text_ops([(72, 720, "Another line.")])]))
+    os.mkfifo(tmp_path / "pipe.pdf")  # never opened: a FIFO would block
+    paths = [str(tmp_path / n) for n in ("a.txt", "pipe.pdf", "dir.pdf", "missing.pdf", "b.pdf", "c.pdf")]
+    pdf_importer.prefetch_file(paths)
+    assert seen == ["b.pdf"]
