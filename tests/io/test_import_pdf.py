@@ -507,3 +507,22 @@ def test_prefetch_file_picks_the_first_regular_pdf(tmp_path: Path, monkeypatch: 
     paths = [str(tmp_path / n) for n in ("a.txt", "pipe.pdf", "dir.pdf", "missing.pdf", "b.pdf", "c.pdf")]
     pdf_importer.prefetch_file(paths)
     assert seen == ["b.pdf"]
+
+
+def test_glyph_drawn_over_another_stays_in_its_line() -> None:
+    """The slash of "≠" set over "=" (a taller glyph of a symbol font, as TeX draws it) is read in its place:
+    no paragraph break, no slash moved after the line; also when the slash comes first at the same left edge."""
+    frag = pdf_layout.Frag
+    page = pdf_layout.layout_page(
+        [
+            frag(100, 300, 170, 310, 9.4, "heißt hausdorffsch, wenn"),
+            frag(172, 300, 190, 310, 9.4, "x ="),
+            frag(181, 300, 188, 318.9, 16.3, "6"),
+            frag(193, 300, 230, 310, 9.4, "y in X"),
+            frag(100, 314, 200, 324, 9.4, "gilt, sodass Ux ∩ Uy leer ist."),
+            frag(100, 328, 106, 338, 9.4, "x"),
+            frag(109, 328, 116, 346.9, 16.3, "6"),
+            frag(109, 328, 126, 338, 9.4, "= y und weiter."),
+        ]
+    )
+    assert page.paragraphs == ["heißt hausdorffsch, wenn x 6= y in X gilt, sodass Ux ∩ Uy leer ist.", "x 6= y und weiter."]

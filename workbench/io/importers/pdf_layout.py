@@ -185,6 +185,8 @@ def _lines(frags: list[Frag]) -> list[Frag]:
     for row in rows:
         row.sort(key=lambda f: f.x0)
         last: Frag | None = None
+        part: Frag | None = None  # the fragment last added to ``last``, which begins at ``last.text[offset:]``
+        offset = 0
         for frag in row:
             if last is not None and not last.block and not frag.block and frag.x0 >= last.x1 - 1:
                 gap = frag.x0 - last.x1
@@ -192,14 +194,48 @@ def _lines(frags: list[Frag]) -> list[Frag]:
                 # the line takes the height and size of its longer part: a run-in head set in bold or a little
                 # larger ("Methods.") must not make its line look like another paragraph's
                 main = frag if len(frag.text) > len(last.text) else last
+                offset = len(last.text) + len(glue)
                 last = Frag(
                     last.x0, main.top, frag.x1, main.bottom, main.size, last.text + glue + frag.text, frag.hyphen
                 )
+                part = frag
+                lines[-1] = last
+            elif last is not None and part is not None and not last.block and not frag.block and (
+                merged := _overlay(last, part, offset, frag)
+            ):
+                last = merged
                 lines[-1] = last
             else:
                 lines.append(frag)
-                last = frag
+                last = part = frag
+                offset = 0
     return lines
+
+
+def _overlay(line: Frag, part: Frag, offset: int, frag: Frag) -> Frag | None:
+    """``frag`` drawn over the end of ``line`` (whose last part ``part`` begins at ``line.text[offset:]``), as the
+    slash of "≠" is set over "=" or an accent over a letter: one or two characters inserted where they stand, the
+    line keeping its box and size; or ``part`` itself so short and drawn over ``frag``. None otherwise."""
+    short = frag.text.strip()
+    if 0 < len(short) <= 2 and frag.x0 >= part.x0 - 1 and frag.x1 <= part.x1 + 1 and len(part.text) >= 1:
+        width = max(part.x1 - part.x0, 1e-6)
+        cut = offset + min(len(part.text), max(0, round((frag.x0 - part.x0) / width * len(part.text))))
+        text = line.text[:cut] + short + line.text[cut:]
+        return Frag(line.x0, line.top, line.x1, line.bottom, line.size, text, line.hyphen)
+    short = part.text.strip()
+    if (
+        0 < len(short) <= 2
+        and len(frag.text) > 2
+        and part.x0 >= frag.x0 - 1
+        and part.x1 <= frag.x1 + 1
+        and line.text.endswith(part.text)
+    ):  # the short glyph came first (same left edge): put the longer fragment around it
+        head = line.text[:offset]
+        width = max(frag.x1 - frag.x0, 1e-6)
+        cut = min(len(frag.text), max(0, round((part.x0 - frag.x0) / width * len(frag.text))))
+        text = head + frag.text[:cut] + short + frag.text[cut:]
+        return Frag(line.x0, frag.top, max(line.x1, frag.x1), frag.bottom, frag.size, text, frag.hyphen)
+    return None
 
 
 def _overlap(a: Frag, b: Frag) -> float:
