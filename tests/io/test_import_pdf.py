@@ -526,3 +526,31 @@ def test_glyph_drawn_over_another_stays_in_its_line() -> None:
         ]
     )
     assert page.paragraphs == ["heißt hausdorffsch, wenn x 6= y in X gilt, sodass Ux ∩ Uy leer ist.", "x 6= y und weiter."]
+
+
+def _cell(x: float, top: float, lines: list[str], width: float = 150) -> list[pdf_layout.Frag]:
+    return [pdf_layout.Frag(x, top + 14 * k, x + width, top + 14 * k + 10, 10, t) for k, t in enumerate(lines)]
+
+
+def test_table_cells_of_prose_are_read_cell_by_cell() -> None:
+    """A table whose cells hold several lines of prose (an action plan: axis, actions, who): each cell's sentence
+    is read whole, not interleaved line by line with its neighbours."""
+    frags = [pdf_layout.Frag(40, 40, 500, 52, 12, "Plan d’action du transport actif, tableau des mesures prévues")]
+    frags += _cell(40, 80, ["Suivi", "continu du projet"], 100)
+    frags += _cell(190, 80, ["• Planifier à court, moyen et long terme", "le développement du transport actif."], 140)
+    frags += _cell(345, 80, ["En continu"], 45)  # a column of short entries: no page-wide gutter around it
+    frags += _cell(400, 80, ["Responsable du transport actif,", "administration municipale et comité."])
+    frags += _cell(40, 130, ["Accessibilité", "pour tous les usagers"], 100)
+    frags += _cell(190, 130, ["• Aménager des sentiers sécuritaires reliant", "les secteurs de la Municipalité."], 140)
+    frags += _cell(345, 130, ["2021-2022"], 45)
+    frags += _cell(400, 130, ["Service de l’urbanisme et travaux", "publics, avec le comité des loisirs."])
+    text = "\n\n".join(pdf_layout.layout_page(frags).paragraphs)
+    for sentence in (
+        "• Planifier à court, moyen et long terme le développement du transport actif.",
+        "Responsable du transport actif, administration municipale et comité.",
+        "• Aménager des sentiers sécuritaires reliant les secteurs de la Municipalité.",
+        "Service de l’urbanisme et travaux publics, avec le comité des loisirs.",
+    ):
+        assert sentence in " ".join(text.split()), text
+    assert text.index("Planifier") < text.index("Aménager")  # rows stay in order
+

@@ -158,7 +158,7 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
         if len(seg) > 1 and x1 - x0 < 1.5 * max(size0, size1) and t1 - t0 > size0 * 1.5:
             frags.append(_aside(seg, (x0, t0, r0, b0), (l1, t1, x1, b1)))  # vertical writing
             continue
-        wide = x1 - x0 > len(seg) * size0 * 0.75 + size0 * 2
+        wide = x1 - x0 > len(seg) * size0 * 0.6 + size0 * 2  # a gap inside: a gutter or cells PDFium ran together
         if x1 < x0 or wide or abs(size0 - size1) > 0.1 * max(size0, size1, 1.0) or abs(b0 - b1) > size0 * 0.6:
             frags.extend(_split_segment(seg, start, box, hyphen))
         elif size0 > 0:
