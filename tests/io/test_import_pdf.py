@@ -554,3 +554,15 @@ def test_table_cells_of_prose_are_read_cell_by_cell() -> None:
         assert sentence in " ".join(text.split()), text
     assert text.index("Planifier") < text.index("Aménager")  # rows stay in order
 
+
+
+def test_spacing_accent_drawn_over_the_next_letter_follows_it() -> None:
+    """TeX draws f̃ as "˜" then "f" at the same place: the text reads "f˜" (as poppler has it), not "˜f"."""
+    content = (
+        b"BT /F1 11 Tf 72 720 Td (Aus Fix\\() Tj ET\n"
+        b"BT /F1 11 Tf 114.6 722 Td (\\230) Tj ET\n"
+        b"BT /F1 11 Tf 114.2 720 Td (f\\) folgt, dass der Fixpunkt eindeutig ist.) Tj ET\n"
+    )
+    text = pdf_importer.read("accent.pdf", F.handmade_pdf([content])).text
+    assert "f\u02dc" in text, text
+    assert "\u02dcf" not in text, text

@@ -147,6 +147,8 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
 
     frags: list[Frag] = []
     for start, end, seg, hyphen, turn in segments:
+        if turn == main and _ACCENT.search(seg):
+            seg = _accents_after(seg, start, box)
         x0, t0, r0, b0 = box(start)
         l1, t1, x1, b1 = box(end - 1)
         if not all(map(math.isfinite, (x0, t0, r0, b0, l1, t1, x1, b1))):
@@ -164,6 +166,22 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
         elif size0 > 0:
             frags.append(Frag(x0, min(t0, t1), x1, max(b0, b1), size0, _clean(seg), hyphen))
     return frags, width, height
+
+
+_ACCENT = re.compile("[\u02c6\u02c7\u02d8\u02d9\u02da\u02dc\u00a8\u00af\u00b4`^~](?=\\w)")
+
+
+def _accents_after(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
+    """A spacing accent drawn over the letter after it (TeX sets "˜" then "f" for f̃) put after that letter, as
+    poppler and a reader have it; an accent standing before its letter stays."""
+    chars = list(seg)
+    for match in _ACCENT.finditer(seg):
+        k = match.start()
+        ax0, _, ax1, _ = box(start + k)
+        lx0, _, lx1, _ = box(start + k + 1)
+        if lx0 - 0.5 <= (ax0 + ax1) / 2 <= lx1 + 0.5 and chars[k] == seg[k]:
+            chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return "".join(chars)
 
 
 def _aside(seg: str, first: tuple[float, float, float, float], last: tuple[float, float, float, float]) -> Frag:
