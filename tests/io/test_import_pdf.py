@@ -525,7 +525,10 @@ def test_glyph_drawn_over_another_stays_in_its_line() -> None:
             frag(109, 328, 126, 338, 9.4, "= y und weiter."),
         ]
     )
-    assert page.paragraphs == ["heißt hausdorffsch, wenn x 6= y in X gilt, sodass Ux ∩ Uy leer ist.", "x 6= y und weiter."]
+    assert page.paragraphs == [
+        "heißt hausdorffsch, wenn x 6= y in X gilt, sodass Ux ∩ Uy leer ist.",
+        "x 6= y und weiter.",
+    ]
 
 
 def _cell(x: float, top: float, lines: list[str], width: float = 150) -> list[pdf_layout.Frag]:

@@ -172,8 +172,10 @@ _ACCENT = re.compile("[\u02c6\u02c7\u02d8\u02d9\u02da\u02dc\u00a8\u00af\u00b4`^~
 
 
 def _accents_after(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
-    """A spacing accent drawn over the letter after it (TeX sets "˜" then "f" for f̃) put after that letter, as
-    poppler and a reader have it; an accent standing before its letter stays."""
+    """``seg`` with each spacing accent drawn over the letter after it put after that letter.
+
+    TeX sets "˜" then "f" for f̃; poppler and a reader have "f˜". An accent standing before its letter stays.
+    """
     chars = list(seg)
     for match in _ACCENT.finditer(seg):
         k = match.start()
@@ -653,7 +655,7 @@ def prefetch(name: str, data: bytes) -> None:
 
 
 def prefetch_file(paths: list[str]) -> None:
-    """:func:`prefetch` the first of ``paths`` named ``*.pdf`` that is a regular file (as the registry would read it)."""
+    """:func:`prefetch` the first of ``paths`` named ``*.pdf`` that is a regular file (as the registry reads it)."""
     from pathlib import Path
 
     from workbench.io.registry import MAX_BYTES, is_regular_file

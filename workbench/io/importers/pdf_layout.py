@@ -213,9 +213,12 @@ def _lines(frags: list[Frag]) -> list[Frag]:
 
 
 def _overlay(line: Frag, part: Frag, offset: int, frag: Frag) -> Frag | None:
-    """``frag`` drawn over the end of ``line`` (whose last part ``part`` begins at ``line.text[offset:]``), as the
-    slash of "≠" is set over "=" or an accent over a letter: one or two characters inserted where they stand, the
-    line keeping its box and size; or ``part`` itself so short and drawn over ``frag``. None otherwise."""
+    """``line`` with ``frag`` drawn over its end inserted where it stands, or None.
+
+    The slash of "≠" is set over "=", an accent over a letter: one or two characters go in where they stand (``part``
+    is the fragment last added to ``line``, beginning at ``line.text[offset:]``), the line keeping its box and size;
+    or ``part`` itself is that short glyph, drawn over ``frag``.
+    """
     short = frag.text.strip()
     if 0 < len(short) <= 2 and frag.x0 >= part.x0 - 1 and frag.x1 <= part.x1 + 1 and len(part.text) >= 1:
         width = max(part.x1 - part.x0, 1e-6)
@@ -437,9 +440,9 @@ def layout_page(frags: list[Frag]) -> PageText:
             if bands and frag is bands[0][0][0][0]:  # the band's first fragment: its cells come here
                 flush()
                 for group in bands.pop(0):
-                    for col in group:
+                    for cell in group:
                         cells.add(len(order))
-                        order.append((_lines(col), min(f.x0 for f in col), max(f.x1 for f in col)))
+                        order.append((_lines(cell), min(f.x0 for f in cell), max(f.x1 for f in cell)))
             continue
         col = _column_of(frag, gutters) if gutters else 0
         if col < 0:
