@@ -41,6 +41,10 @@ def cmd_init(ctx: Context) -> int:
 
 def cmd_import(ctx: Context) -> int:
     """Import files; one line per new source, errors at the end."""
+    if ctx.args.revision_of is None:  # parse the first PDF in its child while the database layer loads and opens
+        from workbench.io.importers import pdf
+
+        pdf.prefetch_file(ctx.args.paths)
     from workbench.core.values import ImportBundle
     from workbench.io.importers import text as text_importer
     from workbench.io.registry import read_file

@@ -469,3 +469,103 @@ def test_layout_survives_reversed_boxes() -> None:
     text = "\n".join(page.paragraphs + page.notes)
     for k in range(8):
         assert f"ligne {k} de la colonne" in text and f"سطر {k} من النص" in text
+
+
+def test_prefetched_parse_is_taken_over_by_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parse started ahead (the CLI does it before loading the database layer) is reused, not run twice."""
+    data = F.handmade_pdf([F.text_ops([(72, 720, "Prefetched while the database opens, read once.")])])
+    started: list[str] = []
+    real_start = pdf_importer._start
+
+    def counting_start(name: str, payload: bytes, job):  # type: ignore[no-untyped-def]
+        started.append(name)
+        return real_start(name, payload, job)
+
+    monkeypatch.setattr(pdf_importer, "_start", counting_start)
+    monkeypatch.setattr(pdf_importer, "_context", lambda: __import__("multiprocessing").get_context("fork"))
+    pdf_importer.prefetch("early.pdf", data)
+    assert started == ["early.pdf"]
+    bundle = pdf_importer.read("early.pdf", bytes(data))  # equal bytes, another object: still taken over
+    assert started == ["early.pdf"]
+    assert "Prefetched while the database opens" in bundle.text
+    # a file that changed after the prefetch is parsed again, from what is read now
+    pdf_importer.prefetch("late.pdf", data)
+    other = F.handmade_pdf([F.text_ops([(72, 720, "The file was rewritten in between.")])])
+    assert "rewritten" in pdf_importer.read("late.pdf", other).text
+    assert started == ["early.pdf", "late.pdf", "late.pdf"]
+    assert not pdf_importer._prefetched
+
+
+def test_prefetch_file_picks_the_first_regular_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(pdf_importer, "prefetch", lambda name, data: seen.append(name))
+    (tmp_path / "a.txt").write_text("not a pdf")
+    (tmp_path / "dir.pdf").mkdir()
+    (tmp_path / "b.pdf").write_bytes(F.handmade_pdf([F.text_ops([(72, 720, "One line.")])]))
+    (tmp_path / "c.pdf").write_bytes(F.handmade_pdf([F.text_ops([(72, 720, "Another line.")])]))
+    os.mkfifo(tmp_path / "pipe.pdf")  # never opened: a FIFO would block
+    paths = [str(tmp_path / n) for n in ("a.txt", "pipe.pdf", "dir.pdf", "missing.pdf", "b.pdf", "c.pdf")]
+    pdf_importer.prefetch_file(paths)
+    assert seen == ["b.pdf"]
+
+
+def test_glyph_drawn_over_another_stays_in_its_line() -> None:
+    """The slash of "≠" set over "=" (a taller glyph of a symbol font, as TeX draws it) is read in its place:
+    no paragraph break, no slash moved after the line; also when the slash comes first at the same left edge."""
+    frag = pdf_layout.Frag
+    page = pdf_layout.layout_page(
+        [
+            frag(100, 300, 170, 310, 9.4, "heißt hausdorffsch, wenn"),
+            frag(172, 300, 190, 310, 9.4, "x ="),
+            frag(181, 300, 188, 318.9, 16.3, "6"),
+            frag(193, 300, 230, 310, 9.4, "y in X"),
+            frag(100, 314, 200, 324, 9.4, "gilt, sodass Ux ∩ Uy leer ist."),
+            frag(100, 328, 106, 338, 9.4, "x"),
+            frag(109, 328, 116, 346.9, 16.3, "6"),
+            frag(109, 328, 126, 338, 9.4, "= y und weiter."),
+        ]
+    )
+    assert page.paragraphs == [
+        "heißt hausdorffsch, wenn x 6= y in X gilt, sodass Ux ∩ Uy leer ist.",
+        "x 6= y und weiter.",
+    ]
+
+
+def _cell(x: float, top: float, lines: list[str], width: float = 150) -> list[pdf_layout.Frag]:
+    return [pdf_layout.Frag(x, top + 14 * k, x + width, top + 14 * k + 10, 10, t) for k, t in enumerate(lines)]
+
+
+def test_table_cells_of_prose_are_read_cell_by_cell() -> None:
+    """A table whose cells hold several lines of prose (an action plan: axis, actions, who): each cell's sentence
+    is read whole, not interleaved line by line with its neighbours."""
+    frags = [pdf_layout.Frag(40, 40, 500, 52, 12, "Plan d’action du transport actif, tableau des mesures prévues")]
+    frags += _cell(40, 80, ["Suivi", "continu du projet"], 100)
+    frags += _cell(190, 80, ["• Planifier à court, moyen et long terme", "le développement du transport actif."], 140)
+    frags += _cell(345, 80, ["En continu"], 45)  # a column of short entries: no page-wide gutter around it
+    frags += _cell(400, 80, ["Responsable du transport actif,", "administration municipale et comité."])
+    frags += _cell(40, 130, ["Accessibilité", "pour tous les usagers"], 100)
+    frags += _cell(190, 130, ["• Aménager des sentiers sécuritaires reliant", "les secteurs de la Municipalité."], 140)
+    frags += _cell(345, 130, ["2021-2022"], 45)
+    frags += _cell(400, 130, ["Service de l’urbanisme et travaux", "publics, avec le comité des loisirs."])
+    text = "\n\n".join(pdf_layout.layout_page(frags).paragraphs)
+    for sentence in (
+        "• Planifier à court, moyen et long terme le développement du transport actif.",
+        "Responsable du transport actif, administration municipale et comité.",
+        "• Aménager des sentiers sécuritaires reliant les secteurs de la Municipalité.",
+        "Service de l’urbanisme et travaux publics, avec le comité des loisirs.",
+    ):
+        assert sentence in " ".join(text.split()), text
+    assert text.index("Planifier") < text.index("Aménager")  # rows stay in order
+
+
+
+def test_spacing_accent_drawn_over_the_next_letter_follows_it() -> None:
+    """TeX draws f̃ as "˜" then "f" at the same place: the text reads "f˜" (as poppler has it), not "˜f"."""
+    content = (
+        b"BT /F1 11 Tf 72 720 Td (Aus Fix\\() Tj ET\n"
+        b"BT /F1 11 Tf 114.6 722 Td (\\230) Tj ET\n"
+        b"BT /F1 11 Tf 114.2 720 Td (f\\) folgt, dass der Fixpunkt eindeutig ist.) Tj ET\n"
+    )
+    text = pdf_importer.read("accent.pdf", F.handmade_pdf([content])).text
+    assert "f\u02dc" in text, text
+    assert "\u02dcf" not in text, text

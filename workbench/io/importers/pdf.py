@@ -147,6 +147,8 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
 
     frags: list[Frag] = []
     for start, end, seg, hyphen, turn in segments:
+        if turn == main and _ACCENT.search(seg):
+            seg = _accents_after(seg, start, box)
         x0, t0, r0, b0 = box(start)
         l1, t1, x1, b1 = box(end - 1)
         if not all(map(math.isfinite, (x0, t0, r0, b0, l1, t1, x1, b1))):
@@ -158,12 +160,30 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
         if len(seg) > 1 and x1 - x0 < 1.5 * max(size0, size1) and t1 - t0 > size0 * 1.5:
             frags.append(_aside(seg, (x0, t0, r0, b0), (l1, t1, x1, b1)))  # vertical writing
             continue
-        wide = x1 - x0 > len(seg) * size0 * 0.75 + size0 * 2
+        wide = x1 - x0 > len(seg) * size0 * 0.6 + size0 * 2  # a gap inside: a gutter or cells PDFium ran together
         if x1 < x0 or wide or abs(size0 - size1) > 0.1 * max(size0, size1, 1.0) or abs(b0 - b1) > size0 * 0.6:
             frags.extend(_split_segment(seg, start, box, hyphen))
         elif size0 > 0:
             frags.append(Frag(x0, min(t0, t1), x1, max(b0, b1), size0, _clean(seg), hyphen))
     return frags, width, height
+
+
+_ACCENT = re.compile("[\u02c6\u02c7\u02d8\u02d9\u02da\u02dc\u00a8\u00af\u00b4`^~](?=\\w)")
+
+
+def _accents_after(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
+    """``seg`` with each spacing accent drawn over the letter after it put after that letter.
+
+    TeX sets "˜" then "f" for f̃; poppler and a reader have "f˜". An accent standing before its letter stays.
+    """
+    chars = list(seg)
+    for match in _ACCENT.finditer(seg):
+        k = match.start()
+        ax0, _, ax1, _ = box(start + k)
+        lx0, _, lx1, _ = box(start + k + 1)
+        if lx0 - 0.5 <= (ax0 + ax1) / 2 <= lx1 + 0.5 and chars[k] == seg[k]:
+            chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return "".join(chars)
 
 
 def _aside(seg: str, first: tuple[float, float, float, float], last: tuple[float, float, float, float]) -> Frag:
@@ -522,27 +542,24 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def run_isolated(
-    name: str,
-    data: bytes,
-    job: Callable[[str, bytes], dict[str, Any]] | None = None,
-    timeout: float | None = None,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    cancel: Callable[[], bool] | None = None,
-) -> dict[str, Any]:
-    """Run ``job(name, data)`` (default :func:`extract`) in a child process that dies with this one.
+class _Run:
+    """A child process started by :func:`_start`: its process, the pipe it reports on, the pipe it watches."""
 
-    The child is killed when ``timeout`` seconds (default :data:`TIMEOUT_S`) pass without it finishing or calling
-    :func:`report_progress`; each report is passed on to ``progress(done, total)``. ``cancel`` is polled a few times
-    a second; when it returns true the child is killed and :class:`~workbench.core.errors.Cancelled` raised.
+    __slots__ = ("keep_alive", "process", "receiver")
 
-    Raises:
-        ImportFailure: with the job's reason, "timed out after N s", or a crash report.
-        Cancelled: when ``cancel`` asked for it.
-    """
-    job = job or _job
-    limit = TIMEOUT_S if timeout is None else timeout
+    def __init__(self, process: Any, receiver: Any, keep_alive: Any) -> None:
+        self.process, self.receiver, self.keep_alive = process, receiver, keep_alive
+
+    def close(self) -> None:
+        self.receiver.close()
+        self.keep_alive.close()
+        self.process.join(5)
+        if self.process.is_alive():  # pragma: no cover - a child that ignores its end
+            self.process.kill()
+            self.process.join()
+
+
+def _start(name: str, data: bytes, job: Callable[[str, bytes], dict[str, Any]]) -> _Run:
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     watch, keep_alive = ctx.Pipe(duplex=False)  # the child watches ``watch``; only this process holds ``keep_alive``
@@ -550,6 +567,17 @@ def run_isolated(
     process.start()
     sender.close()
     watch.close()
+    return _Run(process, receiver, keep_alive)
+
+
+def _finish(
+    run: _Run,
+    name: str,
+    limit: float,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> dict[str, Any]:
+    process, receiver = run.process, run.receiver
     try:
         while True:
             deadline = time.monotonic() + limit
@@ -574,16 +602,87 @@ def run_isolated(
             if progress is not None:
                 progress(*payload)
     finally:
-        receiver.close()
-        keep_alive.close()
-        process.join(5)
-        if process.is_alive():  # pragma: no cover - a child that ignores its end
-            process.kill()
-            process.join()
+        run.close()
     if status != "ok":
         raise ImportFailure(name, payload)
     result: dict[str, Any] = payload
     return result
+
+
+def run_isolated(
+    name: str,
+    data: bytes,
+    job: Callable[[str, bytes], dict[str, Any]] | None = None,
+    timeout: float | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """Run ``job(name, data)`` (default :func:`extract`) in a child process that dies with this one.
+
+    The child is killed when ``timeout`` seconds (default :data:`TIMEOUT_S`) pass without it finishing or calling
+    :func:`report_progress`; each report is passed on to ``progress(done, total)``. ``cancel`` is polled a few times
+    a second; when it returns true the child is killed and :class:`~workbench.core.errors.Cancelled` raised.
+
+    A parse started ahead by :func:`prefetch` for the same name and bytes (and the default job) is taken over
+    instead of starting another child.
+
+    Raises:
+        ImportFailure: with the job's reason, "timed out after N s", or a crash report.
+        Cancelled: when ``cancel`` asked for it.
+    """
+    limit = TIMEOUT_S if timeout is None else timeout
+    run = _take_prefetched(name, data) if job is None else None
+    if run is None:
+        run = _start(name, data, job or _job)
+    return _finish(run, name, limit, progress, cancel)
+
+
+_prefetched: dict[str, tuple[bytes, _Run]] = {}
+
+
+def prefetch(name: str, data: bytes) -> None:
+    """Start parsing ``data`` in the child now; :func:`read` of the same name and bytes takes the result over.
+
+    The ``workbench import`` command calls it before it imports the database layer and opens the database, so
+    that on a machine with two cores the parse and the command's start-up overlap. Only from a process that can
+    fork cheaply (single-threaded, no Qt); elsewhere it does nothing, and a file not read afterwards is simply
+    parsed for nothing (the child dies with this process).
+    """
+    if name in _prefetched or b"%PDF" not in data[:1024] or _context().get_start_method() != "fork":
+        return
+    _prefetched[name] = (data, _start(name, data, _job))
+
+
+def prefetch_file(paths: list[str]) -> None:
+    """:func:`prefetch` the first of ``paths`` named ``*.pdf`` that is a regular file (as the registry reads it)."""
+    from pathlib import Path
+
+    from workbench.io.registry import MAX_BYTES, is_regular_file
+
+    for item in paths:
+        path = Path(item)
+        if path.suffix.lower() != ".pdf" or not is_regular_file(path):
+            continue
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return
+            data = path.read_bytes()
+        except OSError:
+            return
+        prefetch(path.name or str(path), data)
+        return
+
+
+def _take_prefetched(name: str, data: bytes) -> _Run | None:
+    entry = _prefetched.pop(name, None)
+    if entry is None:
+        return None
+    if entry[0] is data or entry[0] == data:
+        return entry[1]
+    entry[1].process.kill()  # the file changed since: parse what is read now
+    entry[1].close()
+    return None
 
 
 _job: Callable[[str, bytes], dict[str, Any]] = extract

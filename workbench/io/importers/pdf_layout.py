@@ -185,6 +185,8 @@ def _lines(frags: list[Frag]) -> list[Frag]:
     for row in rows:
         row.sort(key=lambda f: f.x0)
         last: Frag | None = None
+        part: Frag | None = None  # the fragment last added to ``last``, which begins at ``last.text[offset:]``
+        offset = 0
         for frag in row:
             if last is not None and not last.block and not frag.block and frag.x0 >= last.x1 - 1:
                 gap = frag.x0 - last.x1
@@ -192,14 +194,51 @@ def _lines(frags: list[Frag]) -> list[Frag]:
                 # the line takes the height and size of its longer part: a run-in head set in bold or a little
                 # larger ("Methods.") must not make its line look like another paragraph's
                 main = frag if len(frag.text) > len(last.text) else last
+                offset = len(last.text) + len(glue)
                 last = Frag(
                     last.x0, main.top, frag.x1, main.bottom, main.size, last.text + glue + frag.text, frag.hyphen
                 )
+                part = frag
+                lines[-1] = last
+            elif last is not None and part is not None and not last.block and not frag.block and (
+                merged := _overlay(last, part, offset, frag)
+            ):
+                last = merged
                 lines[-1] = last
             else:
                 lines.append(frag)
-                last = frag
+                last = part = frag
+                offset = 0
     return lines
+
+
+def _overlay(line: Frag, part: Frag, offset: int, frag: Frag) -> Frag | None:
+    """``line`` with ``frag`` drawn over its end inserted where it stands, or None.
+
+    The slash of "≠" is set over "=", an accent over a letter: one or two characters go in where they stand (``part``
+    is the fragment last added to ``line``, beginning at ``line.text[offset:]``), the line keeping its box and size;
+    or ``part`` itself is that short glyph, drawn over ``frag``.
+    """
+    short = frag.text.strip()
+    if 0 < len(short) <= 2 and frag.x0 >= part.x0 - 1 and frag.x1 <= part.x1 + 1 and len(part.text) >= 1:
+        width = max(part.x1 - part.x0, 1e-6)
+        cut = offset + min(len(part.text), max(0, round((frag.x0 - part.x0) / width * len(part.text))))
+        text = line.text[:cut] + short + line.text[cut:]
+        return Frag(line.x0, line.top, line.x1, line.bottom, line.size, text, line.hyphen)
+    short = part.text.strip()
+    if (
+        0 < len(short) <= 2
+        and len(frag.text) > 2
+        and part.x0 >= frag.x0 - 1
+        and part.x1 <= frag.x1 + 1
+        and line.text.endswith(part.text)
+    ):  # the short glyph came first (same left edge): put the longer fragment around it
+        head = line.text[:offset]
+        width = max(frag.x1 - frag.x0, 1e-6)
+        cut = min(len(frag.text), max(0, round((part.x0 - frag.x0) / width * len(frag.text))))
+        text = head + frag.text[:cut] + short + frag.text[cut:]
+        return Frag(line.x0, frag.top, max(line.x1, frag.x1), frag.bottom, frag.size, text, frag.hyphen)
+    return None
 
 
 def _overlap(a: Frag, b: Frag) -> float:
@@ -285,6 +324,89 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
     return out
 
 
+def _prose_cell_bands(frags: list[Frag], size: float, page_gutters: int = 0) -> list[list[list[list[Frag]]]]:
+    """Table regions whose cells hold several lines of prose, as bands -> row groups -> columns -> fragments.
+
+    Read line by line, such a table interleaves its cells ("reliant En continu* $$$ les secteurs"); read cell by
+    cell, each keeps its sentences. A band is a run of rows (fragments sharing a height) none of which spans most of
+    the text width, at least two split by a wide gap, with a gutter of its own and a column where lines of several
+    words follow each other (a cell of prose). Tables of one-line cells (figures, dates) are left to be read row by
+    row. Inside a band, row groups are cut where a blank strip crosses every column; each group is read column by
+    column.
+    """
+    body = sorted((f for f in frags if not f.block and not f.aside), key=lambda f: f.top)
+    if len(body) < 6:
+        return []
+    lo, hi = min(f.x0 for f in body), max(f.x1 for f in body)
+    rows: list[list[Frag]] = []
+    bottom = -math.inf
+    for frag in body:
+        if rows and frag.top < bottom - 0.3 * frag.size:
+            rows[-1].append(frag)
+            bottom = max(bottom, frag.bottom)
+        else:
+            rows.append([frag])
+            bottom = frag.bottom
+    runs: list[list[list[Frag]]] = [[]]
+    for row in rows:
+        if any(f.x1 - f.x0 > 0.6 * (hi - lo) for f in row):
+            runs.append([])
+        else:
+            runs[-1].append(row)
+    bands: list[list[list[list[Frag]]]] = []
+    for run in runs:
+        split = sum(1 for row in run if _split_row(row, size))
+        if split < 2:
+            continue
+        band = [f for row in run for f in row]
+        gutters = _find_gutters(band, size, 2)
+        if not gutters or not _has_prose_cell(band, gutters, size):
+            continue
+        groups: list[list[Frag]] = [[]]
+        bottom = -math.inf
+        for row in run:
+            top = min(f.top for f in row)
+            if groups[-1] and top - bottom > 0.45 * size:
+                groups.append([])
+            groups[-1].extend(row)
+            bottom = max(bottom, max(f.bottom for f in row))
+        if page_gutters and (len(gutters) <= page_gutters or len(groups) < 2):
+            continue
+        band_cells: list[list[list[Frag]]] = []
+        for group in groups:
+            cols: list[list[Frag]] = [[] for _ in range(len(gutters) + 1)]
+            for frag in group:
+                col = _column_of(frag, gutters)
+                if col < 0:  # a fragment crossing a gutter goes with the column its middle stands in
+                    middle = (frag.x0 + frag.x1) / 2
+                    col = sum(1 for g0, g1 in gutters if middle > (g0 + g1) / 2)
+                cols[col].append(frag)
+            band_cells.append([c for c in cols if c])
+        bands.append(band_cells)
+    return bands
+
+
+def _split_row(row: list[Frag], size: float) -> bool:
+    """Whether a row's fragments stand apart, as cells do (a gap of two character heights or more)."""
+    ordered = sorted(row, key=lambda f: f.x0)
+    return any(b.x0 - a.x1 > 2 * max(size, a.size) for a, b in itertools.pairwise(ordered))
+
+
+def _has_prose_cell(band: list[Frag], gutters: list[tuple[float, float]], size: float) -> bool:
+    """Whether some column of the band holds a cell of prose: two lines of several words, one under the other."""
+    cols: dict[int, list[Frag]] = {}
+    for frag in band:
+        cols.setdefault(_column_of(frag, gutters), []).append(frag)
+    for col, members in cols.items():
+        if col < 0:
+            continue
+        wordy = sorted((f for f in members if len(f.text.split()) >= 4), key=lambda f: f.top)
+        for a, b in itertools.pairwise(wordy):
+            if 0 < b.top - a.top < 2 * max(size, a.size) and abs(b.x0 - a.x0) < 2 * size:
+                return True
+    return False
+
+
 def layout_page(frags: list[Frag]) -> PageText:
     """Lay out one page's fragments (margin furniture already removed) in reading order."""
     frags = [f for f in frags if f.text.strip()]
@@ -310,7 +432,18 @@ def layout_page(frags: list[Frag]) -> PageText:
                 order.append((_lines(col), edges[2 * k], edges[2 * k + 1]))
                 columns[k] = []
 
+    cells: set[int] = set()  # entries of ``order`` that are table cells: never continued into the next one
+    bands = _prose_cell_bands(body, size, len(gutters))
+    in_band = {id(f) for band in bands for group in band for col in group for f in col}
     for frag in sorted(body, key=lambda f: (f.top, f.x0)):
+        if id(frag) in in_band:
+            if bands and frag is bands[0][0][0][0]:  # the band's first fragment: its cells come here
+                flush()
+                for group in bands.pop(0):
+                    for cell in group:
+                        cells.add(len(order))
+                        order.append((_lines(cell), min(f.x0 for f in cell), max(f.x1 for f in cell)))
+            continue
         col = _column_of(frag, gutters) if gutters else 0
         if col < 0:
             flush()
@@ -320,12 +453,14 @@ def layout_page(frags: list[Frag]) -> PageText:
     flush()
 
     paragraphs: list[list[Frag]] = []
-    for lines, x0, x1 in order:
+    for index, (lines, x0, x1) in enumerate(order):
         col_x1 = max([x1, *[f.x1 for f in lines]])
         for k, para in enumerate(_paragraphs(lines, x0, col_x1)):
             prev = paragraphs[-1][-1] if paragraphs else None
             if (
                 k == 0
+                and index not in cells
+                and index - 1 not in cells
                 and prev is not None
                 and not prev.block
                 and not para[0].block
