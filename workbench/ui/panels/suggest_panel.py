@@ -140,15 +140,11 @@ class SuggestPanel(QWidget):
 
     def claim_from_current(self) -> int | None:
         """Turn the selected sentence into a claim (undoable)."""
-        from workbench.services import triage
+        from workbench.services.operations import CreateClaim
 
         it = self.current_item()
         if it is None:
             return None
-        store = self.window.store
-        cid: int | None = self.window._create_undoable(
-            self.tr("Claim from suggestion"), "claim", lambda: triage.claim_from_suggestion(store, it).id
-        )
-        if cid is not None:
-            self.window.select_claim(cid)
-        return cid
+        claim = self.window.run_op(self.tr("Claim from suggestion"), CreateClaim(((it.source_id, it.start, it.end),)),
+                                   on_done=lambda c: self.window.select_claim(c.id))
+        return claim.id if claim is not None else None
