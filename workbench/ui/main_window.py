@@ -43,7 +43,7 @@ from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
 from workbench.ui.tasks import SyncRunner, Task, TaskRunner
-from workbench.ui.undo import InlineRunner, OperationRunner, ThreadedRunner, UndoController
+from workbench.ui.undo import InlineRunner, OperationRunner, ThreadedRunner, UndoController, error_line
 from workbench.ui.window_compare import CompareViewMixin
 from workbench.ui.window_import import ImportMixin
 from workbench.ui.window_team import DossierSyncMixin
@@ -381,40 +381,79 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
 
     def _reload_sources_list(self) -> list[SourceInfo]:
         items = sources_svc.list_all(self.store, self.dossier.id)
-        self.sources = {s.id: s for s in items}
-        self.sources_model.set_rows(items)
-        self.editor.sources = self.sources
-        self.search_model.titles = {s.id: s.title for s in items}
+        self._set_sources(items)
         return items
 
     def apply_changes(self, changes: Changes) -> None:
         """The change bus: after an operation, undo, redo or live refresh, refresh only what changed.
 
-        Claims: their table rows, highlights and the editor. Sources added, edited or trashed (no claim in the
-        record): the sources list, and the panes that show them. A dossier change reloads everything.
+        What to show is read on the database worker (never a round trip on the GUI thread), then shown: claims in
+        their table rows, highlights and the editor; sources added, edited or trashed (no claim in the record) in
+        the sources list and the panes that show them. A dossier change reloads everything.
         """
         if changes.dossiers:
             self.refresh_all()
             return
-        if changes.sources:
+        current, dossier_id = self.current_claim_id, self.dossier.id
+        source_level = bool(changes.sources) and not changes.claims  # a new span changes its claim's marks only
+        reload = [p.source_id for p in self.reading.panes() if source_level and p.source_id in changes.sources]
+
+        def load(store: Store) -> Any:
+            claims: dict[int, ClaimInfo | None] = {}
+            for cid in changes.claims:
+                try:
+                    claims[cid] = claims_svc.get(store, cid)
+                except WorkbenchError:  # trashed
+                    claims[cid] = None
+            history = claims_svc.history(store, current) if claims.get(current or 0) is not None else []
+            items = sources_svc.list_all(store, dossier_id)
+            panes: dict[int, tuple[str, list[Any]]] = {}
+            alive = {s.id for s in items}
+            for sid in reload:
+                if sid is not None and sid in alive:
+                    panes[sid] = (sources_svc.text(store, sid), claims_svc.spans_of_source(store, sid))
+            return claims, history, items, panes
+
+        def show(loaded: Any) -> None:
+            if dossier_id != self.dossier.id:
+                return  # another dossier was opened meanwhile
+            claims, history, items, panes = loaded
             before = set(self.sources)
-            items = self._reload_sources_list()
-            self.reading.set_sources(items)
-            source_level = not changes.claims  # an appearance or a cited span changes the claim's marks only
+            self._set_sources(items, reading=bool(changes.sources))
             for pane in self.reading.panes():
                 if pane.source_id is not None and pane.source_id not in self.sources:
                     self.reading.remove_pane(pane)
-                elif source_level and pane.source_id in changes.sources:
+                elif pane.source_id in panes:
+                    text, spans = panes[pane.source_id]
                     scroll = pane.view.verticalScrollBar().value()
-                    self._load_pane(pane, pane.source_id)
+                    marks = [(sp.start, sp.end, cid, role, self._color(verdict), sp.id)
+                             for sp, cid, role, verdict in spans]
+                    pane.show_source(self.sources[pane.source_id], text, marks)
+                    self._decorate_pane(pane)
+                    pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
                     pane.view.verticalScrollBar().setValue(scroll)
             if set(self.sources) != before:
                 self._fill_filters()
                 self.centre.setCurrentWidget(self.reading if items else self.empty_page)
-        for cid in changes.claims:
-            self.refresh_claim(cid)
-        if changes.claims and not changes.sources:
-            self._reload_sources_list()  # claim counts
+            for cid, claim in claims.items():
+                if claim is None:
+                    self.claims_model.remove(cid)
+                else:
+                    self.claims_model.upsert(claim)
+                self._refresh_marks(cid, claim)
+                if cid == self.current_claim_id:
+                    self.editor.show_claim(claim, history if cid == current else
+                                           (claims_svc.history(self.store, cid) if claim else []))
+
+        self.ops.submit(load, show, lambda exc: self.show_error(error_line(exc)))
+
+    def _set_sources(self, items: list[SourceInfo], *, reading: bool = False) -> None:
+        self.sources = {s.id: s for s in items}
+        self.sources_model.set_rows(items)
+        self.editor.sources = self.sources
+        self.search_model.titles = {s.id: s.title for s in items}
+        if reading:
+            self.reading.set_sources(items)
 
     # --- claims ---------------------------------------------------------------------------------------------
 
