@@ -161,6 +161,7 @@ class ThreadedRunner(OperationRunner):
         self._jobs.put((job, on_done, on_error))
 
     def stop(self, msecs: int = 5000) -> None:
+        """Let the worker finish what is queued, stop it, and deliver its last results."""
         if self._worker.isRunning():
             self._jobs.put(None)
             self._worker.wait(msecs)
