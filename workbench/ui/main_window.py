@@ -219,9 +219,11 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         slay.addWidget(self.search_view)
         self.search_dock = self._dock(self.tr("Search"), "SearchDock", search_box,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        from workbench.ui.panels.compare_panel import ComparePanel
+        from workbench.ui.panels.compare_panel import CompareDeps, ComparePanel
 
-        self.compare_panel = ComparePanel(self)
+        self.compare_panel = ComparePanel(CompareDeps(
+            self.store, self.runner, lambda: self.dossier.id, lambda: self.sources, self.language,
+            self.show_spans_side_by_side, self.claim_from_pair, self.show_error))
         self.compare_dock = self._dock(self.tr("Compare"), "CompareDock", self.compare_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.compare_dock)
