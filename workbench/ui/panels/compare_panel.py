@@ -16,11 +16,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from workbench.core.i18n import translate
-from workbench.ui.i18n import translate_note
-from workbench.ui.models.findings_model import Finding, FindingsModel, Group
-
 from workbench.core.values import SourceInfo
 from workbench.services.store import Store
+from workbench.ui.i18n import translate_note
+from workbench.ui.models.findings_model import Finding, FindingsModel, Group
 from workbench.ui.tasks import TaskRunner
 
 KIND_LABELS = {
