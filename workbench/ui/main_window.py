@@ -221,16 +221,16 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         from workbench.ui.panels.compare_panel import CompareDeps, ComparePanel
 
-        self.compare_panel = ComparePanel(CompareDeps(
-            self.store, self.runner, lambda: self.dossier.id, lambda: self.sources, self.language,
-            self.show_spans_side_by_side, self.claim_from_pair, self.show_error))
+        deps = CompareDeps(self.store, self.runner, lambda: self.dossier.id, lambda: self.sources, self.language,
+                           self.show_spans_side_by_side, self.claim_from_pair, self.show_error)
+        self.compare_panel = ComparePanel(deps)
         self.compare_dock = self._dock(self.tr("Compare"), "CompareDock", self.compare_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.compare_dock)
         self.compare_panel.sig_result.connect(self._comparison_done)
         from workbench.ui.panels.suggest_panel import SuggestPanel
 
-        self.suggest_panel = SuggestPanel(self)
+        self.suggest_panel = SuggestPanel(deps, self.run_op, self.select_claim)
         self.suggest_dock = self._dock(self.tr("Suggest claims"), "SuggestDock", self.suggest_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.compare_dock, self.suggest_dock)
