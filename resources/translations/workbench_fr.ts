@@ -463,6 +463,10 @@ Votre valeur : {1}</translation>
         <translation>Garder la sienne</translation>
     </message>
     <message>
+        <source>Change {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
         <source>Database unreachable: {0}</source>
         <translation>Base de données injoignable : {0}</translation>
     </message>
@@ -865,6 +869,10 @@ Votre valeur : {1}</translation>
         <translation>{0} affirmation(s) depuis {1} ({2})</translation>
     </message>
     <message>
+        <source>Import annotations</source>
+        <translation>Importer des annotations</translation>
+    </message>
+    <message>
         <source>Import {0} source(s)</source>
         <translation>Importer {0} source(s)</translation>
     </message>
@@ -1257,10 +1265,6 @@ Votre valeur : {1}</translation>
     <message>
         <source>Database unreachable: your change is kept and will be saved when it is back.</source>
         <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
-    </message>
-    <message>
-        <source>Kept the other person&apos;s value.</source>
-        <translation>La valeur de l’autre personne est conservée.</translation>
     </message>
     <message>
         <source>Link claims</source>
@@ -2304,6 +2308,13 @@ Vérification de son schéma et chargement du dossier.</translation>
     <message>
         <source>Claim from suggestion</source>
         <translation>Affirmation suggérée</translation>
+    </message>
+</context>
+<context>
+    <name>UndoController</name>
+    <message>
+        <source>Kept the other person&apos;s value.</source>
+        <translation>La valeur de l’autre personne est conservée.</translation>
     </message>
 </context>
 <context>

@@ -64,10 +64,13 @@ def test_compare_panel_finds_amount_and_makes_claim(qtbot, store, tmp_path, qtmo
     shown = {p.source_id for p in win.reading.panes()}
     assert {s["source_id"] for s in finding.spans} <= shown
     # one action: a claim with two appearances
-    cid = win.compare_panel.claim_from_current()
-    claim = claims_svc.get(store, cid)
+    win.compare_panel.claim_from_current()  # runs on the database worker thread
+    qtbot.waitUntil(win.ops.idle, timeout=10000)
+    (claim,) = claims_svc.list_claims(store, dossier.id)
     assert sorted(a.span.source_id for a in claim.appearances) == sorted({s["source_id"] for s in finding.spans})
+    assert win.current_claim_id == claim.id  # opened once the worker answered
     win.undo.stack.undo()
+    qtbot.waitUntil(win.ops.idle, timeout=10000)
     assert claims_svc.list_claims(store, dossier.id) == []
     win.runner.wait()
 

@@ -310,7 +310,7 @@ def test_typing_is_saved_after_a_pause_and_undone_as_one_step(window, store, qtb
 
 
 def test_edit_kept_while_database_unreachable_then_saved(window, store, monkeypatch):
-    from workbench.core.errors import WorkbenchError
+    from workbench.core.errors import DatabaseUnreachable
     from workbench.services import changes as changes_svc
 
     pane_a = window.reading.panes()[0]
@@ -319,13 +319,13 @@ def test_edit_kept_while_database_unreachable_then_saved(window, store, monkeypa
     real_update, real_changes = claims_svc.update, changes_svc.changes_since
 
     def down(*_a, **_k):
-        raise WorkbenchError("database unreachable: connection refused")
+        raise DatabaseUnreachable("the database server cannot be reached (connection refused); nothing was changed")
 
     monkeypatch.setattr(claims_svc, "update", down)
     monkeypatch.setattr(changes_svc, "changes_since", down)
     window.editor.claimant.setText("La préfecture")
     window.editor.claimant.editingFinished.emit()
-    assert window.pending_edits == [(cid, "claimant", "La préfecture")]
+    assert [(op.claim_id, dict(op.fields)) for op in window.pending_edits] == [(cid, {"claimant": "La préfecture"})]
     assert window.editor.claimant.text() == "La préfecture"  # what was typed stays on screen
     window.poll_changes()
     assert "unreachable" in window.statusBar().currentMessage()

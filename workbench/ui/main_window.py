@@ -1,7 +1,9 @@
 """The main window: docks and menus around the reading area. Thin: it wires widgets to services.
 
-Every edit goes through :class:`~workbench.ui.undo.UndoController` (committed at once, undoable); every long job
-goes through the task runner (progress + cancel in the status bar). Views refresh only the claims that changed.
+Every edit is an operation (:mod:`workbench.services.operations`) run by :class:`~workbench.ui.undo.UndoController`
+on the one database worker thread (:class:`~workbench.ui.undo.OperationRunner`); what it changed comes back on the
+change bus (``ops.sig_changed``) and :meth:`MainWindow.apply_changes` refreshes only that. Every long job goes through
+the task runner (progress + cancel in the status bar).
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import ConflictError, WorkbenchError
-from workbench.core.values import ClaimInfo, DossierInfo, SourceInfo
+from workbench.core.values import Changes, ClaimInfo, DossierInfo, SourceInfo
 from workbench.services import claims as claims_svc
 from workbench.services import dossiers as dossiers_svc
-from workbench.services import evidence as evidence_svc
+from workbench.services import operations as ops
 from workbench.services import sources as sources_svc
 from workbench.services.store import Store
 from workbench.ui.i18n import field_label
@@ -40,8 +42,8 @@ from workbench.ui.models.simple_models import ID_ROLE, SearchModel, SourcesModel
 from workbench.ui.panels.claim_editor import ClaimEditor
 from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
-from workbench.ui.tasks import Task, TaskRunner
-from workbench.ui.undo import StepDropped, UndoController
+from workbench.ui.tasks import SyncRunner, Task, TaskRunner
+from workbench.ui.undo import InlineRunner, OperationRunner, ThreadedRunner, UndoController, error_line
 from workbench.ui.window_compare import CompareViewMixin
 from workbench.ui.window_import import ImportMixin
 from workbench.ui.window_team import DossierSyncMixin
@@ -58,23 +60,26 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     """Another dossier was opened (its id)."""
 
     def __init__(self, store: Store, dossier: DossierInfo, runner: TaskRunner | None = None,
-                 language: str = "en", fresh_layout: bool = False) -> None:
+                 language: str = "en", fresh_layout: bool = False, ops: OperationRunner | None = None) -> None:
         super().__init__()
         self.store = store
         self.dossier = dossier
         self.runner = runner or TaskRunner(self)
         self.language = language
-        self.undo = UndoController(self)
+        if ops is None:  # tests that run tasks inline run operations inline too
+            ops = InlineRunner(store, self) if isinstance(self.runner, SyncRunner) else ThreadedRunner(store, self)
+        self.ops = ops
+        self.undo = UndoController(ops, self.resolve_conflict, self)
         self.undo.sig_error.connect(self.show_error)
+        self.undo.sig_status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.undo.on_unreachable = self._keep_offline
         self.sources: dict[int, SourceInfo] = {}
         self.current_claim_id: int | None = None
-        self.pending_edits: list[tuple[int, str, Any]] = []  # typed while the database was unreachable
+        self.pending_edits: list[ops.EditClaim] = []  # typed while the database was unreachable, replayed later
         self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
         self.quiet_errors = False  # True (tests, scripts): errors go to the status bar only, no dialog
         self.conflict_answer = False  # with quiet_errors: re-apply (True) or keep theirs (False) on a conflict
         self.conflicts_seen: list[ConflictError] = []  # every conflict the user was asked about
-        self.known_versions: dict[int, int] = {}  # claim -> version our own last edit/undo/redo produced
-        self._touched: set[int] = set()  # claims the current edit/undo/redo changed, refreshed after it
         self._sized = False
         self._restored = False
         self.replacement: MainWindow | None = None  # the window that took over after a language switch
@@ -214,16 +219,18 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         slay.addWidget(self.search_view)
         self.search_dock = self._dock(self.tr("Search"), "SearchDock", search_box,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        from workbench.ui.panels.compare_panel import ComparePanel
+        from workbench.ui.panels.compare_panel import CompareDeps, ComparePanel
 
-        self.compare_panel = ComparePanel(self)
+        deps = CompareDeps(self.store, self.runner, lambda: self.dossier.id, lambda: self.sources, self.language,
+                           self.show_spans_side_by_side, self.claim_from_pair, self.show_error)
+        self.compare_panel = ComparePanel(deps)
         self.compare_dock = self._dock(self.tr("Compare"), "CompareDock", self.compare_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.compare_dock)
         self.compare_panel.sig_result.connect(self._comparison_done)
         from workbench.ui.panels.suggest_panel import SuggestPanel
 
-        self.suggest_panel = SuggestPanel(self)
+        self.suggest_panel = SuggestPanel(deps, self.run_op, self.select_claim)
         self.suggest_dock = self._dock(self.tr("Suggest claims"), "SuggestDock", self.suggest_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.compare_dock, self.suggest_dock)
@@ -241,7 +248,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.runner.sig_task_started.connect(self._track_task)
 
     def _connect(self) -> None:
-        self.undo.sig_changed.connect(self._after_edit)
+        self.ops.sig_changed.connect(self.apply_changes)
         self.claims_view.selectionModel().currentRowChanged.connect(self._claim_row_changed)
         self.sources_view.doubleClicked.connect(self._open_source_from_list)
         self.sources_view.customContextMenuRequested.connect(self._sources_menu)
@@ -372,14 +379,83 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         for cid in claim_ids:
             self.refresh_claim(cid)
         if claim_ids:
-            items = sources_svc.list_all(self.store, self.dossier.id)
-            self.sources = {s.id: s for s in items}
-            self.sources_model.set_rows(items)
+            self._reload_sources_list()
 
-    def _after_edit(self) -> None:
-        """After an edit, undo or redo: refresh the claims it touched (their rows, highlights, editor)."""
-        touched, self._touched = self._touched, set()
-        self.refresh_claims(touched)
+    def _reload_sources_list(self) -> list[SourceInfo]:
+        items = sources_svc.list_all(self.store, self.dossier.id)
+        self._set_sources(items)
+        return items
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The change bus: after an operation, undo, redo or live refresh, refresh only what changed.
+
+        What to show is read on the database worker (never a round trip on the GUI thread), then shown: claims in
+        their table rows, highlights and the editor; sources added, edited or trashed (no claim in the record) in
+        the sources list and the panes that show them. A dossier change reloads everything.
+        """
+        if changes.dossiers:
+            self.refresh_all()
+            return
+        current, dossier_id = self.current_claim_id, self.dossier.id
+        source_level = bool(changes.sources) and not changes.claims  # a new span changes its claim's marks only
+        reload = [p.source_id for p in self.reading.panes() if source_level and p.source_id in changes.sources]
+
+        def load(store: Store) -> Any:
+            claims: dict[int, ClaimInfo | None] = {}
+            for cid in changes.claims:
+                try:
+                    claims[cid] = claims_svc.get(store, cid)
+                except WorkbenchError:  # trashed
+                    claims[cid] = None
+            history = claims_svc.history(store, current) if claims.get(current or 0) is not None else []
+            items = sources_svc.list_all(store, dossier_id)
+            panes: dict[int, tuple[str, list[Any]]] = {}
+            alive = {s.id for s in items}
+            for sid in reload:
+                if sid is not None and sid in alive:
+                    panes[sid] = (sources_svc.text(store, sid), claims_svc.spans_of_source(store, sid))
+            return claims, history, items, panes
+
+        def show(loaded: Any) -> None:
+            if dossier_id != self.dossier.id:
+                return  # another dossier was opened meanwhile
+            claims, history, items, panes = loaded
+            before = set(self.sources)
+            self._set_sources(items, reading=bool(changes.sources))
+            for pane in self.reading.panes():
+                if pane.source_id is not None and pane.source_id not in self.sources:
+                    self.reading.remove_pane(pane)
+                elif pane.source_id in panes:
+                    text, spans = panes[pane.source_id]
+                    scroll = pane.view.verticalScrollBar().value()
+                    marks = [(sp.start, sp.end, cid, role, self._color(verdict), sp.id)
+                             for sp, cid, role, verdict in spans]
+                    pane.show_source(self.sources[pane.source_id], text, marks)
+                    self._decorate_pane(pane)
+                    pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
+                    pane.view.verticalScrollBar().setValue(scroll)
+            if set(self.sources) != before:
+                self._fill_filters()
+                self.centre.setCurrentWidget(self.reading if items else self.empty_page)
+            for cid, claim in claims.items():
+                if claim is None:
+                    self.claims_model.remove(cid)
+                else:
+                    self.claims_model.upsert(claim)
+                self._refresh_marks(cid, claim)
+                if cid == self.current_claim_id:
+                    self.editor.show_claim(claim, history if cid == current else
+                                           (claims_svc.history(self.store, cid) if claim else []))
+
+        self.ops.submit(load, show, lambda exc: self.show_error(error_line(exc)))
+
+    def _set_sources(self, items: list[SourceInfo], *, reading: bool = False) -> None:
+        self.sources = {s.id: s for s in items}
+        self.sources_model.set_rows(items)
+        self.editor.sources = self.sources
+        self.search_model.titles = {s.id: s.title for s in items}
+        if reading:
+            self.reading.set_sources(items)
 
     # --- claims ---------------------------------------------------------------------------------------------
 
@@ -441,55 +517,23 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             self.statusBar().showMessage(self.tr("Select or create a claim first."), 4000)
         return self.current_claim_id
 
-    def _run_edit(self, text: str, do: Any, undo: Any, again: Any = None) -> Any:
-        """Run an undoable edit; refresh the claim(s) it touched; show refusals as messages."""
-        try:
-            value = self.undo.execute(text, do, undo, again)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-            return None
-        return value
-
-    def _create_undoable(self, text: str, entity: str, create: Any, *claim_ids: int) -> int | None:
-        """Run ``create() -> row id`` as an undoable edit: undo soft-deletes the row, redo restores it.
-
-        The claims touched are ``claim_ids`` (for a new claim: the id created).
-        """
-        store = self.store
-
-        def touch(row_id: int) -> None:
-            self._touch(*(claim_ids or (row_id,)))
-
-        def do() -> int:
-            row_id = int(create())
-            touch(row_id)
-            return row_id
-
-        def undo(row_id: int) -> None:
-            claims_svc.delete(store, entity, row_id)
-            touch(row_id)
-
-        def again(row_id: int) -> None:
-            claims_svc.restore(store, entity, row_id)
-            touch(row_id)
-
-        return self._run_edit(text, do, undo, again)
-
-    def _touch(self, *claim_ids: int) -> None:
-        self._touched.update(claim_ids)
+    def run_op(self, text: str, op: ops.Operation[Any], *, merge_key: str | None = None,
+               on_done: Any = None) -> Any:
+        """Run one user action as an undoable operation on the database worker (see :mod:`workbench.ui.undo`)."""
+        return self.undo.run(text, op, merge_key=merge_key, on_done=on_done)
 
     def new_claim_from_selection(self) -> int | None:
         """Create a claim whose first appearance is the selection; open it in the editor."""
         sel = self._need_selection()
         if sel is None:
             return None
-        sid, start, end = sel
-        cid = self._create_undoable(self.tr("New claim"), "claim",
-                                    lambda: claims_svc.create(self.store, sid, start, end).id)
-        if cid is not None:
-            self.select_claim(cid, scroll=False)
+
+        def opened(claim: ClaimInfo) -> None:
+            self.select_claim(claim.id, scroll=False)
             self.editor.statement.setFocus()
-        return cid
+
+        claim = self.run_op(self.tr("New claim"), ops.CreateClaim((sel,)), on_done=opened)
+        return claim.id if claim is not None else None
 
     def add_selection_as(self, role: str) -> int | None:
         """Add the selection to the current claim as an appearance or as evidence with a stance."""
@@ -498,84 +542,47 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         if claim_id is None or sel is None:
             return None
         sid, start, end = sel
-        store = self.store
-
-        def create() -> int:
-            if role == "appearance":
-                return claims_svc.add_appearance(store, claim_id, sid, start, end).id
-            return evidence_svc.cite_span(store, claim_id, role, sid, start, end).id
-
         label = {"appearance": self.tr("Add appearance"), "supports": self.tr("Cite as supporting"),
                  "refutes": self.tr("Cite as refuting"), "context": self.tr("Cite as context")}[role]
-        return self._create_undoable(label, "appearance" if role == "appearance" else "evidence", create, claim_id)
+        op: ops.Operation[int] = (ops.AddAppearance(claim_id, sid, start, end) if role == "appearance"
+                                  else ops.CiteSpan(claim_id, role, sid, start, end))
+        return self.run_op(label, op)  # type: ignore[no-any-return]
 
     def cite_external(self, claim_id: int, stance: str, **fields: Any) -> int | None:
         """Cite an external reference (undoable)."""
-        return self._create_undoable(
-            self.tr("Cite external reference"), "evidence",
-            lambda: evidence_svc.cite_external(self.store, claim_id, stance, **fields).id, claim_id)
+        return self.run_op(self.tr("Cite external reference"),  # type: ignore[no-any-return]
+                           ops.CiteExternal(claim_id, stance, fields))
 
     def edit_claim_field(self, claim_id: int, field: str, value: Any) -> None:
         """Change one field of a claim (undoable).
 
         The edit carries the version the editor showed, and its undo and redo the version the step before produced
-        (:class:`~workbench.ui.field_edit.FieldEdit`): if someone else changed the claim meanwhile, the user sees
+        (:class:`~workbench.ui.undo.OperationCommand`): if someone else changed the claim meanwhile, the user sees
         their value and chooses to re-apply or keep theirs; nothing is silently overwritten.
         """
-        from workbench.ui.field_edit import FieldEdit
-
         shown = self.editor.claim
         expected = shown.version if shown is not None and shown.id == claim_id else None
-        edit = FieldEdit(self.store, claim_id, field, value, known=self.known_versions)
-        label = self.tr("Change {0}").format(field_label(field))
-
-        def do() -> FieldEdit:
-            self._touch(claim_id)
-            return edit.apply(expected)
-
         typed = ("statement", "rationale", "claimant", "claim_date", "tags")
         merge = f"claim:{claim_id}:{field}:{self.editor.session}" if field in typed else None
-        try:
-            self.undo.execute(label, do, lambda e: self._step_field(e, "undo"), lambda e: self._step_field(e, "redo"),
-                              merge)
-        except ConflictError as exc:
-            if self.resolve_conflict(exc):
-                expected = None
-                self._run_edit(label, do, lambda e: self._step_field(e, "undo"),
-                               lambda e: self._step_field(e, "redo"))
-            else:
-                self.refresh_claim(claim_id)
-        except WorkbenchError as exc:
-            if "unreachable" in str(exc):  # keep what was typed; replayed when the database answers again
-                self.pending_edits.append((claim_id, field, value))
-                self.statusBar().showMessage(
-                    self.tr("Database unreachable: your change is kept and will be saved when it is back."), 0)
-            else:
-                self.show_error(str(exc))
+        self.run_op(self.tr("Change {0}").format(field_label(field)),
+                    ops.EditClaim(claim_id, {field: value}, expected_version=expected), merge_key=merge)
 
-    def _step_field(self, edit: Any, step: str) -> None:
-        """Undo or redo a field edit, version-checked; on a conflict ask, and keep theirs unless told otherwise.
-
-        Keeping theirs makes the step obsolete: it leaves the undo stack without changing anything.
-        """
-        self._touch(edit.claim_id)
-        try:
-            getattr(edit, step)()
-        except ConflictError as exc:
-            if self.resolve_conflict(exc):
-                getattr(edit, step)(force=True)
-            else:
-                self.statusBar().showMessage(self.tr("Kept the other person's value."), 6000)
-                raise StepDropped from exc
+    def _keep_offline(self, op: ops.Operation[Any]) -> bool:
+        """The server is unreachable: keep what was typed; it is replayed when the database answers again."""
+        if not isinstance(op, ops.EditClaim):
+            return False
+        self.pending_edits.append(op)
+        self.statusBar().showMessage(
+            self.tr("Database unreachable: your change is kept and will be saved when it is back."), 0)
+        return True
 
     def relate_current(self, other_id: int, kind: str) -> int | None:
         """Link the current claim to another (undoable)."""
         claim_id = self._need_claim()
         if claim_id is None:
             return None
-        return self._create_undoable(self.tr("Link claims"), "relation",
-                                     lambda: claims_svc.relate(self.store, claim_id, other_id, kind).id,
-                                     claim_id, other_id)
+        return self.run_op(self.tr("Link claims"),  # type: ignore[no-any-return]
+                           ops.Relate(claim_id, other_id, kind))
 
     def set_verdict_number(self, number: int) -> None:
         """Verdict by number key: 1 = the scale's first verdict."""
@@ -595,24 +602,10 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
 
     def delete_item(self, entity: str, row_id: int) -> None:
         """Delete a claim, appearance or evidence item (undoable)."""
-        store = self.store
         claim_id = row_id if entity == "claim" else self.current_claim_id
-
-        def do() -> int:
-            claims_svc.delete(store, entity, row_id)
-            if claim_id:
-                self._touch(claim_id)
-            return row_id
-
-        def undo(_v: int) -> None:
-            claims_svc.restore(store, entity, row_id)
-            if claim_id:
-                self._touch(claim_id)
-
-        def again(_v: int) -> None:
-            do()
-
-        self._run_edit(self.tr("Delete {0}").format(field_label(entity)), do, undo, again)
+        touched = Changes(claims=frozenset({claim_id} if claim_id else ()))
+        self.run_op(self.tr("Delete {0}").format(field_label(entity)),
+                    ops.Trash(entity, (row_id,), touched))  # type: ignore[arg-type]
 
     def step_claim(self, step: int) -> None:
         """Select the next (+1) or previous (-1) claim in the table."""
@@ -700,28 +693,12 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         fields = SourceMetadataDialog.ask(self, info)
         if not fields:
             return
-        store = self.store
-
-        def do() -> dict[str, Any]:
-            return sources_svc.update(store, source_id, **fields)[1]
-
-        def undo(before: dict[str, Any]) -> None:
-            sources_svc.update(store, source_id, **before)
-            QTimer.singleShot(0, self.refresh_all)
-
-        self._run_edit(self.tr("Edit source"), do, undo, lambda _b: do())
-        self.refresh_all()
+        self.run_op(self.tr("Edit source"), ops.EditSource(source_id, fields))
 
     def trash_source(self, source_id: int) -> None:
         """Move a source to the trash (undoable)."""
-        store = self.store
-        self._run_edit(
-            self.tr("Trash source"),
-            lambda: sources_svc.delete(store, source_id).id,
-            lambda sid: (sources_svc.restore(store, sid), QTimer.singleShot(0, self.refresh_all)),
-            lambda sid: (sources_svc.delete(store, sid), QTimer.singleShot(0, self.refresh_all)),
-        )
-        self.refresh_all()
+        self.run_op(self.tr("Trash source"),
+                    ops.Trash("source", (source_id,), Changes(sources=frozenset({source_id}))))
 
     # --- tasks and errors -----------------------------------------------------------------------------------
 
@@ -805,4 +782,5 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             window_context.save_geometry(self)
             window_context.save_context(self)
         self.runner.wait(5000)
+        self.ops.stop(5000)  # the edits still queued are saved before the window goes
         super().closeEvent(event)

@@ -58,11 +58,10 @@ class CompareViewMixin:
 
     def claim_from_pair(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> int | None:
         """One claim with two appearances (an aligned pair or a discrepancy), undoable."""
-        from workbench.services import compare as compare_svc
+        from workbench.services.operations import CreateClaim
 
-        cid = self._create_undoable(self.tr("Claim from pair"), "claim",
-                                    lambda: compare_svc.claim_from_alignment(self.store, a, b).id)
-        if cid is not None:
+        def shown(claim: Any) -> None:
+            cid = claim.id
             for pane in self.reading.panes():
                 pane.view.clear_flash()
             self.select_claim(cid)
@@ -72,7 +71,10 @@ class CompareViewMixin:
                 for pane in self.reading.panes():
                     if pane.source_id == sid:
                         pane.view.show_range(start, end, flash=False)
-        return cid
+
+        # one claim, two appearances: one transaction (a failure leaves no claim with one appearance)
+        claim = self.run_op(self.tr("Claim from pair"), CreateClaim((a, b)), on_done=shown)
+        return claim.id if claim is not None else None
 
     MAX_PANES = 4
     """A finding never makes the reading area hold more panes than this (it reuses its own added panes)."""

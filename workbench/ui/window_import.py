@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from workbench.core.values import Changes
+from workbench.services import operations as ops
 from workbench.services import sources as sources_svc
 from workbench.ui.i18n import translate_error
 from workbench.ui.tasks import Task
@@ -53,75 +54,56 @@ class ImportMixin:
         """Store a pasted text as a new source (undoable: undo moves it to the trash) and open it in a pane."""
         from workbench.io.importers.text import pasted
 
-        store, dossier_id = self.store, self.dossier.id
+        bundle = pasted(meta.get("title") or "pasted text", text.encode("utf-8"))
+        op = ops.ImportSources(self.dossier.id, (bundle,), {k: v for k, v in meta.items() if v})
 
-        def add() -> int:
-            bundle = pasted(meta.get("title") or "pasted text", text.encode("utf-8"))
-            return sources_svc.add(store, dossier_id, bundle, **{k: v for k, v in meta.items() if v}).source.id
+        def opened(added: Any) -> None:
+            if added:
+                self.reading.add_pane(added[0].id)
 
-        def trash(sid: int) -> None:
-            sources_svc.delete(store, sid)
-            QTimer.singleShot(0, self.refresh_all)
-
-        def restore(sid: int) -> None:
-            sources_svc.restore(store, sid)
-            QTimer.singleShot(0, self.refresh_all)
-
-        sid = self._run_edit(self.tr("Paste source"), add, trash, restore)
-        if sid is not None:
-            self.refresh_all()
-            self.reading.add_pane(sid)
-        return sid
+        added = self.run_op(self.tr("Paste source"), op, on_done=opened)
+        return added[0].id if added else None
 
     def _import_exchange(self, path: str, kind: str) -> None:
         """Restore a dossier file, or re-anchor an annotation file, in the background."""
         from pathlib import Path
 
-        store, dossier_id, name = self.store, self.dossier.id, Path(path).name
-
-        def work(_progress: Any, _cancelled: Any) -> Any:
+        name = Path(path).name
+        try:
             data = Path(path).read_bytes()
-            if kind == "dossier":
-                from workbench.services.dossier_io import restore
+        except OSError as exc:
+            self.show_error(f"{name}: {exc.strerror or exc}")
+            return
+        if kind == "dossier":
+            from workbench.services.dossier_io import restore
 
-                return restore(store, data, name)
-            from workbench.services.operations import ImportAnnotations  # one transaction, as from the CLI
-
-            return ImportAnnotations(dossier_id, data, name).run(store).value
-
-        def done(result: Any) -> None:
-            if kind == "dossier":
+            def restored(result: Any) -> None:
                 self.switch_dossier(result.id)
                 self.statusBar().showMessage(self.tr("Restored the dossier {0}").format(result.name), 8000)
-            else:
-                self.refresh_all()
-                states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
-                lines = [self.tr("{0} claim(s) from {1} ({2})").format(len(result.claim_ids), name, states)]
-                if result.skipped:
-                    self.show_error("\n".join(lines + [translate_error(x) for x in result.skipped]))
-                else:
-                    self.statusBar().showMessage(lines[0], 8000)
 
-        self.runner.start(self.tr("Import"), work, done, self.show_error)
+            self.undo.call(lambda store: restore(store, data, name), restored)  # one transaction, on the worker
+            return
+
+        def done(result: Any) -> None:
+            states = ", ".join(f"{n} {s}" for s, n in sorted(result.states.items()))
+            lines = [self.tr("{0} claim(s) from {1} ({2})").format(len(result.claim_ids), name, states)]
+            if result.skipped:
+                self.show_error("\n".join(lines + [translate_error(x) for x in result.skipped]))
+            else:
+                self.statusBar().showMessage(lines[0], 8000)
+
+        # one transaction, undoable (undo trashes the claims it created), as from the CLI
+        self.run_op(self.tr("Import annotations"), ops.ImportAnnotations(self.dossier.id, data, name), on_done=done)
 
     def _imported(self, result: Any) -> None:
         added = list(result.added)
         self.refresh_all()
         if added:
-            store = self.store
-            ids = [s.id for s in added]
-            from workbench.services.operations import Restore, Trash
-
-            def trash(_ids: list[int]) -> None:  # undo of an import: the new sources go to the trash, all at once
-                Trash("source", tuple(ids)).run(store)
-                QTimer.singleShot(0, self.refresh_all)
-
-            def restore(_ids: list[int]) -> None:
-                Restore("source", tuple(ids)).run(store)
-                QTimer.singleShot(0, self.refresh_all)
-
-            # the import is done already: the command only remembers how to undo and redo it
-            self.undo.execute(self.tr("Import {0} source(s)").format(len(ids)), lambda: ids, trash, restore)
+            ids = tuple(s.id for s in added)
+            touched = Changes(sources=frozenset(ids))
+            # the import is done already (one transaction, in the background task): only its undo is recorded
+            self.undo.record(self.tr("Import {0} source(s)").format(len(ids)), ops.Restore("source", ids, touched),
+                             ops.Outcome(tuple(added), touched, ops.Trash("source", ids, touched)))
             for s in added[:2]:
                 if self.reading.pane_for(s.id) is None and len(self.reading.panes()) < 3:
                     self.reading.add_pane(s.id)

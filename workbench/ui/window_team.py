@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.services import dossiers as dossiers_svc
-from workbench.services import sources as sources_svc
 
 
 class DossierSyncMixin:
@@ -94,33 +93,34 @@ class DossierSyncMixin:
         self.live_timer.start()
 
     def poll_changes(self) -> None:
-        """Refresh only what changed since the last look (other people on a shared server, or another window)."""
+        """Refresh only what changed since the last look (other people on a shared server, or another window).
+
+        The query runs on the database worker, after any edit still queued; its answer goes on the change bus.
+        """
         from workbench.services import changes
 
-        try:
-            self._cursor, changed = changes.changes_since(self.store, self.dossier.id, self._cursor)
-        except WorkbenchError as exc:
+        if getattr(self, "_polling", False):
+            return
+        self._polling = True
+        dossier_id, cursor = self.dossier.id, self._cursor
+
+        def answered(result: Any) -> None:
+            self._polling = False
+            if dossier_id != self.dossier.id:
+                return  # another dossier was opened meanwhile
+            self._cursor, changed = result
+            if self._offline or self.pending_edits:
+                self._offline = False
+                self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
+                pending, self.pending_edits = self.pending_edits, []
+                for op in pending:  # what was typed meanwhile, saved now through the same operation
+                    self.run_op(self.tr("Change {0}").format(", ".join(op.fields)), op)
+            self.ops.publish(changed)  # the same change bus as this window's own edits
+
+        def failed(exc: BaseException) -> None:
+            self._polling = False
             if not self._offline:  # say it once; keep what is on screen
                 self._offline = True
                 self.statusBar().showMessage(self.tr("Database unreachable: {0}").format(exc), 0)
-            return
-        if self._offline or self.pending_edits:
-            self._offline = False
-            self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
-            pending, self.pending_edits = self.pending_edits, []
-            for claim_id, field, value in pending:  # what was typed meanwhile, saved now (conflicts still asked)
-                self.edit_claim_field(claim_id, field, value)
-        if changed.dossiers:
-            self.refresh_all()
-            return
-        if changed.sources:
-            items = sources_svc.list_all(self.store, self.dossier.id)
-            self.sources = {s.id: s for s in items}
-            self.sources_model.set_rows(items)
-            self.reading.set_sources(items)
-            for pane in self.reading.panes():
-                if pane.source_id in changed.sources and pane.source_id in self.sources:
-                    scroll = pane.view.verticalScrollBar().value()
-                    self._load_pane(pane, pane.source_id)
-                    pane.view.verticalScrollBar().setValue(scroll)
-        self.refresh_claims(set(changed.claims))
+
+        self.ops.submit(lambda store: changes.changes_since(store, dossier_id, cursor), answered, failed)

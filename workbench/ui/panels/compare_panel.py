@@ -8,17 +8,19 @@ discrepancy into one claim with two appearances. Nothing is stored until the use
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from workbench.core.i18n import translate
+from workbench.core.values import SourceInfo
+from workbench.services.store import Store
 from workbench.ui.i18n import translate_note
 from workbench.ui.models.findings_model import Finding, FindingsModel, Group
-
-if TYPE_CHECKING:
-    from workbench.ui.main_window import MainWindow
+from workbench.ui.tasks import TaskRunner
 
 KIND_LABELS = {
     "number": QT_TRANSLATE_NOOP("ComparePanel", "Figures and amounts"),
@@ -39,15 +41,32 @@ def _short(text: str, limit: int) -> str:
     return f"{text[:half]}…{text[-half:]}"
 
 
+@dataclass(frozen=True)
+class CompareDeps:
+    """What the Compare panel needs, and nothing more (not the window)."""
+
+    store: Store
+    runner: TaskRunner
+    dossier_id: Callable[[], int]
+    """The open dossier (it changes when another one is opened)."""
+    sources: Callable[[], Mapping[int, SourceInfo]]
+    language: str
+    show_spans: Callable[[list[dict[str, Any]]], None]
+    """Show a finding's spans side by side in the reading area."""
+    claim_from_pair: Callable[[tuple[int, int, int], tuple[int, int, int]], int | None]
+    """Run the "claim with two appearances" operation."""
+    show_error: Callable[[str], None]
+
+
 class ComparePanel(QWidget):
     """Lists what the comparison found and jumps the panes to it."""
 
     sig_result = Signal(object)
     """A comparison finished: the JSON-like result dict."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, deps: CompareDeps) -> None:
         super().__init__()
-        self.window = window
+        self.deps = deps
         self.model = FindingsModel()
         self.view = QTreeView()
         self.view.setModel(self.model)
@@ -79,7 +98,7 @@ class ComparePanel(QWidget):
         """Start the comparison in the background."""
         from workbench.services import compare
 
-        store, dossier_id, language = self.window.store, self.window.dossier.id, self.window.language
+        store, dossier_id, language = self.deps.store, self.deps.dossier_id(), self.deps.language
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Comparing…"))
 
@@ -88,20 +107,20 @@ class ComparePanel(QWidget):
                                  language=language)
             return result.to_json()
 
-        task = self.window.runner.start(self.tr("Compare"), work, self.show_result, self._failed)
+        task = self.deps.runner.start(self.tr("Compare"), work, self.show_result, self._failed)
         task.sig_cancelled.connect(lambda: (self.run_button.setEnabled(True), self.summary.setText(
             self.tr("Comparison cancelled."))))
 
     def _failed(self, message: str) -> None:
         self.run_button.setEnabled(True)
         self.summary.setText(message)
-        self.window.show_error(message)
+        self.deps.show_error(message)
 
     def show_result(self, data: dict[str, Any]) -> None:
         """Fill the tree from a comparison result."""
         self.run_button.setEnabled(True)
         self.result = data
-        titles = {sid: s.outlet or s.title for sid, s in self.window.sources.items()}
+        titles = {sid: s.outlet or s.title for sid, s in self.deps.sources().items()}
 
         def name(span: dict[str, Any]) -> str:
             return titles.get(span["source_id"], self.tr("source {0}").format(span["source_id"]))
@@ -129,7 +148,7 @@ class ComparePanel(QWidget):
             for flag in flags:
                 spans = s.get("evidence", {}).get(flag, [])
                 note = note_text(s.get("note") or "")
-                shown_flag = translate("Compare", flag, self.window.language)
+                shown_flag = translate("Compare", flag, self.deps.language)
                 text = f"{titles.get(s['source_id'], s['source_id'])}: {shown_flag}" + (f" — {note}" if note else "")
                 flagged.append(Finding(text, spans, flag, text))
         if flagged:
@@ -163,7 +182,7 @@ class ComparePanel(QWidget):
         self.claim_button.setEnabled(finding is not None and len({s["source_id"] for s in (finding.spans or [])}) > 1)
         if finding is None or not finding.spans:
             return
-        self.window.show_spans_side_by_side(finding.spans)
+        self.deps.show_spans(finding.spans)
 
     def current_finding(self) -> Finding | None:
         """The selected finding."""
@@ -178,5 +197,5 @@ class ComparePanel(QWidget):
         second = next((s for s in finding.spans[1:] if s["source_id"] != first["source_id"]), None)
         if second is None:
             return None
-        return self.window.claim_from_pair((first["source_id"], first["start"], first["end"]),
+        return self.deps.claim_from_pair((first["source_id"], first["start"], first["end"]),
                                            (second["source_id"], second["start"], second["end"]))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 
 if TYPE_CHECKING:
     from workbench.core.compare.triage import TriageItem
-    from workbench.ui.main_window import MainWindow
+    from workbench.ui.panels.compare_panel import CompareDeps
 
 REASON_LABELS = {
     "number": "figure",
@@ -47,9 +47,15 @@ class SuggestPanel(QWidget):
     sig_done = Signal()
     """The suggestions are shown."""
 
-    def __init__(self, window: MainWindow, top: int = 10) -> None:
+    def __init__(self, deps: CompareDeps, run_op: Any, select_claim: Any, top: int = 10) -> None:
+        """``deps``: what it shares with the Compare panel; ``run_op``: the window's undoable operations.
+
+        ``select_claim(id)`` opens a claim.
+        """
         super().__init__()
-        self.window = window
+        self.deps = deps
+        self.run_op = run_op
+        self.select_claim = select_claim
         self.top = top
         self.items: list[TriageItem] = []
         self.tree = QTreeWidget()
@@ -91,7 +97,7 @@ class SuggestPanel(QWidget):
         """Score every sentence in the background."""
         from workbench.services import triage
 
-        store, dossier_id, top = self.window.store, self.window.dossier.id, self.top
+        store, dossier_id, top = self.deps.store, self.deps.dossier_id(), self.top
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the sources…"))
 
@@ -99,19 +105,19 @@ class SuggestPanel(QWidget):
             progress(0, 1, "")
             return triage.run(store, dossier_id, top=top)
 
-        self.window.runner.start(self.tr("Suggest claims"), work, self.show_items, self._failed)
+        self.deps.runner.start(self.tr("Suggest claims"), work, self.show_items, self._failed)
 
     def _failed(self, message: str) -> None:
         self.run_button.setEnabled(True)
         self.summary.setText(message)
-        self.window.show_error(message)
+        self.deps.show_error(message)
 
     def show_items(self, items: list[TriageItem]) -> None:
         """Fill the list: one branch per source, its sentences best first."""
         self.run_button.setEnabled(True)
         self.items = list(items)
         self.tree.clear()
-        titles = {sid: s.outlet or s.title for sid, s in self.window.sources.items()}
+        titles = {sid: s.outlet or s.title for sid, s in self.deps.sources().items()}
         branches: dict[int, QTreeWidgetItem] = {}
         for it in self.items:
             branch = branches.get(it.source_id)
@@ -136,19 +142,15 @@ class SuggestPanel(QWidget):
         it = self.current_item()
         self.claim_button.setEnabled(it is not None)
         if it is not None:
-            self.window.show_spans_side_by_side([it.to_json()])
+            self.deps.show_spans([it.to_json()])
 
     def claim_from_current(self) -> int | None:
         """Turn the selected sentence into a claim (undoable)."""
-        from workbench.services import triage
+        from workbench.services.operations import CreateClaim
 
         it = self.current_item()
         if it is None:
             return None
-        store = self.window.store
-        cid: int | None = self.window._create_undoable(
-            self.tr("Claim from suggestion"), "claim", lambda: triage.claim_from_suggestion(store, it).id
-        )
-        if cid is not None:
-            self.window.select_claim(cid)
-        return cid
+        claim = self.run_op(self.tr("Claim from suggestion"), CreateClaim(((it.source_id, it.start, it.end),)),
+                                   on_done=lambda c: self.select_claim(c.id))
+        return claim.id if claim is not None else None
