@@ -16,6 +16,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 _HOME = tempfile.mkdtemp(prefix="workbench-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")  # QSettings (window state, language, your name)
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")  # platformdirs: default database, log file
+os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")  # platformdirs: the schema template of new databases
 os.environ.pop("WORKBENCH_DB", None)
 os.environ.pop("WORKBENCH_USER", None)
 os.environ.pop("WORKBENCH_LANGUAGE", None)

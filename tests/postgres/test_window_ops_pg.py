@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from tests.services.conftest import TEXT, bundle
+from tests.sample_world import TEXT, bundle
 from workbench.services import claims as claims_svc
 from workbench.services import dossiers, sources
 from workbench.services.store import Store
