@@ -140,3 +140,26 @@ def test_evidence_list_grows_with_the_editor(qtbot):
     small = editor.evidence.height()
     editor.resize(420, 900)
     qtbot.waitUntil(lambda: editor.evidence.height() > small + 300)
+
+
+def test_changing_the_verdict_and_quickly_back_is_two_edits(store, dossier, qtbot):
+    """The edit is saved on the database worker and shown back later: a change back before that is not dropped."""
+    from workbench.core.scales import DEFAULT
+    from workbench.ui.panels.claim_editor import ClaimEditor
+
+    sid = sources_svc.list_all(store, dossier.id)[0].id
+    claim = claims_svc.create(store, sid, 0, 8)
+    editor = ClaimEditor()
+    qtbot.addWidget(editor)
+    editor.set_scale(DEFAULT)
+    editor.show_claim(claims_svc.get(store, claim.id), [])
+    editor.show()
+    sent = []
+    editor.sig_edit.connect(lambda cid, field, value: sent.append((field, value)))
+    editor.verdict.setFocus()
+    qtbot.keyClick(editor.verdict, Qt.Key.Key_Down)
+    qtbot.keyClick(editor.verdict, Qt.Key.Key_Up)  # before the first edit is shown back
+    assert sent == [("verdict", DEFAULT.verdicts[0].key), ("verdict", "")]
+    editor.show_claim(claims_svc.get(store, claim.id), [])  # the database's value is shown: nothing pending
+    qtbot.keyClick(editor.verdict, Qt.Key.Key_Down)
+    assert sent[-1] == ("verdict", DEFAULT.verdicts[0].key)

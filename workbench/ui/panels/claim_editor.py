@@ -176,6 +176,7 @@ class ClaimEditor(QWidget):
         self.sources: dict[int, SourceInfo] = {}
         self.language = "en"
         self._loading = False
+        self._sent: dict[str, Any] = {}  # field -> value sent and not yet shown back from the database
         self.number_of: Any = lambda claim_id: claim_id  # the window shows per-dossier numbers
 
         self.heading = QLabel(self.tr("No claim selected"))
@@ -331,13 +332,18 @@ class ClaimEditor(QWidget):
             current = current or ""
         if field == "tags":
             current = tuple(current)
+        # An edit is saved on the database worker and shown back a moment later: until then the last value sent is
+        # the current one, so changing a field and quickly back is two edits, not one dropped as "no change".
+        current = self._sent.get(field, current)
         if value == current:
             return
+        self._sent[field] = value
         self.sig_edit.emit(self.claim.id, field, value)
 
     def show_claim(self, claim: ClaimInfo | None, history: list[HistoryEntry]) -> None:
         """Display a claim (None: empty, disabled)."""
         self._loading = True
+        self._sent.clear()  # what the database holds now is shown
         same_claim = claim is not None and self.claim is not None and self.claim.id == claim.id
         try:
             self.claim = claim
