@@ -101,23 +101,29 @@ def verdict_latencies(db: Path, runs: int = 40) -> list[float]:
     app.processEvents()
     from workbench.ui.panels.claim_editor import ClaimEditor
 
-    combo = window.findChild(ClaimEditor).verdict  # found by type: the window's wiring may change
+    editor = window.findChild(ClaimEditor)  # found by type: the window's wiring may change
+    combo = editor.verdict
     combo.setFocus()
     app.processEvents()
     times = []
     for i in range(runs):
-        before = claims.get(store, claim_id).verdict
+        shown = editor.claim
+        assert shown is not None
         key = Qt.Key.Key_Down if combo.currentIndex() < combo.count() - 1 and i % 2 == 0 else Qt.Key.Key_Up
         if combo.currentIndex() == 0:
             key = Qt.Key.Key_Down
         t = time.perf_counter()
         QTest.keyClick(combo, key)
+        wanted = combo.currentData() or None
         deadline = t + 10
-        while claims.get(store, claim_id).verdict == before and time.perf_counter() < deadline:
+        # done when the editor shows the claim as saved by the worker (new version, new verdict): what the user sees
+        while time.perf_counter() < deadline and (editor.claim is None or editor.claim.version == shown.version
+                                                  or editor.claim.verdict != wanted):
             app.processEvents()
         app.processEvents()  # the posted update requests: Qt repaints what the edit made dirty
         app.processEvents()
         times.append(time.perf_counter() - t)
+        assert claims.get(store, claim_id).verdict == wanted, "the edit was not saved"
     window.close()
     store.close()
     return times
