@@ -50,7 +50,9 @@ GOLD_DOSSIERS = (GOLD, GOLD / "interactions", GOLD / "events", GOLD / "negation"
 UNSEEN_DOSSIERS = (GOLD / "unseen_fr", GOLD / "unseen_en")
 UNSEEN_NEW_DOSSIERS = (GOLD / "unseen_new_fr",)
 """Written and annotated blind by a later helper (committed before the engine ran on it); reported apart."""
-DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "corpus" / "putin-xi-2026-fr"
+DEFAULT_CORPUS = next((up / "shared" / "corpus" / "putin-xi-2026-fr" for up in (ROOT.parent, ROOT.parent.parent)
+                       if (up / "shared" / "corpus" / "putin-xi-2026-fr").is_dir()),
+                      ROOT.parent / "shared" / "corpus" / "putin-xi-2026-fr")  # a checkout, or a worktree below it
 GROWTH = (5, 10, 20, 40)
 GROWTH_WORDS = 2_000
 TARGET_EXPONENT = 1.3
