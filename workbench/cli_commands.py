@@ -376,11 +376,8 @@ def format_comparison(result: CompareResult, language: str = "en") -> str:
         label = REPORT_LABELS.get(f"kind.{name}")
         return translate("Report", label, language) if label else name
 
-    def day(d: object) -> str:
-        return d.isoformat() if d is not None else t("unknown")  # type: ignore[attr-defined]
-
-    published = {src.source_id: src.published for src in result.sources}
-    lines = [t("event_date", day(result.event_date)), t("aligned", len(result.alignments)),
+    event = result.event_date.isoformat() if result.event_date else t("unknown")
+    lines = [t("event_date", event), t("aligned", len(result.alignments)),
              t("discrepancies", len(result.discrepancies))]
     for d in result.discrepancies:
         lines.append(f"  [{kind(d.kind)}] {d.note}")
@@ -388,34 +385,17 @@ def format_comparison(result: CompareResult, language: str = "en") -> str:
             value = f" = {s.value}" if (d.kind in ("number", "count", "date", "participant") and s.value
                                         and str(s.value).casefold() != s.exact.casefold()) else ""
             lines.append(f"      {t('span', s.source_id, s.start)}: « {s.exact} »{value}")
-    for src in result.sources:
+    for src in result.sources:  # the engine wrote the notes in ``language``
         flags = [f for f in src.flags if f != "boilerplate"]
-        if flags:
-            if language == "en":  # its last part counts the boilerplate lines, printed on their own line below
-                note = "; ".join(p for p in src.note.split("; ") if not p.endswith(("boilerplate line",
-                                                                                      "boilerplate lines")))
-            else:  # the engine's source notes are English: say the same from the typed fields
-                parts = []
-                if "recycled" in flags and src.reported_event_date and result.event_date:
-                    parts.append(t("recycled_note", src.reported_event_date.isoformat(),
-                                   (result.event_date - src.reported_event_date).days, result.event_date.isoformat()))
-                if src.proposed_verdict:
-                    key = f"verdict.{src.proposed_verdict}"
-                    parts.append(t("proposed_verdict", t(key) if key in COMPARE_SUMMARY else src.proposed_verdict))
-                note = " ; ".join(parts)
+        if flags:  # the note counts the boilerplate lines too
             when = src.published.isoformat() if src.published else t("undated")
             lines.append(t("source_flags", src.source_id, when, ", ".join(t(f"flag.{f}") for f in flags))
-                         + (f" — {note}" if note else ""))
-        if src.boilerplate:
+                         + (f" — {src.note}" if src.note else ""))
+        elif src.boilerplate:
             lines.append(t("boilerplate", src.source_id, len(src.boilerplate)))
     for r in result.reuse:
         relation = t(f"relation.{r.relation}") if f"relation.{r.relation}" in COMPARE_SUMMARY else r.relation
-        if language == "en":
-            why = f" — {r.evidence}" if r.evidence else ""
-        else:
-            dates = [t("published", sid, day(published.get(sid)))
-                     for sid in dict.fromkeys((r.a.source_id, r.b.source_id)) if published.get(sid) is not None]
-            why = f" — {', '.join(dates)}" if dates and r.a.source_id != r.b.source_id else ""
+        why = f" — {r.evidence}" if r.evidence else ""
         if r.a.source_id == r.b.source_id:
             lines.append(t("reuse_inside", relation, r.a.source_id, r.chars) + why)
         else:

@@ -63,26 +63,6 @@
         <source>relay</source>
         <translation>relais</translation>
     </message>
-    <message>
-        <source>reports an event of {0}, {1} days before the dossier's event ({2})</source>
-        <translation>rapporte un événement du {0}, {1} jours avant celui du dossier ({2})</translation>
-    </message>
-    <message>
-        <source>proposed verdict: {0}</source>
-        <translation>verdict proposé : {0}</translation>
-    </message>
-    <message>
-        <source>reuses {0} characters of an earlier source</source>
-        <translation>reprend {0} caractères d’une source antérieure</translation>
-    </message>
-    <message>
-        <source>source {0} published {1}</source>
-        <translation>source {0} publiée le {1}</translation>
-    </message>
-    <message>
-        <source>out of context</source>
-        <translation>hors contexte</translation>
-    </message>
 </context>
 <context>
     <name>AlignmentGutter</name>

@@ -250,11 +250,5 @@ COMPARE_SUMMARY: dict[str, str] = {
     "relation.common-source": QT_TRANSLATE_NOOP("CompareSummary", "common source"),
     "flag.recycled": QT_TRANSLATE_NOOP("CompareSummary", "recycled"),
     "flag.relay": QT_TRANSLATE_NOOP("CompareSummary", "relay"),
-    "recycled_note": QT_TRANSLATE_NOOP("CompareSummary",
-                                       "reports an event of {0}, {1} days before the dossier's event ({2})"),
-    "proposed_verdict": QT_TRANSLATE_NOOP("CompareSummary", "proposed verdict: {0}"),
-    "relay_note": QT_TRANSLATE_NOOP("CompareSummary", "reuses {0} characters of an earlier source"),
-    "published": QT_TRANSLATE_NOOP("CompareSummary", "source {0} published {1}"),
-    "verdict.out-of-context": QT_TRANSLATE_NOOP("CompareSummary", "out of context"),
 }
 """The kinds of discrepancy reuse the report's labels (``REPORT_LABELS["kind.<kind>"]``)."""

@@ -27,3 +27,16 @@ def test_note_in_another_language_gets_the_generic_french_note() -> None:
     assert "The city and the agency disagree" not in text
     text = _with_note("The city and the agency disagree.", note_language="en").decode()
     assert "The city and the agency disagree" not in text
+
+
+def test_source_and_reuse_lines_are_written_in_the_asked_language():
+    from workbench.core.compare.notes import engine_line
+
+    recycled = ("reports an event of 2025-01-21, published 2025-01-22: 379 days before the dossier's event "
+                "(2026-02-04); proposed verdict: out-of-context; 5 boilerplate lines")
+    assert engine_line(recycled, "fr") == (
+        "rapporte un événement du 2025-01-21, publié le 2025-01-22 : 379 jours avant celui du dossier (2026-02-04) ; "
+        "verdict proposé : hors contexte ; 5 ligne(s) de gabarit")
+    assert engine_line(recycled, "en") == recycled
+    assert engine_line("source 3 published 2026-02-04, source 1 published 2026-02-06", "fr") == (
+        "source 3 publiée le 2026-02-04, source 1 publiée le 2026-02-06")

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.core.compare import tuning
@@ -64,7 +64,7 @@ from workbench.core.compare.model import (
     ValueSpan,
 )
 from workbench.core.compare.negation import Claim, negation_edges, sentence_claims
-from workbench.core.compare.notes import for_reader
+from workbench.core.compare.notes import engine_line, for_reader
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.quotes import (
@@ -235,9 +235,11 @@ def compare(
             relay.setdefault(r.b.source_id, []).append(r.b)
 
     reports = tuple(
-        _report(s, rep, recycled_of.get(s.index), relay.get(s.sid, []))
-        for s, rep in zip(sources, reported, strict=True)
+        replace(r, note=engine_line(r.note, language))
+        for r in (_report(s, rep, recycled_of.get(s.index), relay.get(s.sid, []))
+                  for s, rep in zip(sources, reported, strict=True))
     )
+    reuse = [replace(r, evidence=engine_line(r.evidence, language)) for r in reuse]
     ticker.finish()
     return CompareResult(event, alignments, discrepancies, reports, tuple(reuse))
 

@@ -67,6 +67,43 @@ def widen(text: str, s: ValueSpan) -> ValueSpan:
     return replace(s, start=lo, end=hi, exact=text[lo:hi])
 
 
+_FR_SOURCE_TEMPLATES: tuple[tuple[str, str], ...] = (
+    # The engine's lines about a whole source (recycled, relay, dates read) and about reuse (which came first).
+    (r"^reports an event of (\S+), published (\S+): (\d+) days before the dossier's event \((\S+)\)",
+     r"rapporte un événement du \1, publié le \2 : \3 jours avant celui du dossier (\4)"),
+    (r"^reports an event of (\S+), published (\S+): (\d+) days after the dossier's event \((\S+)\)",
+     r"rapporte un événement du \1, publié le \2 : \3 jours après celui du dossier (\4)"),
+    (r"^reports an event of (\S+): (\d+) days before the dossier's event \((\S+)\)",
+     r"rapporte un événement du \1 : \2 jours avant celui du dossier (\3)"),
+    (r"^reports an event of (\S+): (\d+) days after the dossier's event \((\S+)\)",
+     r"rapporte un événement du \1 : \2 jours après celui du dossier (\3)"),
+    (r"; proposed verdict: out-of-context", "; verdict proposé : hors contexte"),
+    (r"reuses (\d+) characters of an earlier source", r"reprend \1 caractères d’une source antérieure"),
+    (r"publication date (\S+) read from the text", r"date de publication \1 lue dans le texte"),
+    (r"\b(\d+) boilerplate lines?\b", r"\1 ligne(s) de gabarit"),
+    (r"^source (\d+) published (\S+), source (\d+) published (\S+)$",
+     r"source \1 publiée le \2, source \3 publiée le \4"),
+    (r"^both published (\S+): the dates do not tell which came first$",
+     r"toutes deux publiées le \1 : les dates ne disent pas laquelle est la première"),
+    (r"^the page is in French; its English passage is the original it was translated from$",
+     "la page est en français ; son passage en anglais est l’original dont elle est traduite"),
+    (r"^the page is in English; its French passage is the original it was translated from$",
+     "la page est en anglais ; son passage en français est l’original dont elle est traduite"),
+    (r"(?<! ); ", " ; "),  # French typography, last
+)
+
+
+def _render(note: str, templates: tuple[tuple[str, str], ...]) -> str:
+    for pattern, repl in templates:
+        note = re.sub(pattern, repl, note)
+    return note
+
+
+def engine_line(note: str, lang: str) -> str:
+    """A line the engine writes about a source or a reuse pair (English), in ``lang``."""
+    return _render(note, _FR_SOURCE_TEMPLATES) if lang.lower().startswith("fr") and note else note
+
+
 def reader_note(d: Discrepancy, lang: str) -> str:
     """The note of ``d`` for a reader, in ``lang`` (``en`` or ``fr``)."""
     lang = "fr" if lang.lower().startswith("fr") else "en"
@@ -74,11 +111,7 @@ def reader_note(d: Discrepancy, lang: str) -> str:
         return _values_note(d, lang, d.kind)
     if d.spans and all(s.unit == "rank" for s in d.spans):
         return _values_note(d, lang, "rank")
-    note = d.note
-    if lang == "fr":
-        for pattern, repl in _FR_TEMPLATES:
-            note = re.sub(pattern, repl, note)
-    return note
+    return _render(d.note, _FR_TEMPLATES) if lang == "fr" else d.note
 
 
 def _values_note(d: Discrepancy, lang: str, about: str) -> str:
