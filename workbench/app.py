@@ -121,7 +121,7 @@ def run_gui(
         if compare:
             from workbench.services import compare as compare_svc
 
-            window.compare_panel.show_result(compare_svc.run(store, dossier.id).to_json())
+            window.compare_panel.show_result(compare_svc.run(store, dossier.id, language=language).to_json())
             window.compare_dock.raise_()
         if not screenshot:
             window.restore_context()  # current claim and Compare results of the last session
