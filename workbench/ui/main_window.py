@@ -399,7 +399,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         current, dossier_id = self.current_claim_id, self.dossier.id
         source_level = bool(changes.sources) and not changes.claims  # a new span changes its claim's marks only
         reload = [p.source_id for p in self.reading.panes() if source_level and p.source_id in changes.sources]
-        known = {c.id for c in self.claims_model.claims()}  # read here, on the GUI thread
+        known = {cid for cid in changes.claims if self.claims_model.row_of(cid) is not None}  # on the GUI thread
 
         def load(store: Store) -> Any:
             claims: dict[int, ClaimInfo | None] = {}
