@@ -408,7 +408,7 @@
     </message>
 </context>
 <context>
-    <name>CompareViewMixin</name>
+    <name>CompareController</name>
     <message>
         <source>Claim from pair</source>
         <translation>Affirmation depuis une paire</translation>
@@ -419,7 +419,7 @@
     </message>
 </context>
 <context>
-    <name>DossierSyncMixin</name>
+    <name>TeamSyncController</name>
     <message>
         <source>Changed by someone else</source>
         <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
@@ -453,6 +453,10 @@ Votre valeur : {1}</translation>
     <message>
         <source>Database reachable again.</source>
         <translation>Base de données de nouveau joignable.</translation>
+    </message>
+    <message>
+        <source>Database unreachable: your change is kept and will be saved when it is back.</source>
+        <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
     </message>
 </context>
 <context>
@@ -1241,10 +1245,6 @@ Votre valeur : {1}</translation>
     <message>
         <source>Change {0}</source>
         <translation>Modifier {0}</translation>
-    </message>
-    <message>
-        <source>Database unreachable: your change is kept and will be saved when it is back.</source>
-        <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
     </message>
     <message>
         <source>Link claims</source>

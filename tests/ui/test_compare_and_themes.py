@@ -25,23 +25,23 @@ def test_a_finding_adds_panes_and_keeps_its_spans_marked(window, store, dossier)
     window.refresh_all()
     window.open_sources([a])  # the user's own pane
     mine = window.reading.panes()[0]
-    window.show_spans_side_by_side(finding(a, b))
+    window.compare.show_spans_side_by_side(finding(a, b))
     assert window.reading.source_ids() == [a, b]  # b added beside, a kept
     assert window.reading.panes()[0] is mine
     for pane in window.reading.panes():
         assert pane.view.extraSelections(), "the finding's span is marked"
         assert not pane.view._flash_timer.isActive(), "and stays marked"
-    window.show_spans_side_by_side(finding(a, c))  # the next finding reuses the added pane
+    window.compare.show_spans_side_by_side(finding(a, c))  # the next finding reuses the added pane
     assert window.reading.source_ids() == [a, c]
     assert window.reading.panes()[0] is mine
-    window.show_spans_side_by_side([finding(a, c)[0]])
+    window.compare.show_spans_side_by_side([finding(a, c)[0]])
     assert window.reading.source_ids() == [a]  # the added pane goes when no longer needed; the user's stays
 
 
 def test_claim_from_pair_scrolls_every_pane_to_the_new_appearances(window, store, dossier):
     a, b = [s.id for s in sources_svc.list_all(store, dossier.id)]
     window.open_sources([a, b, a])  # the same source twice
-    cid = window.claim_from_pair((a, 10, 20), (b, 15, 25))
+    cid = window.compare.claim_from_pair((a, 10, 20), (b, 15, 25))
     assert cid is not None
     for pane in window.reading.panes():
         start = 10 if pane.source_id == a else 15
@@ -90,6 +90,6 @@ def test_two_spans_of_one_source_share_its_pane(window, store, dossier):
     spans = [{"source_id": a, "start": 0, "end": 4, "exact": "x"}, {"source_id": a, "start": 10, "end": 14,
                                                                      "exact": "y"},
              {"source_id": b, "start": 0, "end": 4, "exact": "z"}]
-    window.show_spans_side_by_side(spans)
+    window.compare.show_spans_side_by_side(spans)
     assert sorted(window.reading.source_ids()) == sorted([a, b])
     assert len(window.reading.pane_for(a).view.extraSelections()) == 2

@@ -83,9 +83,9 @@ def test_counterpart_of_aligned_sentence(compared):
     cursor.setPosition(10)
     pane.view.setTextCursor(cursor)
     win.reading._set_current(pane)
-    found = win.counterparts()
+    found = win.compare.counterparts()
     assert found and found[0]["other"]["source_id"] != wire_id
-    win.show_counterpart()
+    win.compare.show_counterpart()
     other = win.reading.pane_for(found[0]["other"]["source_id"])
     assert other is not None
 
@@ -97,7 +97,7 @@ def test_alignment_margin_and_aligned_scrolling(compared, qtbot):
     pane = win.reading.pane_for(wire_id)
     assert len(pane.view.gutter.ranges) >= 1 and pane.view.gutter.width() > 0
     # the counterpart of the wire's first sentence is the blog's first sentence
-    assert win._aligned_offsets(wire_id, 0) == {blog_id: 0}
+    assert win.compare.aligned_offsets(wire_id, 0) == {blog_id: 0}
     # clicking the margin shows the counterpart in the blog's pane
     from PySide6.QtCore import QPoint, Qt
 
@@ -128,7 +128,7 @@ def test_claim_editor_warns_when_sources_copy_each_other(qtbot, store):
     assert data["reuse"], "copy.txt repeats the agency's paragraph"
     win.compare_panel.show_result(data)
     r = data["reuse"][0]
-    cid = win.claim_from_pair((r["a"]["source_id"], r["a"]["start"], r["a"]["end"]),
+    cid = win.compare.claim_from_pair((r["a"]["source_id"], r["a"]["start"], r["a"]["end"]),
                               (r["b"]["source_id"], r["b"]["start"], r["b"]["end"]))
     assert cid is not None and win.editor.independence.isVisibleTo(win.editor)
     assert "not independent" in win.editor.independence.text()

@@ -85,7 +85,7 @@ def test_stale_compare_results_are_dropped_and_dossier_switch_keeps_context(qtbo
     assert again.compare_panel.result is None
     assert again.current_claim_id == claim.id
     other = dossiers.create(store, "Autre")
-    again.switch_dossier(other.id)
+    again.team.switch_dossier(other.id)
     assert again.current_claim_id is None
-    again.switch_dossier(dossier.id)
+    again.team.switch_dossier(dossier.id)
     assert again.current_claim_id == claim.id

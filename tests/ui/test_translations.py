@@ -353,6 +353,6 @@ def test_settings_menu_switches_the_language_at_once(qtbot, window):
         assert new is not None
         qtbot.addWidget(new)
         assert new.language == "fr" and new.menuBar().actions()[0].text() == "&Fichier"
-        assert not window.live_timer.isActive()
+        assert not window.team.live_timer.isActive()
     finally:
         install_language("en")

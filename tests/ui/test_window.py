@@ -224,7 +224,7 @@ def test_other_peoples_changes_appear(window, store, dossier):
         claims_svc.add_appearance(other, cid, b_id, TEXT_B.index("2 100"), TEXT_B.index("2 100") + 5)
     finally:
         other.close()
-    window.poll_changes()
+    window.team.poll_changes()
     row = window.claims_model.row_of(cid)
     assert window.claims_model.index(row, 2).data() == "False"
     assert window.editor.claimant.text() == "Bob's claimant"
@@ -284,12 +284,12 @@ def test_dossiers_new_switch_and_event_date(window, store, dossier):
 
     from workbench.services import dossiers
 
-    window.new_dossier("Second dossier")
+    window.team.new_dossier("Second dossier")
     assert window.dossier.name == "Second dossier" and window.sources == {} and window.reading.panes() == []
     assert window.claims_model.rowCount() == 0
-    window.set_event_date(dt.date(2026, 3, 10))
+    window.team.set_event_date(dt.date(2026, 3, 10))
     assert dossiers.get(store, window.dossier.id).event_date == dt.date(2026, 3, 10)
-    window.switch_dossier(dossier.id)
+    window.team.switch_dossier(dossier.id)
     assert window.dossier.id == dossier.id and len(window.reading.panes()) == 2
     assert dossiers.current(store).id == dossier.id  # opened next time
 
@@ -325,15 +325,16 @@ def test_edit_kept_while_database_unreachable_then_saved(window, store, monkeypa
     monkeypatch.setattr(changes_svc, "changes_since", down)
     window.editor.claimant.setText("La préfecture")
     window.editor.claimant.editingFinished.emit()
-    assert [(op.claim_id, dict(op.fields)) for op in window.pending_edits] == [(cid, {"claimant": "La préfecture"})]
+    kept = [(op.claim_id, dict(op.fields)) for op in window.team.pending_edits]
+    assert kept == [(cid, {"claimant": "La préfecture"})]
     assert window.editor.claimant.text() == "La préfecture"  # what was typed stays on screen
-    window.poll_changes()
+    window.team.poll_changes()
     assert "unreachable" in window.statusBar().currentMessage()
     monkeypatch.setattr(claims_svc, "update", real_update)
     monkeypatch.setattr(changes_svc, "changes_since", real_changes)
-    window.poll_changes()
+    window.team.poll_changes()
     assert claims_svc.get(store, cid).claimant == "La préfecture"
-    assert window.pending_edits == []
+    assert window.team.pending_edits == []
 
 
 def test_typing_then_next_claim_keeps_the_typing(window, store, qtbot):

@@ -126,7 +126,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     act(
         "counterpart",
         translate("MainWindow", "Show &counterpart in another source"),
-        lambda: win.show_counterpart(),
+        lambda: win.compare.show_counterpart(),
         "Ctrl+Shift+O",
     )
     act("shortcuts", translate("MainWindow", "&Keyboard shortcuts"), lambda: _shortcuts(win, acts), "F1")
@@ -212,7 +212,7 @@ def _fill_dossiers(win: MainWindow, menu: object) -> None:
         a = menu.addAction(d.name)
         a.setCheckable(True)
         a.setChecked(d.id == win.dossier.id)
-        a.triggered.connect(lambda _c=False, i=d.id: win.switch_dossier(i))
+        a.triggered.connect(lambda _c=False, i=d.id: win.team.switch_dossier(i))
 
 
 def _new_dossier(win: MainWindow) -> None:
@@ -222,7 +222,7 @@ def _new_dossier(win: MainWindow) -> None:
         win, translate("MainWindow", "New dossier"), translate("MainWindow", "Name of the investigation:")
     )
     if ok and name.strip():
-        win.new_dossier(name.strip())
+        win.team.new_dossier(name.strip())
 
 
 def _event_date(win: MainWindow) -> None:
@@ -244,7 +244,7 @@ def _event_date(win: MainWindow) -> None:
     except ValueError:
         win.show_error(translate("MainWindow", "Bad date {0}: use YYYY-MM-DD").format(text))
         return
-    win.set_event_date(value)
+    win.team.set_event_date(value)
 
 
 def _relate(win: MainWindow) -> None:

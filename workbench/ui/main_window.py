@@ -9,6 +9,8 @@ the task runner (progress + cancel in the status bar).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import ConflictError, WorkbenchError
-from workbench.core.values import Changes, ClaimInfo, DossierInfo, SourceInfo
+from workbench.core.values import Changes, ClaimInfo, DossierInfo, HistoryEntry, SourceInfo
 from workbench.services import claims as claims_svc
 from workbench.services import dossiers as dossiers_svc
 from workbench.services import operations as ops
@@ -44,14 +46,64 @@ from workbench.ui.panels.reading_area import ReadingArea, SourcePane
 from workbench.ui.panels.source_view import UNRATED
 from workbench.ui.tasks import SyncRunner, Task, TaskRunner
 from workbench.ui.undo import InlineRunner, OperationRunner, ThreadedRunner, UndoController, error_line
-from workbench.ui.window_compare import CompareViewMixin
+from workbench.ui.window_compare import CompareController
 from workbench.ui.window_import import ImportMixin
-from workbench.ui.window_team import DossierSyncMixin
+from workbench.ui.window_team import TeamSyncController, ask_conflict
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
+Spans = list[Any]
+"""``claims.spans_of_source`` rows: (span, claim id, role, verdict)."""
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """What the window shows of a dossier, read in one job on the database worker (:func:`read_view`)."""
+
+    dossier: DossierInfo
+    sources: list[SourceInfo]
+    claims: list[ClaimInfo]
+    tags: list[str]
+    texts: dict[int, tuple[str, Spans]]
+    """Text and highlighted spans of each source to show in a pane."""
+    panes: list[int] | None
+    """The panes to open (a dossier being opened); None: the open panes stay."""
+    current: ClaimInfo | None = None
+    history: list[HistoryEntry] | None = None
+
+
+def read_view(store: Store, dossier_id: int, shown: Sequence[int] = (), *, restore: bool = False,
+              layout: list[int] | None = None, current: int | None = None) -> DossierView:
+    """Read what the window shows of a dossier: sources, claims, tags, the panes' texts, the current claim.
+
+    ``restore``: the dossier is being opened; its panes are ``layout`` (the last session's, None: never saved, then
+    the layout older versions kept in the database) or its first two sources.
+    """
+    dossier = dossiers_svc.get(store, dossier_id)
+    items = sources_svc.list_all(store, dossier_id)
+    alive = {s.id for s in items}
+    panes = None
+    if restore:
+        if layout is None:
+            text = dossiers_svc.get_setting(store, f"layout.{dossier_id}")
+            layout = [int(x) for x in text.split(",") if x.isdigit()]
+        panes = [i for i in layout if i in alive] or [s.id for s in items[:2]]
+        shown = panes
+    texts = {sid: (sources_svc.text(store, sid), claims_svc.spans_of_source(store, sid))
+             for sid in dict.fromkeys(shown) if sid in alive}
+    claim, history = None, None
+    if current is not None:
+        try:
+            claim = claims_svc.get(store, current)
+            history = claims_svc.history(store, current)
+        except WorkbenchError:  # trashed meanwhile
+            claim = None
+    return DossierView(dossier, items, claims_svc.list_claims(store, dossier_id), claims_svc.tags(store, dossier_id),
+                       texts, panes, claim, history)
+
+
+class MainWindow(ImportMixin, QMainWindow):
     """Sources dock, reading area, claims dock, claim editor, search."""
 
     sig_claim_selected = Signal(int)
@@ -72,20 +124,18 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.undo = UndoController(ops, self.resolve_conflict, self)
         self.undo.sig_error.connect(self.show_error)
         self.undo.sig_status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.undo.on_unreachable = self._keep_offline
         self.sources: dict[int, SourceInfo] = {}
         self.current_claim_id: int | None = None
-        self.pending_edits: list[ops.EditClaim] = []  # typed while the database was unreachable, replayed later
         self.fresh_layout = fresh_layout  # True: ignore and do not save the remembered dock layout (screenshots)
         self.quiet_errors = False  # True (tests, scripts): errors go to the status bar only, no dialog
         self.conflict_answer = False  # with quiet_errors: re-apply (True) or keep theirs (False) on a conflict
         self.conflicts_seen: list[ConflictError] = []  # every conflict the user was asked about
         self._sized = False
+        self._preloaded: dict[int, tuple[str, Spans]] = {}  # texts read on the worker for the panes being opened
+        self._tags: list[str] = []
+        self._selecting: int | None = None  # the claim whose rows are being read on the worker
         self._restored = False
         self.replacement: MainWindow | None = None  # the window that took over after a language switch
-        # comparison results shown in the panes (filled by the Compare panel)
-        self.boilerplate: dict[int, list[tuple[int, int]]] = {}
-        self.aligned: dict[int, list[tuple[int, int, int, int]]] = {}
         self.import_dialog: Any = None
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
@@ -115,11 +165,16 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.empty_page = window_help.EmptyDossier(self)
         self.centre.addWidget(self.empty_page)
         self._build_status()
+        self.team = TeamSyncController(
+            ops_runner=ops, undo=self.undo, dossier=lambda: self.dossier, set_dossier=self._set_dossier,
+            leave=self._leave_dossier, prepare=self._prepare_view, show=self._show_dossier, status=self._status,
+            show_error=self.show_error, parent=self)
+        self.undo.on_unreachable = self.team.keep_offline
         self._connect()
-        self.refresh_all()
-        self._restore_layout()
+        # start-up: read before the window shows (later reads all go through the worker)
+        self._show_view(read_view(store, dossier.id, restore=True, layout=self._saved_panes(dossier.id)))
         self._restore_window()
-        self._start_live_refresh()
+        self.team.start()
 
     # --- construction ---------------------------------------------------------------------------------------
 
@@ -221,13 +276,17 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         from workbench.ui.panels.compare_panel import CompareDeps, ComparePanel
 
+        self.compare = CompareController(
+            host=self, centre=self.centre, sources_dock=self.sources_dock, reading=self.reading, editor=self.editor,
+            sources_model=self.sources_model, result=lambda: self.compare_panel.result, load_pane=self._load_pane,
+            select_claim=self.select_claim, run_op=self.run_op, status=self._status, parent=self)
         deps = CompareDeps(self.store, self.runner, lambda: self.dossier.id, lambda: self.sources, self.language,
-                           self.show_spans_side_by_side, self.claim_from_pair, self.show_error)
+                           self.compare.show_spans_side_by_side, self.compare.claim_from_pair, self.show_error)
         self.compare_panel = ComparePanel(deps)
         self.compare_dock = self._dock(self.tr("Compare"), "CompareDock", self.compare_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.compare_dock)
-        self.compare_panel.sig_result.connect(self._comparison_done)
+        self.compare_panel.sig_result.connect(self.compare.comparison_done)
         from workbench.ui.panels.suggest_panel import SuggestPanel
 
         self.suggest_panel = SuggestPanel(deps, self.run_op, self.select_claim)
@@ -273,9 +332,24 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     # --- data refresh ---------------------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
-        """Reload sources and claims of the dossier (after import, undo of an import, dossier change)."""
-        self.dossier = dossiers_svc.get(self.store, self.dossier.id)
-        items = sources_svc.list_all(self.store, self.dossier.id)
+        """Reload sources and claims of the dossier (after an import, a new revision, another dossier's change).
+
+        Read on the database worker (one job, after any edit still queued), shown when it answers.
+        """
+        dossier_id, current = self.dossier.id, self.current_claim_id
+        shown = [p.source_id for p in self.reading.panes() if p.source_id is not None]
+
+        def show(view: DossierView) -> None:
+            if view.dossier.id == self.dossier.id:  # no other dossier was opened meanwhile
+                self._show_view(view)
+
+        self.ops.submit(lambda store: read_view(store, dossier_id, shown, current=current), show,
+                        lambda exc: self.show_error(error_line(exc)))
+
+    def _show_view(self, view: DossierView) -> None:
+        """Show what :func:`read_view` read (GUI thread, no database access)."""
+        self.dossier = view.dossier
+        items = view.sources
         self.sources = {s.id: s for s in items}
         self.sources_model.set_rows(items)
         fm = self.fontMetrics()
@@ -285,28 +359,79 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.reading.set_sources(items)
         self.editor.sources = self.sources
         self.search_model.titles = {s.id: s.title for s in items}
-        self.claims_model.set_claims(claims_svc.list_claims(self.store, self.dossier.id), self.dossier.scale)
-        self._fill_filters()
+        self.claims_model.set_claims(view.claims, self.dossier.scale)
+        self._fill_filters(view.tags)
         self._size_claim_columns()
         from workbench.ui import window_help
 
         window_help.update_verdict_actions(self)
         self.centre.setCurrentWidget(self.reading if items else self.empty_page)
-        for pane in self.reading.panes():
-            if pane.source_id is not None and pane.source_id not in self.sources:
-                self.reading.remove_pane(pane)
-            elif pane.source_id is not None:
-                self._load_pane(pane, pane.source_id)
+        self._preloaded = dict(view.texts)
+        try:
+            for pane in self.reading.panes():
+                if pane.source_id is not None and pane.source_id not in self.sources:
+                    self.reading.remove_pane(pane)
+                elif pane.source_id is not None:
+                    self._load_pane(pane, pane.source_id)
+            if view.panes is not None:
+                self.reading.blockSignals(True)
+                for sid in view.panes:
+                    self.reading.add_pane(sid)
+                self.reading.blockSignals(False)
+        finally:
+            self._preloaded = {}
         self.setWindowTitle(f"{self.dossier.name} — Workbench")
-        if self.current_claim_id is not None:
-            self.select_claim(self.current_claim_id, scroll=False)
+        if view.current is not None:
+            self._show_claim(view.current, view.history or [], scroll=False)
+        elif self.current_claim_id is not None and self.claims_model.row_of(self.current_claim_id) is None:
+            self.current_claim_id = None  # trashed meanwhile
+            self.editor.show_claim(None, [])
+
+    def _saved_panes(self, dossier_id: int) -> list[int] | None:
+        from workbench.ui import window_context
+
+        return None if self.fresh_layout else window_context.saved_panes(self, dossier_id)
+
+    def _leave_dossier(self) -> None:
+        """Before another dossier opens: save what is typed and remember this one's claim, panes and comparison."""
+        from workbench.ui import window_context
+
+        self.editor.commit_pending()
+        if not self.fresh_layout:
+            window_context.save_context(self)  # its claim and comparison come back when the user returns
+
+    def _prepare_view(self, dossier_id: int) -> Callable[[Store], DossierView]:
+        """The worker job reading what to show of ``dossier_id`` when it opens (its panes of last time)."""
+        layout = self._saved_panes(dossier_id)
+        return lambda store: read_view(store, dossier_id, restore=True, layout=layout)
+
+    def _show_dossier(self, view: DossierView) -> None:
+        """Another dossier opened (its rows already read on the worker): show it, with its last context."""
+        self.dossier = view.dossier
+        self.current_claim_id = None
+        self.editor.show_claim(None, [])
+        self.editor.set_scale(view.dossier.scale, self.language)
+        self.compare_panel.model.set_groups([])
+        self.compare_panel.result = None
+        self.compare.clear()
+        self.reading.blockSignals(True)
+        for pane in self.reading.panes():
+            self.reading.remove_pane(pane)
+        self.reading.blockSignals(False)
+        self._show_view(view)
+        self.restore_context()
+        self.sig_dossier_changed.emit(view.dossier.id)
+
+    def _set_dossier(self, dossier: DossierInfo) -> None:
+        self.dossier = dossier
 
     def _size_claim_columns(self) -> None:
         from workbench.ui.window_context import size_claim_columns
 
         size_claim_columns(self)
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, tags: list[str] | None = None) -> None:
+        """The filter lists; ``tags`` read on the worker (None: the tags last read)."""
         def fill(combo: QComboBox, label: str, items: list[tuple[str, Any]]) -> None:
             current = combo.currentData()
             combo.clear()
@@ -320,42 +445,36 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         fill(self.filter_status, self.tr("All statuses"),
              [(status_label(s), s) for s in ("to-check", "in-progress", "in-review", "concluded")])
         fill(self.filter_source, self.tr("All sources"), [(s.title[:40], s.id) for s in self.sources.values()])
-        tags = claims_svc.tags(self.store, self.dossier.id)
+        if tags is not None:
+            self._tags = tags
+        tags = self._tags
         fill(self.filter_tag, self.tr("All tags"), [(t, t) for t in tags])
         self.editor.set_tags(tags)
 
     def marks_for(self, source_id: int) -> list[tuple[int, int, int, str, str, int]]:
         """Highlights of a source: ``(start, end, claim, role, colour, span)`` in code points."""
-        out = []
-        for span, claim_id, role, verdict in claims_svc.spans_of_source(self.store, source_id):
-            out.append((span.start, span.end, claim_id, role, self._color(verdict), span.id))
-        return out
+        return self._marks(claims_svc.spans_of_source(self.store, source_id))
+
+    def _marks(self, spans: Spans) -> list[tuple[int, int, int, str, str, int]]:
+        return [(span.start, span.end, claim_id, role, self._color(verdict), span.id)
+                for span, claim_id, role, verdict in spans]
 
     def _load_pane(self, pane: SourcePane, source_id: int) -> None:
         info = self.sources.get(source_id) or sources_svc.get(self.store, source_id)
-        pane.show_source(info, sources_svc.text(self.store, source_id), self.marks_for(source_id))
-        self._decorate_pane(pane)
+        preloaded = self._preloaded.get(source_id)
+        if preloaded is not None:  # read on the worker with the rest of the dossier
+            text, spans = preloaded
+        else:  # a pane the user just pointed at another source
+            text, spans = sources_svc.text(self.store, source_id), claims_svc.spans_of_source(self.store, source_id)
+        pane.show_source(info, text, self._marks(spans))
+        self.compare.decorate_pane(pane)
         pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
         pane.view.number_of = self.claims_model.number
         if not pane.property("wired"):
             pane.setProperty("wired", True)
             pane.view.sig_claim_clicked.connect(lambda cid: self.select_claim(cid, scroll=False))
             pane.view.sig_context_menu.connect(self._extend_context_menu)
-            pane.view.sig_alignment_clicked.connect(lambda cp, p=pane: self._show_counterpart_at(p, cp))
-
-    def refresh_claim(self, claim_id: int) -> None:
-        """Refresh one claim everywhere (table row, editor, highlights) after an edit."""
-        try:
-            claim = claims_svc.get(self.store, claim_id)
-        except WorkbenchError:
-            claim = None
-        if claim is None:
-            self.claims_model.remove(claim_id)
-        else:
-            self.claims_model.upsert(claim)
-        self._refresh_marks(claim_id, claim)
-        if claim_id == self.current_claim_id:
-            self._show_in_editor(claim)
+            pane.view.sig_alignment_clicked.connect(lambda cp, p=pane: self.compare.show_counterpart_at(p, cp))
 
     def _color(self, verdict: str | None) -> str:
         """Highlight colour of a verdict key (unrated claims get their own)."""
@@ -375,16 +494,8 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             pane.view.replace_claim_marks(claim_id, marks)
 
     def refresh_claims(self, claim_ids: set[int]) -> None:
-        """Refresh several claims, then the sources' claim counts once."""
-        for cid in claim_ids:
-            self.refresh_claim(cid)
-        if claim_ids:
-            self._reload_sources_list()
-
-    def _reload_sources_list(self) -> list[SourceInfo]:
-        items = sources_svc.list_all(self.store, self.dossier.id)
-        self._set_sources(items)
-        return items
+        """Refresh several claims everywhere (rows, highlights, editor): through the change bus, read on the worker."""
+        self.ops.publish(Changes(claims=frozenset(claim_ids)))
 
     def apply_changes(self, changes: Changes) -> None:
         """The change bus: after an operation, undo, redo or live refresh, refresh only what changed.
@@ -437,7 +548,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                     marks = [(sp.start, sp.end, cid, role, self._color(verdict), sp.id)
                              for sp, cid, role, verdict in spans]
                     pane.show_source(self.sources[pane.source_id], text, marks)
-                    self._decorate_pane(pane)
+                    self.compare.decorate_pane(pane)
                     pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
                     pane.view.verticalScrollBar().setValue(scroll)
             if set(self.sources) != before:
@@ -473,14 +584,34 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             self.select_claim(int(claim_id))
 
     def select_claim(self, claim_id: int, *, scroll: bool = True) -> None:
-        """Make a claim current: table row, editor, and (``scroll``) every open pane shows its spans."""
+        """Make a claim current: table row, editor, and (``scroll``) every open pane shows its spans.
+
+        The claim and its history are read on the database worker (after what was typed in the previous claim is
+        saved), and shown when it answers.
+        """
         if self.current_claim_id is not None and claim_id != self.current_claim_id:
             self.editor.commit_pending()  # what was typed in the previous claim is saved, not dropped
-        try:
-            claim = claims_svc.get(self.store, claim_id)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-            return
+        self._selecting = claim_id
+        dossier_id = self.dossier.id
+
+        def load(store: Store) -> tuple[ClaimInfo, list[HistoryEntry]]:
+            return claims_svc.get(store, claim_id), claims_svc.history(store, claim_id)
+
+        def shown(loaded: tuple[ClaimInfo, list[HistoryEntry]]) -> None:
+            if self._selecting != claim_id or dossier_id != self.dossier.id:
+                return  # the user went on to another claim (or dossier) meanwhile
+            self._selecting = None
+            self._show_claim(*loaded, scroll=scroll)
+
+        def failed(exc: BaseException) -> None:
+            if self._selecting == claim_id:
+                self._selecting = None
+            self.show_error(error_line(exc))
+
+        self.ops.submit(load, shown, failed)
+
+    def _show_claim(self, claim: ClaimInfo, history: list[HistoryEntry], *, scroll: bool) -> None:
+        claim_id = claim.id
         self.current_claim_id = claim_id
         row = self.claims_model.row_of(claim_id)
         if row is not None:
@@ -489,7 +620,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                 self.claims_view.selectionModel().blockSignals(True)
                 self.claims_view.selectRow(proxy_index.row())
                 self.claims_view.selectionModel().blockSignals(False)
-        self._show_in_editor(claim)
+        self.editor.show_claim(claim, history)
         if scroll:
             spans = [a.span for a in claim.appearances] + [e.span for e in claim.evidence if e.span is not None]
             for pane in self.reading.panes():
@@ -497,10 +628,6 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
                 if mine:
                     pane.view.show_range(mine[0].start, mine[0].end)
         self.sig_claim_selected.emit(claim_id)
-
-    def _show_in_editor(self, claim: ClaimInfo | None) -> None:
-        history = claims_svc.history(self.store, claim.id) if claim else []
-        self.editor.show_claim(claim, history)
 
     def current_selection(self) -> tuple[int, int, int] | None:
         """(source id, start, end) of the selection in the current pane, or None."""
@@ -572,15 +699,6 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         merge = f"claim:{claim_id}:{field}:{self.editor.session}" if field in typed else None
         self.run_op(self.tr("Change {0}").format(field_label(field)),
                     ops.EditClaim(claim_id, {field: value}, expected_version=expected), merge_key=merge)
-
-    def _keep_offline(self, op: ops.Operation[Any]) -> bool:
-        """The server is unreachable: keep what was typed; it is replayed when the database answers again."""
-        if not isinstance(op, ops.EditClaim):
-            return False
-        self.pending_edits.append(op)
-        self.statusBar().showMessage(
-            self.tr("Database unreachable: your change is kept and will be saved when it is back."), 0)
-        return True
 
     def relate_current(self, other_id: int, kind: str) -> int | None:
         """Link the current claim to another (undoable)."""
@@ -672,7 +790,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     def _extend_context_menu(self, menu: QMenu) -> None:
         for name in ("new_claim", "add_appearance", "cite_supports", "cite_refutes", "cite_context"):
             menu.addAction(self.actions_by_name[name])
-        if self.counterparts():
+        if self.compare.counterparts():
             menu.addSeparator()
             menu.addAction(self.actions_by_name["counterpart"])
 
@@ -708,6 +826,16 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
 
     # --- tasks and errors -----------------------------------------------------------------------------------
 
+    def resolve_conflict(self, exc: ConflictError) -> bool:
+        """Someone else changed what the user edits (or undoes): re-apply (True) or keep theirs; every one is noted."""
+        self.conflicts_seen.append(exc)
+        if self.quiet_errors:
+            return bool(self.conflict_answer)
+        return ask_conflict(self, exc)
+
+    def _status(self, message: str, msecs: int = 0) -> None:
+        self.statusBar().showMessage(message, msecs)
+
     def show_error(self, message: str) -> None:
         """Show a one-line (or per-file) error without interrupting work."""
         log.warning("%s", message)
@@ -723,20 +851,6 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         if not self.fresh_layout:
             QSettings().setValue(f"{window_context._group(self)}/dossier{self.dossier.id}/panes",
                                  ",".join(str(i) for i in self.reading.source_ids()))
-
-    def _restore_layout(self) -> None:
-        """Panes of the last session (this database and dossier); else the first two sources."""
-        from workbench.ui import window_context
-
-        saved = None if self.fresh_layout else window_context.saved_panes(self)
-        if saved is None:  # older versions kept the panes in the database
-            text = dossiers_svc.get_setting(self.store, f"layout.{self.dossier.id}")
-            saved = [int(x) for x in text.split(",") if x.isdigit()]
-        ids = [i for i in saved if i in self.sources] or list(self.sources)[:2]
-        self.reading.blockSignals(True)
-        for sid in ids:
-            self.reading.add_pane(sid)
-        self.reading.blockSignals(False)
 
     def _restore_window(self) -> None:
         """Size, place and docks of this database's last session; the first time, a size that fits the screen."""

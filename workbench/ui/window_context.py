@@ -102,9 +102,9 @@ def save_context(win: MainWindow) -> None:
         log.warning("cannot keep the Compare results: %s", exc)
 
 
-def saved_panes(win: MainWindow) -> list[int] | None:
-    """The panes' sources last time (None: never saved)."""
-    value = QSettings().value(f"{_group(win)}/dossier{win.dossier.id}/panes")
+def saved_panes(win: MainWindow, dossier_id: int | None = None) -> list[int] | None:
+    """The panes' sources last time in the open dossier (or ``dossier_id``); None: never saved."""
+    value = QSettings().value(f"{_group(win)}/dossier{win.dossier.id if dossier_id is None else dossier_id}/panes")
     if value is None:
         return None
     return [int(x) for x in str(value).split(",") if x.isdigit()]
@@ -151,7 +151,11 @@ def rebuild(win: MainWindow) -> MainWindow:
     panes = win.reading.source_ids()
     claim_id = win.current_claim_id
     result = win.compare_panel.result
-    new = MainWindow(win.store, win.dossier, language=current_language(), fresh_layout=True)
+    from workbench.ui.tasks import SyncRunner
+
+    inline = isinstance(win.runner, SyncRunner)  # a test's window: the new one also runs its jobs inline
+    new = MainWindow(win.store, win.dossier, runner=SyncRunner() if inline else None, language=current_language(),
+                     fresh_layout=True)
     new.quiet_errors, new.conflict_answer = win.quiet_errors, win.conflict_answer
     new.fresh_layout = win.fresh_layout
     new.restoreGeometry(geometry)
@@ -164,9 +168,7 @@ def rebuild(win: MainWindow) -> MainWindow:
     if claim_id is not None:
         new.select_claim(claim_id, scroll=True)
     win.replacement = new
-    timer = getattr(win, "live_timer", None)
-    if timer is not None:
-        timer.stop()  # the old window stops polling the database
+    win.team.stop()  # the old window stops polling the database
     _alive.append(new)
     if win.isVisible():
         new.show()

@@ -78,7 +78,7 @@ class ImportMixin:
             from workbench.services.dossier_io import restore
 
             def restored(result: Any) -> None:
-                self.switch_dossier(result.id)
+                self.team.switch_dossier(result.id)
                 self.statusBar().showMessage(self.tr("Restored the dossier {0}").format(result.name), 8000)
 
             self.undo.call(lambda store: restore(store, data, name), restored)  # one transaction, on the worker

@@ -1,126 +1,195 @@
 """The window's dossier and team-server behaviour: switching dossiers, other people's changes, edit conflicts.
 
-A mixin of :class:`~workbench.ui.main_window.MainWindow`.
+:class:`TeamSyncController` is built by :class:`~workbench.ui.main_window.MainWindow` with the operation runner,
+the undo controller, a getter of the open dossier and the window's callbacks to leave a dossier and show another
+one. Every database read and write here runs on the database worker: opening a dossier (``set_current`` and every
+row the window shows, in one job), creating one, setting its event date, and live refresh (``changes_since`` every
+2 s, published on the change bus). Edits made while the server is unreachable are kept and replayed through the same
+operation when it answers again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from workbench.core.errors import ConflictError, WorkbenchError
+from workbench.core.errors import ConflictError
+from workbench.core.values import DossierInfo
+from workbench.services import changes
 from workbench.services import dossiers as dossiers_svc
+from workbench.services import operations as ops
+from workbench.services.store import Store
+from workbench.ui.undo import OperationRunner, UndoController, error_line
+
+Status = Callable[[str, int], None]
+"""``status(message, milliseconds)`` (0: until replaced)."""
+Prepare = Callable[[int], Callable[[Store], Any]]
+"""``prepare(dossier_id)`` -> the worker job reading what the window shows of that dossier."""
 
 
-class DossierSyncMixin:
-    """Dossier switching, live refresh every 2 s, and the conflict dialog."""
+translate = QCoreApplication.translate
 
-    def resolve_conflict(self, exc: ConflictError) -> bool:
-        """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
-        from workbench.ui.i18n import field_label
 
-        self.conflicts_seen.append(exc)
-        if self.quiet_errors:
-            return bool(self.conflict_answer)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed by someone else"))
-        box.setText(self.tr("Someone else changed {0} of this claim since you last saw it.").format(
-            field_label(exc.field)))
-        box.setInformativeText(self.tr("Their value: {0}\nYour value: {1}").format(exc.theirs, exc.mine))
-        reapply = box.addButton(self.tr("Re-apply mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Keep theirs"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is reapply
+def ask_conflict(parent: QWidget, exc: ConflictError) -> bool:
+    """Ask whether to re-apply the user's value over someone else's; True means re-apply."""
+    from workbench.ui.i18n import field_label
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(translate("TeamSyncController", "Changed by someone else"))
+    box.setText(translate("TeamSyncController", "Someone else changed {0} of this claim since you last saw it.")
+                .format(field_label(exc.field)))
+    box.setInformativeText(translate("TeamSyncController", "Their value: {0}\nYour value: {1}")
+                           .format(exc.theirs, exc.mine))
+    reapply = box.addButton(translate("TeamSyncController", "Re-apply mine"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("TeamSyncController", "Keep theirs"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is reapply
+
+
+class TeamSyncController(QObject):
+    """Dossier switching, live refresh every 2 s, edits kept while the server is unreachable."""
+
+    INTERVAL_MS = 2000
+
+    def __init__(self, *, ops_runner: OperationRunner, undo: UndoController, dossier: Callable[[], DossierInfo],
+                 set_dossier: Callable[[DossierInfo], None], leave: Callable[[], None], prepare: Prepare,
+                 show: Callable[[Any], None], status: Status, show_error: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
+        """Wire the controller to its window.
+
+        ``leave()`` saves what the window holds of the dossier it leaves; ``prepare(id)`` gives the worker job that
+        reads what to show of the next one; ``show(view)`` shows that on the GUI thread.
+        """
+        super().__init__(parent)
+        self.ops = ops_runner
+        self.undo = undo
+        self.dossier = dossier
+        self.set_dossier = set_dossier
+        self.leave = leave
+        self.prepare = prepare
+        self.show = show
+        self.status = status
+        self.show_error = show_error
+        self.pending_edits: list[ops.EditClaim] = []
+        """Edits typed while the database was unreachable, replayed when it answers again."""
+        self.cursor: int | None = None
+        """The last change seen (None until the worker answered)."""
+        self.offline = False
+        self.polling = False
+        self.switching: int | None = None
+        """The dossier being opened (its rows are being read on the worker)."""
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(self.INTERVAL_MS)
+        self.live_timer.timeout.connect(self.poll_changes)
+
+    # --- dossiers -----------------------------------------------------------------------------------------
 
     def switch_dossier(self, dossier_id: int) -> None:
-        """Open another dossier of the database (remembered as the one to open next time)."""
-        from workbench.ui import window_context
+        """Open another dossier of the database (remembered as the one to open next time).
 
-        self.editor.commit_pending()
-        if not self.fresh_layout:
-            window_context.save_context(self)  # its claim and comparison come back when the user returns
-        try:
-            self.dossier = dossiers_svc.set_current(self.store, dossier_id)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-            return
-        self.undo.stack.clear()
-        self.current_claim_id = None
-        self.editor.show_claim(None, [])
-        self.editor.set_scale(self.dossier.scale, self.language)
-        self.compare_panel.model.set_groups([])
-        self.compare_panel.result = None
-        self.boilerplate, self.aligned = {}, {}
-        self.reading.counterparts = None
-        self.sources_model.set_flags({})
-        for pane in self.reading.panes():
-            self.reading.remove_pane(pane)
-        self.refresh_all()
-        self._restore_layout()
-        self.restore_context()
-        from workbench.services import changes
+        One job on the worker marks it current and reads every row the window shows; the window changes when it
+        answers (the undo history starts afresh: its steps belong to the other dossier).
+        """
+        self.leave()
+        read = self.prepare(dossier_id)
+        self.switching = dossier_id
 
-        self._cursor = changes.latest_change(self.store, self.dossier.id)
-        self.sig_dossier_changed.emit(self.dossier.id)
+        def job(store: Store) -> tuple[Any, int]:
+            dossier = dossiers_svc.set_current(store, dossier_id)
+            return read(store), changes.latest_change(store, dossier.id)
+
+        def done(result: tuple[Any, int]) -> None:
+            if self.switching != dossier_id:
+                return  # yet another dossier was asked for meanwhile
+            self.switching = None
+            view, cursor = result
+            self.undo.stack.clear()
+            self.cursor = cursor
+            self.show(view)
+
+        def failed(exc: BaseException) -> None:
+            if self.switching == dossier_id:
+                self.switching = None
+            self.show_error(error_line(exc))
+
+        self.ops.submit(job, done, failed)
 
     def new_dossier(self, name: str, scale: str = "default") -> None:
-        """Create a dossier and open it."""
-        try:
-            dossier = dossiers_svc.create(self.store, name, scale=scale)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
-            return
-        self.switch_dossier(dossier.id)
+        """Create a dossier (on the worker) and open it."""
+        self.ops.submit(lambda store: dossiers_svc.create(store, name, scale=scale),
+                        lambda d: self.switch_dossier(d.id), lambda exc: self.show_error(error_line(exc)))
 
-    def set_event_date(self, value: Any) -> None:
+    def set_event_date(self, value: dt.date | None) -> None:
         """Set the date of the event the dossier is about (the comparison flags sources about another one)."""
-        try:
-            self.dossier = dossiers_svc.set_event_date(self.store, self.dossier.id, value)
-        except WorkbenchError as exc:
-            self.show_error(str(exc))
+        dossier_id = self.dossier().id
 
-    def _start_live_refresh(self) -> None:
-        from workbench.services import changes
+        def done(dossier: DossierInfo) -> None:
+            if dossier.id == self.dossier().id:
+                self.set_dossier(dossier)
 
-        self._cursor = changes.latest_change(self.store, self.dossier.id)
-        self._offline = False
-        self.live_timer = QTimer(self)
-        self.live_timer.setInterval(2000)
-        self.live_timer.timeout.connect(self.poll_changes)
+        self.ops.submit(lambda store: dossiers_svc.set_event_date(store, dossier_id, value), done,
+                        lambda exc: self.show_error(error_line(exc)))
+
+    # --- live refresh -------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Note where the dossier's change log is (on the worker), then look for changes every 2 s."""
+        dossier_id = self.dossier().id
+
+        def noted(cursor: int) -> None:
+            if dossier_id == self.dossier().id and self.cursor is None:
+                self.cursor = cursor
+
+        self.ops.submit(lambda store: changes.latest_change(store, dossier_id), noted,
+                        lambda exc: self.status(
+                            translate("TeamSyncController", "Database unreachable: {0}").format(exc), 0))
         self.live_timer.start()
+
+    def stop(self) -> None:
+        """No more polling (the window is replaced or closing)."""
+        self.live_timer.stop()
 
     def poll_changes(self) -> None:
         """Refresh only what changed since the last look (other people on a shared server, or another window).
 
         The query runs on the database worker, after any edit still queued; its answer goes on the change bus.
         """
-        from workbench.services import changes
-
-        if getattr(self, "_polling", False):
+        if self.polling or self.cursor is None or self.switching is not None:
             return
-        self._polling = True
-        dossier_id, cursor = self.dossier.id, self._cursor
+        self.polling = True
+        dossier_id, cursor = self.dossier().id, self.cursor
 
         def answered(result: Any) -> None:
-            self._polling = False
-            if dossier_id != self.dossier.id:
+            self.polling = False
+            if dossier_id != self.dossier().id:
                 return  # another dossier was opened meanwhile
-            self._cursor, changed = result
-            if self._offline or self.pending_edits:
-                self._offline = False
-                self.statusBar().showMessage(self.tr("Database reachable again."), 5000)
+            self.cursor, changed = result
+            if self.offline or self.pending_edits:
+                self.offline = False
+                self.status(translate("TeamSyncController", "Database reachable again."), 5000)
                 pending, self.pending_edits = self.pending_edits, []
                 for op in pending:  # what was typed meanwhile, saved now through the same operation
-                    self.run_op(self.tr("Change {0}").format(", ".join(op.fields)), op)
+                    self.undo.run(translate("TeamSyncController", "Change {0}").format(", ".join(op.fields)), op)
             self.ops.publish(changed)  # the same change bus as this window's own edits
 
         def failed(exc: BaseException) -> None:
-            self._polling = False
-            if not self._offline:  # say it once; keep what is on screen
-                self._offline = True
-                self.statusBar().showMessage(self.tr("Database unreachable: {0}").format(exc), 0)
+            self.polling = False
+            if not self.offline:  # say it once; keep what is on screen
+                self.offline = True
+                self.status(translate("TeamSyncController", "Database unreachable: {0}").format(exc), 0)
 
         self.ops.submit(lambda store: changes.changes_since(store, dossier_id, cursor), answered, failed)
+
+    def keep_offline(self, op: ops.Operation[Any]) -> bool:
+        """The server is unreachable: keep what was typed; it is replayed when the database answers again."""
+        if not isinstance(op, ops.EditClaim):
+            return False
+        self.pending_edits.append(op)
+        self.status(translate("TeamSyncController",
+                              "Database unreachable: your change is kept and will be saved when it is back."), 0)
+        return True

@@ -382,6 +382,12 @@ class ClaimEditor(QWidget):
         finally:
             self._loading = False
 
+    def set_reuse(self, reuse: list[tuple[int, int, int]]) -> None:
+        """Text reuse found by Compare (original, copying source, characters); the shown claim is warned again."""
+        self.reuse = reuse
+        if self.claim is not None:
+            self._show_independence(self.claim)
+
     def _show_independence(self, claim: ClaimInfo) -> None:
         """Warn when two sources the claim relies on are one: a copy of the other (from the comparison)."""
         used = {a.span.source_id for a in claim.appearances} | {e.span.source_id for e in claim.evidence if e.span}

@@ -192,6 +192,10 @@ class ReadingArea(QSplitter):
         self._loader(pane, source_id)
         self.sig_layout_changed.emit()
 
+    def set_current(self, pane: SourcePane) -> None:
+        """Make ``pane`` the current one (the one actions apply to)."""
+        self._set_current(pane)
+
     def _set_current(self, pane: SourcePane) -> None:
         if self.current is not pane:
             self.current = pane

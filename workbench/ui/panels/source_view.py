@@ -203,6 +203,10 @@ class SourceView(QPlainTextEdit):
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._place_gutter()
 
+    def cursor_cp(self) -> int:
+        """Code-point offset of the text cursor."""
+        return self._map.to_cp(self.textCursor().position())
+
     def first_visible_cp(self) -> int:
         """Code-point offset of the first visible block (for alignment-driven scrolling)."""
         return self._map.to_cp(self.firstVisibleBlock().position())
