@@ -835,7 +835,7 @@ Votre valeur : {1}</translation>
     </message>
 </context>
 <context>
-    <name>ImportMixin</name>
+    <name>ImportController</name>
     <message>
         <source>Import</source>
         <translation>Importer</translation>
@@ -872,6 +872,9 @@ Votre valeur : {1}</translation>
         <source>Sources ({0})</source>
         <translation>Sources ({0})</translation>
     </message>
+</context>
+<context>
+    <name>TaskProgress</name>
     <message>
         <source>Cancelled</source>
         <translation>Annulé</translation>

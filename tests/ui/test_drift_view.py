@@ -24,16 +24,14 @@ def _claim(store, source_id, quote):
 
 
 def test_import_new_version_opens_the_drift_view(window, store, dossier, tmp_path, qtbot):
-    from workbench.ui import window_revisions
-
     a = _source_a(store, dossier)
     figure = _claim(store, a.id, "l'évacuation de 1 200 habitants mardi matin")
     quote = _claim(store, a.id, "« Nous avons évité le pire »")
     claims_svc.update(store, figure, status="concluded", verdict="true")
     path = tmp_path / "a-v2.txt"
     path.write_text(NEW_A, encoding="utf-8")
-    window_revisions.import_new_version(window, a.id, str(path))
-    dialog = window.drift_dialog
+    window.revisions.import_new_version(a.id, str(path))
+    dialog = window.revisions.drift_dialog
     qtbot.addWidget(dialog)
     view = dialog.view
     rows = {view.model.row(i).claim_id: view.model.row(i) for i in range(view.model.rowCount())}
@@ -75,8 +73,8 @@ def test_drop_a_file_onto_a_source_imports_its_new_version(window, store, dossie
     window.dropEvent(event)
     chain = revisions_svc.chain(store, a.id)
     assert len(chain) == 2 and sources_svc.text(store, chain[-1].id) == NEW_A
-    qtbot.addWidget(window.drift_dialog)
-    window.drift_dialog.close()
+    qtbot.addWidget(window.revisions.drift_dialog)
+    window.revisions.drift_dialog.close()
 
 
 def test_file_menu_imports_a_new_version_of_the_current_pane(window, store, dossier, tmp_path, qtbot, monkeypatch):
@@ -90,5 +88,5 @@ def test_file_menu_imports_a_new_version_of_the_current_pane(window, store, doss
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     window.actions_by_name["import_version"].trigger()
     assert len(revisions_svc.chain(store, a.id)) == 2
-    qtbot.addWidget(window.drift_dialog)
-    window.drift_dialog.close()
+    qtbot.addWidget(window.revisions.drift_dialog)
+    window.revisions.drift_dialog.close()

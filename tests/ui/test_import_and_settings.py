@@ -21,11 +21,11 @@ def test_background_import_reports_bad_file_and_keeps_good(qtbot, store, dossier
     qtbot.addWidget(win)
     win.show()
     before = len(sources_svc.list_all(store, dossier.id))
-    win.import_paths([str(good), str(bad)])
+    win.imports.import_paths([str(good), str(bad)])
     assert win.progress.isVisible() and win.cancel_button.isVisible()  # progress and Cancel while it runs
     qtbot.waitUntil(lambda: win.sources_model.rowCount() == before + 1 and win.progress.isHidden(), timeout=60000)
-    rows = {win.import_dialog.files.topLevelItem(i).text(0): win.import_dialog.files.topLevelItem(i).text(2)
-            for i in range(2)}
+    files = win.imports.import_dialog.files
+    rows = {files.topLevelItem(i).text(0): files.topLevelItem(i).text(2) for i in range(2)}
     assert rows["scan.pdf"].startswith("error: ") and "PDF" in rows["scan.pdf"]  # the error names file and reason
     assert rows["dépêche.txt"] == "imported"
     titles = [s.title for s in sources_svc.list_all(store, dossier.id)]
@@ -113,8 +113,8 @@ def test_import_dialog_shows_each_file(qtbot, store, dossier, tmp_path):
     win.quiet_errors = True
     qtbot.addWidget(win)
     win.show()
-    task = win.import_paths(paths)
-    dialog = win.import_dialog
+    task = win.imports.import_paths(paths)
+    dialog = win.imports.import_dialog
     assert task is not None
     qtbot.waitUntil(lambda: bool(dialog.buttons.standardButtons() & dialog.buttons.StandardButton.Close),
                     timeout=30000)
@@ -139,9 +139,9 @@ def test_import_dossier_json_and_annotations_from_the_window(window, store, doss
     backup = tmp_path / "backup.json"
     backup.write_bytes(reports.export(store, dossier.id, reports.ReportRequest(format="json")))
     # annotations re-anchor onto this dossier's sources: one more claim on the same span
-    window.import_paths([str(notes)])
+    window.imports.import_paths([str(notes)])
     assert len(claims_svc.list_claims(store, dossier.id)) == 2
     # the dossier file becomes a new dossier, opened at once
-    window.import_paths([str(backup)])
+    window.imports.import_paths([str(backup)])
     assert window.dossier.id != dossier.id and window.dossier.name == dossier.name
     assert window.claims_model.rowCount() == 1 and len(window.sources) == 2

@@ -29,8 +29,8 @@ def test_each_file_its_own_row(qtbot, store, dossier, tmp_path):
     win.quiet_errors = True
     qtbot.addWidget(win)
     win.show()
-    win.import_paths([str(good), str(broken), str(fifo), str(noted)])
-    dialog = win.import_dialog
+    win.imports.import_paths([str(good), str(broken), str(fifo), str(noted)])
+    dialog = win.imports.import_dialog
     qtbot.waitUntil(lambda: bool(dialog.buttons.standardButtons() & dialog.buttons.StandardButton.Close),
                     timeout=30000)
     results = [dialog.files.topLevelItem(i).text(2) for i in range(4)]

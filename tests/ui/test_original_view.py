@@ -58,7 +58,7 @@ def test_importing_a_screenshot_in_the_window_reports_its_pages(window, store, d
     render(FRENCH).save(path)
     labels: list[str] = []
     window.runner.sig_task_started.connect(lambda task: task.sig_progress.connect(lambda d, t, n: labels.append(n)))
-    window.import_paths([str(path)])
+    window.imports.import_paths([str(path)])
     assert "capture.png (page 1)" in labels
     (added,) = [s for s in sources.list_all(store, dossier.id) if s.kind == "image"]
     assert added.ocr is not None and added.ocr["language"] == "fr"

@@ -31,16 +31,14 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         acts[name] = a
         return a
 
-    act("import", translate("MainWindow", "&Import files…"), win.choose_and_import, "Ctrl+O")
+    act("import", translate("MainWindow", "&Import files…"), win.imports.choose_and_import, "Ctrl+O")
     act("paste", translate("MainWindow", "&Paste as new source…"), lambda: _paste_source(win), "Ctrl+Shift+V")
     from workbench.ui.dialogs import publication_dialog as pub
 
     act("import_url", translate("MainWindow", "Import from &URL…"), lambda: pub.import_from_url(win), "Ctrl+Shift+U")
     act("publication", translate("MainWindow", "P&ublication settings…"), lambda: pub.open_publication_settings(win))
-    from workbench.ui import window_revisions
-
     act("import_version", translate("MainWindow", "Import new &version of this source…"),
-        lambda: window_revisions.choose_for_current_pane(win))
+        win.revisions.choose_for_current_pane)
     act("export", translate("MainWindow", "&Export report…"), lambda: _export(win), "Ctrl+Shift+E")
     act("quit", translate("MainWindow", "&Quit"), win.close, QKeySequence.StandardKey.Quit)
     act("new_dossier", translate("MainWindow", "&New dossier…"), lambda: _new_dossier(win))
@@ -295,7 +293,7 @@ def _paste_source(win: MainWindow) -> None:
     if result is None:
         return
     text, meta = result
-    win.add_pasted_source(text, meta)
+    win.imports.add_pasted_source(text, meta)
 
 
 def _cite_external(win: MainWindow) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -47,7 +47,8 @@ from workbench.ui.panels.source_view import UNRATED
 from workbench.ui.tasks import SyncRunner, Task, TaskRunner
 from workbench.ui.undo import InlineRunner, OperationRunner, ThreadedRunner, UndoController, error_line
 from workbench.ui.window_compare import CompareController
-from workbench.ui.window_import import ImportMixin
+from workbench.ui.window_import import ImportController, TaskProgress, WorkerBridge
+from workbench.ui.window_revisions import RevisionsController
 from workbench.ui.window_team import TeamSyncController, ask_conflict
 
 log = logging.getLogger(__name__)
@@ -103,8 +104,13 @@ def read_view(store: Store, dossier_id: int, shown: Sequence[int] = (), *, resto
                        texts, panes, claim, history)
 
 
-class MainWindow(ImportMixin, QMainWindow):
-    """Sources dock, reading area, claims dock, claim editor, search."""
+class MainWindow(QMainWindow):
+    """Sources dock, reading area, claims dock, claim editor, search.
+
+    Wiring: the window builds the widgets and hands each controller what it uses (see ``docs/ARCHITECTURE.md``):
+    :class:`CompareController` (``compare``), :class:`TeamSyncController` (``team``), :class:`ImportController`
+    (``imports``), :class:`RevisionsController` (``revisions``), :class:`TaskProgress` (``progress_view``).
+    """
 
     sig_claim_selected = Signal(int)
     """The current claim changed (id, or 0 for none)."""
@@ -136,7 +142,6 @@ class MainWindow(ImportMixin, QMainWindow):
         self._selecting: int | None = None  # the claim whose rows are being read on the worker
         self._restored = False
         self.replacement: MainWindow | None = None  # the window that took over after a language switch
-        self.import_dialog: Any = None
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
 
@@ -159,17 +164,13 @@ class MainWindow(ImportMixin, QMainWindow):
         self.editor.set_scale(dossier.scale, language)
         self.search_model = SearchModel()
         self._build_docks()
+        self._build_controllers()
         from workbench.ui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self.empty_page = window_help.EmptyDossier(self)
         self.centre.addWidget(self.empty_page)
         self._build_status()
-        self.team = TeamSyncController(
-            ops_runner=ops, undo=self.undo, dossier=lambda: self.dossier, set_dossier=self._set_dossier,
-            leave=self._leave_dossier, prepare=self._prepare_view, show=self._show_dossier, status=self._status,
-            show_error=self.show_error, parent=self)
-        self.undo.on_unreachable = self.team.keep_offline
         self._connect()
         # start-up: read before the window shows (later reads all go through the worker)
         self._show_view(read_view(store, dossier.id, restore=True, layout=self._saved_panes(dossier.id)))
@@ -296,6 +297,25 @@ class MainWindow(ImportMixin, QMainWindow):
         self.sources_view.setWordWrap(False)
         self.sources_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
+    def _build_controllers(self) -> None:
+        """The controllers, each given what it uses (no controller reaches into the window or another one)."""
+        ops = self.ops
+        self.team = TeamSyncController(
+            ops_runner=ops, undo=self.undo, dossier=lambda: self.dossier, set_dossier=self._set_dossier,
+            leave=self._leave_dossier, prepare=self._prepare_view, show=self._show_dossier, status=self._status,
+            show_error=self.show_error, parent=self)
+        self.undo.on_unreachable = self.team.keep_offline
+        self.bridge = WorkerBridge(ops, self)
+        self.imports = ImportController(
+            tasks=self.runner, bridge=self.bridge, undo=self.undo, dossier_id=lambda: self.dossier.id, host=self,
+            open_pane=lambda sid: self.reading.add_pane(sid) and None, pane_count=lambda: len(self.reading.panes()),
+            has_pane=lambda sid: self.reading.pane_for(sid) is not None, refresh_all=self.refresh_all,
+            switch_dossier=self.team.switch_dossier, status=self._status, show_error=self.show_error, parent=self)
+        self.revisions = RevisionsController(
+            tasks=self.runner, bridge=self.bridge, ops_runner=ops, host=self, sources_view=self.sources_view,
+            sources_model=self.sources_model, current_source=self._current_source, refresh_all=self.refresh_all,
+            refresh_claims=self.refresh_claims, status=self._status, show_error=self.show_error, parent=self)
+
     def _build_status(self) -> None:
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -304,7 +324,9 @@ class MainWindow(ImportMixin, QMainWindow):
         self.cancel_button.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
-        self.runner.sig_task_started.connect(self._track_task)
+        self.progress_view = TaskProgress(progress=self.progress, cancel_button=self.cancel_button,
+                                          status=self._status, parent=self)
+        self.runner.sig_task_started.connect(self.progress_view.track)
 
     def _connect(self) -> None:
         self.ops.sig_changed.connect(self.apply_changes)
@@ -802,10 +824,8 @@ class MainWindow(ImportMixin, QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.tr("Open in a new pane"), lambda: self.reading.add_pane(sid))
         menu.addAction(self.tr("Edit metadata…"), lambda: self.edit_source_metadata(sid))
-        from workbench.ui import window_revisions
-
-        menu.addAction(self.tr("Import new version…"), lambda: window_revisions.choose_new_version(self, sid))
-        menu.addAction(self.tr("Revisions and drift…"), lambda: window_revisions.show_drift(self, sid))
+        menu.addAction(self.tr("Import new version…"), lambda: self.revisions.choose_new_version(sid))
+        menu.addAction(self.tr("Revisions and drift…"), lambda: self.revisions.show_drift(sid))
         menu.addAction(self.tr("Move to trash"), lambda: self.trash_source(sid))
         menu.exec(self.sources_view.viewport().mapToGlobal(pos))
 
@@ -893,6 +913,22 @@ class MainWindow(ImportMixin, QMainWindow):
         self.resizeDocks([self.claims_dock, self.editor_dock], [h // 3, 2 * h // 3], Qt.Orientation.Vertical)
         self.resizeDocks([self.sources_dock, self.search_dock], [h // 2, h // 2], Qt.Orientation.Vertical)
 
+    def _current_source(self) -> int | None:
+        pane = self.reading.current
+        return pane.source_id if pane is not None else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept dropped files."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import dropped files (one file dropped onto a source: its new version)."""
+        if self.revisions.drop_on_source(event):
+            return
+        self.imports.import_paths([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
+        event.acceptProposedAction()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is being typed, remember window state, wait for background tasks."""
         self.editor.commit_pending()
@@ -901,6 +937,7 @@ class MainWindow(ImportMixin, QMainWindow):
 
             window_context.save_geometry(self)
             window_context.save_context(self)
+        self.bridge.stop()  # an import waiting for the worker stops after its current file
         self.runner.wait(5000)
         self.ops.stop(5000)  # the edits still queued are saved before the window goes
         super().closeEvent(event)

@@ -56,7 +56,7 @@ class EmptyDossier(QWidget):
         self.import_button = QPushButton(translate("MainWindow", "Import files…"))
         self.paste_button = QPushButton(translate("MainWindow", "Paste text…"))
         self.guide_button = QPushButton(translate("MainWindow", "Read the user guide"))
-        self.import_button.clicked.connect(win.choose_and_import)
+        self.import_button.clicked.connect(win.imports.choose_and_import)
         self.paste_button.clicked.connect(lambda: win.actions_by_name["paste"].trigger())
         self.guide_button.clicked.connect(lambda: show_guide(win))
         buttons = QHBoxLayout()

@@ -180,4 +180,4 @@ def import_from_url(win: MainWindow) -> None:
             (added if result.created else reused).append(result.source)
         return sources.BatchResult(tuple(added), tuple(reused), tuple(errors))
 
-    win.runner.start(win.tr("Import from URL"), work, win._imported, win.show_error)
+    win.runner.start(win.tr("Import from URL"), work, win.imports.imported, win.show_error)

@@ -35,6 +35,7 @@ from workbench.core.textmap import TextMap
 from workbench.core.utf16 import Utf16Map
 from workbench.services import revisions as revisions_svc
 from workbench.services import sources as sources_svc
+from workbench.ui.undo import OperationRunner
 
 MAX_MARKS = 5000  # differences marked per pane (a change of the whole text would mark every accent)
 STATE_COLORS = {"anchored": "#2e7d32", "moved": "#1565c0", "changed": "#e65100", "orphaned": "#b71c1c"}
@@ -101,18 +102,18 @@ class DriftView(QWidget):
     sig_reviewed = Signal(int)
     """A claim's review flag was answered (its id): the window refreshes that claim."""
 
-    def __init__(self, store: Any, source_id: int, parent: QWidget | None = None) -> None:
-        """Show the drift between the last two revisions of ``source_id``'s document."""
+    sig_loaded = Signal()
+    """The revisions chosen were read (on the database worker) and are shown."""
+
+    def __init__(self, ops: OperationRunner, source_id: int, parent: QWidget | None = None) -> None:
+        """Show the drift between the last two revisions of ``source_id``'s document.
+
+        Every read and the review answers run on the database worker (``ops``); the view fills when it answers.
+        """
         super().__init__(parent)
-        self.store = store
-        self.chain = revisions_svc.chain(store, source_id)
+        self.ops = ops
+        self.chain: list[Any] = []
         self.old_combo, self.new_combo = QComboBox(), QComboBox()
-        for combo in (self.old_combo, self.new_combo):
-            for s in self.chain:
-                combo.addItem(self.tr("Revision {0} · imported {1}").format(
-                    s.id, s.imported_at.strftime("%Y-%m-%d %H:%M")), s.id)
-        self.old_combo.setCurrentIndex(max(0, len(self.chain) - 2))
-        self.new_combo.setCurrentIndex(len(self.chain) - 1)
         self.old_text, self.new_text = QPlainTextEdit(), QPlainTextEdit()
         for pane in (self.old_text, self.new_text):
             pane.setReadOnly(True)
@@ -136,6 +137,26 @@ class DriftView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_row(cur.row()))
         self.accept_button.clicked.connect(lambda: self.answer(True))
         self.dismiss_button.clicked.connect(lambda: self.answer(False))
+        self._maps = (Utf16Map(""), Utf16Map(""))
+        self._base: tuple[list[QTextEdit.ExtraSelection], list[QTextEdit.ExtraSelection]] = ([], [])
+        self.ops.submit(lambda store: revisions_svc.chain(store, source_id), self._show_chain, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from workbench.ui.undo import error_line
+
+        self.summary.setText(error_line(exc))
+
+    def _show_chain(self, chain: list[Any]) -> None:
+        self.chain = chain
+        for combo in (self.old_combo, self.new_combo):
+            combo.blockSignals(True)
+            for s in self.chain:
+                combo.addItem(self.tr("Revision {0} · imported {1}").format(
+                    s.id, s.imported_at.strftime("%Y-%m-%d %H:%M")), s.id)
+        self.old_combo.setCurrentIndex(max(0, len(self.chain) - 2))
+        self.new_combo.setCurrentIndex(len(self.chain) - 1)
+        for combo in (self.old_combo, self.new_combo):
+            combo.blockSignals(False)
         self.reload()
 
     def _build(self) -> None:
@@ -166,19 +187,32 @@ class DriftView(QWidget):
         layout.addWidget(vertical)
 
     def reload(self) -> None:
-        """Show the two chosen revisions and their drift report."""
+        """Read the two chosen revisions and their drift report on the worker, then show them."""
         old_id, new_id = self.old_combo.currentData(), self.new_combo.currentData()
-        old = sources_svc.text(self.store, old_id)
-        new = sources_svc.text(self.store, new_id)
+        if old_id is None or new_id is None:
+            return
+
+        def read(store: Any) -> tuple[str, str, list[DriftRecord], str]:
+            old, new = sources_svc.text(store, old_id), sources_svc.text(store, new_id)
+            rows: list[DriftRecord] = []
+            problem = ""
+            if old_id != new_id:
+                try:
+                    rows = revisions_svc.drift(store, old_id, new_id)
+                except WorkbenchError as exc:  # a wrong pair of revisions is a message, not a crash
+                    problem = str(exc)
+            return old, new, rows, problem
+
+        def shown(loaded: tuple[str, str, list[DriftRecord], str]) -> None:
+            if (old_id, new_id) == (self.old_combo.currentData(), self.new_combo.currentData()):
+                self._show(*loaded)
+
+        self.ops.submit(read, shown, self._failed)
+
+    def _show(self, old: str, new: str, rows: list[DriftRecord], problem: str) -> None:
         self.old_text.setPlainText(old)
         self.new_text.setPlainText(new)
         self._maps = (Utf16Map(old), Utf16Map(new))
-        rows: list[DriftRecord] = []
-        if old_id != new_id:
-            try:
-                rows = revisions_svc.drift(self.store, old_id, new_id)
-            except WorkbenchError as exc:  # a wrong pair of revisions is a message, not a crash
-                self.summary.setText(str(exc))
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         for col in (3, 4, 5):
@@ -199,10 +233,11 @@ class DriftView(QWidget):
             counts[d.state] = counts.get(d.state, 0) + 1
         flagged = len({d.claim_id for d in rows if d.review == "pending"})
         parts = ", ".join(f"{n} {self.tr(s)}" for s, n in sorted(counts.items()))
-        self.summary.setText(self.tr("{0} span(s): {1}. {2} claim(s) to review.").format(len(rows), parts or "—",
-                                                                                          flagged))
+        self.summary.setText(problem or self.tr("{0} span(s): {1}. {2} claim(s) to review.").format(
+            len(rows), parts or "—", flagged))
         if rows:
             self.table.selectRow(0)
+        self.sig_loaded.emit()
 
     def _selections(self, pane: QPlainTextEdit, side: int, ranges: list[tuple[int, int]],
                     color: str | None) -> list[QTextEdit.ExtraSelection]:
@@ -247,19 +282,22 @@ class DriftView(QWidget):
         if row < 0:
             return
         claim_id = self.model.row(row).claim_id
-        revisions_svc.review(self.store, claim_id, accept=accept)
-        self.reload()
-        self.sig_reviewed.emit(claim_id)
+
+        def answered(_result: Any) -> None:
+            self.reload()
+            self.sig_reviewed.emit(claim_id)
+
+        self.ops.submit(lambda store: revisions_svc.review(store, claim_id, accept=accept), answered, self._failed)
 
 
 class DriftDialog(QDialog):
     """A window around :class:`DriftView` (Sources ▸ Show revisions…)."""
 
-    def __init__(self, store: Any, source_id: int, parent: QWidget | None = None) -> None:
-        """Drift of the document ``source_id`` belongs to."""
+    def __init__(self, ops: OperationRunner, source_id: int, parent: QWidget | None = None) -> None:
+        """Drift of the document ``source_id`` belongs to (read on the database worker ``ops``)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Revisions and drift"))
-        self.view = DriftView(store, source_id, self)
+        self.view = DriftView(ops, source_id, self)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
