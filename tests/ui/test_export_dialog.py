@@ -21,7 +21,8 @@ def test_export_dialog_preview_and_files(window, store, dossier, tmp_path):
     for key, value in (("organisation", "Vérif"), ("organisation-url", "https://verif.example"),
                        ("publication-url", "https://verif.example/fc/{claim}")):
         publication.set_value(store, key, value, dossier.id)
-    dialog = ExportDialog(window)
+    dialog = ExportDialog(window.store, window.dossier, window.runner, window, language=window.language,
+                          sources=window.sources.values(), show_error=window.show_error)
     dialog.run_preview()
     assert "1 200 habitants" in dialog.preview.toPlainText()
     assert "<script>alert(1)</script>" in dialog.preview.toPlainText()  # shown as text, never run
@@ -59,7 +60,8 @@ def test_export_dialog_on_the_sample_dossier(qtbot, tmp_path):
         win = MainWindow(store, dossier, runner=TaskRunner(), fresh_layout=True)
         win.quiet_errors = True
         qtbot.addWidget(win)
-        dialog = ExportDialog(win)
+        dialog = ExportDialog(win.store, win.dossier, win.runner, win, sources=win.sources.values(),
+                              show_error=win.show_error)
         qtbot.addWidget(dialog)
         dialog.language.setCurrentIndex(dialog.language.findData("fr"))
         dialog.discrepancies.setChecked(True)
@@ -78,3 +80,22 @@ def test_export_dialog_on_the_sample_dossier(qtbot, tmp_path):
         win.runner.wait()
     finally:
         store.close()
+
+
+def test_export_dialog_needs_no_window(qtbot, store, dossier, tmp_path):
+    """The dialog gets the store, the dossier and a runner: no main window; what happens is said in the dialog."""
+    from workbench.ui.dialogs.export_dialog import ExportDialog
+    from workbench.ui.tasks import SyncRunner
+
+    dialog = ExportDialog(store, dossier, SyncRunner())
+    qtbot.addWidget(dialog)
+    assert dialog.sources.count() == 0  # no sources offered: none were given
+    dialog.path.setText("")
+    dialog.run_export()
+    assert dialog.message.text() == "Choose a file to export to."
+    target = tmp_path / "report.md"
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(target))
+    dialog.run_export()
+    assert dialog.written == target and target.stat().st_size > 0
+    assert str(target) in dialog.message.text()

@@ -235,7 +235,7 @@ def test_window_menus_panels_and_dialogs_in_french(qtbot, store, dossier, french
     native = QKeySequence.SequenceFormat.NativeText
     dialogs: list[QDialog] = [
         ImportProgressDialog(win, Task("import"), ["a.pdf", "b.docx"]),
-        ExportDialog(win),
+        ExportDialog(win.store, win.dossier, win.runner, win, language=win.language),
         SourceMetadataDialog(win, next(iter(win.sources.values()))),
         PasteSourceDialog(win),
         ExternalReferenceDialog(win),

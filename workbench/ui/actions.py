@@ -315,4 +315,5 @@ def _export(win: MainWindow) -> None:
     except ImportError:  # pragma: no cover - exporters not installed
         win.show_error(translate("MainWindow", "Export is not available in this build."))
         return
-    ExportDialog(win).exec()
+    ExportDialog(win.store, win.dossier, win.runner, win, language=win.language, sources=win.sources.values(),
+                 show_error=win.show_error, status=win.statusBar().showMessage).exec()

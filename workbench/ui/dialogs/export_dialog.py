@@ -6,8 +6,9 @@ get. The file is written atomically; "Open when done" hands it to the desktop.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,19 +31,31 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.i18n import available_languages
+from workbench.core.values import DossierInfo, SourceInfo
 from workbench.services import reports
+from workbench.services.store import Store
 from workbench.ui.i18n import LANGUAGE_NAMES
-
-if TYPE_CHECKING:
-    from workbench.ui.main_window import MainWindow
+from workbench.ui.tasks import TaskRunner
 
 
 class ExportDialog(QDialog):
     """Choose what to export and where; runs the export as a background task."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, store: Store, dossier: DossierInfo, runner: TaskRunner, parent: QWidget | None = None, *,
+                 language: str = "en", sources: Iterable[SourceInfo] = (),
+                 show_error: Callable[[str], None] | None = None,
+                 status: Callable[[str, int], None] | None = None) -> None:
+        """Export ``dossier`` of ``store`` through ``runner``; ``sources`` are offered as filters.
+
+        ``show_error`` and ``status`` say what went wrong or was written (the window's message box and status bar;
+        by default a line in the dialog).
+        """
+        super().__init__(parent)
+        self.store = store
+        self.dossier = dossier
+        self.runner = runner
+        self.show_error = show_error or self._say
+        self.status = status or (lambda text, _ms: self._say(text))
         self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
         for key, name in reports.formats():
@@ -49,17 +63,17 @@ class ExportDialog(QDialog):
         self.language = QComboBox()
         for code in available_languages():
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(window.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.verdicts = QListWidget()
-        for v in window.dossier.scale.verdicts:
-            item = QListWidgetItem(v.label(window.language))
+        for v in dossier.scale.verdicts:
+            item = QListWidgetItem(v.label(language))
             item.setData(Qt.ItemDataRole.UserRole, v.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.verdicts.addItem(item)
         self.verdicts.setMaximumHeight(120)
         self.sources = QListWidget()
-        for s in window.sources.values():
+        for s in sources:
             item = QListWidgetItem(f"{s.id} · {s.title}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -89,6 +103,10 @@ class ExportDialog(QDialog):
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.addLayout(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        left_lay.addWidget(self.message)
         self.progress = QProgressBar()
         self.progress.hide()
         self.preview_button = QPushButton(self.tr("Preview"))
@@ -146,7 +164,7 @@ class ExportDialog(QDialog):
 
     def _start(self, request: reports.ReportRequest, on_done: Any, target: Path | None = None) -> None:
         """Export in the background: bytes for the preview, or the file written (off the GUI thread) for ``target``."""
-        store, dossier_id = self.window.store, self.window.dossier.id
+        store, dossier_id = self.store, self.dossier.id
         self.progress.show()
         self.progress.setRange(0, 0)
         self.export_button.setEnabled(False)
@@ -161,10 +179,14 @@ class ExportDialog(QDialog):
                 return reports.export(store, dossier_id, request, progress=step, cancel=cancelled)
             return reports.export_to_file(store, dossier_id, request, target, progress=step, cancel=cancelled)
 
-        task = self.window.runner.start(self.tr("Export"), work, on_done, self._failed)
+        task = self.runner.start(self.tr("Export"), work, on_done, self._failed)
         task.sig_progress.connect(lambda d, t, _l: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)))
         task.sig_cancelled.connect(self._reset)
         self._task = task
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
     def _reset(self) -> None:
         self._task = None
@@ -175,7 +197,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._reset()
-        self.window.show_error(message)
+        self.show_error(message)
 
     def _cancel_or_close(self) -> None:
         if self._task is not None:
@@ -195,13 +217,13 @@ class ExportDialog(QDialog):
         """Export to the chosen file."""
         target = Path(self.path.text()).expanduser()
         if not self.path.text().strip():
-            self.window.show_error(self.tr("Choose a file to export to."))
+            self.show_error(self.tr("Choose a file to export to."))
             return
 
         def written(path: Path) -> None:
             self._reset()
             self.written = path
-            self.window.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
+            self.status(self.tr("Exported {0}").format(path), 8000)
             if self.open_after.isChecked():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
