@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self._preloaded: dict[int, tuple[str, Spans]] = {}  # texts read on the worker for the panes being opened
         self._tags: list[str] = []
         self._selecting: int | None = None  # the claim whose rows are being read on the worker
-        self._restored = False
+        self.layout_restored = False  # the last session's geometry and docks were restored (no default sizes)
+        self.rebuilding = False  # a language switch is rebuilding this window
         self.replacement: MainWindow | None = None  # the window that took over after a language switch
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
@@ -869,7 +870,7 @@ class MainWindow(QMainWindow):
         from workbench.ui import window_context
 
         if not self.fresh_layout:
-            QSettings().setValue(f"{window_context._group(self)}/dossier{self.dossier.id}/panes",
+            QSettings().setValue(f"{window_context.settings_group(self)}/dossier{self.dossier.id}/panes",
                                  ",".join(str(i) for i in self.reading.source_ids()))
 
     def _restore_window(self) -> None:
@@ -877,10 +878,10 @@ class MainWindow(QMainWindow):
         from workbench.ui import window_context
 
         if self.fresh_layout or not window_context.restore_geometry(self):
-            self._restored = False
+            self.layout_restored = False
             window_context.fit_to_screen(self)
         else:
-            self._restored = True
+            self.layout_restored = True
 
     def restore_context(self) -> None:
         """Current claim and Compare results of the last session (not for scripted screenshots)."""
@@ -901,7 +902,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            if not getattr(self, "_restored", False):
+            if not self.layout_restored:
                 QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:

@@ -35,7 +35,8 @@ def database_key(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
-def _group(win: MainWindow) -> str:
+def settings_group(win: MainWindow) -> str:
+    """The QSettings group of the window's database."""
     engine = getattr(win.store.db, "engine", None)
     return f"databases/{database_key(str(getattr(engine, 'url', '')))}"
 
@@ -43,7 +44,7 @@ def _group(win: MainWindow) -> str:
 def _cache_file(win: MainWindow) -> Path:
     from workbench.ui.i18n import cache_dir
 
-    return cache_dir().parent / "context" / f"{_group(win).split('/')[-1]}-{win.dossier.id}-compare.json"
+    return cache_dir().parent / "context" / f"{settings_group(win).split('/')[-1]}-{win.dossier.id}-compare.json"
 
 
 def fit_to_screen(win: MainWindow, wanted: tuple[int, int] = (1600, 1000)) -> None:
@@ -64,8 +65,8 @@ def fit_to_screen(win: MainWindow, wanted: tuple[int, int] = (1600, 1000)) -> No
 def restore_geometry(win: MainWindow) -> bool:
     """Size, position and docks of this database's last session; False when there is none (first run)."""
     settings = QSettings()
-    geometry = settings.value(f"{_group(win)}/geometry")
-    state = settings.value(f"{_group(win)}/state")
+    geometry = settings.value(f"{settings_group(win)}/geometry")
+    state = settings.value(f"{settings_group(win)}/state")
     done = False
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         done = win.restoreGeometry(geometry)
@@ -81,14 +82,14 @@ def restore_geometry(win: MainWindow) -> bool:
 def save_geometry(win: MainWindow) -> None:
     """Remember size, position and docks for this database."""
     settings = QSettings()
-    settings.setValue(f"{_group(win)}/geometry", win.saveGeometry())
-    settings.setValue(f"{_group(win)}/state", win.saveState())
+    settings.setValue(f"{settings_group(win)}/geometry", win.saveGeometry())
+    settings.setValue(f"{settings_group(win)}/state", win.saveState())
 
 
 def save_context(win: MainWindow) -> None:
     """Remember panes, current claim and Compare results of the dossier."""
     settings = QSettings()
-    key = f"{_group(win)}/dossier{win.dossier.id}"
+    key = f"{settings_group(win)}/dossier{win.dossier.id}"
     settings.setValue(f"{key}/panes", ",".join(str(i) for i in win.reading.source_ids()))
     settings.setValue(f"{key}/claim", win.current_claim_id or 0)
     path = _cache_file(win)
@@ -104,7 +105,8 @@ def save_context(win: MainWindow) -> None:
 
 def saved_panes(win: MainWindow, dossier_id: int | None = None) -> list[int] | None:
     """The panes' sources last time in the open dossier (or ``dossier_id``); None: never saved."""
-    value = QSettings().value(f"{_group(win)}/dossier{win.dossier.id if dossier_id is None else dossier_id}/panes")
+    dossier_id = win.dossier.id if dossier_id is None else dossier_id
+    value = QSettings().value(f"{settings_group(win)}/dossier{dossier_id}/panes")
     if value is None:
         return None
     return [int(x) for x in str(value).split(",") if x.isdigit()]
@@ -112,7 +114,7 @@ def saved_panes(win: MainWindow, dossier_id: int | None = None) -> list[int] | N
 
 def restore_context(win: MainWindow) -> None:
     """Current claim and Compare results of the dossier's last session."""
-    value = QSettings().value(f"{_group(win)}/dossier{win.dossier.id}/claim", 0)
+    value = QSettings().value(f"{settings_group(win)}/dossier{win.dossier.id}/claim", 0)
     claim_id = int(value) if str(value).isdigit() else 0
     path = _cache_file(win)
     if path.exists():
@@ -161,7 +163,7 @@ def rebuild(win: MainWindow) -> MainWindow:
     new.restoreGeometry(geometry)
     new.setGeometry(win.geometry())  # exactly where it was (restoreGeometry may re-fit a window not shown yet)
     new.restoreState(state)
-    new._restored = True
+    new.layout_restored = True
     new.open_sources([sid for sid in panes if sid in new.sources])
     if result:
         new.compare_panel.show_result(result)
@@ -212,11 +214,11 @@ def on_change_event(win: MainWindow, event: Any) -> None:
 
     from workbench.ui.i18n import current_language
 
-    if event.type() != QEvent.Type.LanguageChange or getattr(win, "_rebuilding", False):
+    if event.type() != QEvent.Type.LanguageChange or win.rebuilding:
         return
     if current_language() == win.language or not hasattr(win, "editor"):
         return
-    win._rebuilding = True
+    win.rebuilding = True
 
     def later() -> None:
         from PySide6.QtCore import Qt
