@@ -98,7 +98,7 @@ def verdict_latencies(db: Path, runs: int = 40) -> list[float]:
     app.processEvents()
     claim_id = min(c.id for c in claims.list_claims(store, dossier.id))
     window.select_claim(claim_id)
-    app.processEvents()
+    window.settle()  # the claim is read on the database worker
     from workbench.ui.panels.claim_editor import ClaimEditor
 
     editor = window.findChild(ClaimEditor)  # found by type: the window's wiring may change

@@ -174,9 +174,11 @@ def _screenshot(app: object, window: object, path: str, size: str) -> int:
     window.show()
     for _ in range(5):
         QApplication.processEvents()
+    window.settle()  # type: ignore[attr-defined]  # what the window asked the database worker is shown
     claim_id = getattr(window, "current_claim_id", None)
     if claim_id is not None:  # re-centre on the claim now that the panes have their final size
         window.select_claim(claim_id)  # type: ignore[attr-defined]
+        window.settle()  # type: ignore[attr-defined]  # the claim is read on the database worker
         for _ in range(3):
             QApplication.processEvents()
     pixmap = window.grab()

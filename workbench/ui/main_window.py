@@ -673,6 +673,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select or create a claim first."), 4000)
         return self.current_claim_id
 
+    def settle(self, timeout_s: float = 10.0) -> bool:
+        """Process events until every database job asked so far was answered and shown (scripts, screenshots)."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        deadline = time.monotonic() + timeout_s
+        while not self.ops.idle() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)  # the worker runs meanwhile; not a test's sleep: scripts wait for the window here
+        QApplication.processEvents()
+        return self.ops.idle()
+
     def run_op(self, text: str, op: ops.Operation[Any], *, merge_key: str | None = None,
                on_done: Any = None) -> Any:
         """Run one user action as an undoable operation on the database worker (see :mod:`workbench.ui.undo`)."""
