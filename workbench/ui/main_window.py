@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         self.bridge = WorkerBridge(ops, self)
         self.imports = ImportController(
             tasks=self.runner, bridge=self.bridge, undo=self.undo, dossier_id=lambda: self.dossier.id, host=self,
-            open_pane=lambda sid: self.reading.add_pane(sid) and None, pane_count=lambda: len(self.reading.panes()),
+            open_pane=self._open_pane, pane_count=lambda: len(self.reading.panes()),
             has_pane=lambda sid: self.reading.pane_for(sid) is not None, refresh_all=self.refresh_all,
             switch_dossier=self.team.switch_dossier, status=self._status, show_error=self.show_error, parent=self)
         self.revisions = RevisionsController(
@@ -926,6 +926,9 @@ class MainWindow(QMainWindow):
         h = self.height()
         self.resizeDocks([self.claims_dock, self.editor_dock], [h // 3, 2 * h // 3], Qt.Orientation.Vertical)
         self.resizeDocks([self.sources_dock, self.search_dock], [h // 2, h // 2], Qt.Orientation.Vertical)
+
+    def _open_pane(self, source_id: int) -> None:
+        self.reading.add_pane(source_id)
 
     def _current_source(self) -> int | None:
         pane = self.reading.current

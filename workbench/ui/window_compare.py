@@ -130,8 +130,8 @@ class CompareController(QObject):
         The user's panes are never taken away: a source already open is scrolled where it is; another one opens in
         an added pane, and the panes added for the previous finding are reused (so findings do not pile up panes).
         """
-        for pane in self.reading.panes():
-            pane.view.clear_flash()
+        for open_pane in self.reading.panes():
+            open_pane.view.clear_flash()
         by_source: dict[int, list[tuple[int, int]]] = {}
         for span in spans:
             by_source.setdefault(span["source_id"], []).append((span["start"], span["end"]))
@@ -153,7 +153,7 @@ class CompareController(QObject):
                 room = max(self.centre.width(), self.reading.width())
         limit = min(self.MAX_PANES, max(user_panes + 1, room // need))  # one added pane at least: it must show
         for sid, ranges in by_source.items():
-            pane = self.reading.pane_for(sid)
+            pane: SourcePane | None = self.reading.pane_for(sid)
             if pane is None:
                 if spare:
                     pane = spare.pop(0)

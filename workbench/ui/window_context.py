@@ -115,7 +115,7 @@ def saved_panes(win: MainWindow, dossier_id: int | None = None) -> list[int] | N
 def restore_context(win: MainWindow) -> None:
     """Current claim and Compare results of the dossier's last session."""
     value = QSettings().value(f"{settings_group(win)}/dossier{win.dossier.id}/claim", 0)
-    claim_id = int(value) if str(value).isdigit() else 0
+    claim_id = int(str(value)) if str(value).isdigit() else 0
     path = _cache_file(win)
     if path.exists():
         try:

@@ -162,9 +162,11 @@ class ImportController(QObject):
                         raise parsed
                     return parsed  # type: ignore[no-any-return]
 
-                results.append(self.bridge.run(
-                    lambda store, path=path, replay=replay: sources_svc.import_files(store, dossier_id, [path],
-                                                                                     read=replay)))
+                def store_it(store: Store, path: str = path,
+                             replay: Callable[[str | Path], ImportBundle] = replay) -> sources_svc.BatchResult:
+                    return sources_svc.import_files(store, dossier_id, [path], read=replay)
+
+                results.append(self.bridge.run(store_it))
             progress(len(paths), len(paths), "")
             return merge(results)
 

@@ -180,7 +180,11 @@ class ExportDialog(QDialog):
             return reports.export_to_file(store, dossier_id, request, target, progress=step, cancel=cancelled)
 
         task = self.runner.start(self.tr("Export"), work, on_done, self._failed)
-        task.sig_progress.connect(lambda d, t, _l: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)))
+        def on_progress(done: int, total: int, _label: str) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+        task.sig_progress.connect(on_progress)
         task.sig_cancelled.connect(self._reset)
         self._task = task
 
