@@ -2116,6 +2116,25 @@ Qt pour Python (PySide6) {1}.</translation>
     </message>
 </context>
 <context>
+    <name>RevisionsController</name>
+    <message>
+        <source>Import new version</source>
+        <translation>Importer une nouvelle version</translation>
+    </message>
+    <message>
+        <source>Sources ({0})</source>
+        <translation>Sources ({0})</translation>
+    </message>
+    <message>
+        <source>Open the source to revise in a pane first.</source>
+        <translation>Ouvrez d’abord dans un volet la source à réviser.</translation>
+    </message>
+    <message>
+        <source>New revision {0}: {1} span(s) re-anchored, {2} changed or orphaned</source>
+        <translation>Nouvelle révision {0} : {1} passage(s) réancré(s), {2} modifié(s) ou orphelin(s)</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>

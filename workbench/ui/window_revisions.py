@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
@@ -25,10 +25,6 @@ from workbench.ui.undo import OperationRunner
 from workbench.ui.window_import import WorkerBridge
 
 Status = Callable[[str, int], None]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Revisions", text)
 
 
 class RevisionsController(QObject):
@@ -58,8 +54,8 @@ class RevisionsController(QObject):
         from workbench.io.registry import supported_extensions
 
         patterns = " ".join(f"*{e}" for e in supported_extensions())
-        path, _ = QFileDialog.getOpenFileName(self.host, _tr("Import new version"), "",
-                                              _tr("Sources ({0})").format(patterns))
+        path, _ = QFileDialog.getOpenFileName(self.host, self.tr("Import new version"), "",
+                                              self.tr("Sources ({0})").format(patterns))
         if path:
             self.import_new_version(source_id, path)
 
@@ -67,7 +63,7 @@ class RevisionsController(QObject):
         """File ▸ Import new version of this source…: the source of the current pane."""
         source_id = self.current_source()
         if source_id is None:
-            self.status(_tr("Open the source to revise in a pane first."), 4000)
+            self.status(self.tr("Open the source to revise in a pane first."), 4000)
             return
         self.choose_new_version(source_id)
 
@@ -95,11 +91,11 @@ class RevisionsController(QObject):
             self.refresh_all()
             self.refresh_claims({d.claim_id for d in result.drift})
             changed = sum(1 for d in result.drift if d.state in ("changed", "orphaned"))
-            self.status(_tr("New revision {0}: {1} span(s) re-anchored, {2} changed or orphaned").format(
-                result.source.id, len(result.drift), changed), 10000)
+            self.status(self.tr("New revision {0}: {1} span(s) re-anchored, {2} changed or orphaned")
+                        .format(result.source.id, len(result.drift), changed), 10000)
             self.show_drift(result.source.id)
 
-        return self.tasks.start(_tr("Import new version"), work, done, self.show_error)
+        return self.tasks.start(self.tr("Import new version"), work, done, self.show_error)
 
     def show_drift(self, source_id: int) -> Any:
         """Open the drift view on the last two revisions of ``source_id``'s document (read on the worker)."""
