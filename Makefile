@@ -49,7 +49,8 @@ lint: setup
 	$(BIN)/mypy
 	# the window's controllers are typed strictly too (the rest of ui/ is not: Qt widgets)
 	$(BIN)/mypy --strict --follow-imports=silent workbench/ui/window_compare.py workbench/ui/window_team.py \
-		workbench/ui/window_import.py workbench/ui/window_revisions.py workbench/ui/dialogs/export_dialog.py
+		workbench/ui/window_import.py workbench/ui/window_revisions.py workbench/ui/window_reads.py \
+		workbench/ui/dialogs/export_dialog.py
 
 test: setup lint
 	@.ci/system-deps test postgres ocr

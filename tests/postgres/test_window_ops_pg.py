@@ -40,6 +40,7 @@ def _open_window(qtbot: Any, store: Store) -> Any:
     win.show()
     qtbot.waitExposed(win)
     win.select_claim(claim.id)
+    qtbot.waitUntil(lambda: win.editor.claim is not None, timeout=5000)  # read on the database worker
     return win, claim
 
 

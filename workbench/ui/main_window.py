@@ -9,8 +9,7 @@ the task runner (progress + cancel in the status bar).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.core.values import Changes, ClaimInfo, DossierInfo, HistoryEntry, SourceInfo
 from workbench.services import claims as claims_svc
-from workbench.services import dossiers as dossiers_svc
 from workbench.services import operations as ops
 from workbench.services import sources as sources_svc
 from workbench.services.store import Store
@@ -48,60 +46,11 @@ from workbench.ui.tasks import SyncRunner, Task, TaskRunner
 from workbench.ui.undo import InlineRunner, OperationRunner, ThreadedRunner, UndoController, error_line
 from workbench.ui.window_compare import CompareController
 from workbench.ui.window_import import ImportController, TaskProgress, WorkerBridge
+from workbench.ui.window_reads import DossierView, Spans, read_claim, read_view
 from workbench.ui.window_revisions import RevisionsController
 from workbench.ui.window_team import TeamSyncController, ask_conflict
 
 log = logging.getLogger(__name__)
-
-
-Spans = list[Any]
-"""``claims.spans_of_source`` rows: (span, claim id, role, verdict)."""
-
-
-@dataclass(frozen=True)
-class DossierView:
-    """What the window shows of a dossier, read in one job on the database worker (:func:`read_view`)."""
-
-    dossier: DossierInfo
-    sources: list[SourceInfo]
-    claims: list[ClaimInfo]
-    tags: list[str]
-    texts: dict[int, tuple[str, Spans]]
-    """Text and highlighted spans of each source to show in a pane."""
-    panes: list[int] | None
-    """The panes to open (a dossier being opened); None: the open panes stay."""
-    current: ClaimInfo | None = None
-    history: list[HistoryEntry] | None = None
-
-
-def read_view(store: Store, dossier_id: int, shown: Sequence[int] = (), *, restore: bool = False,
-              layout: list[int] | None = None, current: int | None = None) -> DossierView:
-    """Read what the window shows of a dossier: sources, claims, tags, the panes' texts, the current claim.
-
-    ``restore``: the dossier is being opened; its panes are ``layout`` (the last session's, None: never saved, then
-    the layout older versions kept in the database) or its first two sources.
-    """
-    dossier = dossiers_svc.get(store, dossier_id)
-    items = sources_svc.list_all(store, dossier_id)
-    alive = {s.id for s in items}
-    panes = None
-    if restore:
-        if layout is None:
-            text = dossiers_svc.get_setting(store, f"layout.{dossier_id}")
-            layout = [int(x) for x in text.split(",") if x.isdigit()]
-        panes = [i for i in layout if i in alive] or [s.id for s in items[:2]]
-        shown = panes
-    texts = {sid: (sources_svc.text(store, sid), claims_svc.spans_of_source(store, sid))
-             for sid in dict.fromkeys(shown) if sid in alive}
-    claim, history = None, None
-    if current is not None:
-        try:
-            claim = claims_svc.get(store, current)
-            history = claims_svc.history(store, current)
-        except WorkbenchError:  # trashed meanwhile
-            claim = None
-    return DossierView(dossier, items, claims_svc.list_claims(store, dossier_id), claims_svc.tags(store, dossier_id),
-                       texts, panes, claim, history)
 
 
 class MainWindow(QMainWindow):
@@ -617,9 +566,6 @@ class MainWindow(QMainWindow):
         self._selecting = claim_id
         dossier_id = self.dossier.id
 
-        def load(store: Store) -> tuple[ClaimInfo, list[HistoryEntry]]:
-            return claims_svc.get(store, claim_id), claims_svc.history(store, claim_id)
-
         def shown(loaded: tuple[ClaimInfo, list[HistoryEntry]]) -> None:
             if self._selecting != claim_id or dossier_id != self.dossier.id:
                 return  # the user went on to another claim (or dossier) meanwhile
@@ -631,7 +577,7 @@ class MainWindow(QMainWindow):
                 self._selecting = None
             self.show_error(error_line(exc))
 
-        self.ops.submit(load, shown, failed)
+        self.ops.submit(lambda store: read_claim(store, claim_id), shown, failed)
 
     def _show_claim(self, claim: ClaimInfo, history: list[HistoryEntry], *, scroll: bool) -> None:
         claim_id = claim.id
