@@ -176,3 +176,16 @@ def test_file_import_parses_in_a_task_and_stores_on_the_worker(qtbot, store, dos
     win.undo.stack.undo()  # the import's undo trashes both sources in one operation
     qtbot.waitUntil(lambda: win.ops.idle() and win.sources_model.rowCount() == before, timeout=10000)
     win.runner.wait()
+
+
+def test_open_dossier_menu_lists_what_the_worker_read(held, store, dossier):
+    from PySide6.QtWidgets import QMenu
+
+    win, ops = held
+    dossiers_svc.create(store, "Autre enquête")
+    menu = next(m for m in win.findChildren(QMenu) if m.title() == "&Open dossier")
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == []  # not read on the GUI thread
+    ops.release()
+    assert sorted(a.text() for a in menu.actions()) == ["Autre enquête", "Test dossier"]
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["Test dossier"]

@@ -202,15 +202,25 @@ def _view_original(win: MainWindow) -> None:
 def _fill_dossiers(win: MainWindow, menu: object) -> None:
     from PySide6.QtWidgets import QMenu
 
+    from workbench.core.values import DossierInfo
     from workbench.services import dossiers
+    from workbench.ui.undo import error_line
 
     assert isinstance(menu, QMenu)
-    menu.clear()
-    for d in dossiers.list_all(win.store):
-        a = menu.addAction(d.name)
-        a.setCheckable(True)
-        a.setChecked(d.id == win.dossier.id)
-        a.triggered.connect(lambda _c=False, i=d.id: win.team.switch_dossier(i))
+
+    def fill(found: list[DossierInfo]) -> None:  # the list is read on the database worker
+        import shiboken6
+
+        if not shiboken6.isValid(menu):  # the window went meanwhile
+            return
+        menu.clear()
+        for d in found:
+            a = menu.addAction(d.name)
+            a.setCheckable(True)
+            a.setChecked(d.id == win.dossier.id)
+            a.triggered.connect(lambda _c=False, i=d.id: win.team.switch_dossier(i))
+
+    win.ops.submit(dossiers.list_all, fill, lambda exc: win.show_error(error_line(exc)))
 
 
 def _new_dossier(win: MainWindow) -> None:
