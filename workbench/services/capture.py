@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workbench.core.errors import ImportFailure
+from workbench.core.values import ImportBundle
 from workbench.io import web_capture
 from workbench.persistence import repositories as repo
 from workbench.services import sources
@@ -27,6 +28,14 @@ def _name(url: str) -> str:
 
 def import_url(store: Store, dossier_id: int, url: str, **fetch_options: Any) -> sources.AddResult:
     """Fetch ``url`` and add it as a source with its capture; an unreadable page raises ImportFailure."""
+    return sources.add(store, dossier_id, fetch_bundle(url, **fetch_options))
+
+
+def fetch_bundle(url: str, **fetch_options: Any) -> ImportBundle:
+    """Fetch ``url`` and read it as a source bundle carrying its capture; an unreadable page raises ImportFailure.
+
+    No database here: the window fetches in a background task and stores on its database worker.
+    """
     fetched = web_capture.fetch(url, **fetch_options)
     ctype = fetched.content_type.lower()
     if ctype and "html" not in ctype:
@@ -36,8 +45,7 @@ def import_url(store: Store, dossier_id: int, url: str, **fetch_options: Any) ->
     bundle = html.read(_name(fetched.final_url), fetched.body)
     capture = {"url": fetched.final_url, "captured_at": fetched.fetched_at, "status": fetched.status,
                "content_type": fetched.content_type, "format": "warc", "archive": web_capture.warc_record(fetched)}
-    bundle = replace(bundle, url=bundle.url or fetched.final_url, extra={**bundle.extra, "capture": capture})
-    return sources.add(store, dossier_id, bundle)
+    return replace(bundle, url=bundle.url or fetched.final_url, extra={**bundle.extra, "capture": capture})
 
 
 def captures(store: Store, source_id: int) -> list[dict[str, Any]]:

@@ -164,16 +164,18 @@ def import_from_url(win: MainWindow) -> None:
     urls = UrlImportDialog.ask(win)
     if not urls:
         return
-    store, dossier_id = win.store, win.dossier.id
+    dossier_id = win.dossier.id
 
     def work(progress: Any, cancelled: Any) -> sources.BatchResult:
+        """Fetch each page here (no database); store it on the database worker."""
         added, reused, errors = [], [], []
         for i, url in enumerate(urls):
             if cancelled():
                 break
             progress(i, len(urls), url)
             try:
-                result = capture.import_url(store, dossier_id, url)
+                bundle = capture.fetch_bundle(url)
+                result = win.bridge.run(lambda store, bundle=bundle: sources.add(store, dossier_id, bundle))
             except WorkbenchError as exc:
                 errors.append(str(exc))
                 continue
