@@ -189,3 +189,20 @@ def test_open_dossier_menu_lists_what_the_worker_read(held, store, dossier):
     ops.release()
     assert sorted(a.text() for a in menu.actions()) == ["Autre enquête", "Test dossier"]
     assert [a.text() for a in menu.actions() if a.isChecked()] == ["Test dossier"]
+
+
+def test_refresh_all_does_not_take_back_a_claim_selected_meanwhile(held, store):
+    win, ops = held
+    a = next(iter(win.sources))
+    first, second = _claim(store, a, "1 200 habitants"), _claim(store, a, "mardi matin")
+    win.refresh_all()
+    ops.release()
+    win.select_claim(first)
+    ops.release()
+    seen = []
+    win.sig_claim_selected.connect(seen.append)
+    win.refresh_all()  # reads the current claim (first)...
+    win.select_claim(second)  # ...but the user moves on before the worker answers
+    ops.release()
+    assert seen == [second]  # the first claim never came back, not even for a moment
+    assert win.current_claim_id == second and win.editor.claim.id == second

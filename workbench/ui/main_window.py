@@ -354,7 +354,8 @@ class MainWindow(QMainWindow):
             self._preloaded = {}
         self.setWindowTitle(f"{self.dossier.name} — Workbench")
         if view.current is not None:
-            self._show_claim(view.current, view.history or [], scroll=False)
+            if view.current.id == self.current_claim_id and self._selecting is None:  # the user did not move on
+                self._show_claim(view.current, view.history or [], scroll=False)
         elif self.current_claim_id is not None and self.claims_model.row_of(self.current_claim_id) is None:
             self.current_claim_id = None  # trashed meanwhile
             self.editor.show_claim(None, [])
