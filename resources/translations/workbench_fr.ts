@@ -199,6 +199,17 @@
     </message>
 </context>
 <context>
+    <name>SourceFlags</name>
+    <message>
+        <source>recycled</source>
+        <translation>recyclée</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relais</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>#</source>

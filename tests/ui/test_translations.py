@@ -356,3 +356,20 @@ def test_settings_menu_switches_the_language_at_once(qtbot, window):
         assert not window.team.live_timer.isActive()
     finally:
         install_language("en")
+
+
+def test_source_badges_in_french_before_the_title(qapp, french):
+    import datetime as dt
+
+    from workbench.core.values import SourceInfo
+    from workbench.ui.models.simple_models import SourcesModel
+
+    source = SourceInfo(id=4, dossier_id=1, title="Xi s'entretient avec Poutine", outlet="x", author="",
+                        published=dt.date(2025, 1, 22), url="", language="fr", kind="txt", reliability_note="",
+                        imported_at=dt.datetime(2026, 2, 4), sha256="", text_sha256="", text_length=10)
+    model = SourcesModel()
+    model.set_rows([source])
+    model.set_flags({4: ["recycled"]})
+    index = model.index(0, 0)
+    assert model.data(index) == "[recyclée] Xi s'entretient avec Poutine"
+    assert "recyclée" in model.data(index, Qt.ItemDataRole.ToolTipRole)

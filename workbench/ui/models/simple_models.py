@@ -62,8 +62,22 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+SOURCE_FLAGS = {
+    "recycled": QT_TRANSLATE_NOOP("SourceFlags", "recycled"),
+    "relay": QT_TRANSLATE_NOOP("SourceFlags", "relay"),
+}
+
+
+def flag_label(flag: str) -> str:
+    """A comparison flag in the interface's language (unknown flags as they are)."""
+    return QCoreApplication.translate("SourceFlags", SOURCE_FLAGS[flag]) if flag in SOURCE_FLAGS else flag
+
+
 class SourcesModel(RowsModel):
-    """The dossier's sources: title, outlet, date, kind, claim count; flags (e.g. recycled) as a badge."""
+    """The dossier's sources: title, outlet, date, kind, claim count; flags (e.g. recycled) as a badge.
+
+    The badge comes before the title, so that it stays visible when the column elides a long title.
+    """
 
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Title"), QT_TRANSLATE_NOOP("Columns", "Outlet"),
                QT_TRANSLATE_NOOP("Columns", "Date"), QT_TRANSLATE_NOOP("Columns", "Kind"),
@@ -88,9 +102,9 @@ class SourcesModel(RowsModel):
             return s.id
         flags = self.source_flags.get(s.id, [])
         if role == Qt.ItemDataRole.DisplayRole:
-            badge = "".join(f" [{f}]" for f in flags if f in ("recycled", "relay"))
+            badge = "".join(f"[{flag_label(f)}] " for f in flags if f in SOURCE_FLAGS)
             return (
-                f"{s.title}{badge}",
+                f"{badge}{s.title}",
                 s.outlet,
                 s.published.isoformat() if s.published else "",
                 s.kind,
@@ -100,7 +114,7 @@ class SourcesModel(RowsModel):
             meta = " · ".join(x for x in (s.outlet, s.published.isoformat() if s.published else "", s.kind) if x)
             lines = [s.title, meta, s.url, s.reliability_note]
             if flags:
-                lines.append("⚠ " + ", ".join(flags))
+                lines.append("⚠ " + ", ".join(flag_label(f) for f in flags))
             return "\n".join(x for x in lines if x)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and "recycled" in flags:
             from PySide6.QtGui import QColor
