@@ -50,6 +50,8 @@ GOLD_DOSSIERS = (GOLD, GOLD / "interactions", GOLD / "events", GOLD / "negation"
 UNSEEN_DOSSIERS = (GOLD / "unseen_fr", GOLD / "unseen_en")
 UNSEEN_NEW_DOSSIERS = (GOLD / "unseen_new_fr",)
 """Written and annotated blind by a later helper (committed before the engine ran on it); reported apart."""
+UNSEEN_BLIND4_DOSSIERS = (GOLD / "unseen_train_fr", GOLD / "unseen_call_en")
+"""Written and annotated blind by helper compare4 (committed in 201af3f before the engine ran on them)."""
 DEFAULT_CORPUS = next((up / "shared" / "corpus" / "putin-xi-2026-fr" for up in (ROOT.parent, ROOT.parent.parent)
                        if (up / "shared" / "corpus" / "putin-xi-2026-fr").is_dir()),
                       ROOT.parent / "shared" / "corpus" / "putin-xi-2026-fr")  # a checkout, or a worktree below it
@@ -236,10 +238,14 @@ def growth(pool: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of real .txt articles")
+    parser.add_argument("--quality-only", action="store_true", help="score the gold dossiers, skip the timings")
     args = parser.parse_args(argv)
     ok = quality(GOLD_DOSSIERS, "tuned")
     quality(UNSEEN_DOSSIERS, "unseen")
     quality(UNSEEN_NEW_DOSSIERS, "unseen (new)")
+    quality(UNSEEN_BLIND4_DOSSIERS, "unseen (compare4)")
+    if args.quality_only:
+        return 0 if ok else 1
     if args.corpus.is_dir() and any(args.corpus.glob("*.txt")):
         pool = corpus_sentences(args.corpus)
         print(f"speed on sentences of {args.corpus} ({len(pool)} sentences)")
