@@ -205,6 +205,7 @@ def compare(
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
+    edges.extend(_lead_day_edges(sources, reported, recycled_of, edges))
     matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
     edges.extend(_quote_edges(sources, recycled_of, roles, matched))
     kept = [s for s in sources if s.index not in recycled_of]
@@ -559,6 +560,40 @@ def _event_day_edges(
     if not da or not db:
         return []
     return date_edges(sa.sid, sa.text, da, sb.sid, sb.text, db)
+
+
+def _lead_day(s: _Source, day: dt.date | None) -> DateMention | None:
+    """Where the source dates its event: the first mention of its event's day (dates sorted by position)."""
+    if day is None:
+        return None
+    return next((d for d in _d(s).items if d.precision == "day" and d.value == day), None)
+
+
+def _lead_day_edges(
+    sources: list[_Source], reported: list[dt.date | None], recycled_of: dict[int, Recycled], found: list[Edge]
+) -> list[Edge]:
+    """The event's day as each source first states it, compared across sources whatever their sentences align.
+
+    « walked out on Thursday » / « stopped work on Wednesday », « held a video call on Tuesday » / « On Monday, …
+    picked up the phone »: two leads told in different words share no anchor, but each is where its source says
+    when the event happened. Days further apart than ``tuning.LEAD_DAY_GAP`` are another event, not a disagreement.
+    Only a source none of whose dates was compared through aligned sentences takes part: a story has several days
+    (the fire started on Tuesday, the evacuation on Wednesday) and aligned sentences say which is which.
+    """
+    compared = {sid for e in found if e.kind == "date" for sid in (e.a.source_id, e.b.source_id)}
+    leads = [
+        (s, d) for s, rep in zip(sources, reported, strict=True)
+        if s.index not in recycled_of and (d := _lead_day(s, rep)) is not None
+    ]
+    if len({d.value for _, d in leads}) < 2:
+        return []
+    edges: list[Edge] = []
+    for k, (sa, da) in enumerate(leads):
+        for sb, db in leads[k + 1 :]:
+            if abs((da.value - db.value).days) > tuning.LEAD_DAY_GAP or (sa.sid in compared and sb.sid in compared):
+                continue
+            edges.extend(date_edges(sa.sid, sa.text, [da], sb.sid, sb.text, [db]))
+    return edges
 
 
 def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:
