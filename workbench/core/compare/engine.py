@@ -285,9 +285,68 @@ def _with_translations(
             span_a = Span(sa.sid, a0, a1, sa.text[a0:a1])
             span_b = Span(sb.sid, b0, b1, sb.text[b0:b1])
             extra.append(Alignment(span_a, span_b, min(1.0, sc / 2), relation, ("translation",)))
+    extra += _through_translations(alignments + tuple(extra), translated, sources, recycled_of)
     if not extra:
         return alignments
     return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _through_translations(
+    alignments: tuple[Alignment, ...],
+    translated: list[Translated],
+    sources: list[_Source],
+    recycled_of: dict[int, Recycled],
+) -> list[Alignment]:
+    """A translated sentence meets the partners its original has in third sources (and the other way round).
+
+    A French relay translating the wire shares no words with an English blog: « défaire dix ans de confiance » and
+    « undo ten years of trust » meet only through the wire's sentence, which the blog's aligns with. The bridges are
+    the translated passage's sentence pairs and the pairs across two languages aligned with a fair score; only a
+    partner in another language than the sentence's is added (same-language partners align by their words).
+    """
+    same_event = [al for al in alignments if al.relation == "same-event"]
+    partners: dict[tuple[int, int, int], list[Span]] = {}
+    for al in same_event:
+        for x, y in ((al.a, al.b), (al.b, al.a)):
+            partners.setdefault((x.source_id, x.start, x.end), []).append(y)
+    by_source: dict[int, list[tuple[int, int, int]]] = {}
+    for key in partners:
+        by_source.setdefault(key[0], []).append(key)
+    lang = {s.sid: s.lang for s in sources}
+    old = {sources[k].sid for k in recycled_of}
+    bridges: list[tuple[int, int, int, int, int, int]] = []
+    for t in translated:
+        if t.a != t.b and t.a not in recycled_of and t.b not in recycled_of:
+            ia, ib = sources[t.a].sid, sources[t.b].sid
+            bridges += [(ia, a0, a1, ib, b0, b1) for a0, a1, b0, b1, _sc in t.pairs]
+    for al in same_event:
+        if lang[al.a.source_id] != lang[al.b.source_id] and al.score >= tuning.VERIFY:
+            bridges.append((al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end))
+    text = {s.sid: s.text for s in sources}
+    extra: list[Alignment] = []
+    done: set[tuple[int, int, int, int, int]] = set()
+    for ia, a0, a1, ib, b0, b1 in bridges:
+        if ia in old or ib in old:
+            continue
+        for orig, o0, o1, dest, d0, d1 in ((ia, a0, a1, ib, b0, b1), (ib, b0, b1, ia, a0, a1)):
+            mine = [y for k in by_source.get(dest, ()) if k[1] < d1 and d0 < k[2] for y in partners[k]]
+            for k in by_source.get(orig, ()):
+                if not (k[1] < o1 and o0 < k[2]):
+                    continue
+                for y in partners[k]:
+                    if y.source_id in (ia, ib) or lang[y.source_id] == lang[dest]:
+                        continue
+                    if any(z.source_id == y.source_id and z.start < y.end and y.start < z.end for z in mine):
+                        continue
+                    if sum(1 for z in mine if z.source_id == y.source_id) >= tuning.MAX_PER_SENTENCE:
+                        continue
+                    key5 = (dest, d0, y.source_id, y.start, y.end)
+                    if key5 in done:
+                        continue
+                    done.add(key5)
+                    mine.append(y)
+                    extra.append(Alignment(Span(dest, d0, d1, text[dest][d0:d1]), y, 0.3, "same-event", ("translation",)))
+    return extra
 
 
 def _reuse(
