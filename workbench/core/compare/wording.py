@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -218,16 +218,21 @@ def _compare(
     if 0 < tail <= 4:
         j1 = min(len(window), j1 + tail + 1)
     changed = []
+    removed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
     for tag, i1, i2, k1, k2 in SequenceMatcher(None, q.words, window[j0:j1], autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         said_w, reported_w = q.words[i1:i2], window[j0 + k1 : j0 + k2]
+        removed.update(w[:4] for w in said_w if w not in _PERSON and w not in _FUNCTION)
+        added.update(w[:4] for w in reported_w if w not in _PERSON and w not in _FUNCTION)
         if i1 == 0 or (i2 == len(q.words) and tag != "replace"):
             continue
         if set(said_w) | set(reported_w) <= _PERSON | _FUNCTION or _same_verbs(said_w, reported_w):
             continue
         changed.append((i1, i2, lo + j0 + k1, lo + j0 + k2))
-    if not changed:
+    if not changed or removed == added:
+        # the same content words, moved (« Nous ne rouvrirons pas la ligne » → « la ligne ne rouvrirait pas »)
         return None
     sid_q, text_q, _fq, _ = src_q
     sid_r, text_r, _fr, _ = src_r
