@@ -20,9 +20,12 @@ def test_leads_told_in_different_words_still_compare_their_days() -> None:
              dt.date(2026, 3, 13))
     b = _src(2, "Why are the dockers angry? Pay has not moved in years. Everything stopped on Wednesday, March 11, "
                 "said a crane driver.", dt.date(2026, 3, 14))
-    found = [d for d in compare([a, b]).discrepancies if d.kind == "date"]
+    result = compare([a, b])
+    found = [d for d in result.discrepancies if d.kind == "date"]
     values = {s.source_id: s.value for d in found for s in d.spans}
     assert values == {1: "2026-03-12", 2: "2026-03-11"}
+    # the two sentences dating the event are one fact told in two ways
+    assert any("Thursday" in al.a.exact and "Wednesday" in al.b.exact for al in result.alignments)
 
 
 def test_days_a_week_apart_are_another_event_not_a_disagreement() -> None:

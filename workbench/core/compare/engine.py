@@ -205,7 +205,9 @@ def compare(
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
-    edges.extend(_lead_day_edges(sources, reported, recycled_of, edges))
+    dated = {sid for e in edges if e.kind == "date" for sid in (e.a.source_id, e.b.source_id)}
+    edges.extend(_lead_day_edges(sources, reported, recycled_of, dated))
+    alignments = _with_event_days(alignments, sources, reported, recycled_of, dated)
     matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
     edges.extend(_quote_edges(sources, recycled_of, roles, matched))
     kept = [s for s in sources if s.index not in recycled_of]
@@ -628,8 +630,53 @@ def _lead_day(s: _Source, day: dt.date | None) -> DateMention | None:
     return next((d for d in _d(s).items if d.precision == "day" and d.value == day), None)
 
 
+def _with_event_days(
+    alignments: tuple[Alignment, ...],
+    sources: list[_Source],
+    reported: list[dt.date | None],
+    recycled_of: dict[int, Recycled],
+    compared: set[int],
+) -> tuple[Alignment, ...]:
+    """Alignments plus the pairs of sentences where two sources first date their event (each source's account of
+    when it happened), when they did not align by their words: « walked out on Thursday » / « stopped work on
+    Wednesday », « held a video call on Tuesday » / « On Monday, … picked up the phone ». As for the days compared
+    (``_lead_day_edges``), one of the two sources must have had no date compared through aligned sentences."""
+    leads: list[tuple[_Source, Sentence]] = []
+    for s, rep in zip(sources, reported, strict=True):
+        d = _lead_day(s, rep) if s.index not in recycled_of else None
+        if d is None:
+            continue
+        sent = next((x for x in s.sentences if x.start <= d.start < x.end), None)
+        if sent is not None and not _is_title(s.text[sent.start : sent.end]):
+            leads.append((s, sent))
+    if len(leads) < 2:
+        return alignments
+    seen: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    for al in alignments:
+        seen.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end, al.b.start, al.b.end))
+        seen.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end, al.a.start, al.a.end))
+    extra = []
+    for k, (sa, xa) in enumerate(leads):
+        for sb, xb in leads[k + 1 :]:
+            if sa.sid in compared and sb.sid in compared:
+                continue
+            if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
+                   for a0, a1, b0, b1 in seen.get((sa.sid, sb.sid), ())):
+                continue
+            extra.append(Alignment(_span(sa, xa), _span(sb, xb), tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _is_title(text: str) -> bool:
+    """A headline: short and without closing punctuation (its day is the lead's, told again)."""
+    t = text.strip()
+    return len(t) < tuning.HEADLINE_MAX_CHARS and not t.endswith((".", "!", "?", "»", '"', "…"))
+
+
 def _lead_day_edges(
-    sources: list[_Source], reported: list[dt.date | None], recycled_of: dict[int, Recycled], found: list[Edge]
+    sources: list[_Source], reported: list[dt.date | None], recycled_of: dict[int, Recycled], compared: set[int]
 ) -> list[Edge]:
     """The event's day as each source first states it, compared across sources whatever their sentences align.
 
@@ -639,7 +686,6 @@ def _lead_day_edges(
     Only a source none of whose dates was compared through aligned sentences takes part: a story has several days
     (the fire started on Tuesday, the evacuation on Wednesday) and aligned sentences say which is which.
     """
-    compared = {sid for e in found if e.kind == "date" for sid in (e.a.source_id, e.b.source_id)}
     leads = [
         (s, d) for s, rep in zip(sources, reported, strict=True)
         if s.index not in recycled_of and (d := _lead_day(s, rep)) is not None
