@@ -98,3 +98,18 @@ def test_reported_speech_moving_the_quotes_words_is_no_wording_change() -> None:
                 "pas consolidé par les ingénieurs.", dt.date(2026, 10, 17), "fr")
     assert not [d for d in compare([a, b]).discrepancies if d.kind == "quote_wording"]
     assert [d for d in compare([a, c]).discrepancies if d.kind == "quote_wording"]
+
+
+def test_english_durations_read_in_minutes_and_tie_two_paraphrases() -> None:
+    from workbench.core.compare.quantities import find_quantities
+
+    def minutes(text: str) -> list[float]:
+        return [q.value for q in find_quantities(fold(text), []) if q.category == "duration"]
+
+    assert minutes("They talked for about an hour and a half.") == [90.0]
+    assert minutes("It lasted 1 hour 30 minutes.") == [90.0]
+    assert minutes("It took half an hour.") == [30.0]
+    a = _src(1, "The call between Elsa Varga and Tomas Reinholt lasted about 90 minutes and covered energy.",
+             dt.date(2026, 9, 23))
+    b = _src(2, "The two talked for about an hour and a half, mostly about fish.", dt.date(2026, 9, 25))
+    assert any("90 minutes" in al.a.exact and "hour and a half" in al.b.exact for al in compare([a, b]).alignments)

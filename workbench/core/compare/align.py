@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from workbench.core.compare import tuning
 from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, lemma
+from workbench.core.compare.quantities import find_quantities
 from workbench.core.compare.textutil import WORD_RE, Ticker, mask_digits, stem
 
 
@@ -92,6 +93,9 @@ def name_key(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def _lemma_stem(word: str, lang: str) -> str:
     return stem(lemma(word, lang))
+
+
+_HOURS = re.compile(r"\b(?:heures?|hours?|demi-heure)\b")
 
 
 def number_key(written: str) -> str:
@@ -161,6 +165,12 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
             counted = "u:" + stem(lemma(noun.group(1), u.lang))
             anchors.add(counted)
             terms.append(counted)
+    if _HOURS.search(folded, u.start, u.end):
+        # a duration in hours is the same figure as its minutes (« an hour and a half » / « 90 minutes »)
+        for q in find_quantities(folded[u.start : u.end], []):
+            if q.category == "duration" and q.value >= tuning.FIGURE_MIN_VALUE and q.value == int(q.value):
+                anchors.add(f"#{int(q.value)}")
+                terms.append(f"#{int(q.value)}")
     for m in _QUOTED.finditer(text, u.start, u.end):
         words = [w for w in WORD_RE.findall(folded, m.start(1), m.end(1)) if w not in ALL_STOPWORDS and len(w) > 3]
         for a, b in itertools.pairwise(words):
