@@ -113,3 +113,11 @@ def test_english_durations_read_in_minutes_and_tie_two_paraphrases() -> None:
              dt.date(2026, 9, 23))
     b = _src(2, "The two talked for about an hour and a half, mostly about fish.", dt.date(2026, 9, 25))
     assert any("90 minutes" in al.a.exact and "hour and a half" in al.b.exact for al in compare([a, b]).alignments)
+
+
+def test_a_weak_pair_sharing_a_counted_noun_compares_its_one_sum_of_money() -> None:
+    a = _src(1, "Elsa Varga and Tomas Reinholt held a video call on Tuesday, agreeing to raise bilateral trade to "
+                "$80 billion a year by 2030, their offices said.", dt.date(2026, 9, 23))
+    b = _src(2, "Their target: $60 billion in yearly trade by the end of the decade.", dt.date(2026, 9, 25))
+    found = [d for d in compare([a, b]).discrepancies if d.kind == "number"]
+    assert {s.source_id: s.value for d in found for s in d.spans} == {1: 80e9, 2: 60e9}
