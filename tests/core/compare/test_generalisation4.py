@@ -52,8 +52,11 @@ def test_a_superlative_rank_stated_differently_is_found() -> None:
     a = _src(1, "Traffic is cut on the Vell line, one of the busiest lines of the region, until Monday.",
              dt.date(2026, 10, 16))
     b = _src(2, "The Vell line is the busiest line of the region, the operator said.", dt.date(2026, 10, 17))
-    found = [d for d in compare([a, b]).discrepancies if d.kind == "other"]
+    result = compare([a, b])
+    found = [d for d in result.discrepancies if d.kind == "other"]
     assert {s.value for d in found for s in d.spans} == {"first", "one of several"}
+    # the two sentences the rank finding compares are one fact
+    assert any("one of the busiest" in al.a.exact and "is the busiest" in al.b.exact for al in result.alignments)
 
 
 def test_english_video_call_against_a_phone_call_is_a_channel_discrepancy() -> None:

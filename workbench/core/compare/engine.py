@@ -213,13 +213,13 @@ def compare(
     matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
     edges.extend(_quote_edges(sources, recycled_of, roles, matched))
     kept = [s for s in sources if s.index not in recycled_of]
-    edges.extend(rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept]))
-    edges.extend(
-        reported_edges(
-            [q for s in kept for q in s.quotes],
-            [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
-        )
+    wording = rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept])
+    wording += reported_edges(
+        [q for s in kept for q in s.quotes],
+        [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
     )
+    edges.extend(wording)
+    alignments = _with_wording_pairs(alignments, sources, wording)
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
     edges.extend(negation_edges([(s.text, _claims(s, event)) for s in sources if s.index not in recycled_of]))
     texts = {s.sid: s.text for s in sources}
@@ -349,7 +349,8 @@ def _through_translations(
                         continue
                     done.add(key5)
                     mine.append(y)
-                    extra.append(Alignment(Span(dest, d0, d1, text[dest][d0:d1]), y, 0.3, "same-event", ("translation",)))
+                    span = Span(dest, d0, d1, text[dest][d0:d1])
+                    extra.append(Alignment(span, y, 0.3, "same-event", ("translation",)))
     return extra
 
 
@@ -643,7 +644,8 @@ def _lead_day(s: _Source, day: dt.date | None) -> DateMention | None:
     """Where the source dates its event: the first mention of its event's day (dates sorted by position)."""
     if day is None:
         return None
-    return next((d for d in _d(s).items if d.precision == "day" and d.value == day), None)
+    days = [d for d in s.dates if d.precision == "day" and d.value == day]
+    return min(days, key=lambda d: d.start) if days else None
 
 
 def _with_event_days(
@@ -653,10 +655,12 @@ def _with_event_days(
     recycled_of: dict[int, Recycled],
     compared: set[int],
 ) -> tuple[Alignment, ...]:
-    """Alignments plus the pairs of sentences where two sources first date their event (each source's account of
-    when it happened), when they did not align by their words: « walked out on Thursday » / « stopped work on
-    Wednesday », « held a video call on Tuesday » / « On Monday, … picked up the phone ». As for the days compared
-    (``_lead_day_edges``), one of the two sources must have had no date compared through aligned sentences."""
+    """Alignments plus the sentences where two sources first date their event, when their words did not align.
+
+    Each is its source's account of when it happened: « walked out on Thursday » / « stopped work on Wednesday »,
+    « held a video call on Tuesday » / « On Monday, … picked up the phone ». As for the days compared
+    (``_lead_day_edges``), one of the two sources must have had no date compared through aligned sentences.
+    """
     leads: list[tuple[_Source, Sentence]] = []
     for s, rep in zip(sources, reported, strict=True):
         d = _lead_day(s, rep) if s.index not in recycled_of else None
@@ -680,6 +684,45 @@ def _with_event_days(
                    for a0, a1, b0, b1 in seen.get((sa.sid, sb.sid), ())):
                 continue
             extra.append(Alignment(_span(sa, xa), _span(sb, xb), tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _with_wording_pairs(
+    alignments: tuple[Alignment, ...], sources: list[_Source], wording: list[Edge]
+) -> tuple[Alignment, ...]:
+    """Alignments plus the sentences a rank or a quote-vs-reported finding compares, when they did not align.
+
+    « l'une des plus fréquentées de la région » (a clause of a long sentence) and « est la plus fréquentée de la
+    région » state one fact differently; so do a quotation and the same words reported: the finding ties them.
+    """
+    by_sid = {s.sid: s for s in sources}
+
+    def sentence(span: ValueSpan) -> Sentence | None:
+        src = by_sid.get(span.source_id)
+        if src is None:
+            return None
+        return next((x for x in src.sentences if x.start <= span.start < x.end), None)
+
+    have = [(al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end) for al in alignments]
+    have += [(b0, b1, b2, a0, a1, a2) for a0, a1, a2, b0, b1, b2 in have]
+    extra: list[Alignment] = []
+    for e in wording:
+        if e.a.source_id == e.b.source_id:
+            continue
+        xa, xb = sentence(e.a), sentence(e.b)
+        if xa is None or xb is None:
+            continue
+        ia, ib = e.a.source_id, e.b.source_id
+        if any(sa == ia and sb == ib and a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
+               for sa, a0, a1, sb, b0, b1 in have):
+            continue
+        have.append((ia, xa.start, xa.end, ib, xb.start, xb.end))
+        have.append((ib, xb.start, xb.end, ia, xa.start, xa.end))
+        anchor = "rank" if e.group.startswith("rank:") else "quote"
+        extra.append(Alignment(_span(by_sid[ia], xa), _span(by_sid[ib], xb), tuning.FIGURE_FLOOR, "same-event",
+                               (anchor,)))
     if not extra:
         return alignments
     return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
