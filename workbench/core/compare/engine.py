@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -705,8 +705,10 @@ def _with_wording_pairs(
             return None
         return next((x for x in src.sentences if x.start <= span.start < x.end), None)
 
-    have = [(al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end) for al in alignments]
-    have += [(b0, b1, b2, a0, a1, a2) for a0, a1, a2, b0, b1, b2 in have]
+    have: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for al in alignments:
+        have[(al.a.source_id, al.b.source_id)].append((al.a.start, al.a.end, al.b.start, al.b.end))
+        have[(al.b.source_id, al.a.source_id)].append((al.b.start, al.b.end, al.a.start, al.a.end))
     extra: list[Alignment] = []
     for e in wording:
         if e.a.source_id == e.b.source_id:
@@ -715,11 +717,10 @@ def _with_wording_pairs(
         if xa is None or xb is None:
             continue
         ia, ib = e.a.source_id, e.b.source_id
-        if any(sa == ia and sb == ib and a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
-               for sa, a0, a1, sb, b0, b1 in have):
+        if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1 for a0, a1, b0, b1 in have[(ia, ib)]):
             continue
-        have.append((ia, xa.start, xa.end, ib, xb.start, xb.end))
-        have.append((ib, xb.start, xb.end, ia, xa.start, xa.end))
+        have[(ia, ib)].append((xa.start, xa.end, xb.start, xb.end))
+        have[(ib, ia)].append((xb.start, xb.end, xa.start, xa.end))
         anchor = "rank" if e.group.startswith("rank:") else "quote"
         extra.append(Alignment(_span(by_sid[ia], xa), _span(by_sid[ib], xb), tuning.FIGURE_FLOOR, "same-event",
                                (anchor,)))
