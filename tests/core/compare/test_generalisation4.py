@@ -124,3 +124,15 @@ def test_a_weak_pair_sharing_a_counted_noun_compares_its_one_sum_of_money() -> N
     b = _src(2, "Their target: $60 billion in yearly trade by the end of the decade.", dt.date(2026, 9, 25))
     found = [d for d in compare([a, b]).discrepancies if d.kind == "number"]
     assert {s.source_id: s.value for d in found for s in d.spans} == {1: 80e9, 2: 60e9}
+
+
+def test_the_minutes_of_a_duration_are_no_figure_of_their_own() -> None:
+    a = _src(1, "La conversation entre Elsa Varga et Tomas Reinholt a duré 1 heure et 25 minutes, a indiqué Minsk.",
+             dt.date(2026, 2, 5), "fr")
+    b = _src(2, "Varga a rappelé que le traité signé il y a 25 ans reste la base du partenariat avec Minsk.",
+             dt.date(2026, 2, 5), "fr")
+    c = _src(3, "L'entretien a duré 85 minutes, selon Minsk, et s'est tenu dans un climat cordial.",
+             dt.date(2026, 2, 6), "fr")
+    result = compare([a, b, c])
+    assert not any({al.a.source_id, al.b.source_id} == {1, 2} for al in result.alignments)
+    assert any({al.a.source_id, al.b.source_id} == {1, 3} and "#85" in al.anchors for al in result.alignments)
