@@ -136,3 +136,4 @@ def test_the_minutes_of_a_duration_are_no_figure_of_their_own() -> None:
     result = compare([a, b, c])
     assert not any({al.a.source_id, al.b.source_id} == {1, 2} for al in result.alignments)
     assert any({al.a.source_id, al.b.source_id} == {1, 3} and "#85" in al.anchors for al in result.alignments)
+

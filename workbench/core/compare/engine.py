@@ -327,6 +327,7 @@ def _through_translations(
         if lang[al.a.source_id] != lang[al.b.source_id] and al.score >= tuning.VERIFY:
             bridges.append((al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end))
     text = {s.sid: s.text for s in sources}
+    count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int, int]] = set()
     for ia, a0, a1, ib, b0, b1 in bridges:
@@ -350,7 +351,8 @@ def _through_translations(
                     done.add(key5)
                     mine.append(y)
                     span = Span(dest, d0, d1, text[dest][d0:d1])
-                    extra.append(Alignment(span, y, 0.3, "same-event", ("translation",)))
+                    if _room(count, span, y):
+                        extra.append(Alignment(span, y, 0.3, "same-event", ("translation",)))
     return extra
 
 
@@ -676,6 +678,7 @@ def _with_event_days(
         seen.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end, al.b.start, al.b.end))
         seen.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end, al.a.start, al.a.end))
     extra = []
+    count = _per_passage(alignments)
     for k, (sa, xa) in enumerate(leads):
         for sb, xb in leads[k + 1 :]:
             if sa.sid in compared and sb.sid in compared:
@@ -683,7 +686,9 @@ def _with_event_days(
             if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
                    for a0, a1, b0, b1 in seen.get((sa.sid, sb.sid), ())):
                 continue
-            extra.append(Alignment(_span(sa, xa), _span(sb, xb), tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
+            span_a, span_b = _span(sa, xa), _span(sb, xb)
+            if _room(count, span_a, span_b):
+                extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
     if not extra:
         return alignments
     return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
@@ -710,6 +715,7 @@ def _with_wording_pairs(
         have[(al.a.source_id, al.b.source_id)].append((al.a.start, al.a.end, al.b.start, al.b.end))
         have[(al.b.source_id, al.a.source_id)].append((al.b.start, al.b.end, al.a.start, al.a.end))
     extra: list[Alignment] = []
+    count = _per_passage(alignments)
     for e in wording:
         if e.a.source_id == e.b.source_id:
             continue
@@ -722,11 +728,31 @@ def _with_wording_pairs(
         have[(ia, ib)].append((xa.start, xa.end, xb.start, xb.end))
         have[(ib, ia)].append((xb.start, xb.end, xa.start, xa.end))
         anchor = "rank" if e.group.startswith("rank:") else "quote"
-        extra.append(Alignment(_span(by_sid[ia], xa), _span(by_sid[ib], xb), tuning.FIGURE_FLOOR, "same-event",
-                               (anchor,)))
+        span_a, span_b = _span(by_sid[ia], xa), _span(by_sid[ib], xb)
+        if _room(count, span_a, span_b):
+            extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", (anchor,)))
     if not extra:
         return alignments
     return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _per_passage(alignments: tuple[Alignment, ...]) -> Counter[tuple[int, int]]:
+    """Alignments per passage (source id, start): added pairs respect ``tuning.MAX_PER_SENTENCE_TOTAL`` too."""
+    count: Counter[tuple[int, int]] = Counter()
+    for al in alignments:
+        count[(al.a.source_id, al.a.start)] += 1
+        count[(al.b.source_id, al.b.start)] += 1
+    return count
+
+
+def _room(count: Counter[tuple[int, int]], a: Span, b: Span) -> bool:
+    """Whether two passages may take one more alignment each (and count it when they may)."""
+    ka, kb = (a.source_id, a.start), (b.source_id, b.start)
+    if count[ka] >= tuning.MAX_PER_SENTENCE_TOTAL or count[kb] >= tuning.MAX_PER_SENTENCE_TOTAL:
+        return False
+    count[ka] += 1
+    count[kb] += 1
+    return True
 
 
 def _is_title(text: str) -> bool:
