@@ -137,3 +137,16 @@ def test_the_minutes_of_a_duration_are_no_figure_of_their_own() -> None:
     assert not any({al.a.source_id, al.b.source_id} == {1, 2} for al in result.alignments)
     assert any({al.a.source_id, al.b.source_id} == {1, 3} and "#85" in al.anchors for al in result.alignments)
 
+
+
+def test_two_tellings_of_one_wire_sentence_meet_through_it() -> None:
+    wire = _src(1, "CASTLEMERE (Southgate Press) - A wildfire forced the evacuation of 3,200 residents from the hill "
+                   "villages north of Castlemere on Wednesday, fire officials said.", dt.date(2026, 8, 6))
+    daily = _src(2, "A wildfire forced the evacuation of 2,300 residents from the hill villages north of Castlemere "
+                    "on Wednesday, fire officials said, as flames reached Hollin Cross.", dt.date(2026, 8, 7))
+    blog = _src(3, "Smoke everywhere. About 3,200 people had to leave their homes, and many slept in the school.",
+                dt.date(2026, 8, 8))
+    result = compare([wire, daily, blog])
+    pairs = {frozenset((al.a.source_id, al.b.source_id)): al for al in result.alignments}
+    assert frozenset((1, 2)) in pairs and frozenset((1, 3)) in pairs
+    assert frozenset((2, 3)) in pairs and "partner" in pairs[frozenset((2, 3))].anchors
