@@ -20,6 +20,8 @@ def add_parser(sub: Any) -> None:
     # No default here: importing the comparison engine for a number would cost every command 0.15 s at start-up.
     tr.add_argument("--top", type=_positive, help="sentences per source (default: TRIAGE_TOP)")
     tr.add_argument("--json", action="store_true")
+    tr.add_argument("--language", choices=["en", "fr"], default="en",
+                    help="language of the reasons in the text output (--json keeps the English keys)")
     tr.set_defaults(func=cmd_triage)
 
 
@@ -36,6 +38,7 @@ def _positive(value: str) -> int:
 def cmd_triage(ctx: Context) -> int:
     """Print the top sentences per source, best first."""
     from workbench.cli_context import dump_json
+    from workbench.core.compare.triage import REASONS_FR
     from workbench.core.compare.tuning import TRIAGE_TOP
     from workbench.services import triage
 
@@ -44,7 +47,9 @@ def cmd_triage(ctx: Context) -> int:
     if ctx.args.json:
         dump_json([it.to_json() for it in items])
         return 0
+    french = getattr(ctx.args, "language", "en") == "fr"
     for it in items:
         text = " ".join(it.exact.split())
-        print(f"{it.score:.2f}  source {it.source_id} @{it.start}-{it.end}  [{', '.join(it.reasons)}]  {text}")
+        reasons = ", ".join(REASONS_FR.get(r, r) if french else r for r in it.reasons)
+        print(f"{it.score:.2f}  source {it.source_id} @{it.start}-{it.end}  [{reasons}]  {text}")
     return 0

@@ -26,3 +26,17 @@ def test_compare_json_keys_and_french_notes(tmp_path, capsys) -> None:
     assert main(["--db", db, "compare", "--json"]) == 0
     english = json.loads(capsys.readouterr().out)
     assert english["discrepancies"][0]["note"].startswith("Figures differ")
+
+
+def test_triage_text_writes_its_reasons_in_french_and_json_keeps_the_keys(tmp_path, capsys) -> None:
+    db = str(tmp_path / "t.db")
+    assert main(["--db", db, "init"]) == 0
+    path = tmp_path / "a.txt"
+    path.write_text(A, encoding="utf-8")
+    assert main(["--db", db, "import", str(path), "--published", "2026-03-12", "--language", "fr"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "triage", "--language", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "chiffre" in out and "number" not in out
+    assert main(["--db", db, "triage", "--json", "--language", "fr"]) == 0
+    assert "number" in json.loads(capsys.readouterr().out)[0]["reasons"]

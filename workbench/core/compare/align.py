@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from workbench.core.compare import tuning
 from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, lemma
+from workbench.core.compare.quantities import find_quantities
 from workbench.core.compare.textutil import WORD_RE, Ticker, mask_digits, stem
 
 
@@ -94,6 +95,9 @@ def _lemma_stem(word: str, lang: str) -> str:
     return stem(lemma(word, lang))
 
 
+_HOURS = re.compile(r"\b(?:heures?|hours?|demi-heure)\b")
+
+
 def number_key(written: str) -> str:
     """One key for a figure in either language: « 2,100 », « 2 100 », « 2.100 » → ``2100``; « 2,4 » → ``2.4``."""
     compact = re.sub(r"[\s\u00a0\u202f.,](?=\d{3}(?!\d))", "", written)
@@ -147,15 +151,28 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
         if w in ALL_STOPWORDS or len(w) < 2:
             continue
         terms.append(_lemma_stem(raw.lower(), u.lang))
+    durations: list[tuple[int, int]] = []
+    if _HOURS.search(folded, u.start, u.end):
+        # a duration in hours is the same figure as its minutes (« an hour and a half » / « 90 minutes »); the
+        # parts of « 1 heure et 25 minutes » are not figures of their own (« 25 » would tie any 25th anniversary)
+        for q in find_quantities(folded[u.start : u.end], []):
+            if q.category == "duration" and q.value >= tuning.FIGURE_MIN_VALUE and q.value == int(q.value):
+                durations.append((u.start + q.start, u.start + q.end))
+                anchors.add(f"#{int(q.value)}")
+                terms.append(f"#{int(q.value)}")
     for m in _NUMBER.finditer(folded, u.start, u.end):
         if _CLOCK_MINUTES.search(folded, max(u.start, m.start() - 6), m.start()):
             continue  # the minutes of « 2 h 30 » are no figure of the story
+        figure = "#" + number_key(m.group(0))
+        in_duration = any(a <= m.start() < b for a, b in durations)
+        if in_duration and figure not in anchors:
+            continue  # a part of a duration (its total is the anchor)
         after = WORD_RE.match(folded, m.end() + 1) if m.end() + 1 < u.end else None
         if after is not None and after.group(0) in _MONTHS:
             continue  # the day of « 4 février » is the date's, already a month anchor
-        figure = "#" + number_key(m.group(0))
-        anchors.add(figure)
-        terms.append(figure)
+        if not in_duration:  # else the duration's total, already counted
+            anchors.add(figure)
+            terms.append(figure)
         noun = _NOUN_AFTER.match(folded, m.end())
         if noun is not None and noun.group(1) not in _NOT_NAMES:
             counted = "u:" + stem(lemma(noun.group(1), u.lang))

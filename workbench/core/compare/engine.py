@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -202,19 +202,24 @@ def compare(
             continue
         if p.score < tuning.EDGE_MIN and not same_figure:
             edges.extend(_event_day_edges(sources[a.src], a, reported[a.src], sources[b.src], b, reported[b.src]))
+            if any(x.startswith("u:") for x in p.anchors):
+                edges.extend(_lone_amount_edges(sources[a.src], a, sources[b.src], b))
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
+    dated = {sid for e in edges if e.kind == "date" for sid in (e.a.source_id, e.b.source_id)}
+    edges.extend(_lead_day_edges(sources, reported, recycled_of, dated))
+    alignments = _with_event_days(alignments, sources, reported, recycled_of, dated)
     matched = match_quotes([q for s in sources for q in s.quotes], [s.text for s in sources])
     edges.extend(_quote_edges(sources, recycled_of, roles, matched))
     kept = [s for s in sources if s.index not in recycled_of]
-    edges.extend(rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept]))
-    edges.extend(
-        reported_edges(
-            [q for s in kept for q in s.quotes],
-            [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
-        )
+    wording = rank_edges([(s.text, rank_mentions(s.sid, s.folded, s.ranges)) for s in kept])
+    wording += reported_edges(
+        [q for s in kept for q in s.quotes],
+        [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
     )
+    edges.extend(wording)
+    alignments = _with_wording_pairs(alignments, sources, wording)
     edges.extend(interaction_edges([_interactions(s, event) for s in sources if s.index not in recycled_of]))
     edges.extend(negation_edges([(s.text, _claims(s, event)) for s in sources if s.index not in recycled_of]))
     texts = {s.sid: s.text for s in sources}
@@ -284,9 +289,105 @@ def _with_translations(
             span_a = Span(sa.sid, a0, a1, sa.text[a0:a1])
             span_b = Span(sb.sid, b0, b1, sb.text[b0:b1])
             extra.append(Alignment(span_a, span_b, min(1.0, sc / 2), relation, ("translation",)))
+    extra += _through_translations(alignments + tuple(extra), translated, sources, recycled_of)
+    extra += _through_shared_partner(alignments + tuple(extra))
     if not extra:
         return alignments
     return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment]:
+    """Two passages that are each the only partner, in their source, of one passage of a third source meet.
+
+    « On dénombre 14 blessés » and « … 11 ont dû être soignés » share no word, but each is the wire's « 11 blessés »
+    sentence told by another outlet; so are « forced the evacuation of 2,300 residents » and « About 3,200 people had
+    to leave ». Only when neither of the two found any partner in the other's source.
+    """
+    same_event = [al for al in alignments if al.relation == "same-event"]
+    partners: dict[tuple[int, int], dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for al in same_event:
+        partners[(al.a.source_id, al.a.start)][al.b.source_id].append(al.b)
+        partners[(al.b.source_id, al.b.start)][al.a.source_id].append(al.a)
+    count = _per_passage(alignments)
+    extra: list[Alignment] = []
+    done: set[tuple[int, int, int, int]] = set()
+    for _key, per in list(partners.items()):
+        only = [spans[0] for spans in per.values() if len(spans) == 1]
+        for k, y in enumerate(only):
+            for z in only[k + 1 :]:
+                in_z = partners[(y.source_id, y.start)].get(z.source_id, [])
+                in_y = partners[(z.source_id, z.start)].get(y.source_id, [])
+                if any(w.start == z.start for w in in_z) or max(len(in_z), len(in_y)) >= tuning.MAX_PER_SENTENCE:
+                    continue
+                if in_z and in_y:
+                    continue
+                pair = (y.source_id, y.start, z.source_id, z.start)
+                if pair in done or not _room(count, y, z):
+                    continue
+                done.add(pair)
+                extra.append(Alignment(y, z, tuning.FIGURE_FLOOR, "same-event", ("partner",)))
+    return extra
+
+
+def _through_translations(
+    alignments: tuple[Alignment, ...],
+    translated: list[Translated],
+    sources: list[_Source],
+    recycled_of: dict[int, Recycled],
+) -> list[Alignment]:
+    """A translated sentence meets the partners its original has in third sources (and the other way round).
+
+    A French relay translating the wire shares no words with an English blog: « défaire dix ans de confiance » and
+    « undo ten years of trust » meet only through the wire's sentence, which the blog's aligns with. The bridges are
+    the translated passage's sentence pairs and the pairs across two languages aligned with a fair score; only a
+    partner in another language than the sentence's is added (same-language partners align by their words).
+    """
+    same_event = [al for al in alignments if al.relation == "same-event"]
+    partners: dict[tuple[int, int, int], list[Span]] = {}
+    for al in same_event:
+        for x, y in ((al.a, al.b), (al.b, al.a)):
+            partners.setdefault((x.source_id, x.start, x.end), []).append(y)
+    by_source: dict[int, list[tuple[int, int, int]]] = {}
+    for key in partners:
+        by_source.setdefault(key[0], []).append(key)
+    lang = {s.sid: s.lang for s in sources}
+    old = {sources[k].sid for k in recycled_of}
+    bridges: list[tuple[int, int, int, int, int, int]] = []
+    for t in translated:
+        if t.a != t.b and t.a not in recycled_of and t.b not in recycled_of:
+            ia, ib = sources[t.a].sid, sources[t.b].sid
+            bridges += [(ia, a0, a1, ib, b0, b1) for a0, a1, b0, b1, _sc in t.pairs]
+    for al in same_event:
+        if lang[al.a.source_id] != lang[al.b.source_id] and al.score >= tuning.VERIFY:
+            bridges.append((al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end))
+    text = {s.sid: s.text for s in sources}
+    count = _per_passage(alignments)
+    extra: list[Alignment] = []
+    done: set[tuple[int, int, int, int, int]] = set()
+    for ia, a0, a1, ib, b0, b1 in bridges:
+        if ia in old or ib in old:
+            continue
+        for orig, o0, o1, dest, d0, d1 in ((ia, a0, a1, ib, b0, b1), (ib, b0, b1, ia, a0, a1)):
+            mine = [y for k in by_source.get(dest, ()) if k[1] < d1 and d0 < k[2] for y in partners[k]]
+            for k in by_source.get(orig, ()):
+                if not (k[1] < o1 and o0 < k[2]):
+                    continue
+                for y in partners[k]:
+                    if y.source_id in (ia, ib) or lang[y.source_id] == lang[dest]:
+                        continue
+                    if any(z.source_id == y.source_id and z.start < y.end and y.start < z.end for z in mine):
+                        continue
+                    if sum(1 for z in mine if z.source_id == y.source_id) >= tuning.MAX_PER_SENTENCE:
+                        continue
+                    key5 = (dest, d0, y.source_id, y.start, y.end)
+                    if key5 in done:
+                        continue
+                    done.add(key5)
+                    mine.append(y)
+                    span = Span(dest, d0, d1, text[dest][d0:d1])
+                    if _room(count, span, y):
+                        extra.append(Alignment(span, y, 0.3, "same-event", ("translation",)))
+    return extra
 
 
 def _reuse(
@@ -544,6 +645,20 @@ def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair, *, pe
     return edges
 
 
+def _lone_amount_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef) -> list[Edge]:
+    """A weakly aligned pair sharing a counted noun compares its one amount (money) on each side.
+
+    « raise bilateral trade to $80 billion a year by 2030 » / « Their target: $60 billion in yearly trade »: the
+    pair shares only « billion », too little for every figure to be compared, but a sum of money stated once in each
+    sentence of the same fact is the same sum.
+    """
+    qa = [q for q in _within(_q(sa), a.start, a.end) if q.category == "amount"]
+    qb = [q for q in _within(_q(sb), b.start, b.end) if q.category == "amount"]
+    if len(qa) != 1 or len(qb) != 1 or qa[0].unit != qb[0].unit:
+        return []
+    return quantity_edges(sa.sid, sa.text, qa, sb.sid, sb.text, qb)
+
+
 def _event_day_edges(
     sa: _Source, a: SentRef, day_a: dt.date | None, sb: _Source, b: SentRef, day_b: dt.date | None
 ) -> list[Edge]:
@@ -559,6 +674,151 @@ def _event_day_edges(
     if not da or not db:
         return []
     return date_edges(sa.sid, sa.text, da, sb.sid, sb.text, db)
+
+
+def _lead_day(s: _Source, day: dt.date | None) -> DateMention | None:
+    """Where the source dates its event: the first mention of its event's day (dates sorted by position)."""
+    if day is None:
+        return None
+    days = [d for d in s.dates if d.precision == "day" and d.value == day]
+    return min(days, key=lambda d: d.start) if days else None
+
+
+def _with_event_days(
+    alignments: tuple[Alignment, ...],
+    sources: list[_Source],
+    reported: list[dt.date | None],
+    recycled_of: dict[int, Recycled],
+    compared: set[int],
+) -> tuple[Alignment, ...]:
+    """Alignments plus the sentences where two sources first date their event, when their words did not align.
+
+    Each is its source's account of when it happened: « walked out on Thursday » / « stopped work on Wednesday »,
+    « held a video call on Tuesday » / « On Monday, … picked up the phone ». As for the days compared
+    (``_lead_day_edges``), one of the two sources must have had no date compared through aligned sentences.
+    """
+    leads: list[tuple[_Source, Sentence]] = []
+    for s, rep in zip(sources, reported, strict=True):
+        d = _lead_day(s, rep) if s.index not in recycled_of else None
+        if d is None:
+            continue
+        sent = next((x for x in s.sentences if x.start <= d.start < x.end), None)
+        if sent is not None and not _is_title(s.text[sent.start : sent.end]):
+            leads.append((s, sent))
+    if len(leads) < 2:
+        return alignments
+    seen: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    for al in alignments:
+        seen.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end, al.b.start, al.b.end))
+        seen.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end, al.a.start, al.a.end))
+    extra = []
+    count = _per_passage(alignments)
+    for k, (sa, xa) in enumerate(leads):
+        for sb, xb in leads[k + 1 :]:
+            if sa.sid in compared and sb.sid in compared:
+                continue
+            if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
+                   for a0, a1, b0, b1 in seen.get((sa.sid, sb.sid), ())):
+                continue
+            span_a, span_b = _span(sa, xa), _span(sb, xb)
+            if _room(count, span_a, span_b):
+                extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _with_wording_pairs(
+    alignments: tuple[Alignment, ...], sources: list[_Source], wording: list[Edge]
+) -> tuple[Alignment, ...]:
+    """Alignments plus the sentences a rank or a quote-vs-reported finding compares, when they did not align.
+
+    « l'une des plus fréquentées de la région » (a clause of a long sentence) and « est la plus fréquentée de la
+    région » state one fact differently; so do a quotation and the same words reported: the finding ties them.
+    """
+    by_sid = {s.sid: s for s in sources}
+
+    def sentence(span: ValueSpan) -> Sentence | None:
+        src = by_sid.get(span.source_id)
+        if src is None:
+            return None
+        return next((x for x in src.sentences if x.start <= span.start < x.end), None)
+
+    have: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for al in alignments:
+        have[(al.a.source_id, al.b.source_id)].append((al.a.start, al.a.end, al.b.start, al.b.end))
+        have[(al.b.source_id, al.a.source_id)].append((al.b.start, al.b.end, al.a.start, al.a.end))
+    extra: list[Alignment] = []
+    count = _per_passage(alignments)
+    for e in wording:
+        if e.a.source_id == e.b.source_id:
+            continue
+        xa, xb = sentence(e.a), sentence(e.b)
+        if xa is None or xb is None:
+            continue
+        ia, ib = e.a.source_id, e.b.source_id
+        if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1 for a0, a1, b0, b1 in have[(ia, ib)]):
+            continue
+        have[(ia, ib)].append((xa.start, xa.end, xb.start, xb.end))
+        have[(ib, ia)].append((xb.start, xb.end, xa.start, xa.end))
+        anchor = "rank" if e.group.startswith("rank:") else "quote"
+        span_a, span_b = _span(by_sid[ia], xa), _span(by_sid[ib], xb)
+        if _room(count, span_a, span_b):
+            extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", (anchor,)))
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _per_passage(alignments: tuple[Alignment, ...]) -> Counter[tuple[int, int]]:
+    """Alignments per passage (source id, start): added pairs respect ``tuning.MAX_PER_SENTENCE_TOTAL`` too."""
+    count: Counter[tuple[int, int]] = Counter()
+    for al in alignments:
+        count[(al.a.source_id, al.a.start)] += 1
+        count[(al.b.source_id, al.b.start)] += 1
+    return count
+
+
+def _room(count: Counter[tuple[int, int]], a: Span, b: Span) -> bool:
+    """Whether two passages may take one more alignment each (and count it when they may)."""
+    ka, kb = (a.source_id, a.start), (b.source_id, b.start)
+    if count[ka] >= tuning.MAX_PER_SENTENCE_TOTAL or count[kb] >= tuning.MAX_PER_SENTENCE_TOTAL:
+        return False
+    count[ka] += 1
+    count[kb] += 1
+    return True
+
+
+def _is_title(text: str) -> bool:
+    """A headline: short and without closing punctuation (its day is the lead's, told again)."""
+    t = text.strip()
+    return len(t) < tuning.HEADLINE_MAX_CHARS and not t.endswith((".", "!", "?", "»", '"', "…"))
+
+
+def _lead_day_edges(
+    sources: list[_Source], reported: list[dt.date | None], recycled_of: dict[int, Recycled], compared: set[int]
+) -> list[Edge]:
+    """The event's day as each source first states it, compared across sources whatever their sentences align.
+
+    « walked out on Thursday » / « stopped work on Wednesday », « held a video call on Tuesday » / « On Monday, …
+    picked up the phone »: two leads told in different words share no anchor, but each is where its source says
+    when the event happened. Days further apart than ``tuning.LEAD_DAY_GAP`` are another event, not a disagreement.
+    Only a source none of whose dates was compared through aligned sentences takes part: a story has several days
+    (the fire started on Tuesday, the evacuation on Wednesday) and aligned sentences say which is which.
+    """
+    leads = [
+        (s, d) for s, rep in zip(sources, reported, strict=True)
+        if s.index not in recycled_of and (d := _lead_day(s, rep)) is not None
+    ]
+    if len({d.value for _, d in leads}) < 2:
+        return []
+    edges: list[Edge] = []
+    for k, (sa, da) in enumerate(leads):
+        for sb, db in leads[k + 1 :]:
+            if abs((da.value - db.value).days) > tuning.LEAD_DAY_GAP or (sa.sid in compared and sb.sid in compared):
+                continue
+            edges.extend(date_edges(sa.sid, sa.text, [da], sb.sid, sb.text, [db]))
+    return edges
 
 
 def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:

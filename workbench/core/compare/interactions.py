@@ -31,9 +31,14 @@ from workbench.core.compare.persons import Mention
 
 _CUE = re.compile(
     r"entretien|entretenu|entretient|entretenir|entretenue|entretiennent|conversation|echange|appel|telephon|"
-    r"visio|video|teleconference|reunion|rencontr|discussion|discute|dialogue|parle|spoke|talk|call|met\b|meeting"
+    r"visio|video|teleconference|reunion|rencontr|discussion|discute|dialogue|parle|spoke|talk|call|met\b|meeting|"
+    r"phone"
 )
-_AVEC = re.compile(r"\b(?:avec|with)\s+((?:(?!(?:avec|with)\b)[\w'.-]+\s+){0,5})$")
+_AVEC = re.compile(
+    r"\b(?:avec|with|(?:phone|phoned|spoke|talked|called|speaking|talking)\s+to)\s+"
+    r"((?:(?!(?:avec|with|to)\b)[\w'.-]+\s+){0,5})$"
+)
+"""The word before a counterpart: « avec », « with », or « spoke to » / « picked up the phone to »."""
 _TOGETHER = re.compile(
     r"\s*(?:,\s*)?(?:se sont (?:entretenus|parle|rencontres|telephone)|ont (?:tenu|eu|echange|discute|dialogue)|"
     r"(?:have |had )?(?:spoke|talked|met|held))\b"
@@ -42,7 +47,9 @@ _VIDEO = re.compile(
     r"visio\s?-?conference|video\s?-?conference|reunion (?:virtuelle|video|en ligne)|appel video|rencontre video|"
     r"entretien video|par video|en video|videoconference|video call|video link"
 )
-_PHONE = re.compile(r"telephon|appel telephonique|coup de fil|phone call|by phone|by telephone|on the phone")
+_PHONE = re.compile(
+    r"telephon|appel telephonique|coup de fil|phone call|by phone|by telephone|on the phone|picked up the phone|phoned"
+)
 _CLAUSE = re.compile(r"[,;:()]|\b(?:avant|apres|puis|tandis|alors que|before|after)\b")
 NEAR_DAYS = 3
 """Sentences with a day-precise date farther than this from the event report another interaction."""
@@ -87,7 +94,7 @@ def sentence_interactions(folded: str, lo: int, hi: int, mentions: Sequence[Ment
         if am is None or "," in am.group(1):
             continue
         avec_at = m.start - len(before) + am.start()
-        if _CUE.search(folded, max(lo, avec_at - 70), avec_at) is None:
+        if _CUE.search(folded, max(lo, avec_at - 70), m.start - len(before) + am.start(1)) is None:
             continue
         partners.append(m)
     subject = next((m for m in mentions if m not in partners), None)
@@ -105,7 +112,7 @@ def sentence_interactions(folded: str, lo: int, hi: int, mentions: Sequence[Ment
             out.append(Interaction(m.name, subject, channel, cspan))
     for a, b in itertools.pairwise(mentions):
         gap = folded[a.end : b.start]
-        if a.name == b.name or not re.fullmatch(r"\s+et\s+(?:[\w'.-]+\s+){0,4}", gap):
+        if a.name == b.name or not re.fullmatch(r",?\s+(?:et|and)\s+(?:[\w'.-]+,?\s+){0,4}", gap):
             continue
         if b in partners or a in partners or not _TOGETHER.match(folded, b.end, hi):
             continue

@@ -52,14 +52,17 @@ _NUMD_RE = re.compile(_NUMD)
 _TIME = re.compile(r"(?<![\w,])(?P<h>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<m>\d{2}))?(?![\w])")
 _TIME_BEFORE = re.compile(r"\b(a|vers|des|jusqu'a|avant|apres|entre|et|depuis|at|around)\s+$")
 _DUR_H = re.compile(
-    rf"(?P<h>{_NT_TIGHT})\s*(?:heures?|h)(?![a-z])"
-    rf"(?:\s*(?:et\s+)?(?P<m>{_NT})\s*(?:minutes?|min|mn)(?![a-z])|\s?(?P<m2>\d{{2}})(?!\d)(?:\s?min\b)?"
-    rf"|\s+et\s+(?P<frac>demie|quart))?"
+    rf"(?P<h>{_NT_TIGHT})\s*(?:heures?|hours?|hrs?|h)(?![a-z])"
+    rf"(?:\s*(?:(?:et|and)\s+)?(?P<m>{_NT})\s*(?:minutes?|min|mn)(?![a-z])|\s?(?P<m2>\d{{2}})(?!\d)(?:\s?min\b)?"
+    rf"|\s+(?:et|and)\s+(?:a\s+)?(?P<frac>demie|quart|half|quarter))?"
 )
 _DUR_M = re.compile(
     rf"(?P<m>{_NT_TIGHT})\s*(?:minutes?|min|mn)(?![a-z])(?:\s*(?:et\s+)?(?P<s>{_NT})\s*(?:secondes?|s)\b)?"
 )
-_DUR_FRAC = re.compile(r"\b(?:une\s+demi-heure|(?P<q>un|trois)\s+quarts?\s+d'heure)\b")
+_DUR_FRAC = re.compile(
+    r"\b(?:une\s+demi-heure|half\s+an\s+hour|(?P<q>un|trois)\s+quarts?\s+d'heure|"
+    r"(?P<one>an|one)\s+hour(?:\s+and\s+a\s+(?P<frac>half|quarter))?)\b"
+)
 _DUR_S = re.compile(rf"(?P<s>{_NT})\s*(?:secondes?|sec)\b")
 _DUR_LONG = re.compile(rf"(?P<n>{_NT})\s+(?P<u>jours?|semaines?|mois|ans|annees?)\b")
 _ORD = re.compile(r"\b(?P<w>[a-z]+(?:-(?:et-)?[a-z]+)*)\b|\b(?P<d>\d+)(?:e|eme|ieme|er|ere|re)\b")
@@ -259,6 +262,15 @@ def find_quantities(folded: str, skip: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+def _frac_minutes(m: re.Match[str]) -> float:
+    """Minutes of « une demi-heure », « trois quarts d'heure », « an hour and a half »."""
+    if m.group("one"):
+        return 60.0 + {"half": 30.0, "quarter": 15.0}.get(m.group("frac") or "", 0.0)
+    if m.group("q") is None:
+        return 30.0
+    return 15.0 if m.group("q") == "un" else 45.0
+
+
 def _durations(folded: str, free: object, add: object) -> None:
     assert callable(free) and callable(add)
     for m in _DUR_FRAC.finditer(folded):
@@ -267,7 +279,7 @@ def _durations(folded: str, free: object, add: object) -> None:
                 Quantity(
                     m.start(),
                     m.end(),
-                    30.0 if m.group("q") is None else (15.0 if m.group("q") == "un" else 45.0),
+                    _frac_minutes(m),
                     "min",
                     "duration",
                     step=1.0,
@@ -285,7 +297,7 @@ def _durations(folded: str, free: object, add: object) -> None:
         elif m.group("m2"):
             minutes += int(m.group("m2"))
         elif m.group("frac"):
-            minutes += 30 if m.group("frac") == "demie" else 15
+            minutes += 30 if m.group("frac") in ("demie", "half") else 15
         add(
             Quantity(
                 m.start(), m.end(), minutes, "min", "duration", words=h[2], step=1.0, bound=_bound(folded, m.start())

@@ -168,6 +168,25 @@ def _between(xs: list[Piece], ys: list[Piece], *, same: bool, cognates: bool) ->
         y0, y1 = ys[run[0][1]], ys[run[-1][1]]
         if same and y0.start < x1.end:
             continue
-        pairs = tuple((xs[i].start, xs[i].end, ys[j].start, ys[j].end, sc) for i, j, sc in run)
+        pairs = tuple((xs[i].start, xs[i].end, ys[j].start, ys[j].end, sc) for i, j, sc in _fill_gaps(run, xs, ys))
         out.append(Translated(x0.src, x0.start, x1.end, x0.lang, y0.src, y0.start, y1.end, y0.lang, len(run), pairs))
+    return out
+
+
+def _fill_gaps(run: list[tuple[int, int, float]], xs: list[Piece], ys: list[Piece]) -> list[tuple[int, int, float]]:
+    """The run's pairs plus the sentence between two pairs when each side leaves exactly one there.
+
+    A translated quotation rarely keeps three anchors (« ten years » / « dix ans », the names being the topic), but
+    between two translated sentences the one left on each side is the same sentence translated.
+    """
+    out: list[tuple[int, int, float]] = []
+    for k, (i, j, sc) in enumerate(run):
+        out.append((i, j, sc))
+        if k + 1 < len(run):
+            i2, j2, _ = run[k + 1]
+            if i2 - i == 2 and j2 - j == 2:
+                x, y = xs[i + 1], ys[j + 1]
+                lx, ly = x.end - x.start, y.end - y.start
+                if x.lang != y.lang and min(lx, ly) / max(lx, ly, 1) >= tuning.TRANSLATION_MIN_LENGTH_RATIO:
+                    out.append((i + 1, j + 1, 0.5))
     return out

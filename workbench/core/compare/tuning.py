@@ -55,6 +55,10 @@ EDGE_MIN = 0.42
 """Lowest alignment score whose figures, dates and participants are compared value by value: a pair promoted on
 anchors alone is the same topic often enough, but not surely the same count (« 1 200 évacués » vs « 2 100
 recensés »). A pair sharing an exact figure is compared whatever its score: the figure ties it to one fact."""
+LEAD_DAY_GAP = 7
+"""Each source's first mention of its event's day is compared with the other sources' even when the sentences do
+not align (« walked out on Thursday » / « stopped work on Wednesday, March 11 »). Sources dating the event further
+apart than this (days) tell another event, not the same one dated differently."""
 MAX_PER_SENTENCE_TOTAL = 12
 """Reported alignments per sentence over all other sources (best first): more counterparts help nobody and would
 make the output grow with the square of the number of sources."""

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -25,17 +25,29 @@ from workbench.core.compare.model import ValueSpan
 from workbench.core.compare.quotes import Quote
 from workbench.core.compare.textutil import WORD_RE, stem, word_set
 
+_EN_SUP = (
+    r"(?:main|largest|biggest|leading|top|principal|chief|first|only|busiest|oldest|highest|greatest|strongest|"
+    r"richest|fastest|longest|deadliest|worst|best|most\s+[a-z]{4,})"
+)
+_EN_OWNER = r"(?:the|its|their|his|her|[a-z]{3,}'s)"
 _TOP = re.compile(
-    r"\b(?:(?:le|la|l')\s*(?:principal|principale|premier|premiere|plus grand|plus grande|seul|seule)\s+"
-    r"(?P<fr>[a-z]{4,})|(?P<fr2>[a-z]{4,})(?:\s+[a-z]{4,})?\s+(?:primordial|privilegie|numero un)|"
-    r"the\s+(?:main|largest|biggest|leading|top|principal|chief|first|only)\s+(?P<en>[a-z]{4,}))"
+    r"\b(?:(?:le|la|l'|son|sa|leur|notre)\s*(?:principal|principale|premier|premiere|plus grand|plus grande|seul|"
+    r"seule)\s+(?P<fr>[a-z]{4,})|(?P<fr2>[a-z]{4,})(?:\s+[a-z]{4,})?\s+(?:primordial|privilegie|numero un)|"
+    r"(?:le|la|l')\s*plus\s+(?P<fr3>[a-z]{5,})|"
+    rf"{_EN_OWNER}\s+(?P<en>{_EN_SUP})\s+(?:(?P<en2>[a-z]{{4,}})\s+)?(?P<en3>[a-z]{{4,}}))"
 )
 _ONE_OF = re.compile(
     r"\b(?:(?:l'un|l'une|un|une)\s+des\s+(?:principaux|principales|premiers|premieres|plus grands|plus grandes|"
-    r"grands|grandes|majeurs)\s+(?P<fr>[a-z]{4,})|one of (?:the|its|their)\s+(?:main|largest|biggest|leading|top|"
-    r"principal|chief|major)\s+(?P<en>[a-z]{4,}))"
+    r"grands|grandes|majeurs)\s+(?P<fr>[a-z]{4,})|"
+    r"(?:l'un|l'une|un|une)\s+(?:des|de\s+nos|de\s+ses|de\s+leurs)\s+(?:[a-z]{3,}\s+)?(?:les\s+)?plus\s+"
+    r"(?P<fr3>[a-z]{5,})|"
+    rf"one of {_EN_OWNER}\s+(?P<en>{_EN_SUP})\s+(?:(?P<en2>[a-z]{{4,}})\s+)?(?P<en3>[a-z]{{4,}}))"
 )
-_NOT_HEAD = word_set("pays etats annee annees fois jours semaines mois heures")
+"""Rank phrases. The head a rank is compared on: the noun after « principal » (French), the superlative adjective
+(« la plus fréquentée » / « l'une des plus fréquentées »: the noun may be missing), or in English the superlative
+with the first word after it (« Norland's largest trading partner » / « one of Norland's largest trading
+partners »: head « largest trading »)."""
+_NOT_HEAD = word_set("pays etats annee annees fois jours semaines mois heures time times year years day days")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +65,20 @@ def rank_mentions(source_id: int, folded: str, ranges: Sequence[tuple[int, int]]
     for lo, hi in ranges:
         for pattern, top in ((_ONE_OF, False), (_TOP, True)):
             for m in pattern.finditer(folded, lo, hi):
-                head = next(g for g in m.groupdict().values() if g)
-                if head in _NOT_HEAD:
-                    continue
+                groups = m.groupdict()
+                if groups.get("en"):
+                    words = [groups["en"].split()[-1], groups.get("en2") or groups.get("en3") or ""]
+                    if words[1] in _NOT_HEAD:
+                        continue
+                    head = " ".join(stem(w) for w in words if w)
+                else:
+                    head = next(g for g in groups.values() if g)
+                    if head in _NOT_HEAD:
+                        continue
+                    head = stem(head)
                 if top and any(r.start <= m.start() < r.end for r in out):
                     continue
-                out.append(_Rank(source_id, m.start(), m.end(), stem(head), top))
+                out.append(_Rank(source_id, m.start(), m.end(), head, top))
     return out
 
 
@@ -198,16 +218,21 @@ def _compare(
     if 0 < tail <= 4:
         j1 = min(len(window), j1 + tail + 1)
     changed = []
+    removed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
     for tag, i1, i2, k1, k2 in SequenceMatcher(None, q.words, window[j0:j1], autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         said_w, reported_w = q.words[i1:i2], window[j0 + k1 : j0 + k2]
+        removed.update(w[:4] for w in said_w if w not in _PERSON and w not in _FUNCTION)
+        added.update(w[:4] for w in reported_w if w not in _PERSON and w not in _FUNCTION)
         if i1 == 0 or (i2 == len(q.words) and tag != "replace"):
             continue
         if set(said_w) | set(reported_w) <= _PERSON | _FUNCTION or _same_verbs(said_w, reported_w):
             continue
         changed.append((i1, i2, lo + j0 + k1, lo + j0 + k2))
-    if not changed:
+    if not changed or removed == added:
+        # the same content words, moved (« Nous ne rouvrirons pas la ligne » → « la ligne ne rouvrirait pas »)
         return None
     sid_q, text_q, _fq, _ = src_q
     sid_r, text_r, _fr, _ = src_r
