@@ -62,9 +62,13 @@ def test_locked_database(db: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch)
     assert _claims(db) == 1
 
 
-def test_read_only_database(db: Path, capsys: Any) -> None:
+def test_read_only_database(db: Path, capsys: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///file:{db}?mode=ro&uri=true"
+    here = tmp_path / "cwd"
+    here.mkdir()
+    monkeypatch.chdir(here)
     line = _fail(capsys, "--db", url, "claim", "add", "1", "--quote", "The levee held")
+    assert list(here.iterdir()) == []  # the URI names the file: no "file:" folder made where we stand
     assert "read-only" in line and "nothing was changed" in line
     assert _claims(db) == 0
     assert "The levee held" in run(capsys, "--db", url, "text", "1")  # reading still works

@@ -82,12 +82,29 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.close()
 
 
+def _sqlite_file(url: URL) -> Path | None:
+    """The file a SQLite URL names, ``None`` for memory; a ``file:`` URI (``?uri=true``) names the path after it."""
+    database = url.database
+    if not database or database == ":memory:":
+        return None
+    if str(url.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+        database = database[len("file:"):]
+        if not database or database == ":memory:" or url.query.get("mode") == "memory":
+            return None
+    return Path(database)
+
+
+def _sqlite_read_only(url: URL) -> bool:
+    return str(url.query.get("uri", "")).lower() in ("true", "1") and url.query.get("mode") == "ro"
+
+
 def make_engine(target: str) -> Engine:
     """Engine for ``target`` with per-connection settings."""
     url = make_url(to_url(target))
     if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        file = _sqlite_file(url)
+        if file is not None and not _sqlite_read_only(url):
+            file.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -410,9 +427,9 @@ def _schema_template() -> Path | None:
 def _fresh_sqlite_file(target: str) -> Path | None:
     """The file of a SQLite ``target`` that does not exist yet (or is empty), else ``None``."""
     url = make_url(to_url(target))
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    path = _sqlite_file(url) if url.get_backend_name() == "sqlite" else None
+    if path is None or _sqlite_read_only(url):
         return None
-    path = Path(url.database)
     try:
         return path if not path.exists() or (path.is_file() and path.stat().st_size == 0) else None
     except OSError:
