@@ -558,7 +558,6 @@ def test_table_cells_of_prose_are_read_cell_by_cell() -> None:
     assert text.index("Planifier") < text.index("Aménager")  # rows stay in order
 
 
-
 def test_spacing_accent_drawn_over_the_next_letter_follows_it() -> None:
     """TeX draws f̃ as "˜" then "f" at the same place: the text reads "f˜" (as poppler has it), not "˜f"."""
     content = (
@@ -569,3 +568,36 @@ def test_spacing_accent_drawn_over_the_next_letter_follows_it() -> None:
     text = pdf_importer.read("accent.pdf", F.handmade_pdf([content])).text
     assert "f\u02dc" in text, text
     assert "\u02dcf" not in text, text
+
+
+def test_scripts_are_read_in_their_place_in_the_line() -> None:
+    """A superscript sharing under half of its height with its base ("f−1(U)", TeX's raised "−1"), and stacked
+    scripts at one x ("R" with "+" over "0"), are read in their place, left to right; a label set over an arrow
+    (it lies over a fragment of the line) stays a line of its own, before it."""
+    frag = pdf_layout.Frag
+    page = pdf_layout.layout_page(
+        [
+            frag(90, 474.8, 300, 484.5, 8.3, "Dann ist U offen in Y, wie gezeigt wurde, und"),
+            frag(112.3, 482.9, 146.2, 490.1, 6.07, "Def. 12.a"),
+            frag(110.0, 487.7, 141.3, 498.6, 9.4, "====="),
+            frag(137.6, 487.5, 148.5, 506.4, 16.32, "⇒"),
+            frag(151.6, 487.7, 157.6, 498.6, 9.4, "f"),
+            frag(158.1, 486.0, 168.9, 493.9, 6.49, "−1"),
+            frag(169.4, 487.7, 330.8, 498.6, 9.4, "(U) ist offen in X. Dann ist x ∈ f"),
+            frag(331.2, 486.0, 342.1, 493.9, 6.49, "−1"),
+            frag(342.6, 487.7, 359.7, 498.6, 9.4, "(U)."),
+            frag(141.0, 523.1, 275.4, 533.2, 8.3, "eine Menge. Eine Abbildung"),
+            frag(279.1, 522.8, 303.2, 533.7, 9.4, "d : X"),
+            frag(306.2, 522.5, 314.7, 541.4, 16.32, "×"),
+            frag(317.1, 522.8, 326.4, 533.7, 9.4, "X"),
+            frag(330.0, 522.5, 341.0, 541.4, 16.32, "→"),
+            frag(344.0, 523.5, 351.9, 530.9, 6.44, "R"),
+            frag(351.9, 520.4, 358.4, 528.4, 6.87, "+"),
+            frag(351.9, 528.1, 356.1, 536.1, 6.87, "0"),
+            frag(362.6, 523.4, 480.5, 533.1, 8.36, "heißt Metrik."),
+        ]
+    )
+    text = " ".join(" ".join(page.paragraphs).split())
+    squashed = text.replace(" ", "")
+    assert "Def.12.a=====⇒f−1(U)istoffeninX.Dannistx∈f−1(U)." in squashed, text
+    assert "Eine Abbildung d : X × X → R+0 heißt Metrik." in text, text
