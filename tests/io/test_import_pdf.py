@@ -601,3 +601,30 @@ def test_scripts_are_read_in_their_place_in_the_line() -> None:
     squashed = text.replace(" ", "")
     assert "Def.12.a=====⇒f−1(U)istoffeninX.Dannistx∈f−1(U)." in squashed, text
     assert "Eine Abbildung d : X × X → R+0 heißt Metrik." in text, text
+
+
+
+def test_relation_glyphs_drawn_over_each_other_read_as_poppler_has_them() -> None:
+    """TeX builds "∉" from "∈" and a slash centred on it, and "≅" from "∼" drawn over "=" of another size. With the
+    character boxes PDFium gives for such a line (measured on a TeX script), the slash goes after its symbol and
+    the "∼=" pair stays in its line in drawing order (a glyph of another size over the one before it is no jump)."""
+    seg = "R /∈ P"
+    boxes = {
+        0: (322.0, 431.0, 330.3, 441.9),
+        1: (336.0, 433.7, 336.0, 433.7),
+        2: (336.0, 431.0, 341.4, 441.9),  # "/": starts right of the symbol's left edge
+        3: (334.8, 423.2, 342.0, 442.2),  # "∈": a taller glyph of the symbol font
+        4: (342.0, 433.7, 342.0, 433.7),
+        5: (346.4, 431.0, 354.7, 441.9),
+    }
+    assert pdf_importer._slash_after(seg, 0, lambda i: boxes[i]) == "R ∈/ P"
+    assert pdf_importer._slash_after("x /= y", 0, lambda i: {2: (10, 0, 14, 10), 3: (10, 0, 17, 10)}[i]) == "x /= y"
+    seg = "} ∼="
+    boxes = {
+        0: (375.6, 631.2, 380.0, 653.1),
+        1: (380.0, 640.0, 384.1, 640.0),
+        2: (384.1, 631.2, 392.6, 650.0),  # "∼" of the symbol font, tall box
+        3: (384.1, 635.0, 392.6, 645.9),  # "=" under it, of the text font
+    }
+    frags = pdf_importer._split_segment(seg, 0, lambda i: boxes[i], False)
+    assert [f.text for f in frags][-1].endswith("∼="), frags

@@ -149,6 +149,8 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
     for start, end, seg, hyphen, turn in segments:
         if turn == main and _ACCENT.search(seg):
             seg = _accents_after(seg, start, box)
+        if turn == main and _SLASHED.search(seg):
+            seg = _slash_after(seg, start, box)
         x0, t0, r0, b0 = box(start)
         l1, t1, x1, b1 = box(end - 1)
         if not all(map(math.isfinite, (x0, t0, r0, b0, l1, t1, x1, b1))):
@@ -186,6 +188,25 @@ def _accents_after(seg: str, start: int, box: Callable[[int], tuple[float, float
     return "".join(chars)
 
 
+_SLASHED = re.compile("/(?=[\u2208\u220b\u2203\u2282\u2283\u2286\u2287])")
+
+
+def _slash_after(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
+    """``seg`` with a slash drawn over the symbol after it ("∉" as TeX sets it: "/" centred on "∈") put after it.
+
+    PDFium gives the slash first; it stands to the right of the symbol's left edge, and poppler and a reader have
+    "∈/". A slash that starts where the symbol does (TeX's "\\not" before "=") stays first.
+    """
+    chars = list(seg)
+    for match in _SLASHED.finditer(seg):
+        k = match.start()
+        sx0, _, sx1, _ = box(start + k)
+        lx0, _, lx1, _ = box(start + k + 1)
+        if lx0 + 0.5 < sx0 and (sx0 + sx1) / 2 <= lx1 + 0.5 and chars[k] == "/":
+            chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return "".join(chars)
+
+
 def _aside(seg: str, first: tuple[float, float, float, float], last: tuple[float, float, float, float]) -> Frag:
     """A line set in another direction than the page's text, kept whole."""
     x0, top = min(first[0], last[0]), min(first[1], last[1])
@@ -215,6 +236,9 @@ def _split_segment(
             p_size = (prev[3] - prev[1]) / 1.16
             jump = x0 - prev[2] > max(size, p_size) * 1.0 or x0 < prev[0] - 1
             jump = jump or abs(bottom - prev[3]) > 0.6 * p_size or abs(size - p_size) > 0.1 * p_size
+            # a glyph drawn over the one before it ("=" under the "∼" of "≅") stays with it, in drawing order
+            over = min(x1, prev[2]) - max(x0, prev[0]) >= 0.6 * min(x1 - x0, prev[2] - prev[0])
+            jump = jump and not (over and x1 > x0 and top < prev[3] and bottom > prev[1])
             if jump:
                 out.append(Frag(*cur_box, _clean("".join(cur).strip())))
                 cur = []
