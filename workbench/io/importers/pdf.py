@@ -195,7 +195,7 @@ def _slash_after(seg: str, start: int, box: Callable[[int], tuple[float, float, 
     """``seg`` with a slash drawn over the symbol after it ("∉" as TeX sets it: "/" centred on "∈") put after it.
 
     PDFium gives the slash first; it stands to the right of the symbol's left edge, and poppler and a reader have
-    "∈/". A slash that starts where the symbol does (TeX's "\\not" before "=") stays first.
+    "∈/". A slash that starts where the symbol does (TeX's negation slash before "=") stays first.
     """
     chars = list(seg)
     for match in _SLASHED.finditer(seg):
