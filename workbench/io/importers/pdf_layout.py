@@ -184,7 +184,7 @@ def _lines(frags: list[Frag]) -> list[Frag]:
     rows = _attach_scripts(rows)
     lines: list[Frag] = []
     for row in rows:
-        row.sort(key=lambda f: (round(f.x0), f.top))  # stacked scripts (same x): the upper one first
+        row.sort(key=lambda f: (round(f.x0, 1), f.top))  # stacked scripts (same x): the upper one first
         last: Frag | None = None
         part: Frag | None = None  # the fragment last added to ``last``, which begins at ``last.text[offset:]``
         offset = 0
