@@ -601,12 +601,19 @@ def test_scripts_are_read_in_their_place_in_the_line() -> None:
             frag(351.9, 520.4, 358.4, 528.4, 6.87, "+"),
             frag(351.9, 528.1, 356.1, 536.1, 6.87, "0"),
             frag(362.6, 523.4, 480.5, 533.1, 8.36, "heißt Metrik."),
+            frag(137.3, 579.8, 166.9, 589.5, 8.3, "Fall 2:"),
+            frag(170.6, 579.2, 176.3, 590.1, 9.4, "a"),
+            frag(179.4, 579.0, 196.3, 597.9, 16.32, "6= 0"),  # a symbol font's tall box: no base for scripts
+            frag(137.3, 593.4, 194.8, 603.1, 8.3, "Nun wird in"),
+            frag(198.4, 592.8, 209.8, 603.7, 9.4, "M"),
+            frag(213.8, 593.4, 240.6, 603.1, 8.36, "durch A eine 1 erzeugt."),
         ]
     )
     text = " ".join(" ".join(page.paragraphs).split())
     squashed = text.replace(" ", "")
     assert "Def.12.a=====⇒f−1(U)istoffeninX.Dannistx∈f−1(U)." in squashed, text
     assert "Eine Abbildung d : X × X → R+0 heißt Metrik." in text, text
+    assert "Nun wird in M durch A eine 1 erzeugt." in text, text
 
 
 

@@ -225,7 +225,8 @@ def _attach_scripts(rows: list[list[Frag]]) -> list[list[Frag]]:
     for "f−1(U) … f−1(U)"). A fragment of a neighbouring row that is set smaller than the fragment it stands next
     to (within a word space, without lying over or under any fragment of that row) and shares part of its height
     goes into that row, where it is read in its place from left to right. Labels stacked over an arrow or a sum
-    lie over a fragment of the row and stay a row of their own.
+    lie over a fragment of the row and stay a row of their own. "Smaller" is measured against the row's text too:
+    a symbol font's box ("⇒", "·", "≠") is far taller than its type and is no base for the letters beside it.
     """
     if len(rows) < 2:
         return rows
@@ -242,10 +243,12 @@ def _attach_scripts(rows: list[list[Frag]]) -> list[list[Frag]]:
                 other = rows[j]
                 if any(o.block or (o.x0 < frag.x1 - 1 and o.x1 > frag.x0 + 1) for o in other):
                     continue
+                text_size = max(other, key=lambda o: len(o.text)).size  # a symbol's box is taller than its type
                 for o in other:
                     gap = max(o.x0 - frag.x1, frag.x0 - o.x1)
                     share = _overlap(frag, o)
-                    script = frag.size < 0.85 * o.size and -1 <= gap <= 0.7 * o.size and share > 0.2 * height
+                    base = min(o.size, text_size)
+                    script = frag.size < 0.85 * base and -1 <= gap <= 0.7 * base and share > 0.2 * height
                     if script and (best is None or share > best[0]):
                         best = (share, j)
             if best is not None:
