@@ -641,3 +641,23 @@ def test_relation_glyphs_drawn_over_each_other_read_as_poppler_has_them() -> Non
     }
     frags = pdf_importer._split_segment(seg, 0, lambda i: boxes[i], False)
     assert [f.text for f in frags][-1].endswith("∼="), frags
+
+
+def test_second_line_of_small_type_follows_its_first_line() -> None:
+    """A caption in small type whose first line stands beside body-size type ("(b)") is read in that line; its
+    second line ("ecke", after "Drei-") follows it instead of going to the notes at the page end."""
+    frag = pdf_layout.Frag
+    body = [frag(90.1, 100 + 14 * k, 500, 110 + 14 * k, 8.3, f"Zeile {k} des Textes und so weiter") for k in range(6)]
+    page = pdf_layout.layout_page(
+        [
+            *body,
+            frag(313.6, 248.8, 317.1, 257.7, 7.73, "("),
+            frag(317.1, 249.3, 322.3, 257.3, 6.87, "b"),
+            frag(322.3, 248.8, 325.8, 257.7, 7.73, ")"),
+            frag(328.9, 249.3, 444.7, 257.3, 6.83, "Zwei weitere kongruente Drei-", hyphen=True),
+            frag(330.0, 260.3, 346.6, 268.2, 6.83, "ecke"),
+            frag(90.1, 316.6, 371.6, 326.3, 8.3, "Der Flächeninhalt eines Dreiecks ist 1/2 · Grundseite · Höhe."),
+        ]
+    )
+    text = pdf_importer.Hyphenator([]).resolve(" ".join(page.paragraphs + page.notes))
+    assert "(b) Zwei weitere kongruente Dreiecke" in " ".join(text.split()), text

@@ -348,7 +348,7 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
     out: dict[int, bool] = {}
     anchors = [b for b in body if not b.block]
     pending = list(small)
-    for _ in range(3):
+    for rnd in range(3):
         if not anchors or not pending:
             break
         bands: dict[int, list[Frag]] = {}
@@ -365,6 +365,12 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
                 for k in range(int(f.top // 20), int(f.bottom // 20) + 1)
                 for b in bands.get(k, ())
             )
+            if not near and rnd:  # the next line of small type attached to a line (a caption's second line)
+                near = any(
+                    -0.2 * f.size <= f.top - b.bottom <= 0.6 * f.size and f.x0 < b.x1 and f.x1 > b.x0
+                    for k in range(int(f.top // 20) - 1, int(f.top // 20) + 1)
+                    for b in bands.get(k, ())
+                )
             (attached if near else rest).append(f)
         for f in attached:
             out[id(f)] = True
