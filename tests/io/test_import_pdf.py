@@ -558,14 +558,106 @@ def test_table_cells_of_prose_are_read_cell_by_cell() -> None:
     assert text.index("Planifier") < text.index("Aménager")  # rows stay in order
 
 
-
 def test_spacing_accent_drawn_over_the_next_letter_follows_it() -> None:
-    """TeX draws f̃ as "˜" then "f" at the same place: the text reads "f˜" (as poppler has it), not "˜f"."""
+    """TeX draws f̃ as "˜" then "f" at the same place: the text reads f + combining tilde (as poppler has it on this
+    very file), not "˜f"; an accent after its letter and centred on it combines too ("X̃"), one beside a letter
+    stays a spacing accent where it stands."""
     content = (
         b"BT /F1 11 Tf 72 720 Td (Aus Fix\\() Tj ET\n"
         b"BT /F1 11 Tf 114.6 722 Td (\\230) Tj ET\n"
         b"BT /F1 11 Tf 114.2 720 Td (f\\) folgt, dass der Fixpunkt eindeutig ist.) Tj ET\n"
     )
     text = pdf_importer.read("accent.pdf", F.handmade_pdf([content])).text
-    assert "f\u02dc" in text, text
-    assert "\u02dcf" not in text, text
+    assert "f\u0303)" in text, text
+    assert "\u02dc" not in text, text
+    boxes = {0: (10.0, 0, 17.0, 10), 1: (11.0, 0, 16.0, 10), 2: (17.0, 0, 20.0, 10), 3: (21.0, 0, 25.0, 10)}
+    assert pdf_importer._accents_after("X\u02dc a", 0, lambda i: boxes[i]) == "X\u0303 a"
+    boxes[1] = (18.0, 0, 23.0, 10)  # beside the X, not over it
+    assert pdf_importer._accents_after("X\u02dc a", 0, lambda i: boxes[i]) == "X\u02dc a"
+
+
+def test_scripts_are_read_in_their_place_in_the_line() -> None:
+    """A superscript sharing under half of its height with its base ("f−1(U)", TeX's raised "−1"), and stacked
+    scripts at one x ("R" with "+" over "0"), are read in their place, left to right; a label set over an arrow
+    (it lies over a fragment of the line) stays a line of its own, before it."""
+    frag = pdf_layout.Frag
+    page = pdf_layout.layout_page(
+        [
+            frag(90, 474.8, 300, 484.5, 8.3, "Dann ist U offen in Y, wie gezeigt wurde, und"),
+            frag(112.3, 482.9, 146.2, 490.1, 6.07, "Def. 12.a"),
+            frag(110.0, 487.7, 141.3, 498.6, 9.4, "====="),
+            frag(137.6, 487.5, 148.5, 506.4, 16.32, "⇒"),
+            frag(151.6, 487.7, 157.6, 498.6, 9.4, "f"),
+            frag(158.1, 486.0, 168.9, 493.9, 6.49, "−1"),
+            frag(169.4, 487.7, 330.8, 498.6, 9.4, "(U) ist offen in X. Dann ist x ∈ f"),
+            frag(331.2, 486.0, 342.1, 493.9, 6.49, "−1"),
+            frag(342.6, 487.7, 359.7, 498.6, 9.4, "(U)."),
+            frag(141.0, 523.1, 275.4, 533.2, 8.3, "eine Menge. Eine Abbildung"),
+            frag(279.1, 522.8, 303.2, 533.7, 9.4, "d : X"),
+            frag(306.2, 522.5, 314.7, 541.4, 16.32, "×"),
+            frag(317.1, 522.8, 326.4, 533.7, 9.4, "X"),
+            frag(330.0, 522.5, 341.0, 541.4, 16.32, "→"),
+            frag(344.0, 523.5, 351.9, 530.9, 6.44, "R"),
+            frag(351.9, 520.4, 358.4, 528.4, 6.87, "+"),
+            frag(351.9, 528.1, 356.1, 536.1, 6.87, "0"),
+            frag(362.6, 523.4, 480.5, 533.1, 8.36, "heißt Metrik."),
+            frag(137.3, 579.8, 166.9, 589.5, 8.3, "Fall 2:"),
+            frag(170.6, 579.2, 176.3, 590.1, 9.4, "a"),
+            frag(179.4, 579.0, 196.3, 597.9, 16.32, "6= 0"),  # a symbol font's tall box: no base for scripts
+            frag(137.3, 593.4, 194.8, 603.1, 8.3, "Nun wird in"),
+            frag(198.4, 592.8, 209.8, 603.7, 9.4, "M"),
+            frag(213.8, 593.4, 240.6, 603.1, 8.36, "durch A eine 1 erzeugt."),
+        ]
+    )
+    text = " ".join(" ".join(page.paragraphs).split())
+    squashed = text.replace(" ", "")
+    assert "Def.12.a=====⇒f−1(U)istoffeninX.Dannistx∈f−1(U)." in squashed, text
+    assert "Eine Abbildung d : X × X → R+0 heißt Metrik." in text, text
+    assert "Nun wird in M durch A eine 1 erzeugt." in text, text
+
+
+
+def test_relation_glyphs_drawn_over_each_other_read_as_poppler_has_them() -> None:
+    """TeX builds "∉" from "∈" and a slash centred on it, and "≅" from "∼" drawn over "=" of another size. With the
+    character boxes PDFium gives for such a line (measured on a TeX script), the slash goes after its symbol and
+    the "∼=" pair stays in its line in drawing order (a glyph of another size over the one before it is no jump)."""
+    seg = "R /∈ P"
+    boxes = {
+        0: (322.0, 431.0, 330.3, 441.9),
+        1: (336.0, 433.7, 336.0, 433.7),
+        2: (336.0, 431.0, 341.4, 441.9),  # "/": starts right of the symbol's left edge
+        3: (334.8, 423.2, 342.0, 442.2),  # "∈": a taller glyph of the symbol font
+        4: (342.0, 433.7, 342.0, 433.7),
+        5: (346.4, 431.0, 354.7, 441.9),
+    }
+    assert pdf_importer._slash_after(seg, 0, lambda i: boxes[i]) == "R ∈/ P"
+    assert pdf_importer._slash_after("x /= y", 0, lambda i: {2: (10, 0, 14, 10), 3: (10, 0, 17, 10)}[i]) == "x /= y"
+    seg = "} ∼="
+    boxes = {
+        0: (375.6, 631.2, 380.0, 653.1),
+        1: (380.0, 640.0, 384.1, 640.0),
+        2: (384.1, 631.2, 392.6, 650.0),  # "∼" of the symbol font, tall box
+        3: (384.1, 635.0, 392.6, 645.9),  # "=" under it, of the text font
+    }
+    frags = pdf_importer._split_segment(seg, 0, lambda i: boxes[i], False)
+    assert [f.text for f in frags][-1].endswith("∼="), frags
+
+
+def test_second_line_of_small_type_follows_its_first_line() -> None:
+    """A caption in small type whose first line stands beside body-size type ("(b)") is read in that line; its
+    second line ("ecke", after "Drei-") follows it instead of going to the notes at the page end."""
+    frag = pdf_layout.Frag
+    body = [frag(90.1, 100 + 14 * k, 500, 110 + 14 * k, 8.3, f"Zeile {k} des Textes und so weiter") for k in range(6)]
+    page = pdf_layout.layout_page(
+        [
+            *body,
+            frag(313.6, 248.8, 317.1, 257.7, 7.73, "("),
+            frag(317.1, 249.3, 322.3, 257.3, 6.87, "b"),
+            frag(322.3, 248.8, 325.8, 257.7, 7.73, ")"),
+            frag(328.9, 249.3, 444.7, 257.3, 6.83, "Zwei weitere kongruente Drei-", hyphen=True),
+            frag(330.0, 260.3, 346.6, 268.2, 6.83, "ecke"),
+            frag(90.1, 316.6, 371.6, 326.3, 8.3, "Der Flächeninhalt eines Dreiecks ist 1/2 · Grundseite · Höhe."),
+        ]
+    )
+    text = pdf_importer.Hyphenator([]).resolve(" ".join(page.paragraphs + page.notes))
+    assert "(b) Zwei weitere kongruente Dreiecke" in " ".join(text.split()), text

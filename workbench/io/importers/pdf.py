@@ -149,6 +149,8 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
     for start, end, seg, hyphen, turn in segments:
         if turn == main and _ACCENT.search(seg):
             seg = _accents_after(seg, start, box)
+        if turn == main and _SLASHED.search(seg):
+            seg = _slash_after(seg, start, box)
         x0, t0, r0, b0 = box(start)
         l1, t1, x1, b1 = box(end - 1)
         if not all(map(math.isfinite, (x0, t0, r0, b0, l1, t1, x1, b1))):
@@ -168,20 +170,72 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
     return frags, width, height
 
 
-_ACCENT = re.compile("[\u02c6\u02c7\u02d8\u02d9\u02da\u02dc\u00a8\u00af\u00b4`^~](?=\\w)")
+_COMBINING = {
+    "\u02c6": "\u0302",
+    "^": "\u0302",
+    "\u02c7": "\u030c",
+    "\u02d8": "\u0306",
+    "\u02d9": "\u0307",
+    "\u02da": "\u030a",
+    "\u02dc": "\u0303",
+    "~": "\u0303",
+    "\u00a8": "\u0308",
+    "\u00af": "\u0304",
+    "\u00b4": "\u0301",
+    "`": "\u0300",
+}
+_ACCENT = re.compile(
+    "[\u02c6\u02c7\u02d8\u02d9\u02da\u02dc\u00a8\u00af\u00b4`^~](?=\\w)"
+    "|(?<=\\w)[\u02c6\u02c7\u02d8\u02d9\u02da\u02dc\u00a8\u00af]"
+)
 
 
 def _accents_after(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
-    """``seg`` with each spacing accent drawn over the letter after it put after that letter.
+    """``seg`` with each spacing accent drawn over a letter made a combining accent after that letter.
 
-    TeX sets "˜" then "f" for f̃; poppler and a reader have "f˜". An accent standing before its letter stays.
+    TeX sets "˜" then "f" (or "X" then "˜") for f̃ and X̃, one glyph over the other. As poppler does, an accent
+    centred on its letter (within 0.3 of the letter's width) becomes the combining accent ("X̃", composed by NFC
+    where Unicode has the letter); one that only stands over part of the next letter goes after it as it is
+    ("f˜"). An accent beside a letter (not over it) stays where it is.
     """
     chars = list(seg)
     for match in _ACCENT.finditer(seg):
         k = match.start()
+        if chars[k] != seg[k]:
+            continue
         ax0, _, ax1, _ = box(start + k)
+        middle = (ax0 + ax1) / 2
+        for letter in (k + 1, k - 1):
+            if not 0 <= letter < len(seg) or not seg[letter].isalnum() or chars[letter] != seg[letter]:
+                continue
+            lx0, _, lx1, _ = box(start + letter)
+            if abs(middle - (lx0 + lx1) / 2) <= 0.3 * (lx1 - lx0) + 0.3:
+                chars[letter] = seg[letter] + _COMBINING[seg[k]]
+                chars[k] = ""
+                break
+        else:
+            if k + 1 < len(seg) and seg[k + 1].isalnum() and chars[k + 1] == seg[k + 1]:
+                lx0, _, lx1, _ = box(start + k + 1)
+                if lx0 - 0.5 <= middle <= lx1 + 0.5:
+                    chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return "".join(chars)
+
+
+_SLASHED = re.compile("/(?=[\u2208\u220b\u2203\u2282\u2283\u2286\u2287])")
+
+
+def _slash_after(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
+    """``seg`` with a slash drawn over the symbol after it ("∉" as TeX sets it: "/" centred on "∈") put after it.
+
+    PDFium gives the slash first; it stands to the right of the symbol's left edge, and poppler and a reader have
+    "∈/". A slash that starts where the symbol does (TeX's negation slash before "=") stays first.
+    """
+    chars = list(seg)
+    for match in _SLASHED.finditer(seg):
+        k = match.start()
+        sx0, _, sx1, _ = box(start + k)
         lx0, _, lx1, _ = box(start + k + 1)
-        if lx0 - 0.5 <= (ax0 + ax1) / 2 <= lx1 + 0.5 and chars[k] == seg[k]:
+        if lx0 + 0.5 < sx0 and (sx0 + sx1) / 2 <= lx1 + 0.5 and chars[k] == "/":
             chars[k], chars[k + 1] = chars[k + 1], chars[k]
     return "".join(chars)
 
@@ -215,6 +269,9 @@ def _split_segment(
             p_size = (prev[3] - prev[1]) / 1.16
             jump = x0 - prev[2] > max(size, p_size) * 1.0 or x0 < prev[0] - 1
             jump = jump or abs(bottom - prev[3]) > 0.6 * p_size or abs(size - p_size) > 0.1 * p_size
+            # a glyph drawn over the one before it ("=" under the "∼" of "≅") stays with it, in drawing order
+            over = min(x1, prev[2]) - max(x0, prev[0]) >= 0.6 * min(x1 - x0, prev[2] - prev[0])
+            jump = jump and not (over and x1 > x0 and top < prev[3] and bottom > prev[1])
             if jump:
                 out.append(Frag(*cur_box, _clean("".join(cur).strip())))
                 cur = []

@@ -181,9 +181,10 @@ def _lines(frags: list[Frag]) -> list[Frag]:
         else:
             rows.append([frag])
             refs.append(frag)
+    rows = _attach_scripts(rows)
     lines: list[Frag] = []
     for row in rows:
-        row.sort(key=lambda f: f.x0)
+        row.sort(key=lambda f: (round(f.x0, 1), f.top))  # stacked scripts (same x): the upper one first
         last: Frag | None = None
         part: Frag | None = None  # the fragment last added to ``last``, which begins at ``last.text[offset:]``
         offset = 0
@@ -200,8 +201,12 @@ def _lines(frags: list[Frag]) -> list[Frag]:
                 )
                 part = frag
                 lines[-1] = last
-            elif last is not None and part is not None and not last.block and not frag.block and (
-                merged := _overlay(last, part, offset, frag)
+            elif (
+                last is not None
+                and part is not None
+                and not last.block
+                and not frag.block
+                and (merged := _overlay(last, part, offset, frag))
             ):
                 last = merged
                 lines[-1] = last
@@ -210,6 +215,47 @@ def _lines(frags: list[Frag]) -> list[Frag]:
                 last = part = frag
                 offset = 0
     return lines
+
+
+def _attach_scripts(rows: list[list[Frag]]) -> list[list[Frag]]:
+    """Rows with each sub- or superscript moved into the row of the type it is set beside.
+
+    A script (smaller type, raised or lowered by a part of its height) often shares less than half of its height
+    with its base and becomes a row of its own, read before or after the line it belongs to ("−1−1 f(U) … f(U)"
+    for "f−1(U) … f−1(U)"). A fragment of a neighbouring row that is set smaller than the fragment it stands next
+    to (within a word space, without lying over or under any fragment of that row) and shares part of its height
+    goes into that row, where it is read in its place from left to right. Labels stacked over an arrow or a sum
+    lie over a fragment of the row and stay a row of their own. "Smaller" is measured against the row's text too:
+    a symbol font's box ("⇒", "·", "≠") is far taller than its type and is no base for the letters beside it.
+    """
+    if len(rows) < 2:
+        return rows
+    moved = False
+    for i, row in enumerate(rows):
+        for frag in list(row):
+            if frag.block:
+                continue
+            height = frag.bottom - frag.top
+            best: tuple[float, int] | None = None
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(rows) or not rows[j]:
+                    continue
+                other = rows[j]
+                if any(o.block or (o.x0 < frag.x1 - 1 and o.x1 > frag.x0 + 1) for o in other):
+                    continue
+                text_size = max(other, key=lambda o: len(o.text)).size  # a symbol's box is taller than its type
+                for o in other:
+                    gap = max(o.x0 - frag.x1, frag.x0 - o.x1)
+                    share = _overlap(frag, o)
+                    base = min(o.size, text_size)
+                    script = frag.size < 0.85 * base and -1 <= gap <= 0.7 * base and share > 0.2 * height
+                    if script and (best is None or share > best[0]):
+                        best = (share, j)
+            if best is not None:
+                row.remove(frag)
+                rows[best[1]].append(frag)
+                moved = True
+    return [row for row in rows if row] if moved else rows
 
 
 def _overlay(line: Frag, part: Frag, offset: int, frag: Frag) -> Frag | None:
@@ -223,6 +269,8 @@ def _overlay(line: Frag, part: Frag, offset: int, frag: Frag) -> Frag | None:
     if 0 < len(short) <= 2 and frag.x0 >= part.x0 - 1 and frag.x1 <= part.x1 + 1 and len(part.text) >= 1:
         width = max(part.x1 - part.x0, 1e-6)
         cut = offset + min(len(part.text), max(0, round((frag.x0 - part.x0) / width * len(part.text))))
+        if _overlap(frag, part) < 0.3 * min(frag.bottom - frag.top, part.bottom - part.top):
+            cut = offset + len(part.text)  # stacked under it (a subscript under a superscript): read after it
         text = line.text[:cut] + short + line.text[cut:]
         return Frag(line.x0, line.top, line.x1, line.bottom, line.size, text, line.hyphen)
     short = part.text.strip()
@@ -300,7 +348,7 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
     out: dict[int, bool] = {}
     anchors = [b for b in body if not b.block]
     pending = list(small)
-    for _ in range(3):
+    for rnd in range(3):
         if not anchors or not pending:
             break
         bands: dict[int, list[Frag]] = {}
@@ -317,6 +365,12 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
                 for k in range(int(f.top // 20), int(f.bottom // 20) + 1)
                 for b in bands.get(k, ())
             )
+            if not near and rnd:  # the next line of small type attached to a line (a caption's second line)
+                near = any(
+                    -0.2 * f.size <= f.top - b.bottom <= 0.6 * f.size and f.x0 < b.x1 and f.x1 > b.x0
+                    for k in range(int(f.top // 20) - 1, int(f.top // 20) + 1)
+                    for b in bands.get(k, ())
+                )
             (attached if near else rest).append(f)
         for f in attached:
             out[id(f)] = True
