@@ -134,19 +134,21 @@ class Source(Base):
     reliability_note: Mapped[str] = mapped_column(Text, default="")
     filename: Mapped[str] = mapped_column(String(500), default="")
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    # The bytes and the text are loaded only when read (a list of 200 sources of 1 MB must not pull 200 MB).
-    original: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(Text, deferred=True)
     text_sha256: Mapped[str] = mapped_column(String(64))
     text_length: Mapped[int] = mapped_column(Integer, default=_text_length, server_default="0")
-    page_map: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # how OCR read the text (None: not OCR); 0003
-    ocr_words: Mapped[list[Any] | None] = mapped_column(JSON, deferred=True)  # OCR word boxes per page; 0003
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # The revision this one replaces (a newer version of the same document); revisions are never edited.
     # No foreign key: see db/versions/0004_revisions.py (adding one would rebuild the table and its FTS triggers).
     revision_of_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # how OCR read the text (None: not OCR); 0003
+    page_map: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # The big columns come last, in this order (db/versions/0008): on SQLite a column stored after a 1 MB text is
+    # reached only by walking the text's overflow pages. The bytes and the text are loaded only when read (a list
+    # of 200 sources of 1 MB must not pull 200 MB).
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    original: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    ocr_words: Mapped[list[Any] | None] = mapped_column(JSON, deferred=True)  # OCR word boxes per page; 0003
 
 
 class Capture(Base):
