@@ -253,6 +253,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.sources_view.doubleClicked.connect(self._open_source_from_list)
         self.sources_view.customContextMenuRequested.connect(self._sources_menu)
         self.editor.sig_edit.connect(self.edit_claim_field)
+        self.editor.sig_history_wanted.connect(self._load_history)
         self.editor.sig_jump.connect(lambda sid, s, e: self.show_span(sid, s, e))
         self.editor.sig_add_reference.connect(lambda _cid: self.actions_by_name["cite_external"].trigger())
         self.editor.sig_delete_item.connect(self.delete_item)
@@ -396,19 +397,24 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         if changes.dossiers:
             self.refresh_all()
             return
-        current, dossier_id = self.current_claim_id, self.dossier.id
+        dossier_id = self.dossier.id
         source_level = bool(changes.sources) and not changes.claims  # a new span changes its claim's marks only
         reload = [p.source_id for p in self.reading.panes() if source_level and p.source_id in changes.sources]
         known = {cid for cid in changes.claims if self.claims_model.row_of(cid) is not None}  # on the GUI thread
+        # The operation's outcome already holds the claims it saved (an edit): they are not read back.
+        fresh = {cid: c for cid in changes.claims if (c := self.ops.fresh_claim(cid)) is not None}
+        if (not changes.sources and not changes.spans and len(fresh) == len(changes.claims)
+                and known == set(fresh)):
+            self._show_claims(fresh)  # a field edit: nothing to read, the window repaints at once
+            return
 
         def load(store: Store) -> Any:
-            claims: dict[int, ClaimInfo | None] = {}
-            for cid in changes.claims:
+            claims: dict[int, ClaimInfo | None] = dict(fresh)
+            for cid in changes.claims - fresh.keys():
                 try:
                     claims[cid] = claims_svc.get(store, cid)
                 except WorkbenchError:  # trashed
                     claims[cid] = None
-            history = claims_svc.history(store, current) if claims.get(current or 0) is not None else []
             # The sources list (claim counts included) changes only with sources, spans, or a claim coming or
             # going; a field edit leaves it as it is (listing 200 sources of 1 MB costs ~0.2 s on SQLite).
             same_list = (not changes.sources and not changes.spans
@@ -419,12 +425,12 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             for sid in reload:
                 if sid is not None and sid in alive:
                     panes[sid] = (sources_svc.text(store, sid), claims_svc.spans_of_source(store, sid))
-            return claims, history, items, panes
+            return claims, items, panes
 
         def show(loaded: Any) -> None:
             if dossier_id != self.dossier.id:
                 return  # another dossier was opened meanwhile
-            claims, history, items, panes = loaded
+            claims, items, panes = loaded
             before = set(self.sources)
             if items is not None:
                 self._set_sources(items, reading=bool(changes.sources))
@@ -443,17 +449,26 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
             if set(self.sources) != before:
                 self._fill_filters()
                 self.centre.setCurrentWidget(self.reading if self.sources else self.empty_page)
-            for cid, claim in claims.items():
-                if claim is None:
-                    self.claims_model.remove(cid)
-                else:
-                    self.claims_model.upsert(claim)
-                self._refresh_marks(cid, claim)
-                if cid == self.current_claim_id:
-                    self.editor.show_claim(claim, history if cid == current else
-                                           (claims_svc.history(self.store, cid) if claim else []))
+            self._show_claims(claims)
 
         self.ops.submit(load, show, lambda exc: self.show_error(error_line(exc)))
+
+    def _show_claims(self, claims: dict[int, ClaimInfo | None]) -> None:
+        """Changed claims in their table rows, highlights and the editor (its history loads when its tab shows)."""
+        for cid, claim in claims.items():
+            if claim is None:
+                self.claims_model.remove(cid)
+            else:
+                self.claims_model.upsert(claim)
+            self._refresh_marks(cid, claim)
+            if cid == self.current_claim_id:
+                self.editor.show_claim(claim)
+
+    def _load_history(self, claim_id: int) -> None:
+        """The editor shows its History tab: read the claim's history on the worker."""
+        self.ops.submit(lambda store: claims_svc.history(store, claim_id),
+                        lambda entries: self.editor.set_history(claim_id, entries),
+                        lambda exc: self.show_error(error_line(exc)))
 
     def _set_sources(self, items: list[SourceInfo], *, reading: bool = False) -> None:
         self.sources = {s.id: s for s in items}
@@ -499,8 +514,7 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
         self.sig_claim_selected.emit(claim_id)
 
     def _show_in_editor(self, claim: ClaimInfo | None) -> None:
-        history = claims_svc.history(self.store, claim.id) if claim else []
-        self.editor.show_claim(claim, history)
+        self.editor.show_claim(claim)  # the history is read when the History tab shows (sig_history_wanted)
 
     def current_selection(self) -> tuple[int, int, int] | None:
         """(source id, start, end) of the selection in the current pane, or None."""
