@@ -106,3 +106,18 @@ def test_editor_asks_for_history_only_when_shown(qtbot):
     assert asked == [7, 7]  # loaded: not asked again until the claim is shown anew
     editor.show_claim(sample_claim(7))
     assert asked == [7, 7, 7]
+
+
+def test_open_sources_keeps_the_panes_already_in_place(window, store, dossier, monkeypatch):
+    a, b = (s.id for s in sources_svc.list_all(store, dossier.id))
+    window.open_sources([a])
+    first = window.reading.panes()[0]
+    texts: list[int] = []
+    real_text = sources_svc.text
+    monkeypatch.setattr(main_window_module.sources_svc, "text",
+                        lambda st, sid: texts.append(sid) or real_text(st, sid))
+    window.open_sources([a, b])
+    assert window.reading.source_ids() == [a, b] and window.reading.panes()[0] is first
+    assert texts == [b]  # the text already shown is not read and laid out again
+    window.open_sources([b, a])  # another order: panes follow it
+    assert window.reading.source_ids() == [b, a]

@@ -642,12 +642,17 @@ class MainWindow(CompareViewMixin, DossierSyncMixin, ImportMixin, QMainWindow):
     # --- sources, panes, search -----------------------------------------------------------------------------
 
     def open_sources(self, source_ids: list[int]) -> None:
-        """Show these sources side by side (replacing the current panes)."""
-        for pane in self.reading.panes():
-            self.reading.remove_pane(pane)
+        """Show these sources side by side (replacing the current panes; those already in place are kept)."""
         for sid in source_ids:
             if sid not in self.sources:
                 raise WorkbenchError(f"no source with id {sid} in dossier {self.dossier.id}")
+        panes = self.reading.panes()
+        keep = 0  # leading panes that already show what is asked are not loaded again (a 1 MB text each)
+        while keep < min(len(panes), len(source_ids)) and panes[keep].source_id == source_ids[keep]:
+            keep += 1
+        for pane in panes[keep:]:
+            self.reading.remove_pane(pane)
+        for sid in source_ids[keep:]:
             self.reading.add_pane(sid)
 
     def show_span(self, source_id: int, start: int, end: int) -> None:
