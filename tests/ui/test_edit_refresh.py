@@ -121,3 +121,22 @@ def test_open_sources_keeps_the_panes_already_in_place(window, store, dossier, m
     assert texts == [b]  # the text already shown is not read and laid out again
     window.open_sources([b, a])  # another order: panes follow it
     assert window.reading.source_ids() == [b, a]
+
+
+def test_highlights_paint_only_marked_blocks_and_follow_changes(qtbot):
+    from workbench.ui.panels.source_view import SourceView
+
+    view = SourceView()
+    qtbot.addWidget(view)
+    text = "".join(f"Ligne {i} : rien à signaler.\n" for i in range(2000)) + "Le préfet a dit « oui ».\n"
+    start = text.index("préfet")
+    view.set_content(text, [(start, start + 6, 1, "appearance", "#ff0000", 1)])
+    doc = view.document()
+    painted = [b for b in (doc.findBlockByNumber(n) for n in range(doc.blockCount())) if b.layout().formats()]
+    assert [b.blockNumber() for b in painted] == [2000]  # one block of 2,001 carries formats
+    (rng,) = painted[0].layout().formats()
+    assert painted[0].position() + rng.start == start and rng.length == 6
+    view.replace_claim_marks(1, [])  # the claim lost its appearance: its highlight goes
+    assert doc.findBlockByNumber(2000).layout().formats() == []
+    view.replace_claim_marks(1, [(0, 5, "supports", "#00ff00", 2)])
+    assert [r.length for r in doc.findBlockByNumber(0).layout().formats()] == [5]
