@@ -21,7 +21,8 @@ real_shell = app_module._startup_shell
 def shell(target):
     w = real_shell(target)
     seen['first'] = {'text': w.centralWidget().text(), 'visible': w.isVisible(),
-                     'sqlalchemy': 'sqlalchemy' in sys.modules, 'main_window': 'workbench.ui.main_window' in sys.modules}
+                     'sqlalchemy': 'sqlalchemy' in sys.modules,
+                     'main_window': 'workbench.ui.main_window' in sys.modules}
     return w
 app_module._startup_shell = shell
 def shown(_app):
