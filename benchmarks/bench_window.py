@@ -59,6 +59,54 @@ def window_code(db: Path, open_ids: list[int] | None = None) -> str:
     )
 
 
+APP = """
+import json, os, re, sys, time
+T0 = float(os.environ['BENCH_T0'])  # the parent's clock just before it launched this process
+marks = {}
+from PySide6.QtWidgets import QApplication
+import workbench.app as app_module
+real_shell = app_module._startup_shell
+def shell(target):
+    w = real_shell(target)  # shown and painted by the application itself
+    w.repaint(); QApplication.processEvents()
+    marks['first_paint_s'] = time.time() - T0
+    marks['first_text'] = w.centralWidget().text()
+    marks['sqlalchemy_at_first_paint'] = 'sqlalchemy' in sys.modules
+    return w
+app_module._startup_shell = shell
+def shown(_app):  # instead of waiting for the user: paint the window once, report, quit
+    from workbench.ui.main_window import MainWindow
+    (w,) = [x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow) and x.isVisible()]
+    QApplication.processEvents(); w.repaint(); QApplication.processEvents()
+    marks['window_s'] = time.time() - T0
+    marks['claims'] = w.claims_model.rowCount()
+    marks['sources'] = w.sources_model.rowCount()
+    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())
+    marks['rss_mib'] = int(hwm.group(1)) / 1024 if hwm else 0.0
+    print(json.dumps(marks)); return 0
+QApplication.exec = shown
+sys.exit(app_module.run_gui(sys.argv[1], user='bench'))
+"""
+"""The real start-up (``workbench gui``: the path a user's double-click takes), instrumented: when its first window is
+painted (it says what it opens) and when the main window is painted with the dossier's sources and claims."""
+
+
+def app_start(db: Path, env: dict[str, str], home: Path, runs: int = 3) -> dict[str, float]:
+    """Best of ``runs`` of the real start-up on ``db``, with settings of its own (first window, dossier shown)."""
+    best: dict[str, float] = {}
+    for i in range(runs):
+        run_env = dict(env, HOME=str(home / f"home{i}"), XDG_CONFIG_HOME=str(home / f"home{i}" / "config"),
+                       XDG_DATA_HOME=str(home / f"home{i}" / "data"))
+        Path(run_env["XDG_DATA_HOME"]).mkdir(parents=True, exist_ok=True)
+        run_env["BENCH_T0"] = repr(time.time())
+        out = subprocess.run([sys.executable, "-c", APP, str(db)], check=True, capture_output=True, text=True,
+                             env=run_env)
+        info = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
+        if not best or info["window_s"] < best["window_s"]:
+            best = info
+    return best
+
+
 def bare_panes_code(texts_file: Path) -> str:
     return (
         "from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter; import json\n"
@@ -167,9 +215,20 @@ def main() -> int:
         sample_s, _ = best_of(window_code(tmp / "sample.db"), env)
         start_s, _ = best_of(window_code(tmp / "start.db"), env)
         ok &= sample_s <= 1.0 and start_s <= 1.5
-        print(f"window painted, whole process: {sample_s:.2f} s with the sample dossier, {start_s:.2f} s with "
-              f"{args.sources} sources and 2000 claims; bare PySide6 window {bare_s:.2f} s "
-              f"(ratios {sample_s / bare_s:.1f}x, {start_s / bare_s:.1f}x); targets <= 1 s, <= 1.5 s")
+        print(f"window built and painted directly (Store.open + MainWindow), whole process: {sample_s:.2f} s with the "
+              f"sample dossier, {start_s:.2f} s with {args.sources} sources and 2000 claims; bare PySide6 window "
+              f"{bare_s:.2f} s (ratios {sample_s / bare_s:.1f}x, {start_s / bare_s:.1f}x)")
+        app_sample = app_start(tmp / "sample.db", env, tmp)
+        app_big = app_start(tmp / "start.db", env, tmp)
+        ok &= app_sample["window_s"] <= 1.0 and app_big["window_s"] <= 1.5
+        for label, info in (("the sample dossier", app_sample), (f"{args.sources} sources and 2000 claims", app_big)):
+            text = " ".join(str(info["first_text"]).split())
+            print(f"real start-up (workbench gui) with {label}: first window painted at {info['first_paint_s']:.2f} s "
+                  f"showing \"{text[:60]}…\" (SQLAlchemy imported by then: {info['sqlalchemy_at_first_paint']}); "
+                  f"main window painted with its {info['sources']:.0f} sources and {info['claims']:.0f} claims at "
+                  f"{info['window_s']:.2f} s")
+        print(f"  targets: main window with the dossier <= 1 s (sample), <= 1.5 s ({args.sources} sources); "
+              f"bare PySide6 window {bare_s:.2f} s")
 
         from workbench.services import sources
         from workbench.services.store import Store

@@ -359,3 +359,19 @@ def world_quote(world) -> str:
     from workbench.services import sources
 
     return sources.text(world.store, world.source.id).split()[0]
+
+
+def test_update_returns_the_claim_as_saved(world: World) -> None:
+    """The edit's own value is what the window shows (it is not read back): it must equal a fresh read."""
+    store, dossier, source = world.store, world.dossier, world.source
+    claim = claims.create(store, source.id, 0, 8)
+    other = claims.create(store, source.id, 10, 20)
+    claims.relate(store, claim.id, other.id, "same-as")
+    verdict = dossier.scale.verdicts[0].key
+    edits: list[dict[str, object]] = [
+        {"verdict": verdict}, {"status": "concluded"}, {"verdict": None}, {"claimant": "X", "claim_date": "2024-01-02"},
+        {"tags": ("b", "a")}, {"status": "to-check", "rationale": "why"}, {"statement": "S"}, {"claimant": "X"},
+    ]
+    for fields in edits:
+        saved, _before = claims.update(store, claim.id, **fields)
+        assert saved == claims.get(store, claim.id), fields

@@ -312,6 +312,7 @@ def test_undo_labels_translated(qtbot, store, dossier, french, settings_dir):
     win.select_claim(claim.id)
     win.edit_claim_field(claim.id, "claimant", "Le préfet")
     assert win.undo.stack.undoText() == "Modifier l’auteur"
+    win.editor.tabs.setCurrentWidget(win.editor.history)  # the history is read when its tab shows
     history = [win.editor.history.item(i).text() for i in range(win.editor.history.count())]
     assert any("l’auteur — modification" in line for line in history), history
     assert not any(" update " in line or " create" in line for line in history), history

@@ -167,7 +167,13 @@ def update(
                 before["concluded_by"] = concluded_by  # undo gives the verdict back to whoever concluded it
             repo.touch_claim(claim)  # also bumps ``version`` (optimistic locking), tags included
         s.flush()
-        return repo.claim_values(s, [claim])[0], before
+        if not before or "tags" in before:  # tags: read back in the database's own order
+            return repo.claim_values(s, [claim])[0] if before else current, before
+        # Only the claim's own columns changed: its appearances, evidence and relations are the ones just read.
+        saved = replace(current, statement=claim.statement, claimant=claim.claimant, claim_date=claim.claim_date,
+                        status=Status(claim.status), verdict=claim.verdict, rationale=claim.rationale,
+                        updated_at=claim.updated_at, version=claim.version, concluded_by=claim.concluded_by)
+        return saved, before
 
 
 def set_verdict(store: Store, claim_id: int, verdict: str | None) -> tuple[ClaimInfo, dict[str, Any]]:

@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         self.sources_view.doubleClicked.connect(self._open_source_from_list)
         self.sources_view.customContextMenuRequested.connect(self._sources_menu)
         self.editor.sig_edit.connect(self.edit_claim_field)
+        self.editor.sig_history_wanted.connect(self._load_history)
         self.editor.sig_jump.connect(lambda sid, s, e: self.show_span(sid, s, e))
         self.editor.sig_add_reference.connect(lambda _cid: self.actions_by_name["cite_external"].trigger())
         self.editor.sig_delete_item.connect(self.delete_item)
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.dossier.name} — Workbench")
         if view.current is not None:
             if view.current.id == self.current_claim_id and self._selecting is None:  # the user did not move on
-                self._show_claim(view.current, view.history or [], scroll=False)
+                self._show_claim(view.current, view.history, scroll=False)
         elif self.current_claim_id is not None and self.claims_model.row_of(self.current_claim_id) is None:
             self.current_claim_id = None  # trashed meanwhile
             self.editor.show_claim(None, [])
@@ -480,19 +481,24 @@ class MainWindow(QMainWindow):
         if changes.dossiers:
             self.refresh_all()
             return
-        current, dossier_id = self.current_claim_id, self.dossier.id
+        dossier_id = self.dossier.id
         source_level = bool(changes.sources) and not changes.claims  # a new span changes its claim's marks only
         reload = [p.source_id for p in self.reading.panes() if source_level and p.source_id in changes.sources]
         known = {cid for cid in changes.claims if self.claims_model.row_of(cid) is not None}  # on the GUI thread
+        # The operation's outcome already holds the claims it saved (an edit): they are not read back.
+        fresh = {cid: c for cid in changes.claims if (c := self.ops.fresh_claim(cid)) is not None}
+        if (not changes.sources and not changes.spans and len(fresh) == len(changes.claims)
+                and known == set(fresh)):
+            self._show_claims(fresh)  # a field edit: nothing to read, the window repaints at once
+            return
 
         def load(store: Store) -> Any:
-            claims: dict[int, ClaimInfo | None] = {}
-            for cid in changes.claims:
+            claims: dict[int, ClaimInfo | None] = dict(fresh)
+            for cid in changes.claims - fresh.keys():
                 try:
                     claims[cid] = claims_svc.get(store, cid)
                 except WorkbenchError:  # trashed
                     claims[cid] = None
-            history = claims_svc.history(store, current) if claims.get(current or 0) is not None else []
             # The sources list (claim counts included) changes only with sources, spans, or a claim coming or
             # going; a field edit leaves it as it is (listing 200 sources of 1 MB costs ~0.2 s on SQLite).
             same_list = (not changes.sources and not changes.spans
@@ -503,12 +509,12 @@ class MainWindow(QMainWindow):
             for sid in reload:
                 if sid is not None and sid in alive:
                     panes[sid] = (sources_svc.text(store, sid), claims_svc.spans_of_source(store, sid))
-            return claims, history, items, panes
+            return claims, items, panes
 
         def show(loaded: Any) -> None:
             if dossier_id != self.dossier.id:
                 return  # another dossier was opened meanwhile
-            claims, history, items, panes = loaded
+            claims, items, panes = loaded
             before = set(self.sources)
             if items is not None:
                 self._set_sources(items, reading=bool(changes.sources))
@@ -527,17 +533,26 @@ class MainWindow(QMainWindow):
             if set(self.sources) != before:
                 self._fill_filters()
                 self.centre.setCurrentWidget(self.reading if self.sources else self.empty_page)
-            for cid, claim in claims.items():
-                if claim is None:
-                    self.claims_model.remove(cid)
-                else:
-                    self.claims_model.upsert(claim)
-                self._refresh_marks(cid, claim)
-                if cid == self.current_claim_id:
-                    self.editor.show_claim(claim, history if cid == current else
-                                           (claims_svc.history(self.store, cid) if claim else []))
+            self._show_claims(claims)
 
         self.ops.submit(load, show, lambda exc: self.show_error(error_line(exc)))
+
+    def _show_claims(self, claims: dict[int, ClaimInfo | None]) -> None:
+        """Changed claims in their table rows, highlights and the editor (its history loads when its tab shows)."""
+        for cid, claim in claims.items():
+            if claim is None:
+                self.claims_model.remove(cid)
+            else:
+                self.claims_model.upsert(claim)
+            self._refresh_marks(cid, claim)
+            if cid == self.current_claim_id:
+                self.editor.show_claim(claim)
+
+    def _load_history(self, claim_id: int) -> None:
+        """The editor shows its History tab: read the claim's history on the worker."""
+        self.ops.submit(lambda store: claims_svc.history(store, claim_id),
+                        lambda entries: self.editor.set_history(claim_id, entries),
+                        lambda exc: self.show_error(error_line(exc)))
 
     def _set_sources(self, items: list[SourceInfo], *, reading: bool = False) -> None:
         self.sources = {s.id: s for s in items}
@@ -559,15 +574,15 @@ class MainWindow(QMainWindow):
     def select_claim(self, claim_id: int, *, scroll: bool = True) -> None:
         """Make a claim current: table row, editor, and (``scroll``) every open pane shows its spans.
 
-        The claim and its history are read on the database worker (after what was typed in the previous claim is
-        saved), and shown when it answers.
+        The claim (and its history when the History tab shows; else it loads when the tab is opened) is read on the
+        database worker, after what was typed in the previous claim is saved, and shown when it answers.
         """
         if self.current_claim_id is not None and claim_id != self.current_claim_id:
             self.editor.commit_pending()  # what was typed in the previous claim is saved, not dropped
         self._selecting = claim_id
         dossier_id = self.dossier.id
 
-        def shown(loaded: tuple[ClaimInfo, list[HistoryEntry]]) -> None:
+        def shown(loaded: tuple[ClaimInfo, list[HistoryEntry] | None]) -> None:
             if self._selecting != claim_id or dossier_id != self.dossier.id:
                 return  # the user went on to another claim (or dossier) meanwhile
             self._selecting = None
@@ -578,9 +593,10 @@ class MainWindow(QMainWindow):
                 self._selecting = None
             self.show_error(error_line(exc))
 
-        self.ops.submit(lambda store: read_claim(store, claim_id), shown, failed)
+        with_history = self.editor.history_visible()
+        self.ops.submit(lambda store: read_claim(store, claim_id, with_history=with_history), shown, failed)
 
-    def _show_claim(self, claim: ClaimInfo, history: list[HistoryEntry], *, scroll: bool) -> None:
+    def _show_claim(self, claim: ClaimInfo, history: list[HistoryEntry] | None, *, scroll: bool) -> None:
         claim_id = claim.id
         self.current_claim_id = claim_id
         row = self.claims_model.row_of(claim_id)
@@ -729,12 +745,17 @@ class MainWindow(QMainWindow):
     # --- sources, panes, search -----------------------------------------------------------------------------
 
     def open_sources(self, source_ids: list[int]) -> None:
-        """Show these sources side by side (replacing the current panes)."""
-        for pane in self.reading.panes():
-            self.reading.remove_pane(pane)
+        """Show these sources side by side (replacing the current panes; those already in place are kept)."""
         for sid in source_ids:
             if sid not in self.sources:
                 raise WorkbenchError(f"no source with id {sid} in dossier {self.dossier.id}")
+        panes = self.reading.panes()
+        keep = 0  # leading panes that already show what is asked are not loaded again (a 1 MB text each)
+        while keep < min(len(panes), len(source_ids)) and panes[keep].source_id == source_ids[keep]:
+            keep += 1
+        for pane in panes[keep:]:
+            self.reading.remove_pane(pane)
+        for sid in source_ids[keep:]:
             self.reading.add_pane(sid)
 
     def show_span(self, source_id: int, start: int, end: int) -> None:

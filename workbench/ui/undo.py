@@ -19,7 +19,7 @@ import atexit
 import logging
 import queue
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 Job = Callable[[Store], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+def saved_claims(outcome: Outcome[Any]) -> tuple[ClaimInfo, ...]:
+    """The claims an operation's value holds as saved (an edit returns its claim): published with its changes."""
+    return (outcome.value,) if isinstance(outcome.value, ClaimInfo) else ()
 
 
 def error_line(exc: BaseException) -> str:
@@ -57,6 +62,7 @@ class OperationRunner(QObject):
         super().__init__(parent)
         self.store = store
         self._pending = 0
+        self._fresh: dict[int, ClaimInfo] = {}
 
     def submit(self, job: Job, on_done: Done | None = None, on_error: Failed | None = None) -> None:
         """Queue ``job(store)``; ``on_done(value)`` or ``on_error(exception)`` is called on the GUI thread."""
@@ -77,10 +83,24 @@ class OperationRunner(QObject):
         else:
             log.warning("%s", error_line(value))
 
-    def publish(self, changes: Changes) -> None:
-        """Tell every view what changed (nothing is emitted for an empty record)."""
-        if changes:
+    def publish(self, changes: Changes, claims: Iterable[ClaimInfo] = ()) -> None:
+        """Tell every view what changed (nothing is emitted for an empty record).
+
+        ``claims``: the saved values of changed claims that the operation already returned (an edit's outcome
+        holds the claim as saved). While :attr:`sig_changed` is being emitted, :meth:`fresh_claim` hands them to
+        the subscribers, so a view need not read them back from the database.
+        """
+        if not changes:
+            return
+        previous, self._fresh = self._fresh, {c.id: c for c in claims if c.id in changes.claims}
+        try:
             self.sig_changed.emit(changes)
+        finally:
+            self._fresh = previous
+
+    def fresh_claim(self, claim_id: int) -> ClaimInfo | None:
+        """During :attr:`sig_changed`: the claim as the publishing operation saved it, or None (read it)."""
+        return self._fresh.get(claim_id)
 
     def idle(self) -> bool:
         """Whether every submitted job ran and its callback was delivered."""
@@ -266,7 +286,7 @@ class UndoController(QObject):
         def done(outcome: Outcome[Any]) -> None:
             if undoable:
                 self.stack.push(OperationCommand(text, op, outcome, self, merge_key))
-            self.runner.publish(outcome.changes)
+            self.runner.publish(outcome.changes, saved_claims(outcome))
             result.append(outcome.value)
             if on_done is not None:
                 on_done(outcome.value)
@@ -311,7 +331,7 @@ class UndoController(QObject):
             return outcome
 
         def done(outcome: Outcome[Any]) -> None:
-            self.runner.publish(outcome.changes)
+            self.runner.publish(outcome.changes, saved_claims(outcome))
 
         def failed(exc: BaseException, first: bool = True) -> None:
             if isinstance(exc, ConflictError) and first:

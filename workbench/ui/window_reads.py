@@ -69,6 +69,8 @@ def read_view(store: Store, dossier_id: int, shown: Sequence[int] = (), *, resto
 
 
 
-def read_claim(store: Store, claim_id: int) -> tuple[ClaimInfo, list[HistoryEntry]]:
-    """A claim and its history (the claim being selected)."""
-    return claims_svc.get(store, claim_id), claims_svc.history(store, claim_id)
+def read_claim(
+    store: Store, claim_id: int, *, with_history: bool = True
+) -> tuple[ClaimInfo, list[HistoryEntry] | None]:
+    """The claim being selected and, ``with_history``, its history (else ``None``: it loads when its tab shows)."""
+    return claims_svc.get(store, claim_id), claims_svc.history(store, claim_id) if with_history else None

@@ -103,19 +103,22 @@ class ClaimsModel(RowsModel):
             return None
         c = self._rows[index.row()]
         col = index.column()
-        verdict = self.scale.get(c.verdict)
         if role == CLAIM_ROLE:
             return c.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.number(c.id),
-                c.statement,
-                verdict.label(self.language) if verdict else "—",
-                status_label(c.status),
-                c.claimant,
-                len(c.appearances),
-                len(c.evidence),
-            )[col]
+        if role == Qt.ItemDataRole.DisplayRole:  # only the asked column: sorting 2,000 rows asks ~26,000 times
+            if col == 0:
+                return self.number(c.id)
+            if col == 1:
+                return c.statement
+            if col == 2:
+                verdict = self.scale.get(c.verdict)
+                return verdict.label(self.language) if verdict else "—"
+            if col == 3:
+                return status_label(c.status)
+            if col == 4:
+                return c.claimant
+            return len(c.appearances) if col == 5 else len(c.evidence) if col == 6 else None
+        verdict = self.scale.get(c.verdict)
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
             if col == 2:
                 return c.rationale or None

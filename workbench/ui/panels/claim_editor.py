@@ -168,6 +168,8 @@ class ClaimEditor(QWidget):
     """(entity, id) remove an appearance or evidence item."""
     sig_open_claim = Signal(int)
     """(claim id) show a related claim."""
+    sig_history_wanted = Signal(int)
+    """(claim id) the History tab shows a claim whose history is not loaded: answer with :meth:`set_history`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +179,7 @@ class ClaimEditor(QWidget):
         self.language = "en"
         self._loading = False
         self._sent: dict[str, Any] = {}  # field -> value sent and not yet shown back from the database
+        self._history_of: int | None = None  # the claim whose history the History tab holds (None: stale)
         self.number_of: Any = lambda claim_id: claim_id  # the window shows per-dossier numbers
 
         self.heading = QLabel(self.tr("No claim selected"))
@@ -257,6 +260,7 @@ class ClaimEditor(QWidget):
         self.relations.itemClicked.connect(self._open_related)
         self.tabs.addTab(self.relations, self.tr("Related"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.currentChanged.connect(lambda _i: self._want_history())
 
         fields = QWidget()
         fields_lay = QVBoxLayout(fields)
@@ -320,7 +324,7 @@ class ClaimEditor(QWidget):
             self.verdict.setItemData(self.verdict.count() - 1, QBrush(QColor(v.color)),
                                      Qt.ItemDataRole.DecorationRole)
         if self.claim is not None:
-            self.show_claim(self.claim, [])
+            self.show_claim(self.claim)
 
     def _emit(self, field: str, value: Any) -> None:
         if self._loading or self.claim is None:
@@ -340,8 +344,12 @@ class ClaimEditor(QWidget):
         self._sent[field] = value
         self.sig_edit.emit(self.claim.id, field, value)
 
-    def show_claim(self, claim: ClaimInfo | None, history: list[HistoryEntry]) -> None:
-        """Display a claim (None: empty, disabled)."""
+    def show_claim(self, claim: ClaimInfo | None, history: list[HistoryEntry] | None = None) -> None:
+        """Display a claim (None: empty, disabled).
+
+        Without ``history`` the History tab is loaded lazily: when it is (or becomes) the current tab the editor
+        emits :attr:`sig_history_wanted`; until the answer comes it keeps this claim's previous lines, if any.
+        """
         self._loading = True
         self._sent.clear()  # what the database holds now is shown
         same_claim = claim is not None and self.claim is not None and self.claim.id == claim.id
@@ -357,6 +365,7 @@ class ClaimEditor(QWidget):
                 self.appearances.clear()
                 self.evidence.clear()
                 self.history.clear()
+                self._history_of = None
                 self.concluded.setText("")
                 return
             self.heading.setText(self.tr("Claim #{0}").format(self.number_of(claim.id)))
@@ -377,10 +386,34 @@ class ClaimEditor(QWidget):
             self.verdict.setCurrentIndex(max(0, self.verdict.findData(claim.verdict or "")))
             self.concluded.setText(self.tr("Concluded by {0}").format(claim.concluded_by)
                                    if claim.status == Status.CONCLUDED and claim.concluded_by else "")
-            self._fill_lists(claim, history)
+            self._fill_lists(claim)
             self._show_independence(claim)
         finally:
             self._loading = False
+        if history is not None:
+            self.set_history(claim.id, history)
+        else:
+            if not same_claim:
+                self.history.clear()  # another claim's lines are never shown under this one
+            self._history_of = None
+            self._want_history()
+
+    def history_visible(self) -> bool:
+        """Whether the History tab is the one shown."""
+        return self.tabs.currentWidget() is self.history
+
+    def _want_history(self) -> None:
+        if self.claim is not None and self._history_of != self.claim.id and self.history_visible():
+            self.sig_history_wanted.emit(self.claim.id)
+
+    def set_history(self, claim_id: int, history: list[HistoryEntry]) -> None:
+        """Fill the History tab (ignored if another claim is shown by now), newest first."""
+        if self.claim is None or self.claim.id != claim_id:
+            return
+        self._history_of = claim_id
+        self.history.clear()
+        for h in reversed(history):
+            self.history.addItem(_history_line(h))
 
     def set_reuse(self, reuse: list[tuple[int, int, int]]) -> None:
         """Text reuse found by Compare (original, copying source, characters); the shown claim is warned again."""
@@ -401,7 +434,7 @@ class ClaimEditor(QWidget):
         s = self.sources.get(source_id)
         return f"{s.outlet or s.title}" if s else self.tr("source {0}").format(source_id)
 
-    def _fill_lists(self, claim: ClaimInfo, history: list[HistoryEntry]) -> None:
+    def _fill_lists(self, claim: ClaimInfo) -> None:
         self.appearances.clear()
         for app in claim.appearances:
             item = QListWidgetItem(f"{self._source_label(app.span.source_id)}: « {app.span.exact[:160]} »")
@@ -436,9 +469,6 @@ class ClaimEditor(QWidget):
             item.setData(JUMP_ROLE, ("relation", rel.id, other))
             self.relations.addItem(item)
         self.tabs.setTabText(2, self.tr("Related") + (f" ({len(claim.relations)})" if claim.relations else ""))
-        self.history.clear()
-        for h in reversed(history):
-            self.history.addItem(_history_line(h))
 
     def _open_related(self, item: QListWidgetItem) -> None:
         data = item.data(JUMP_ROLE)

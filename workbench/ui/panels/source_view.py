@@ -1,11 +1,11 @@
 """A read-only view of one source's text with claim highlights.
 
-Highlights come from an :class:`~workbench.core.intervals.IntervalIndex` through a per-block
-``QSyntaxHighlighter``: painting a block looks up only the marks overlapping it, and adding one highlight re-paints
-only the blocks it covers (never the whole document, never ``setExtraSelections`` for every span). Appearances are
-a background in the claim's verdict colour (darker where two claims overlap); evidence is an underline in the
-stance's colour, so both stay visible where they overlap. Offsets arrive in code points and are converted to Qt's
-UTF-16 positions by :class:`~workbench.core.utf16.Utf16Map` only.
+Highlights come from an :class:`~workbench.core.intervals.IntervalIndex` through per-block formats set on the
+blocks that have marks (:class:`SpanHighlighter`): painting a block looks up only the marks overlapping it, and
+adding one highlight re-paints only the blocks it covers (never the whole document, never ``setExtraSelections``
+for every span). Appearances are a background in the claim's verdict colour (darker where two claims overlap);
+evidence is an underline in the stance's colour, so both stay visible where they overlap. Offsets arrive in code
+points and are converted to Qt's UTF-16 positions by :class:`~workbench.core.utf16.Utf16Map` only.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QMouseEvent,
-    QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -36,20 +36,52 @@ STANCE_COLORS = {"supports": "#1b7a34", "refutes": "#b02a1e", "context": "#2359b
 UNRATED = "#f2c14e"
 
 
-class SpanHighlighter(QSyntaxHighlighter):
-    """Paints the marks that overlap each block."""
+class SpanHighlighter(QObject):
+    """Paints the marks that overlap each block, on the blocks that have marks only.
+
+    Not a ``QSyntaxHighlighter``: that one visits every block of the document when the text is set (a 1 MB source has
+    ~12,000 blocks) and gives each a ``QTextLayout`` even when it has nothing to paint (~5 MiB and ~0.15 s per
+    pane). Here the formats of a block are set on its layout directly, as ``QSyntaxHighlighter`` does, but only for
+    the blocks a mark covers (and those that had one).
+    """
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self._document = document
         self.index = IntervalIndex()
         self._formats: dict[tuple[str, int, str], QTextCharFormat] = {}
+        self._painted: set[int] = set()  # block numbers that carry formats
         self._boilerplate = QTextCharFormat()
         self._boilerplate.setForeground(QColor("#8a8a8a"))
         self._boilerplate.setFontItalic(True)
 
+    def document(self) -> QTextDocument:
+        """The document painted."""
+        return self._document
+
     def reset_theme(self) -> None:
         """The theme changed: rebuild the formats (stance colours differ per theme) and repaint."""
         self._formats.clear()
+        self.rehighlight()
+
+    def rehighlight(self) -> None:
+        """Repaint every block that has, or had, a mark (after the text or the whole index changed)."""
+        doc = self._document
+        numbers = set(self._painted)
+        for mark in self.index:
+            first, last = doc.findBlock(mark.start), doc.findBlock(max(mark.start, mark.end - 1))
+            if first.isValid():
+                numbers.update(range(first.blockNumber(), (last if last.isValid() else first).blockNumber() + 1))
+        for number in sorted(numbers):
+            block = doc.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+            else:
+                self._painted.discard(number)
+
+    def text_replaced(self) -> None:
+        """The document got a new text: no block carries formats any more; paint the marks."""
+        self._painted.clear()
         self.rehighlight()
 
     def _format(self, background: str, depth: int, underline: str) -> QTextCharFormat:
@@ -69,14 +101,14 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._formats[key] = fmt
         return fmt
 
-    def highlightBlock(self, text: str) -> None:
-        """Apply the formats of the marks overlapping the current block."""
-        block = self.currentBlock()
+    def block_formats(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
+        """The format ranges of the marks overlapping ``block`` (positions inside the block)."""
         lo = block.position()
         hi = lo + block.length()
         marks = self.index.overlapping(lo, hi)
+        out: list[QTextLayout.FormatRange] = []
         if not marks:
-            return
+            return out
         cuts = sorted({lo, hi - 1, *(max(lo, m.start) for m in marks), *(min(hi - 1, m.end) for m in marks)})
         for a, b in itertools.pairwise(cuts):
             if b <= a:
@@ -87,11 +119,27 @@ class SpanHighlighter(QSyntaxHighlighter):
             apps = [m for m in inside if m.role == "appearance"]
             evs = [m for m in inside if m.role in STANCE_COLORS]
             if not apps and not evs:  # only boilerplate: grey italics, so nobody quotes it as the article
-                self.setFormat(a - lo, b - a, self._boilerplate)
-                continue
-            fmt = self._format(apps[-1].color if apps else "", max(0, len(apps) - 1),
-                               stance_colors().get(evs[-1].role, "#555") if evs else "")
-            self.setFormat(a - lo, b - a, fmt)
+                fmt = self._boilerplate
+            else:
+                fmt = self._format(apps[-1].color if apps else "", max(0, len(apps) - 1),
+                                   stance_colors().get(evs[-1].role, "#555") if evs else "")
+            rng = QTextLayout.FormatRange()
+            rng.start, rng.length, rng.format = a - lo, b - a, fmt
+            out.append(rng)
+        return out
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:
+        """Set the block's formats from the marks that overlap it."""
+        ranges = self.block_formats(block)
+        number = block.blockNumber()
+        if not ranges and number not in self._painted:
+            return  # nothing painted, nothing to paint: the block keeps no layout of its own
+        block.layout().setFormats(ranges)
+        self._document.markContentsDirty(block.position(), block.length())
+        if ranges:
+            self._painted.add(number)
+        else:
+            self._painted.discard(number)
 
     def repaint_range(self, start: int, end: int) -> None:
         """Re-highlight only the blocks covering ``[start, end)`` (UTF-16 positions)."""
@@ -180,6 +228,7 @@ class SourceView(QPlainTextEdit):
         self._map = Utf16Map(text)
         self.highlighter.index = IntervalIndex(self._to_mark(*m) for m in marks)
         self.setPlainText(text)
+        self.highlighter.text_replaced()
 
     def _to_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> Mark:
         return Mark(self._map.to_utf16(start), self._map.to_utf16(end), claim_id, role, color, span_id)

@@ -1,0 +1,57 @@
+"""The real start-up (``workbench gui``) is never blank: a window saying what it opens is painted before the database
+layer is even imported, then the main window shows the dossier (issue 12, start-up figure)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench.services import claims as claims_svc
+from workbench.services import sources as sources_svc
+
+PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+import workbench.app as app_module
+seen = {}
+real_shell = app_module._startup_shell
+def shell(target):
+    w = real_shell(target)
+    seen['first'] = {'text': w.centralWidget().text(), 'visible': w.isVisible(),
+                     'sqlalchemy': 'sqlalchemy' in sys.modules,
+                     'main_window': 'workbench.ui.main_window' in sys.modules}
+    return w
+app_module._startup_shell = shell
+def shown(_app):
+    from workbench.ui.main_window import MainWindow
+    windows = [x for x in QApplication.topLevelWidgets() if x.isVisible()]
+    (w,) = [x for x in windows if isinstance(x, MainWindow)]
+    seen['main'] = {'claims': w.claims_model.rowCount(), 'sources': w.sources_model.rowCount(),
+                    'title': w.windowTitle(), 'others_visible': len(windows) - 1}
+    print(json.dumps(seen)); return 0
+QApplication.exec = shown
+sys.exit(app_module.run_gui(sys.argv[1], user='tester'))
+"""
+
+
+def test_start_up_paints_what_it_opens_before_loading_the_database_layer(store, dossier, tmp_path):
+    claims_svc.create(store, sources_svc.list_all(store, dossier.id)[0].id, 0, 8)
+    db = tmp_path / "ui.sqlite"
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root), HOME=str(home),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+    out = subprocess.run([sys.executable, "-c", PROBE, str(db)], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
+    first = seen["first"]
+    assert first["visible"] and str(db) in first["text"] and first["text"].startswith("Opening the database")
+    assert not first["sqlalchemy"] and not first["main_window"]  # painted before the heavy imports
+    main = seen["main"]
+    assert (main["sources"], main["claims"]) == (2, 1) and main["title"].startswith("Test dossier")
+    assert main["others_visible"] == 0  # the opening window made way for the main window
