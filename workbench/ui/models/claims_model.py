@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +34,13 @@ def status_label(status: str) -> str:
 
 
 class ClaimsModel(RowsModel):
-    """Rows are ClaimInfo values; refreshed wholesale or one claim at a time."""
+    """Rows are ClaimInfo values; refreshed wholesale or one claim at a time.
+
+    The model sorts its own rows (``sort``: one ``list.sort`` with a key per row, a few milliseconds for 2,000
+    claims) and the proxy only filters: a proxy sort asks ``data()`` for both sides of every comparison, about
+    26,000 Python calls and 0.5 s for 2,000 claims, at start-up and on every full refresh. A new claim goes to its
+    sorted place; an edited claim keeps its row until the next sort (a row does not jump away while it is edited).
+    """
 
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "#"), QT_TRANSLATE_NOOP("Columns", "Statement"),
                QT_TRANSLATE_NOOP("Columns", "Verdict"), QT_TRANSLATE_NOOP("Columns", "Status"),
@@ -45,16 +53,52 @@ class ClaimsModel(RowsModel):
         self._numbers: dict[int, int] = {}  # claim id -> its number in the dossier (1, 2, ... in creation order)
         self.scale = scale
         self.language = language
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def set_claims(self, claims: list[ClaimInfo], scale: RatingScale | None = None) -> None:
-        """Replace every row."""
+        """Replace every row (in the current sort order)."""
         self.beginResetModel()
-        self._rows = list(claims)
-        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
-        self._numbers = {cid: n for n, cid in enumerate(sorted(self._row_of), start=1)}
+        self._numbers = {cid: n for n, cid in enumerate(sorted(c.id for c in claims), start=1)}
         if scale is not None:
             self.scale = scale
+        self._rows = sorted(claims, key=self._sort_key(), reverse=self._descending())
+        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
         self.endResetModel()
+
+    def _descending(self) -> bool:
+        return self.sort_order == Qt.SortOrder.DescendingOrder
+
+    def _sort_key(self, column: int | None = None) -> Callable[[ClaimInfo], tuple[Any, int]]:
+        """The key a column sorts by (what the cell shows; ties in claim-number order)."""
+        column = self.sort_column if column is None else column
+        number = self.number
+
+        def verdict(c: ClaimInfo) -> str:
+            v = self.scale.get(c.verdict)
+            return fold(v.label(self.language)) if v else ""
+
+        keys: dict[int, Callable[[ClaimInfo], Any]] = {
+            1: lambda c: fold(c.statement), 2: verdict, 3: lambda c: fold(status_label(c.status)),
+            4: lambda c: fold(c.claimant), 5: lambda c: len(c.appearances), 6: lambda c: len(c.evidence),
+        }
+        part = keys.get(column)
+        if part is None:
+            return lambda c: (0, number(c.id))
+        return lambda c: (part(c), number(c.id))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column; selections and other persistent indexes follow their claims."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else None for i in before]
+        self._rows.sort(key=self._sort_key(), reverse=self._descending())
+        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
+        after = [self.index(self._row_of[cid], i.column()) if cid is not None else QModelIndex()
+                 for cid, i in zip(ids, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def number(self, claim_id: int) -> int:
         """The claim's number in its dossier as people see it (database ids are global: #6 in a new dossier)."""
@@ -66,10 +110,15 @@ class ClaimsModel(RowsModel):
         if claim.id not in self._numbers:
             self._numbers[claim.id] = max(self._numbers.values(), default=0) + 1
         if row is None:
-            row = len(self._rows)
+            key = self._sort_key()
+            keys = [key(c) for c in self._rows]
+            if self._descending():
+                row = len(keys) - bisect.bisect_left(keys[::-1], key(claim))
+            else:
+                row = bisect.bisect_right(keys, key(claim))
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(claim)
-            self._row_of[claim.id] = row
+            self._rows.insert(row, claim)
+            self._row_of = {c.id: i for i, c in enumerate(self._rows)}
             self.endInsertRows()
         else:
             self._rows[row] = claim
@@ -147,6 +196,14 @@ class ClaimsFilter(QSortFilterProxyModel):
         self.tag: str | None = None
         self.text = ""
         self.setSortRole(Qt.ItemDataRole.DisplayRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The view's header asks for a sort: the claims model sorts its rows; this proxy keeps their order."""
+        model = self.sourceModel()
+        if isinstance(model, ClaimsModel):
+            model.sort(column, order)
+        else:  # pragma: no cover - only ever set on a ClaimsModel
+            super().sort(column, order)
 
     def set_filter(self, **values: Any) -> None:
         """Change some filters and re-filter."""
