@@ -32,7 +32,7 @@ def test_background_import_reports_bad_file_and_keeps_good(qtbot, store, dossier
     assert "Dépêche : la préfecture annonce 1 200 évacués." in titles
     assert win.sources_model.rowCount() == before + 1
     win.undo.stack.undo()  # undo the import: the new source goes to the trash
-    qtbot.waitUntil(lambda: len(sources_svc.list_all(store, dossier.id)) == before)
+    qtbot.waitUntil(lambda: len(sources_svc.list_all(store, dossier.id)) == before, timeout=60000)
     win.runner.wait()
 
 
