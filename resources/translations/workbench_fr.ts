@@ -2198,6 +2198,10 @@ Qt pour Python (PySide6) {1}.</translation>
 <context>
     <name>SourcePane</name>
     <message>
+        <source>Reading “{0}”…</source>
+        <translation>Lecture de « {0} »…</translation>
+    </message>
+    <message>
         <source>Source shown in this pane</source>
         <translation>Source affichée dans ce volet</translation>
     </message>

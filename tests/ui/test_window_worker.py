@@ -206,3 +206,28 @@ def test_refresh_all_does_not_take_back_a_claim_selected_meanwhile(held, store):
     ops.release()
     assert seen == [second]  # the first claim never came back, not even for a moment
     assert win.current_claim_id == second and win.editor.claim.id == second
+
+
+def test_a_pane_pointed_at_another_source_reads_it_on_the_worker(held, store, dossier):
+    win, ops = held
+    extra = sources_svc.add(store, dossier.id, ImportBundle(name="d.txt", kind="txt", original=b"d",
+                                                            text="Une autre source. La digue a tenu.",
+                                                            title="d.txt")).source
+    win.refresh_all()
+    ops.release()
+    pane = win.reading.panes()[0]
+    win._load_pane(pane, extra.id)  # what choosing it in the pane's list does
+    assert pane.source_id == extra.id and pane.title.text() == "d.txt"  # the header at once
+    assert pane.view.loading and pane.view.toPlainText() == "" and "d.txt" in pane.view.placeholderText()
+    start = "Une autre source. La digue a tenu.".index("digue")
+    pane.view.show_range(start, start + 5)  # asked before the text is there: kept for it
+    assert len(ops.held) == 1
+    ops.release()
+    assert not pane.view.loading and pane.view.toPlainText() == sources_svc.text(store, extra.id)
+    assert pane.view.textCursor().position() == start  # the waiting scroll was applied
+    first = win.reading.panes()[0]
+    win._load_pane(first, extra.id)
+    other = sources_svc.list_all(store, dossier.id)[0]
+    win._load_pane(first, other.id)  # changed its mind before the worker answered
+    ops.release()
+    assert first.source_id == other.id and first.view.toPlainText() == sources_svc.text(store, other.id)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -434,15 +435,40 @@ class MainWindow(QMainWindow):
                 for span, claim_id, role, verdict in spans]
 
     def _load_pane(self, pane: SourcePane, source_id: int) -> None:
+        """Show a source in a pane: at once when the dossier's read brought its text, else read on the worker.
+
+        Until the worker answers, the pane shows the source's header and says it is reading; a scroll asked meanwhile
+        (``show_range``) waits for the text. An answer for a source the pane no longer shows is dropped.
+        """
         info = self.sources.get(source_id) or sources_svc.get(self.store, source_id)
         preloaded = self._preloaded.get(source_id)
         if preloaded is not None:  # read on the worker with the rest of the dossier
-            text, spans = preloaded
-        else:  # a pane the user just pointed at another source
-            text, spans = sources_svc.text(self.store, source_id), claims_svc.spans_of_source(self.store, source_id)
+            self._fill_pane(pane, info, *preloaded)
+            return
+        pane.show_loading(info)  # a pane the user just pointed at another source
+        self._wire_pane(pane)
+
+        def read(store: Store) -> tuple[str, Spans]:
+            return sources_svc.text(store, source_id), claims_svc.spans_of_source(store, source_id)
+
+        def shown(loaded: tuple[str, Spans]) -> None:
+            if shiboken6.isValid(pane) and pane.source_id == source_id and pane.view.loading:
+                self._fill_pane(pane, info, *loaded)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(pane) and pane.source_id == source_id and pane.view.loading:
+                pane.view.set_content("", [])  # not left "reading" for ever
+            self.show_error(error_line(exc))
+
+        self.ops.submit(read, shown, failed)
+
+    def _fill_pane(self, pane: SourcePane, info: SourceInfo, text: str, spans: Spans) -> None:
         pane.show_source(info, text, self._marks(spans))
         self.compare.decorate_pane(pane)
         pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
+        self._wire_pane(pane)
+
+    def _wire_pane(self, pane: SourcePane) -> None:
         pane.view.number_of = self.claims_model.number
         if not pane.property("wired"):
             pane.setProperty("wired", True)

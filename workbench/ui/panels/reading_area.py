@@ -101,8 +101,17 @@ class SourcePane(QWidget):
         if sid is not None and sid != self.source_id:
             self.sig_source_chosen.emit(self, int(sid))
 
+    def show_loading(self, info: SourceInfo) -> None:
+        """Show a source's header at once and say that its text is being read (then :meth:`show_source`)."""
+        self._show_header(info)
+        self.view.set_loading(self.tr("Reading “{0}”…").format(info.title))
+
     def show_source(self, info: SourceInfo, text: str, marks: list[tuple[int, int, int, str, str, int]]) -> None:
         """Display a source with its highlights."""
+        self._show_header(info)
+        self.view.set_content(text, marks)
+
+    def _show_header(self, info: SourceInfo) -> None:
         self.source_id = info.id
         self.chooser.blockSignals(True)
         self.chooser.setCurrentIndex(self.chooser.findData(info.id))
@@ -111,7 +120,6 @@ class SourcePane(QWidget):
         parts = [info.outlet, info.author, info.published.isoformat() if info.published else "", info.kind.upper()]
         self.meta.setText(" · ".join(p for p in parts if p))
         self.meta.setToolTip("\n".join(x for x in (self.meta.text(), info.reliability_note) if x))
-        self.view.set_content(text, marks)
 
 
 class ReadingArea(QSplitter):

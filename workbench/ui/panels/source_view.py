@@ -11,6 +11,7 @@ points and are converted to Qt's UTF-16 positions by :class:`~workbench.core.utf
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -219,8 +220,19 @@ class SourceView(QPlainTextEdit):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+        self.loading = False
+        """The text is being read on the database worker: :meth:`show_range` and :meth:`keep_marked` wait for it."""
+        self._after_load: Callable[[], None] | None = None
 
     # --- content ------------------------------------------------------------------------------------------
+
+    def set_loading(self, message: str) -> None:
+        """Empty the view while its text is read elsewhere; ``message`` shows in its place."""
+        self.loading = True
+        self._after_load = None
+        self.set_content("", [])
+        self.loading = True
+        self.setPlaceholderText(message)
 
     def set_content(self, text: str, marks: list[tuple[int, int, int, str, str, int]]) -> None:
         """Show ``text`` with marks ``(start_cp, end_cp, claim_id, role, color, span_id)``."""
@@ -229,6 +241,11 @@ class SourceView(QPlainTextEdit):
         self.highlighter.index = IntervalIndex(self._to_mark(*m) for m in marks)
         self.setPlainText(text)
         self.highlighter.text_replaced()
+        self.setPlaceholderText("")
+        self.loading = False
+        after, self._after_load = self._after_load, None
+        if after is not None:
+            after()
 
     def _to_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> Mark:
         return Mark(self._map.to_utf16(start), self._map.to_utf16(end), claim_id, role, color, span_id)
@@ -322,6 +339,9 @@ class SourceView(QPlainTextEdit):
         """Mark these ``[start, end)`` ranges (code points) until :meth:`clear_flash`; scroll to the first."""
         if not ranges:
             return
+        if self.loading:  # shown when the text arrives
+            self._after_load = lambda: self.keep_marked(ranges)
+            return
         self.show_range(*ranges[0], keep=True)
         selections = []
         for start, end in ranges:
@@ -340,7 +360,13 @@ class SourceView(QPlainTextEdit):
         self.setExtraSelections([])
 
     def show_range(self, start: int, end: int, *, flash: bool = True, keep: bool = False) -> None:
-        """Scroll to ``[start, end)`` (code points), centred, and flash it (``keep``: until :meth:`clear_flash`)."""
+        """Scroll to ``[start, end)`` (code points), centred, and flash it (``keep``: until :meth:`clear_flash`).
+
+        While the text is loading, the range is kept and shown when the text arrives (the last one asked wins).
+        """
+        if self.loading:
+            self._after_load = lambda: self.show_range(start, end, flash=flash, keep=keep)
+            return
         u_start, u_end = self._map.to_utf16(start), self._map.to_utf16(end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(u_end)
