@@ -41,22 +41,22 @@ def show_original(win: Any) -> OriginalDialog | None:
     if pane is None or pane.source_id is None:
         win.statusBar().showMessage(win.tr("Open a source first"), 4000)
         return None
-    info = sources_svc.get(win.store, pane.source_id)
+    info = win.sources.get(pane.source_id) or sources_svc.get(win.store, pane.source_id)  # the window's list first
     if info.kind not in ("pdf", "image"):
         win.statusBar().showMessage(win.tr("This source was imported as text: there is no page image"), 5000)
         return None
     selection = pane.view.selection_cp()
     offset = selection[0] if selection else pane.view.first_visible_cp()
     store, sid = win.store, info.id
-    page = page_at(sources_svc.page_map(store, sid), offset)
 
-    def work(_progress: Any, _cancelled: Any) -> Any:
-        return sources_svc.original(store, sid), sources_svc.ocr_words(store, sid)
+    def work(_progress: Any, _cancelled: Any) -> Any:  # every read off the GUI thread
+        return sources_svc.original(store, sid), sources_svc.ocr_words(store, sid), sources_svc.page_map(store, sid)
 
     holder: dict[str, OriginalDialog] = {}
 
     def done(result: Any) -> None:
-        data, words = result
+        data, words, page_map = result
+        page = page_at(page_map, offset)
         dialog = OriginalDialog(win, info.title or info.kind, data, info.kind, words, page, selection)
         holder["dialog"] = dialog
         win.original_dialog = dialog  # kept alive by the window (and reachable by tests)
