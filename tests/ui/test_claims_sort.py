@@ -56,6 +56,7 @@ def test_selection_follows_its_claim_and_new_claims_take_their_sorted_place(qapp
     model.upsert(claim(5, "e"))
     model.upsert(claim(6, "0"))
     assert shown(proxy) == [5, 2, 4, 1, 3, 6]
+    assert [model.row_of(cid) for cid in (5, 2, 4, 1, 3, 6)] == list(range(6))  # row lookups follow the inserts
     model.upsert(dataclasses.replace(model.claim(model.row_of(3)), statement="z"))  # an edit keeps its row
     assert shown(proxy) == [5, 2, 4, 1, 3, 6]
     model.set_claims([claim(1, "b"), claim(2, "d")])  # a refresh keeps the chosen order

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from typing import Any
 
@@ -110,19 +109,28 @@ class ClaimsModel(RowsModel):
         if claim.id not in self._numbers:
             self._numbers[claim.id] = max(self._numbers.values(), default=0) + 1
         if row is None:
-            key = self._sort_key()
-            keys = [key(c) for c in self._rows]
-            if self._descending():
-                row = len(keys) - bisect.bisect_left(keys[::-1], key(claim))
-            else:
-                row = bisect.bisect_right(keys, key(claim))
+            row = self._sorted_place(claim)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, claim)
-            self._row_of = {c.id: i for i, c in enumerate(self._rows)}
+            for i in range(row, len(self._rows)):  # only the rows after it move (none in claim-number order)
+                self._row_of[self._rows[i].id] = i
             self.endInsertRows()
         else:
             self._rows[row] = claim
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _sorted_place(self, claim: ClaimInfo) -> int:
+        """Where a new claim goes in the current order: a binary search computing ~log2(n) keys, not n."""
+        key, descending = self._sort_key(), self._descending()
+        wanted, lo, hi = key(claim), 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            here = key(self._rows[mid])
+            if (here > wanted) if descending else (here <= wanted):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def remove(self, claim_id: int) -> None:
         """Drop one claim's row."""
