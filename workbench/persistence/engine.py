@@ -82,12 +82,17 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.close()
 
 
+def _sqlite_uri(url: URL) -> bool:
+    """Whether a SQLite URL's database is a ``file:`` URI (``?uri=true``), whose query may say ``mode=ro``."""
+    return str(url.query.get("uri", "")).lower() in ("true", "1")
+
+
 def _sqlite_file(url: URL) -> Path | None:
-    """The file a SQLite URL names, ``None`` for memory; a ``file:`` URI (``?uri=true``) names the path after it."""
+    """The file a SQLite URL names, ``None`` for memory; a ``file:`` URI names the path after ``file:``."""
     database = url.database
     if not database or database == ":memory:":
         return None
-    if str(url.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+    if _sqlite_uri(url) and database.startswith("file:"):
         database = database[len("file:"):]
         if not database or database == ":memory:" or url.query.get("mode") == "memory":
             return None
@@ -95,7 +100,7 @@ def _sqlite_file(url: URL) -> Path | None:
 
 
 def _sqlite_read_only(url: URL) -> bool:
-    return str(url.query.get("uri", "")).lower() in ("true", "1") and url.query.get("mode") == "ro"
+    return _sqlite_uri(url) and url.query.get("mode") == "ro"
 
 
 def make_engine(target: str) -> Engine:
