@@ -85,8 +85,8 @@ def test_headline_does_not_meet_a_sentence_sharing_only_topic_words() -> None:
 
 
 def test_a_title_line_is_read_as_a_headline() -> None:
-    from workbench.core.compare.align import _headline
+    from workbench.core.compare.align import is_headline
 
-    assert _headline("La Russie et la Chine déterminées à maintenir l'ordre mondial")
-    assert not _headline("Il a ajouté qu'ils étaient déterminés à maintenir le niveau de coopération.")
-    assert not _headline("« Nous avons évité le pire »")
+    assert is_headline("La Russie et la Chine déterminées à maintenir l'ordre mondial")
+    assert not is_headline("Il a ajouté qu'ils étaient déterminés à maintenir le niveau de coopération.")
+    assert not is_headline("« Nous avons évité le pire »")

@@ -263,7 +263,7 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
                 top.append((score, j))
             top.sort(reverse=True)
             best_of[(i, src_j)] = top[: tuning.PARTNERS]
-    headline = [_headline(texts[u.src][u.start : u.end]) for u in units]
+    headline = [is_headline(texts[u.src][u.start : u.end]) for u in units]
     holders: dict[tuple[str, int], set[int]] = defaultdict(set)
     for u, marks in zip(units, strong, strict=True):
         for x in marks:
@@ -291,8 +291,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
     return _select(promoted, units, masked)
 
 
-def _headline(text: str) -> bool:
-    """A title line: short and without a sentence's closing punctuation."""
+def is_headline(text: str) -> bool:
+    """A title line: short and without a sentence's closing punctuation (alignment and event days share it)."""
     body = text.strip()
     return len(body) < tuning.HEADLINE_MAX_CHARS and not body.endswith((".", "!", "?", "»", '"', "”", "…"))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.core.compare import tuning
-from workbench.core.compare.align import Pair, SentRef, align, split_clauses
+from workbench.core.compare.align import Pair, SentRef, align, is_headline, split_clauses
 from workbench.core.compare.boilerplate import find_boilerplate, is_caption_sentence
 from workbench.core.compare.dates import DateMention, find_dates
 from workbench.core.compare.discrepancies import (
@@ -301,7 +301,8 @@ def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment
 
     « On dénombre 14 blessés » and « … 11 ont dû être soignés » share no word, but each is the wire's « 11 blessés »
     sentence told by another outlet; so are « forced the evacuation of 2,300 residents » and « About 3,200 people had
-    to leave ». Only when neither of the two found any partner in the other's source.
+    to leave ». Not when the pair already aligned, when either already has its cap of partners in the other's
+    source, or when each already has a partner there (then the comparison found their link).
     """
     same_event = [al for al in alignments if al.relation == "same-event"]
     partners: dict[tuple[int, int], dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
@@ -319,7 +320,7 @@ def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment
                 in_y = partners[(z.source_id, z.start)].get(y.source_id, [])
                 if any(w.start == z.start for w in in_z) or max(len(in_z), len(in_y)) >= tuning.MAX_PER_SENTENCE:
                     continue
-                if in_z and in_y:
+                if in_z and in_y:  # each already met the other's source: nothing to bridge
                     continue
                 pair = (y.source_id, y.start, z.source_id, z.start)
                 if pair in done or not _room(count, y, z):
@@ -703,7 +704,7 @@ def _with_event_days(
         if d is None:
             continue
         sent = next((x for x in s.sentences if x.start <= d.start < x.end), None)
-        if sent is not None and not _is_title(s.text[sent.start : sent.end]):
+        if sent is not None and not is_headline(s.text[sent.start : sent.end]):
             leads.append((s, sent))
     if len(leads) < 2:
         return alignments
@@ -787,12 +788,6 @@ def _room(count: Counter[tuple[int, int]], a: Span, b: Span) -> bool:
     count[ka] += 1
     count[kb] += 1
     return True
-
-
-def _is_title(text: str) -> bool:
-    """A headline: short and without closing punctuation (its day is the lead's, told again)."""
-    t = text.strip()
-    return len(t) < tuning.HEADLINE_MAX_CHARS and not t.endswith((".", "!", "?", "»", '"', "…"))
 
 
 def _lead_day_edges(
