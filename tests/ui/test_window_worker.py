@@ -231,3 +231,21 @@ def test_a_pane_pointed_at_another_source_reads_it_on_the_worker(held, store, do
     win._load_pane(first, other.id)  # changed its mind before the worker answered
     ops.release()
     assert first.source_id == other.id and first.view.toPlainText() == sources_svc.text(store, other.id)
+
+
+def test_a_pane_on_a_source_not_listed_yet_reads_its_header_on_the_worker_too(held, store, dossier):
+    win, ops = held
+    new = sources_svc.add(store, dossier.id, ImportBundle(name="e.txt", kind="txt", original=b"e",
+                                                          text="Une source toute neuve.", title="e.txt")).source
+    assert new.id not in win.sources  # just imported: the window has not re-listed its sources yet
+    pane = win.reading.panes()[0]
+    gets = []
+    real = sources_svc.get
+    sources_svc.get = lambda store, sid: gets.append(threading.current_thread()) or real(store, sid)
+    try:
+        win._load_pane(pane, new.id)
+        assert gets == [] and pane.source_id == new.id and f"#{new.id}" in pane.view.placeholderText()
+        ops.release()
+    finally:
+        sources_svc.get = real
+    assert pane.title.text() == "e.txt" and pane.view.toPlainText() == sources_svc.text(store, new.id)

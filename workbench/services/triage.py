@@ -1,7 +1,7 @@
 """Claim triage of a dossier's sources: which sentences are worth checking (read-only; see :mod:`.compare`).
 
 The scoring is pure (:mod:`workbench.core.compare.triage`); this module feeds it the texts of record, publication
-dates and languages, and turns one suggestion into a claim when the user asks.
+dates and languages. A suggestion becomes a claim through the ordinary ``CreateClaim`` operation.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.core.compare.triage import TriageItem, top_per_source, triage
-from workbench.core.values import ClaimInfo
-from workbench.services import claims
 from workbench.services.compare import compare_inputs
 from workbench.services.store import Store
 
@@ -20,8 +18,3 @@ def run(store: Store, dossier_id: int, source_ids: Sequence[int] = (), top: int 
     inputs = compare_inputs(store, dossier_id, source_ids)
     items = triage(inputs)
     return top_per_source(items, top) if top is not None else items
-
-
-def claim_from_suggestion(store: Store, item: TriageItem) -> ClaimInfo:
-    """One claim on the suggested sentence."""
-    return claims.create(store, item.source_id, item.start, item.end)

@@ -324,15 +324,11 @@ class MainWindow(QMainWindow):
         """Show what :func:`read_view` read (GUI thread, no database access)."""
         self.dossier = view.dossier
         items = view.sources
-        self.sources = {s.id: s for s in items}
-        self.sources_model.set_rows(items)
+        self._set_sources(items, reading=True)
         fm = self.fontMetrics()
         outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
         self.sources_view.horizontalHeader().resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
         self.sources_fitter.fit()
-        self.reading.set_sources(items)
-        self.editor.sources = self.sources
-        self.search_model.titles = {s.id: s.title for s in items}
         self.claims_model.set_claims(view.claims, self.dossier.scale)
         self._fill_filters(view.tags)
         self._size_claim_columns()
@@ -426,10 +422,6 @@ class MainWindow(QMainWindow):
         fill(self.filter_tag, self.tr("All tags"), [(t, t) for t in tags])
         self.editor.set_tags(tags)
 
-    def marks_for(self, source_id: int) -> list[tuple[int, int, int, str, str, int]]:
-        """Highlights of a source: ``(start, end, claim, role, colour, span)`` in code points."""
-        return self._marks(claims_svc.spans_of_source(self.store, source_id))
-
     def _marks(self, spans: Spans) -> list[tuple[int, int, int, str, str, int]]:
         return [(span.start, span.end, claim_id, role, self._color(verdict), span.id)
                 for span, claim_id, role, verdict in spans]
@@ -440,24 +432,28 @@ class MainWindow(QMainWindow):
         Until the worker answers, the pane shows the source's header and says it is reading; a scroll asked meanwhile
         (``show_range``) waits for the text. An answer for a source the pane no longer shows is dropped.
         """
-        info = self.sources.get(source_id) or sources_svc.get(self.store, source_id)
+        info = self.sources.get(source_id)
         preloaded = self._preloaded.get(source_id)
-        if preloaded is not None:  # read on the worker with the rest of the dossier
+        if preloaded is not None and info is not None:  # read on the worker with the rest of the dossier
             self._fill_pane(pane, info, *preloaded)
             return
-        pane.show_loading(info)  # a pane the user just pointed at another source
+        pane.show_loading(source_id, info)  # a pane pointed at another source, or at one just imported
         self._wire_pane(pane)
 
-        def read(store: Store) -> tuple[str, Spans]:
-            return sources_svc.text(store, source_id), claims_svc.spans_of_source(store, source_id)
+        def read(store: Store) -> tuple[SourceInfo, str, Spans]:
+            known = info or sources_svc.get(store, source_id)
+            return known, sources_svc.text(store, source_id), claims_svc.spans_of_source(store, source_id)
 
-        def shown(loaded: tuple[str, Spans]) -> None:
-            if shiboken6.isValid(pane) and pane.source_id == source_id and pane.view.loading:
-                self._fill_pane(pane, info, *loaded)
+        def mine() -> bool:
+            return shiboken6.isValid(pane) and pane.source_id == source_id and pane.view.loading
+
+        def shown(loaded: tuple[SourceInfo, str, Spans]) -> None:
+            if mine():
+                self._fill_pane(pane, *loaded)
 
         def failed(exc: BaseException) -> None:
-            if shiboken6.isValid(pane) and pane.source_id == source_id and pane.view.loading:
-                pane.view.set_content("", [])  # not left "reading" for ever
+            if mine():
+                pane.view.cancel_loading()  # not left "reading" for ever
             self.show_error(error_line(exc))
 
         self.ops.submit(read, shown, failed)
@@ -548,13 +544,8 @@ class MainWindow(QMainWindow):
                 if pane.source_id is not None and pane.source_id not in self.sources:
                     self.reading.remove_pane(pane)
                 elif pane.source_id in panes:
-                    text, spans = panes[pane.source_id]
                     scroll = pane.view.verticalScrollBar().value()
-                    marks = [(sp.start, sp.end, cid, role, self._color(verdict), sp.id)
-                             for sp, cid, role, verdict in spans]
-                    pane.show_source(self.sources[pane.source_id], text, marks)
-                    self.compare.decorate_pane(pane)
-                    pane.view.claim_text = {c.id: c.statement for c in self.claims_model.claims()}
+                    self._fill_pane(pane, self.sources[pane.source_id], *panes[pane.source_id])
                     pane.view.verticalScrollBar().setValue(scroll)
             if set(self.sources) != before:
                 self._fill_filters()
@@ -948,6 +939,7 @@ class MainWindow(QMainWindow):
 
             window_context.save_geometry(self)
             window_context.save_context(self)
+        self.team.stop()  # no live-refresh poll queued behind the worker's last jobs
         self.bridge.stop()  # an import waiting for the worker stops after its current file
         self.runner.wait(5000)
         self.ops.stop(5000)  # the edits still queued are saved before the window goes

@@ -62,6 +62,7 @@ class CompareController(QObject):
         self.boilerplate, self.aligned = {}, {}
         self.reading.counterparts = None
         self.sources_model.set_flags({})
+        self.finding_panes = []  # the old dossier's panes are gone
 
     def comparison_done(self, data: dict[str, Any]) -> None:
         """Badges in the sources list; boilerplate lines greyed in the panes."""

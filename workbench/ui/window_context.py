@@ -149,6 +149,7 @@ def rebuild(win: MainWindow) -> MainWindow:
     from workbench.ui.main_window import MainWindow
 
     win.editor.commit_pending()
+    win.settle()  # that edit is saved before the new window reads the dossier
     geometry, state = win.saveGeometry(), win.saveState()
     panes = win.reading.source_ids()
     claim_id = win.current_claim_id

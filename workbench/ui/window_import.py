@@ -178,13 +178,18 @@ class ImportController(QObject):
                 self.import_dialog = ImportProgressDialog(self.host, task, paths)
                 self.import_dialog.show()
 
-        return self.tasks.start(self.tr("Import"), work, self.imported, self.show_error, show_progress)
+        return self.tasks.start(self.tr("Import"), work, lambda result: self.imported(result, dossier_id),
+                                self.show_error, show_progress)
 
-    def imported(self, result: sources_svc.BatchResult) -> None:
-        """A batch was stored: refresh, record its undo, open the first new sources, say what became of each file."""
+    def imported(self, result: sources_svc.BatchResult, dossier_id: int | None = None) -> None:
+        """A batch was stored: refresh, record its undo, open the first new sources, say what became of each file.
+
+        When the user opened another dossier meanwhile (``dossier_id`` is the one imported into), the files are
+        stored and said, but the undo step and the panes belong to that other dossier: neither is added here.
+        """
         added = list(result.added)
         self.refresh_all()
-        if added:
+        if added and (dossier_id is None or dossier_id == self.dossier_id()):
             ids = tuple(s.id for s in added)
             touched = Changes(sources=frozenset(ids))
             # the import is done already (stored on the worker, file by file): only its undo is recorded

@@ -88,8 +88,7 @@ class RevisionsController(QObject):
             return self.bridge.run(store_it)
 
         def done(result: Any) -> None:
-            self.refresh_all()
-            self.refresh_claims({d.claim_id for d in result.drift})
+            self.refresh_all()  # every claim, its highlights and the panes: the drifted claims included
             changed = sum(1 for d in result.drift if d.state in ("changed", "orphaned"))
             self.status(self.tr("New revision {0}: {1} span(s) re-anchored, {2} changed or orphaned")
                         .format(result.source.id, len(result.drift), changed), 10000)

@@ -101,10 +101,15 @@ class SourcePane(QWidget):
         if sid is not None and sid != self.source_id:
             self.sig_source_chosen.emit(self, int(sid))
 
-    def show_loading(self, info: SourceInfo) -> None:
-        """Show a source's header at once and say that its text is being read (then :meth:`show_source`)."""
-        self._show_header(info)
-        self.view.set_loading(self.tr("Reading “{0}”…").format(info.title))
+    def show_loading(self, source_id: int, info: SourceInfo | None = None) -> None:
+        """Say that a source's text is being read (then :meth:`show_source`); its header at once when known."""
+        if info is not None:
+            self._show_header(info)
+        else:  # a source the window has not listed yet (just imported): its header comes with its text
+            self.source_id = source_id
+            self.title.setText("")
+            self.meta.setText("")
+        self.view.set_loading(self.tr("Reading “{0}”…").format(info.title if info is not None else f"#{source_id}"))
 
     def show_source(self, info: SourceInfo, text: str, marks: list[tuple[int, int, int, str, str, int]]) -> None:
         """Display a source with its highlights."""

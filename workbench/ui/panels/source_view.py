@@ -234,6 +234,11 @@ class SourceView(QPlainTextEdit):
         self.loading = True
         self.setPlaceholderText(message)
 
+    def cancel_loading(self) -> None:
+        """The text could not be read: an empty view, and what waited for the text is dropped."""
+        self._after_load = None
+        self.set_content("", [])
+
     def set_content(self, text: str, marks: list[tuple[int, int, int, str, str, int]]) -> None:
         """Show ``text`` with marks ``(start_cp, end_cp, claim_id, role, color, span_id)``."""
         self._text = text
