@@ -236,3 +236,49 @@ def test_create_many_gives_the_same_claims_as_one_at_a_time(world: World) -> Non
     with pytest.raises(Exception, match="verdict"):
         claims.create_many(store, world.dossier.id, [NewClaim({"verdict": "nope"}, (a,))])
     assert len(claims.list_claims(store, world.dossier.id)) == 2  # a refused batch writes nothing
+
+
+def test_publication_settings_are_one_step_that_undoes_and_refuses_whole(world: World) -> None:
+    from workbench.core.errors import ValidationError
+    from workbench.services import publication
+    from workbench.services.operations import EditPublication
+
+    store, dossier_id = world.store, world.dossier.id
+    publication.set_value(store, "organisation", "Avant")
+    wanted = {"organisation": "Les Vérificateurs", "publication-url": "https://verif.example/fc/{claim}",
+              "user-name": "Marie Dupont"}
+    done = EditPublication(dossier_id, wanted).run(store)
+    got = publication.get(store, dossier_id)
+    assert (got.organisation, got.publication_url, got.people[store.user]) == (
+        "Les Vérificateurs", "https://verif.example/fc/{claim}", "Marie Dupont")
+    redo = done.inverse.run(store)  # undo: every value it replaced comes back, the unset ones unset again
+    got = publication.get(store, dossier_id)
+    assert (got.organisation, got.publication_url, got.people) == ("Avant", "", {})
+    redo.inverse.run(store)
+    assert publication.get(store, dossier_id).organisation == "Les Vérificateurs"
+    # one refused value refuses the whole change: the name before it is not stored either
+    with pytest.raises(ValidationError, match="organisation-url"):
+        EditPublication(dossier_id, {"user-name": "Autre", "organisation-url": "javascript:alert(1)"}).run(store)
+    assert publication.get(store, dossier_id).people[store.user] == "Marie Dupont"
+
+
+def test_publication_settings_failing_half_way_store_nothing(world: World) -> None:
+    from workbench.services import publication
+    from workbench.services.operations import EditPublication
+
+    engine, calls = world.store.db.engine, {"n": 0}
+
+    def on_write(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise RuntimeError("injected failure")
+
+    event.listen(engine, "before_cursor_execute", on_write)
+    try:
+        with pytest.raises(Exception, match="injected"):
+            EditPublication(world.dossier.id, {"organisation": "Org", "paper-size": "a4"}).run(world.store)
+    finally:
+        event.remove(engine, "before_cursor_execute", on_write)
+    got = publication.get(world.store, world.dossier.id)
+    assert (got.organisation, got.paper) == ("", "")

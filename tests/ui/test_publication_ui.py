@@ -40,6 +40,10 @@ def test_publication_settings_are_saved_and_checked(window, monkeypatch) -> None
     window.actions_by_name["publication"].trigger()
     assert errors and "organisation-url" in errors[0]
     assert publication.get(window.store, window.dossier.id).organisation_url == "https://verif.example"
+    window.undo.stack.undo()  # the saved settings were one step: undo puts back what they replaced (nothing)
+    assert publication.get(window.store, window.dossier.id).organisation == ""
+    window.undo.stack.redo()
+    assert publication.get(window.store, window.dossier.id).people[window.store.user] == "Marie Dupont"
 
 
 def test_import_from_url_adds_the_page_with_its_capture(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -262,6 +262,24 @@ class EditSource(Operation[SourceInfo]):
 
 
 @dataclass(frozen=True)
+class EditPublication(Operation[None]):
+    """Change publication settings together; the inverse puts back the values they replaced.
+
+    The settings: organisation, its URL and logo, the dossier's publication URL, paper size, the user's signing name.
+    """
+
+    dossier_id: int
+    values: Mapping[str, str]
+    label: ClassVar[str] = "Publication settings"
+
+    def _apply(self, store: Store) -> Outcome[None]:
+        from workbench.services import publication  # reports' helpers: not needed by the other operations
+
+        before = publication.set_values(store, self.values, self.dossier_id)
+        return Outcome(None, Changes(), EditPublication(self.dossier_id, before))
+
+
+@dataclass(frozen=True)
 class ImportAnnotations(Operation[Any]):
     """Re-anchor a W3C Web Annotation file onto the dossier and create its claims, in one transaction."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.core.errors import ValidationError
@@ -93,6 +94,21 @@ def set_value(store: Store, key: str, value: str, dossier_id: int | None = None)
     with store.db.transaction() as s:
         repo.put_setting(s, _key(key, dossier_id, store.user), value)
     return value
+
+
+def set_values(store: Store, values: Mapping[str, str], dossier_id: int | None = None) -> dict[str, str]:
+    """Check every value, then store them all in one transaction; returns the stored values they replaced.
+
+    Nothing is stored when one value is refused (ValidationError naming it). The returned values are the raw
+    settings (a dossier's own publication URL, not the database-wide one it may fall back on), so storing them back
+    undoes the change exactly.
+    """
+    checked = {key: check(key, value) for key, value in values.items()}
+    with store.db.transaction() as s:
+        before = {key: repo.get_setting(s, _key(key, dossier_id, store.user), "") for key in checked}
+        for key, value in checked.items():
+            repo.put_setting(s, _key(key, dossier_id, store.user), value)
+    return before
 
 
 def get(store: Store, dossier_id: int | None) -> Publication:

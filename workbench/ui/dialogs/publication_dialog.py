@@ -3,7 +3,7 @@
 Settings: the organisation, its URL and logo, the dossier's publication URL, the paper size and your name.
 
 Both dialogs have an ``ask()`` classmethod that tests monkeypatch; the work is done by services
-(``publication.set_value``, ``capture.import_url``), the fetch in the background runner with Cancel.
+(``operations.EditPublication``, ``capture.import_url``), the fetch in the background runner with Cancel.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.services import operations as ops
 from workbench.services import publication
+from workbench.ui.undo import error_line
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -106,30 +110,39 @@ class PublicationDialog(QDialog):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def save(win: MainWindow, values: dict[str, str]) -> str | None:
-    """Store the dialog's values; the first refusal as one line, or None when everything was saved."""
-    try:
-        logo = values.pop("organisation-logo-file", "")
-        if logo:
-            values["organisation-logo"] = publication.logo_value(Path(logo).read_bytes(), Path(logo).name)
-        for key, value in values.items():
-            publication.set_value(win.store, key, value, win.dossier.id)
-    except (WorkbenchError, OSError) as exc:
-        return str(exc)
-    return None
+def checked(values: dict[str, str]) -> dict[str, str]:
+    """The dialog's values as settings, checked before anything goes to the database.
+
+    The logo file is read; the first refused value raises ValidationError (or OSError for the logo) naming it.
+    """
+    values = dict(values)
+    logo = values.pop("organisation-logo-file", "")
+    if logo:
+        values["organisation-logo"] = publication.logo_value(Path(logo).read_bytes(), Path(logo).name)
+    return {key: publication.check(key, value) for key, value in values.items()}
 
 
 def open_publication_settings(win: MainWindow) -> None:
-    """Publication settings… : show, check and save."""
-    current = publication.get(win.store, win.dossier.id)
-    values = PublicationDialog.ask(win, current, win.store.user)
-    if values is None:
-        return
-    error = save(win, values)
-    if error:
-        win.show_error(error)
-    else:
-        win.statusBar().showMessage(win.tr("Publication settings saved"), 4000)
+    """Publication settings… : read them on the database worker, show, check, save as one undoable step."""
+    dossier_id = win.dossier.id
+
+    def shown(current: publication.Publication) -> None:
+        if not shiboken6.isValid(win) or win.dossier.id != dossier_id:
+            return  # the window closed or moved to another dossier meanwhile
+        values = PublicationDialog.ask(win, current, win.store.user)
+        if values is None:
+            return
+        try:
+            settings = checked(values)
+        except (WorkbenchError, OSError) as exc:
+            win.show_error(str(exc))
+            return
+        label = QCoreApplication.translate("PublicationDialog", "Publication settings")  # the Edit menu's undo step
+        win.run_op(label, ops.EditPublication(dossier_id, settings),
+                   on_done=lambda _v: win.statusBar().showMessage(win.tr("Publication settings saved"), 4000))
+
+    win.ops.submit(lambda store: publication.get(store, dossier_id), shown,
+                   lambda exc: win.show_error(error_line(exc)))
 
 
 class UrlImportDialog(QDialog):
