@@ -33,6 +33,8 @@ def test_suggest_lists_and_enter_makes_a_claim(qtbot, store):
     tree = panel.tree
     assert tree.topLevelItemCount() == 1
     branch = tree.topLevelItem(0)
+    src = sources.list_all(store, d.id)[0]
+    assert branch.text(0) == f"{src.id} · a"  # numbered as in the panes: one outlet's two sources stay apart
     assert branch.childCount() == 1  # opinion and question are not suggested
     leaf = branch.child(0)
     assert leaf.text(0).startswith("Le ministre Paul Arnaud")

@@ -117,7 +117,8 @@ class SuggestPanel(QWidget):
         self.run_button.setEnabled(True)
         self.items = list(items)
         self.tree.clear()
-        titles = {sid: s.outlet or s.title for sid, s in self.deps.sources().items()}
+        # numbered as in the panes' choosers: two sources of one outlet (or one outlet spelt twice) stay apart
+        titles = {sid: f"{sid} · {s.outlet or s.title}" for sid, s in self.deps.sources().items()}
         branches: dict[int, QTreeWidgetItem] = {}
         for it in self.items:
             branch = branches.get(it.source_id)
