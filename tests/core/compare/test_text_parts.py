@@ -101,3 +101,24 @@ def test_persons_from_titles_and_full_names() -> None:
     index.learn(text, folded, [(0, len(text))])
     names = [(text[m.start : m.end], m.name) for m in index.mentions(text, folded, 0, len(text))]
     assert names == [("Hélène Marchal", "Hélène Marchal"), ("Ekdal", "Ekdal"), ("Marchal", "Hélène Marchal")]
+
+
+def test_caption_with_its_credit_glued_and_its_bare_twin_are_boilerplate() -> None:
+    caption = "Le maire inaugure la passerelle au-dessus de la Meuse, à Namur, mardi 3 mars 2026."
+    text = "\n".join(
+        [
+            "Namur inaugure sa passerelle",
+            caption,  # the image's alt text, then its figcaption with the credit glued after it
+            caption + " Tous droits réservés AP Photo/Jean Martin",
+            "La passerelle a coûté 12 millions d'euros, a déclaré le maire mardi devant la presse.",
+            "Le chantier a duré deux ans. © AFP",  # a wire paragraph signed by its agency: reporting, kept
+            "Les travaux ont été payés par la région, selon le maire. Photo : la passerelle de nuit",
+        ]
+    )
+    found = boilerplate(text)
+    assert found[caption] == "caption"
+    assert found[caption + " Tous droits réservés AP Photo/Jean Martin"] in ("caption", "copyright")
+    assert "La passerelle a coûté 12 millions d'euros, a déclaré le maire mardi devant la presse." not in found
+    assert found.get("Le chantier a duré deux ans. © AFP") != "caption"
+    # a credit glued after one paragraph alone does not hide the paragraph (its credit sentence is left out later)
+    assert "Les travaux ont été payés par la région, selon le maire. Photo : la passerelle de nuit" not in found

@@ -60,6 +60,13 @@ _CAPTION = re.compile(
     r"(\((photo|illustration|image)[^)]*\)\s*$)|(/\s*(afp|reuters|ap|epa|getty images|maxppp|sipa)\W*$)|"
     r"(^\W*(afp|reuters|ap|epa) photo\b)"
 )
+_TRAILING_CREDIT = re.compile(
+    r"[.!?»\"]\s*(\u00a9\s*|\(c\)\s*|tous droits reserves\s*|all rights reserved\s*)?"
+    r"(\b(ap|afp|epa|reuters|getty images|xinhua|tass|sputnik|anadolu|maxppp|sipa)\s+photo\s*/|"
+    r"\b(photos?|images?|illustration|credits? photo|photo credit)\s*[:/])"
+    r"[^.!?]{0,80}$"
+)
+"""A photo credit glued after a line's last sentence (« … 4 février 2026. Tous droits réservés AP Photo/X »)."""
 _COPYRIGHT = re.compile(r"(\u00a9|\(c\)\s|copyright\b|tous droits reserves|all rights reserved|reproduction interdite)")
 _TIMESTAMP = re.compile(
     r"^\W*((publie|mis a jour|modifie|actualise|updated|published|posted|le)\s*(le|on|:)?\s*)?"
@@ -103,7 +110,27 @@ def find_boilerplate(text: str, folded: str, lines: list[Line]) -> dict[int, str
             reason = "comment"
         if reason is not None:
             found[ln.index] = reason
+    _bare_captions(folded, lines, found)
     return found
+
+
+def _bare_captions(folded: str, lines: list[Line], found: dict[int, str]) -> None:
+    """A photo caption given twice, bare and then with its credit glued after it: both lines are captions.
+
+    Scrapers keep the image's alt text and its figcaption. A credit glued after one line alone may follow a real
+    paragraph, so only the pair is the cue; the credit itself is still left out of alignment as a caption sentence
+    (:func:`is_caption_sentence`).
+    """
+    for ln in lines:
+        line = folded[ln.start : ln.end].strip()
+        credit = _TRAILING_CREDIT.search(line) if len(line.split()) <= 50 else None
+        if credit is None:
+            continue
+        body = line[: credit.start() + 1].strip()
+        twins = [near for near in (ln.index - 2, ln.index - 1, ln.index + 1, ln.index + 2)
+                 if 0 <= near < len(lines) and folded[lines[near].start : lines[near].end].strip() == body]
+        for index in (*twins, ln.index) if twins else ():
+            found.setdefault(index, "caption")
 
 
 _FR_WORDS = word_set("le la les des du et est une dans pour que qui sur au aux avec par ont sont ne pas")
