@@ -620,8 +620,13 @@ def check_verdict(session: Session, dossier_id: int, key: str | None) -> None:
     """Raise ValidationError unless ``key`` is None or a verdict of the dossier's scale."""
     if key is None:
         return
-    dossier = get_dossier(session, dossier_id)
-    keys = [v.key for v in dossier.scale.verdicts]
+    # One query (a verdict change checks its key on every edit): the dossier's row, scale and verdicts are not
+    # loaded as objects.
+    keys = list(session.scalars(
+        select(VerdictRow.key).join(Dossier, Dossier.scale_id == VerdictRow.scale_id)
+        .where(Dossier.id == dossier_id, Dossier.deleted_at.is_(None)).order_by(VerdictRow.position)))
+    if not keys:
+        get_dossier(session, dossier_id)  # absent or trashed: NotFoundError, as before
     if key not in keys:
         raise ValidationError(f"unknown verdict {key!r}; the dossier's scale has: {', '.join(keys)}")
 
