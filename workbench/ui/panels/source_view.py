@@ -37,6 +37,16 @@ STANCE_COLORS = {"supports": "#1b7a34", "refutes": "#b02a1e", "context": "#2359b
 UNRATED = "#f2c14e"
 
 
+_FONT_PROPERTIES = range(QTextFormat.Property.FirstFontProperty.value, QTextFormat.Property.LastFontProperty.value + 1)
+_LINE_ONLY = {QTextFormat.Property.FontUnderline.value, QTextFormat.Property.FontOverline.value,
+              QTextFormat.Property.FontStrikeOut.value}
+
+
+def _paint_only(fmt: QTextFormat) -> bool:
+    """Whether a format changes colours and lines only, never the font's metrics (so never where lines wrap)."""
+    return all(p not in _FONT_PROPERTIES or p in _LINE_ONLY for p in fmt.properties())
+
+
 class SpanHighlighter(QObject):
     """Paints the marks that overlap each block, on the blocks that have marks only.
 
@@ -50,6 +60,8 @@ class SpanHighlighter(QObject):
         super().__init__(document)
         self._document = document
         self.index = IntervalIndex()
+        self.repaint_block: Callable[[QTextBlock], None] | None = None
+        """Set by the view: repaints one block whose formats changed and whose lines did not (see _dirty)."""
         self._formats: dict[tuple[str, int, str], QTextCharFormat] = {}
         self._painted: set[int] = set()  # block numbers that carry formats
         self._boilerplate = QTextCharFormat()
@@ -135,12 +147,33 @@ class SpanHighlighter(QObject):
         number = block.blockNumber()
         if not ranges and number not in self._painted:
             return  # nothing painted, nothing to paint: the block keeps no layout of its own
-        block.layout().setFormats(ranges)
-        self._document.markContentsDirty(block.position(), block.length())
+        layout = block.layout()
+        paint_only = all(_paint_only(r.format) for r in itertools.chain(layout.formats(), ranges))
+        layout.setFormats(ranges)
+        self._dirty(block, paint_only)
         if ranges:
             self._painted.add(number)
         else:
             self._painted.discard(number)
+
+    def _dirty(self, block: QTextBlock, paint_only: bool) -> None:
+        """Have the block laid out again with its new formats, and repainted.
+
+        ``QPlainTextEdit`` repaints its whole viewport after any ``markContentsDirty`` (a verdict change repainted
+        every line shown in every pane). When the old and new formats change colours and lines only, the block
+        keeps its lines and height: it is laid out with the layout's signals held, and only its own rectangle is
+        repainted by the view. Formats that change the font's metrics (the grey italics) take Qt's own path.
+        """
+        if not paint_only or self.repaint_block is None:
+            self._document.markContentsDirty(block.position(), block.length())
+            return
+        layout = self._document.documentLayout()
+        held = layout.blockSignals(True)
+        try:
+            self._document.markContentsDirty(block.position(), block.length())
+        finally:
+            layout.blockSignals(held)
+        self.repaint_block(block)
 
     def repaint_range(self, start: int, end: int) -> None:
         """Re-highlight only the blocks covering ``[start, end)`` (UTF-16 positions)."""
@@ -211,6 +244,7 @@ class SourceView(QPlainTextEdit):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.highlighter = SpanHighlighter(self.document())
+        self.highlighter.repaint_block = self._repaint_block
         self._map = Utf16Map("")
         self._text = ""
         self.claim_text: dict[int, str] = {}
@@ -251,6 +285,15 @@ class SourceView(QPlainTextEdit):
         after, self._after_load = self._after_load, None
         if after is not None:
             after()
+
+    def _repaint_block(self, block: QTextBlock) -> None:
+        """Repaint one block's rectangle, if it is in sight (its formats changed, its lines did not)."""
+        rect = self.blockBoundingGeometry(block).translated(self.contentOffset()).toAlignedRect()
+        viewport = self.viewport()
+        rect.setLeft(0)
+        rect.setRight(viewport.width())
+        if rect.intersects(viewport.rect()):
+            viewport.update(rect.adjusted(0, -1, 0, 1))
 
     def _to_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> Mark:
         return Mark(self._map.to_utf16(start), self._map.to_utf16(end), claim_id, role, color, span_id)
