@@ -11,7 +11,7 @@ points and are converted to Qt's UTF-16 positions by :class:`~workbench.core.utf
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -177,11 +177,19 @@ class SpanHighlighter(QObject):
 
     def repaint_range(self, start: int, end: int) -> None:
         """Re-highlight only the blocks covering ``[start, end)`` (UTF-16 positions)."""
+        self.repaint_ranges([(start, end)])
+
+    def repaint_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Re-highlight the blocks covering these ranges, each block once (a mark replaced by one in its place)."""
         doc = self.document()
-        block = doc.findBlock(start)
-        while block.isValid() and block.position() < end:
-            self.rehighlightBlock(block)
-            block = block.next()
+        done: set[int] = set()
+        for start, end in ranges:
+            block = doc.findBlock(start)
+            while block.isValid() and block.position() < end:
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self.rehighlightBlock(block)
+                block = block.next()
 
 
 class AlignmentGutter(QWidget):
@@ -343,8 +351,7 @@ class SourceView(QPlainTextEdit):
         new = [self._to_mark(s, e, claim_id, role, color, sid) for s, e, role, color, sid in marks]
         for m in new:
             self.highlighter.index.add(m)
-        for m in old + new:
-            self.highlighter.repaint_range(m.start, m.end)
+        self.highlighter.repaint_ranges((m.start, m.end) for m in old + new)
 
     def marks(self) -> IntervalIndex:
         """The highlight index (UTF-16 positions)."""
