@@ -126,9 +126,15 @@ def best_of(code: str, env: dict[str, str], runs: int = 3) -> tuple[float, float
     return min(walls), max(rss)
 
 
-def verdict_latencies(db: Path, runs: int = 40) -> list[float]:
-    """Key press Down/Up in the verdict list → edit saved → window repainted, in seconds, in this process."""
-    from PySide6.QtCore import Qt
+def verdict_latencies(db: Path, runs: int = 40, *, spin: bool = False) -> list[float]:
+    """Key press Down/Up in the verdict list → edit saved → window repainted, in seconds, in this process.
+
+    While the edit is saved on the database worker, the GUI thread waits for the next event as ``app.exec()``
+    does (it sleeps, and the worker has the CPU and the interpreter). ``spin=True`` is the earlier loop, which
+    called ``processEvents()`` without pause meanwhile: on a busy machine that loop took CPU and the interpreter
+    lock from the worker it waited for.
+    """
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -153,6 +159,11 @@ def verdict_latencies(db: Path, runs: int = 40) -> list[float]:
     combo = editor.verdict
     combo.setFocus()
     app.processEvents()
+    wake = QTimer()  # waiting for events never outlasts the deadline below
+    wake.start(100)
+    flags = QEventLoop.ProcessEventsFlag.AllEvents
+    if not spin:
+        flags |= QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     times = []
     for i in range(runs):
         shown = editor.claim
@@ -167,11 +178,12 @@ def verdict_latencies(db: Path, runs: int = 40) -> list[float]:
         # done when the editor shows the claim as saved by the worker (new version, new verdict): what the user sees
         while time.perf_counter() < deadline and (editor.claim is None or editor.claim.version == shown.version
                                                   or editor.claim.verdict != wanted):
-            app.processEvents()
+            app.processEvents(flags)
         app.processEvents()  # the posted update requests: Qt repaints what the edit made dirty
         app.processEvents()
         times.append(time.perf_counter() - t)
         assert claims.get(store, claim_id).verdict == wanted, "the edit was not saved"
+    wake.stop()
     window.close()
     store.close()
     return times

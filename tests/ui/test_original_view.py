@@ -64,3 +64,30 @@ def test_importing_a_screenshot_in_the_window_reports_its_pages(window, store, d
     assert added.ocr is not None and added.ocr["language"] == "fr"
     assert window.reading.pane_for(added.id) is not None  # opened in a pane, its text is the OCR text
     assert "Saint-Aubin" in window.reading.pane_for(added.id).view.toPlainText()
+
+
+def test_view_original_of_an_unlisted_source_reads_it_in_the_background(window, store, dossier, qtbot,
+                                                                         monkeypatch) -> None:
+    from workbench.ui.dialogs import original_view
+
+    bundle = ImportBundle(name="scan.tiff", kind="image", original=_png((400, 200)), text=TEXT, title="Scan",
+                          page_map=((0, 1),), ocr={"engine": "tesseract", "pages": 2}, ocr_words=[])
+    sid = sources.add(store, dossier.id, bundle).source.id
+    window.refresh_all()
+    pane = window.reading.pane_for(sid) or window.reading.add_pane(sid)
+    window.sources.pop(sid)  # just imported: not in the window's list yet
+    reads: list[str] = []
+    real_get = sources.get
+    monkeypatch.setattr(original_view.sources_svc, "get", lambda st, i: reads.append("get") or real_get(st, i))
+    jobs: list = []
+    real_start = window.runner.start
+    monkeypatch.setattr(window.runner, "start", lambda title, work, done, failed: jobs.append((work, done)))
+    window.reading.current = pane
+    original_view.show_original(window)
+    assert reads == [] and len(jobs) == 1  # nothing read on the GUI thread: the source is read with the file
+    monkeypatch.setattr(window.runner, "start", real_start)
+    work, done = jobs[0]
+    done(work(None, None))
+    assert reads == ["get"]
+    qtbot.addWidget(window.original_dialog)
+    assert window.original_dialog.isVisible() and window.original_dialog.pages == 2

@@ -508,7 +508,8 @@ class MainWindow(QMainWindow):
         reload = [p.source_id for p in self.reading.panes() if source_level and p.source_id in changes.sources]
         known = {cid for cid in changes.claims if self.claims_model.row_of(cid) is not None}  # on the GUI thread
         # The operation's outcome already holds the claims it saved (an edit): they are not read back.
-        fresh = {cid: c for cid in changes.claims if (c := self.ops.fresh_claim(cid)) is not None}
+        fresh: dict[int, ClaimInfo | None] = {
+            cid: c for cid in changes.claims if (c := self.ops.fresh_claim(cid)) is not None}
         if (not changes.sources and not changes.spans and len(fresh) == len(changes.claims)
                 and known == set(fresh)):
             self._show_claims(fresh)  # a field edit: nothing to read, the window repaints at once
@@ -543,7 +544,7 @@ class MainWindow(QMainWindow):
             for pane in self.reading.panes():
                 if pane.source_id is not None and pane.source_id not in self.sources:
                     self.reading.remove_pane(pane)
-                elif pane.source_id in panes:
+                elif pane.source_id is not None and pane.source_id in panes:
                     scroll = pane.view.verticalScrollBar().value()
                     self._fill_pane(pane, self.sources[pane.source_id], *panes[pane.source_id])
                     pane.view.verticalScrollBar().setValue(scroll)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import logging
 import queue
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -145,6 +146,13 @@ class _Worker(QThread):
             self.sig_result.emit((on_done, on_error, ok, value))
 
 
+SWITCH_INTERVAL_S = 0.001
+"""How long the worker may hold the interpreter while the GUI thread waits for it (Python's default is 5 ms).
+
+The GUI thread needs the interpreter for every Python slot and override it meets while it handles a key press or
+repaints; while the worker runs a job in Python, each of those waits up to the switch interval. 1 ms keeps the
+window answering during a save; the cost is a few more switches per second when both threads are busy."""
+
 _LIVE: set[Callable[[], None]] = set()
 """How to stop every worker started: called at exit, so no running QThread is ever destroyed."""
 
@@ -160,6 +168,8 @@ class ThreadedRunner(OperationRunner):
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(store, parent)
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._jobs: queue.Queue[Any] = queue.Queue()
         self._worker = _Worker(store, self._jobs)
         self._worker.sig_result.connect(self._deliver)  # queued: the worker emits, the GUI thread delivers

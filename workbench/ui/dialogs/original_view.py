@@ -41,21 +41,28 @@ def show_original(win: Any) -> OriginalDialog | None:
     if pane is None or pane.source_id is None:
         win.statusBar().showMessage(win.tr("Open a source first"), 4000)
         return None
-    info = win.sources.get(pane.source_id) or sources_svc.get(win.store, pane.source_id)  # the window's list first
-    if info.kind not in ("pdf", "image"):
-        win.statusBar().showMessage(win.tr("This source was imported as text: there is no page image"), 5000)
+    known = win.sources.get(pane.source_id)  # the window's list; a source just imported may not be in it yet
+    if known is not None and known.kind not in ("pdf", "image"):
+        _no_image(win)
         return None
     selection = pane.view.selection_cp()
     offset = selection[0] if selection else pane.view.first_visible_cp()
-    store, sid = win.store, info.id
+    store, sid = win.store, pane.source_id
 
-    def work(_progress: Any, _cancelled: Any) -> Any:  # every read off the GUI thread
-        return sources_svc.original(store, sid), sources_svc.ocr_words(store, sid), sources_svc.page_map(store, sid)
+    def work(_progress: Any, _cancelled: Any) -> Any:  # every read off the GUI thread, the source's too if unlisted
+        info = known or sources_svc.get(store, sid)
+        if info.kind not in ("pdf", "image"):
+            return info, None, [], []
+        return (info, sources_svc.original(store, sid), sources_svc.ocr_words(store, sid),
+                sources_svc.page_map(store, sid))
 
     holder: dict[str, OriginalDialog] = {}
 
     def done(result: Any) -> None:
-        data, words, page_map = result
+        info, data, words, page_map = result
+        if data is None:
+            _no_image(win)
+            return
         page = page_at(page_map, offset)
         dialog = OriginalDialog(win, info.title or info.kind, data, info.kind, words, page, selection)
         holder["dialog"] = dialog
@@ -64,6 +71,10 @@ def show_original(win: Any) -> OriginalDialog | None:
 
     win.runner.start(win.tr("View original"), work, done, win.show_error)
     return holder.get("dialog")
+
+
+def _no_image(win: Any) -> None:
+    win.statusBar().showMessage(win.tr("This source was imported as text: there is no page image"), 5000)
 
 
 class OriginalDialog(QDialog):

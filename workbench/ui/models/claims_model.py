@@ -116,8 +116,12 @@ class ClaimsModel(RowsModel):
                 self._row_of[self._rows[i].id] = i
             self.endInsertRows()
         else:
-            self._rows[row] = claim
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            before, self._rows[row] = self._rows[row], claim
+            changed = [col for col, cell in enumerate(_CELLS) if cell(before) != cell(claim)]
+            if not changed and _filtered(before) != _filtered(claim):
+                changed = [0]  # nothing shown changed, but the filter may now hide the row: the proxy looks again
+            if changed:  # only these cells are repainted (a verdict change: the verdict cell)
+                self.dataChanged.emit(self.index(row, min(changed)), self.index(row, max(changed)))
 
     def _sorted_place(self, claim: ClaimInfo) -> int:
         """Where a new claim goes in the current order: a binary search computing ~log2(n) keys, not n."""
@@ -191,6 +195,23 @@ class ClaimsModel(RowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5, 6):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+_CELLS: tuple[Callable[[ClaimInfo], Any], ...] = (
+    lambda c: c.id,
+    lambda c: (c.statement, c.claimant, c.status, len(c.appearances), len(c.evidence)),  # its tooltip too
+    lambda c: (c.verdict, c.rationale),
+    lambda c: c.status,
+    lambda c: c.claimant,
+    lambda c: len(c.appearances),
+    lambda c: len(c.evidence),
+)
+"""What each column's cells show of a claim (every role): :meth:`ClaimsModel.upsert` compares them."""
+
+
+def _filtered(c: ClaimInfo) -> tuple[Any, ...]:
+    """What :class:`ClaimsFilter` looks at besides the cells."""
+    return c.tags, tuple(a.span.source_id for a in c.appearances), c.rationale
 
 
 class ClaimsFilter(QSortFilterProxyModel):

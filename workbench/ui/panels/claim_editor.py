@@ -181,6 +181,7 @@ class ClaimEditor(QWidget):
         self._sent: dict[str, Any] = {}  # field -> value sent and not yet shown back from the database
         self._history_of: int | None = None  # the claim whose history the History tab holds (None: stale)
         self.number_of: Any = lambda claim_id: claim_id  # the window shows per-dossier numbers
+        self._lists_of: tuple[Any, ...] | None = None  # what the lists below the fields show (see _lists_key)
 
         self.heading = QLabel(self.tr("No claim selected"))
         bold = self.heading.font()
@@ -366,6 +367,7 @@ class ClaimEditor(QWidget):
                 self.evidence.clear()
                 self.history.clear()
                 self._history_of = None
+                self._lists_of = None
                 self.concluded.setText("")
                 return
             self.heading.setText(self.tr("Claim #{0}").format(self.number_of(claim.id)))
@@ -386,8 +388,13 @@ class ClaimEditor(QWidget):
             self.verdict.setCurrentIndex(max(0, self.verdict.findData(claim.verdict or "")))
             self.concluded.setText(self.tr("Concluded by {0}").format(claim.concluded_by)
                                    if claim.status == Status.CONCLUDED and claim.concluded_by else "")
-            self._fill_lists(claim)
-            self._show_independence(claim)
+            # A field edit (a verdict, a status) leaves the appearances, evidence and relations as they were: their
+            # lists are not rebuilt, so the tabs below are not laid out and repainted again.
+            lists = self._lists_key(claim)
+            if lists != self._lists_of:
+                self._fill_lists(claim)
+                self._show_independence(claim)
+                self._lists_of = lists
         finally:
             self._loading = False
         if history is not None:
@@ -433,6 +440,14 @@ class ClaimEditor(QWidget):
     def _source_label(self, source_id: int) -> str:
         s = self.sources.get(source_id)
         return f"{s.outlet or s.title}" if s else self.tr("source {0}").format(source_id)
+
+    def _lists_key(self, claim: ClaimInfo) -> tuple[Any, ...]:
+        """Everything the Evidence, Appearances and Related tabs and the independence warning show of ``claim``."""
+        used = sorted({a.span.source_id for a in claim.appearances}
+                      | {e.span.source_id for e in claim.evidence if e.span})
+        others = [r.to_claim_id if r.from_claim_id == claim.id else r.from_claim_id for r in claim.relations]
+        return (claim.id, claim.appearances, claim.evidence, claim.relations, self.language,
+                tuple((sid, self._source_label(sid)) for sid in used), tuple(self.number_of(o) for o in others))
 
     def _fill_lists(self, claim: ClaimInfo) -> None:
         self.appearances.clear()

@@ -11,7 +11,7 @@ points and are converted to Qt's UTF-16 positions by :class:`~workbench.core.utf
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -37,6 +37,16 @@ STANCE_COLORS = {"supports": "#1b7a34", "refutes": "#b02a1e", "context": "#2359b
 UNRATED = "#f2c14e"
 
 
+_FONT_PROPERTIES = range(QTextFormat.Property.FirstFontProperty.value, QTextFormat.Property.LastFontProperty.value + 1)
+_LINE_ONLY = {QTextFormat.Property.FontUnderline.value, QTextFormat.Property.FontOverline.value,
+              QTextFormat.Property.FontStrikeOut.value}
+
+
+def _paint_only(fmt: QTextFormat) -> bool:
+    """Whether a format changes colours and lines only, never the font's metrics (so never where lines wrap)."""
+    return all(p not in _FONT_PROPERTIES or p in _LINE_ONLY for p in fmt.properties())
+
+
 class SpanHighlighter(QObject):
     """Paints the marks that overlap each block, on the blocks that have marks only.
 
@@ -50,6 +60,8 @@ class SpanHighlighter(QObject):
         super().__init__(document)
         self._document = document
         self.index = IntervalIndex()
+        self.repaint_block: Callable[[QTextBlock], None] | None = None
+        """Set by the view: repaints one block whose formats changed and whose lines did not (see _dirty)."""
         self._formats: dict[tuple[str, int, str], QTextCharFormat] = {}
         self._painted: set[int] = set()  # block numbers that carry formats
         self._boilerplate = QTextCharFormat()
@@ -135,20 +147,49 @@ class SpanHighlighter(QObject):
         number = block.blockNumber()
         if not ranges and number not in self._painted:
             return  # nothing painted, nothing to paint: the block keeps no layout of its own
-        block.layout().setFormats(ranges)
-        self._document.markContentsDirty(block.position(), block.length())
+        layout = block.layout()
+        paint_only = all(_paint_only(r.format) for r in itertools.chain(layout.formats(), ranges))
+        layout.setFormats(ranges)
+        self._dirty(block, paint_only)
         if ranges:
             self._painted.add(number)
         else:
             self._painted.discard(number)
 
+    def _dirty(self, block: QTextBlock, paint_only: bool) -> None:
+        """Have the block laid out again with its new formats, and repainted.
+
+        ``QPlainTextEdit`` repaints its whole viewport after any ``markContentsDirty`` (a verdict change repainted
+        every line shown in every pane). When the old and new formats change colours and lines only, the block
+        keeps its lines and height: it is laid out with the layout's signals held, and only its own rectangle is
+        repainted by the view. Formats that change the font's metrics (the grey italics) take Qt's own path.
+        """
+        if not paint_only or self.repaint_block is None:
+            self._document.markContentsDirty(block.position(), block.length())
+            return
+        layout = self._document.documentLayout()
+        held = layout.blockSignals(True)
+        try:
+            self._document.markContentsDirty(block.position(), block.length())
+        finally:
+            layout.blockSignals(held)
+        self.repaint_block(block)
+
     def repaint_range(self, start: int, end: int) -> None:
         """Re-highlight only the blocks covering ``[start, end)`` (UTF-16 positions)."""
+        self.repaint_ranges([(start, end)])
+
+    def repaint_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Re-highlight the blocks covering these ranges, each block once (a mark replaced by one in its place)."""
         doc = self.document()
-        block = doc.findBlock(start)
-        while block.isValid() and block.position() < end:
-            self.rehighlightBlock(block)
-            block = block.next()
+        done: set[int] = set()
+        for start, end in ranges:
+            block = doc.findBlock(start)
+            while block.isValid() and block.position() < end:
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self.rehighlightBlock(block)
+                block = block.next()
 
 
 class AlignmentGutter(QWidget):
@@ -211,6 +252,7 @@ class SourceView(QPlainTextEdit):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.highlighter = SpanHighlighter(self.document())
+        self.highlighter.repaint_block = self._repaint_block
         self._map = Utf16Map("")
         self._text = ""
         self.claim_text: dict[int, str] = {}
@@ -251,6 +293,21 @@ class SourceView(QPlainTextEdit):
         after, self._after_load = self._after_load, None
         if after is not None:
             after()
+
+    def _repaint_block(self, block: QTextBlock) -> None:
+        """Repaint one block's rectangle, if it is in sight (its formats changed, its lines did not)."""
+        viewport = self.viewport()
+        # Out of sight is known without geometry: Qt finds a block's place by laying out every block from the first
+        # visible one down to it (a mark at the end of a 1 MB text: 12,000 blocks laid out for nothing).
+        first = self.firstVisibleBlock().blockNumber()
+        lines = viewport.height() // max(1, self.fontMetrics().lineSpacing()) + 1  # a block is at least one line
+        if not first <= block.blockNumber() <= first + lines:
+            return
+        rect = self.blockBoundingGeometry(block).translated(self.contentOffset()).toAlignedRect()
+        rect.setLeft(0)
+        rect.setRight(viewport.width())
+        if rect.intersects(viewport.rect()):
+            viewport.update(rect.adjusted(0, -1, 0, 1))
 
     def _to_mark(self, start: int, end: int, claim_id: int, role: str, color: str, span_id: int = 0) -> Mark:
         return Mark(self._map.to_utf16(start), self._map.to_utf16(end), claim_id, role, color, span_id)
@@ -300,8 +357,7 @@ class SourceView(QPlainTextEdit):
         new = [self._to_mark(s, e, claim_id, role, color, sid) for s, e, role, color, sid in marks]
         for m in new:
             self.highlighter.index.add(m)
-        for m in old + new:
-            self.highlighter.repaint_range(m.start, m.end)
+        self.highlighter.repaint_ranges((m.start, m.end) for m in old + new)
 
     def marks(self) -> IntervalIndex:
         """The highlight index (UTF-16 positions)."""
