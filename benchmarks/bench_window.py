@@ -43,8 +43,8 @@ def _run_probe(code: str, env: dict[str, str]) -> tuple[float, dict[str, float]]
 
 
 PAINT = ("w.resize(1600, 1000); w.show(); app.processEvents(); w.repaint(); app.processEvents()\n"
-         "import json, re; hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
-         "print(json.dumps({'rss_mib': int(hwm.group(1)) / 1024 if hwm else 0.0}))\n")
+         "import json, re, time; hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
+         "print(json.dumps({'rss_mib': int(hwm.group(1)) / 1024 if hwm else 0.0, 'cpu_s': time.process_time()}))\n")
 BARE = "from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); w = QMainWindow()\n"
 
 
@@ -70,6 +70,7 @@ def shell(target):
     w = real_shell(target)  # shown and painted by the application itself
     w.repaint(); QApplication.processEvents()
     marks['first_paint_s'] = time.time() - T0
+    marks['first_paint_cpu_s'] = time.process_time()
     marks['first_text'] = w.centralWidget().text()
     marks['sqlalchemy_at_first_paint'] = 'sqlalchemy' in sys.modules
     return w
@@ -79,6 +80,7 @@ def shown(_app):  # instead of waiting for the user: paint the window once, repo
     (w,) = [x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow) and x.isVisible()]
     QApplication.processEvents(); w.repaint(); QApplication.processEvents()
     marks['window_s'] = time.time() - T0
+    marks['window_cpu_s'] = time.process_time()  # CPU of this process: less sensitive to the machine's load
     marks['claims'] = w.claims_model.rowCount()
     marks['sources'] = w.sources_model.rowCount()
     hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())
@@ -102,8 +104,10 @@ def app_start(db: Path, env: dict[str, str], home: Path, runs: int = 3) -> dict[
         out = subprocess.run([sys.executable, "-c", APP, str(db)], check=True, capture_output=True, text=True,
                              env=run_env)
         info = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
+        cpu = min(info["window_cpu_s"], best.get("window_cpu_s", info["window_cpu_s"]))
         if not best or info["window_s"] < best["window_s"]:
             best = info
+        best["window_cpu_s"] = cpu  # least CPU of the runs (the load of other processes inflates wall time only)
     return best
 
 

@@ -89,6 +89,8 @@ def run_gui(
         shell = _startup_shell(target)  # painted before SQLAlchemy is even imported
 
     from workbench.core.errors import WorkbenchError
+
+    _import_database_layer()
     from workbench.services import dossiers, sample
     from workbench.services.store import Store
     from workbench.ui.main_window import MainWindow
@@ -135,6 +137,45 @@ def run_gui(
         return int(app.exec())
     finally:
         store.close()
+
+
+# What the window's start-up uses below Qt: the services, the persistence layer, SQLAlchemy and its SQLite dialect.
+_DATABASE_LAYER = (
+    "workbench.services.dossiers", "workbench.services.sample", "workbench.services.store",
+    "workbench.services.claims", "workbench.services.sources", "workbench.services.operations",
+    "workbench.services.changes", "sqlalchemy.dialects.sqlite",
+)
+
+
+def _import_database_layer() -> None:
+    """Import the layers under the window past PySide6's import hook (0.1-0.25 s of CPU and about 20 MiB less).
+
+    Once PySide6 is imported, its ``__feature__`` hook (``builtins.__import__``) reads the source of every module an
+    import statement returns, the first time, to see whether it mentions PySide6 (to scope ``from __feature__ import
+    snake_case``), and ``linecache`` keeps those sources. A module that does not is marked -1, "ignore this module"
+    (``shibokensupport.feature.pyside_feature_dict``). The layers below ui/ never import Qt (import-linter contracts),
+    so they are imported with the import the hook itself hands over to (``builtins.__orig_import__``) and marked -1
+    at once, as the hook would have marked them. Nothing else runs meanwhile (no other Python thread yet). Without the
+    hook (another PySide6), a plain import.
+    """
+    import builtins
+    import importlib
+
+    before = set(sys.modules)
+    hook = builtins.__import__
+    plain = getattr(builtins, "__orig_import__", None)
+    if plain is not None:
+        builtins.__import__ = plain
+    try:
+        for name in _DATABASE_LAYER:
+            importlib.import_module(name)
+    finally:
+        builtins.__import__ = hook
+    feature = sys.modules.get("shibokensupport.feature")
+    marks = getattr(feature, "pyside_feature_dict", None)
+    if isinstance(marks, dict):
+        for name in set(sys.modules) - before:
+            marks.setdefault(name, -1)
 
 
 def _startup_shell(target: str):  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ from typing import TypeVar
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from workbench.core.anchoring import make_selector
 from workbench.core.enums import RelationKind, SpanState, Stance, Status
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.text import sha256_hex
@@ -411,6 +410,8 @@ def add_span(session: Session, source_id: int, start: int, end: int, *, dossier_
     source = get_source(session, source_id)
     if dossier_id is not None and source.dossier_id != dossier_id:
         raise ValidationError(f"source {source_id} is not in the claim's dossier")
+    from workbench.core.anchoring import make_selector  # fuzzy matching (rapidfuzz): not needed at start-up
+
     sel = make_selector(source.text, start, end, source.text_sha256)
     span = Span(source_id=source_id, start=sel.start, end=sel.end, exact=sel.exact, prefix=sel.prefix,
                 suffix=sel.suffix, text_sha256=sel.text_sha256, state="anchored")
@@ -488,35 +489,61 @@ def set_tags(session: Session, claim_id: int, tags: Iterable[str]) -> None:
 
 
 def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) -> list[ClaimInfo]:
-    """Frozen claims with tags, appearances, evidence and relations, loaded in a few queries."""
+    """Frozen claims with tags, appearances, evidence and relations, loaded in a few queries.
+
+    Tags and appearances are read as plain columns (no ORM objects: 2,000 claims load in a third of the time). Many
+    claims of one dossier (a whole dossier's list) are selected by their dossier rather than by a list of ids.
+    """
     ids = [r.id for r in rows]
     if not ids:
         return []
+    dossiers = {r.dossier_id for r in rows}
+    if len(ids) > 200 and len(dossiers) == 1:  # one dossier id beats 2,000 bound parameters per query
+        (dossier_id,) = dossiers
+        wanted = set(ids)
+        in_rows = Claim.dossier_id == dossier_id
+
+        def chosen(claim_id: int) -> bool:
+            return claim_id in wanted
+    else:
+        in_rows = Claim.id.in_(ids)
+
+        def chosen(claim_id: int) -> bool:
+            return True
     tags: dict[int, list[str]] = defaultdict(list)
-    for t in session.scalars(select(ClaimTag).where(ClaimTag.claim_id.in_(ids)).order_by(ClaimTag.tag)):
-        tags[t.claim_id].append(t.tag)
+    tag_stmt = select(ClaimTag.claim_id, ClaimTag.tag).join(Claim, Claim.id == ClaimTag.claim_id).where(in_rows)
+    for claim_id, tag in session.execute(tag_stmt.order_by(ClaimTag.tag)):
+        if chosen(claim_id):
+            tags[claim_id].append(tag)
     apps: dict[int, list[AppearanceInfo]] = defaultdict(list)
     evs: dict[int, list[EvidenceInfo]] = defaultdict(list)
     rels: dict[int, list[RelationInfo]] = defaultdict(list)
     app_stmt = (
-        select(Appearance, Span)
+        select(Appearance.id, Appearance.claim_id, Span.id, Span.source_id, Span.start, Span.end, Span.exact,
+               Span.prefix, Span.suffix, Span.text_sha256, Span.state)
         .join(Span, Span.id == Appearance.span_id)
         .join(Source, Source.id == Span.source_id)
-        .where(Appearance.claim_id.in_(ids), Appearance.deleted_at.is_(None), Source.deleted_at.is_(None))
+        .join(Claim, Claim.id == Appearance.claim_id)
+        .where(in_rows, Appearance.deleted_at.is_(None), Source.deleted_at.is_(None))
         .order_by(Appearance.id)
     )
-    for app, span in session.execute(app_stmt):
-        apps[app.claim_id].append(AppearanceInfo(app.id, app.claim_id, span_value(span)))
+    states = {state.value: state for state in SpanState}
+    for app_id, claim_id, span_id, source_id, start, end, exact, prefix, suffix, sha, state in session.execute(
+            app_stmt):
+        if chosen(claim_id):
+            apps[claim_id].append(AppearanceInfo(app_id, claim_id, SpanInfo(
+                span_id, source_id, start, end, exact, prefix, suffix, sha, states[state])))
     ev_stmt = (  # like appearances: a span of a trashed source is not shown (it comes back with the source)
         select(Evidence, Span)
+        .join(Claim, Claim.id == Evidence.claim_id)
         .outerjoin(Span, Span.id == Evidence.span_id)
         .outerjoin(Source, Source.id == Span.source_id)
-        .where(Evidence.claim_id.in_(ids), Evidence.deleted_at.is_(None),
-               Evidence.span_id.is_(None) | Source.deleted_at.is_(None))
+        .where(in_rows, Evidence.deleted_at.is_(None), Evidence.span_id.is_(None) | Source.deleted_at.is_(None))
         .order_by(Evidence.id)
     )
-    for ev, span in session.execute(ev_stmt):
-        evs[ev.claim_id].append(evidence_value(ev, span))
+    for ev, cited in session.execute(ev_stmt):
+        if chosen(ev.claim_id):
+            evs[ev.claim_id].append(evidence_value(ev, cited))
     live_claims = select(Claim.id).where(Claim.deleted_at.is_(None))
     rel_stmt = select(ClaimRelation).where(  # both ends must be live claims
         ClaimRelation.deleted_at.is_(None),
@@ -529,6 +556,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
         rels[rel.from_claim_id].append(value)
         if rel.to_claim_id != rel.from_claim_id:
             rels[rel.to_claim_id].append(value)
+    statuses = {status.value: status for status in Status}
     return [
         ClaimInfo(
             id=r.id,
@@ -536,7 +564,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
             statement=r.statement,
             claimant=r.claimant,
             claim_date=r.claim_date,
-            status=Status(r.status),
+            status=statuses[r.status],
             verdict=r.verdict,
             rationale=r.rationale,
             tags=tuple(tags[r.id]),
@@ -757,6 +785,8 @@ def create_claims_bulk(
     """
     if not items:
         return []
+    from workbench.core.anchoring import make_selector
+
     wanted = {sid for it in items for sid, _a, _b in (*it.appearances, *((c[1], c[2], c[3]) for c in it.cited))}
     texts = {
         int(sid): (text, sha)
