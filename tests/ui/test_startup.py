@@ -90,3 +90,33 @@ def test_start_up_imports_only_what_it_uses(store, dossier, tmp_path):
     read = [path for path in seen["sources_read"] if path.endswith(".py") and (
         "/sqlalchemy/" in path or "/workbench/services/" in path or "/workbench/persistence/" in path)]
     assert read == []
+
+
+def test_garbage_collector_paused_during_start_up_then_resumed(monkeypatch):
+    import gc
+
+    import pytest
+
+    import workbench.app as app_module
+
+    seen: list[bool] = []
+
+    def fake(db, **_kw):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        if db == "broken":
+            raise RuntimeError("start-up failed")
+        return 0
+
+    monkeypatch.setattr(app_module, "_run_gui", fake)
+    assert gc.isenabled()
+    assert app_module.run_gui("x.sqlite") == 0
+    with pytest.raises(RuntimeError):
+        app_module.run_gui("broken")
+    assert seen == [False, False] and gc.isenabled()  # paused while the window is built, back on whatever happened
+    gc.disable()
+    try:
+        app_module._collect_and_resume()  # half a second after the window shows
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
