@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,8 @@ def _run_probe(code: str, env: dict[str, str]) -> tuple[float, dict[str, float]]
 
 
 PAINT = ("w.resize(1600, 1000); w.show(); app.processEvents(); w.repaint(); app.processEvents()\n"
-         "import json, re; hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
-         "print(json.dumps({'rss_mib': int(hwm.group(1)) / 1024 if hwm else 0.0}))\n")
+         "import json, re, time; hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
+         "print(json.dumps({'rss_mib': int(hwm.group(1)) / 1024 if hwm else 0.0, 'cpu_s': time.process_time()}))\n")
 BARE = "from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); w = QMainWindow()\n"
 
 
@@ -63,13 +64,16 @@ APP = """
 import json, os, re, sys, time
 T0 = float(os.environ['BENCH_T0'])  # the parent's clock just before it launched this process
 marks = {}
-from PySide6.QtWidgets import QApplication
+from workbench import cli  # what the `workbench` console script imports first, before Qt
+cli.build_parser()  # (it imports the commands' modules)
 import workbench.app as app_module
+from PySide6.QtWidgets import QApplication
 real_shell = app_module._startup_shell
 def shell(target):
     w = real_shell(target)  # shown and painted by the application itself
     w.repaint(); QApplication.processEvents()
     marks['first_paint_s'] = time.time() - T0
+    marks['first_paint_cpu_s'] = time.process_time()
     marks['first_text'] = w.centralWidget().text()
     marks['sqlalchemy_at_first_paint'] = 'sqlalchemy' in sys.modules
     return w
@@ -77,33 +81,46 @@ app_module._startup_shell = shell
 def shown(_app):  # instead of waiting for the user: paint the window once, report, quit
     from workbench.ui.main_window import MainWindow
     (w,) = [x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow) and x.isVisible()]
+    if OPEN:
+        w.settle()  # the panes asked with --open are read on the database worker and shown
+        marks['panes'] = [len(p.view.toPlainText()) for p in w.reading.panes()]
     QApplication.processEvents(); w.repaint(); QApplication.processEvents()
     marks['window_s'] = time.time() - T0
+    marks['window_cpu_s'] = time.process_time()  # CPU of this process: less sensitive to the machine's load
     marks['claims'] = w.claims_model.rowCount()
     marks['sources'] = w.sources_model.rowCount()
     hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())
     marks['rss_mib'] = int(hwm.group(1)) / 1024 if hwm else 0.0
+    t = time.process_time()
+    getattr(app_module, '_collect_and_resume', lambda: None)()  # what the app does 0.5 s after the window shows
+    marks['deferred_gc_cpu_s'] = time.process_time() - t
     print(json.dumps(marks)); return 0
 QApplication.exec = shown
-sys.exit(app_module.run_gui(sys.argv[1], user='bench'))
+OPEN = sys.argv[2] if len(sys.argv) > 2 else None
+sys.exit(cli.main(['--db', sys.argv[1], '--user', 'bench', 'gui', *(['--open', OPEN] if OPEN else [])]))
 """
 """The real start-up (``workbench gui``: the path a user's double-click takes), instrumented: when its first window is
 painted (it says what it opens) and when the main window is painted with the dossier's sources and claims."""
 
 
-def app_start(db: Path, env: dict[str, str], home: Path, runs: int = 3) -> dict[str, float]:
-    """Best of ``runs`` of the real start-up on ``db``, with settings of its own (first window, dossier shown)."""
+def app_start(db: Path, env: dict[str, str], home: Path, runs: int = 3,
+              open_ids: list[int] | None = None) -> dict[str, Any]:
+    """Best of ``runs`` of the real start-up on ``db``, with settings of its own (first window, dossier shown);
+    ``open_ids``: as ``workbench gui --open``, measured once those panes show their texts."""
     best: dict[str, float] = {}
     for i in range(runs):
         run_env = dict(env, HOME=str(home / f"home{i}"), XDG_CONFIG_HOME=str(home / f"home{i}" / "config"),
                        XDG_DATA_HOME=str(home / f"home{i}" / "data"))
         Path(run_env["XDG_DATA_HOME"]).mkdir(parents=True, exist_ok=True)
         run_env["BENCH_T0"] = repr(time.time())
-        out = subprocess.run([sys.executable, "-c", APP, str(db)], check=True, capture_output=True, text=True,
-                             env=run_env)
+        extra = [",".join(map(str, open_ids))] if open_ids else []
+        out = subprocess.run([sys.executable, "-c", APP, str(db), *extra], check=True, capture_output=True,
+                             text=True, env=run_env)
         info = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
+        cpu = min(info["window_cpu_s"], best.get("window_cpu_s", info["window_cpu_s"]))
         if not best or info["window_s"] < best["window_s"]:
             best = info
+        best["window_cpu_s"] = cpu  # least CPU of the runs (the load of other processes inflates wall time only)
     return best
 
 
@@ -224,6 +241,7 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp / "sample.db"), "init", "--demo"],
                        check=True, capture_output=True, env=env)
         bare_s, bare_rss = best_of(BARE + PAINT, env)
+        bare_cpu = min(_run_probe(BARE + PAINT, env)[1]["cpu_s"] for _ in range(3))
         sample_s, _ = best_of(window_code(tmp / "sample.db"), env)
         start_s, _ = best_of(window_code(tmp / "start.db"), env)
         ok &= sample_s <= 1.0 and start_s <= 1.5
@@ -238,9 +256,10 @@ def main() -> int:
             print(f"real start-up (workbench gui) with {label}: first window painted at {info['first_paint_s']:.2f} s "
                   f"showing \"{text[:60]}…\" (SQLAlchemy imported by then: {info['sqlalchemy_at_first_paint']}); "
                   f"main window painted with its {info['sources']:.0f} sources and {info['claims']:.0f} claims at "
-                  f"{info['window_s']:.2f} s")
+                  f"{info['window_s']:.2f} s; process CPU {info['window_cpu_s']:.2f} s (least of the runs; then "
+                  f"{info['deferred_gc_cpu_s'] * 1000:.0f} ms of garbage collection once the window is up)")
         print(f"  targets: main window with the dossier <= 1 s (sample), <= 1.5 s ({args.sources} sources); "
-              f"bare PySide6 window {bare_s:.2f} s")
+              f"bare PySide6 window {bare_s:.2f} s, CPU {bare_cpu:.2f} s")
 
         from workbench.services import sources
         from workbench.services.store import Store
@@ -251,12 +270,16 @@ def main() -> int:
         store.close()
         texts_file = tmp / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
-        _w, panes_rss = best_of(bare_panes_code(texts_file), env, runs=1)
-        _w, ours_rss = best_of(window_code(tmp / "start.db", ids), env, runs=1)
+        _w, panes_rss = best_of(bare_panes_code(texts_file), env, runs=2)
+        # the real start-up (`workbench gui --open A,B,C`), measured once the three panes show their texts
+        opened = app_start(tmp / "start.db", env, tmp, runs=2, open_ids=ids)
+        ours_rss = opened["rss_mib"]
+        _w, direct_rss = best_of(window_code(tmp / "start.db", ids), env, runs=1)
         mem_ratio = ours_rss / max(panes_rss, 1e-6)
         ok &= mem_ratio <= 2.0
-        print(f"peak memory with {args.sources} sources and three 1 MB panes: {ours_rss:.0f} MiB, bare window with "
-              f"the same three panes {panes_rss:.0f} MiB ({mem_ratio:.2f}x; bare empty window {bare_rss:.0f} MiB); "
+        print(f"peak memory with {args.sources} sources and three 1 MB panes (workbench gui --open): {ours_rss:.0f} "
+              f"MiB, bare window with the same three panes {panes_rss:.0f} MiB ({mem_ratio:.2f}x; bare empty window "
+              f"{bare_rss:.0f} MiB; window built directly after importing PySide6 first {direct_rss:.0f} MiB); "
               f"target <= 2x")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     print("targets met" if ok else "targets NOT met")

@@ -205,8 +205,16 @@ def _claim_field_args(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # the commands' modules: long-lived objects the collector need not walk (see app.run_gui)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    finally:
+        if was_enabled:
+            gc.enable()
     handler: Handler = args.func  # bound to each subcommand by set_defaults (the window when none is given)
     ctx = Context(args)
     try:

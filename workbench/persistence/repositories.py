@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
-from workbench.core.anchoring import make_selector
 from workbench.core.enums import RelationKind, SpanState, Stance, Status
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.text import sha256_hex
@@ -411,6 +410,8 @@ def add_span(session: Session, source_id: int, start: int, end: int, *, dossier_
     source = get_source(session, source_id)
     if dossier_id is not None and source.dossier_id != dossier_id:
         raise ValidationError(f"source {source_id} is not in the claim's dossier")
+    from workbench.core.anchoring import make_selector  # fuzzy matching (rapidfuzz): not needed at start-up
+
     sel = make_selector(source.text, start, end, source.text_sha256)
     span = Span(source_id=source_id, start=sel.start, end=sel.end, exact=sel.exact, prefix=sel.prefix,
                 suffix=sel.suffix, text_sha256=sel.text_sha256, state="anchored")
@@ -487,71 +488,98 @@ def set_tags(session: Session, claim_id: int, tags: Iterable[str]) -> None:
             session.add(ClaimTag(claim_id=claim_id, tag=tag))
 
 
-_ClaimParts = tuple[Select[ClaimTag], Select[Appearance, Span], Select[Evidence, Span],
-                    Select[ClaimRelation]]
-_CLAIM_PARTS: _ClaimParts | None = None
+_ClaimParts = tuple[Select[int, str], Select[int, int, int, int, int, int, str, str, str, str, str],
+                    Select[Evidence, Span], Select[ClaimRelation]]
+_CLAIM_PARTS: dict[bool, _ClaimParts] = {}
 
 
-def _claim_parts() -> _ClaimParts:
-    """The four statements of :func:`claim_values`, built once with an ``ids`` list parameter.
+def _claim_parts(by_dossier: bool) -> _ClaimParts:
+    """The four statements of :func:`claim_values`, built once for each way of choosing the claims.
 
-    Building a ``select()`` and its clauses costs about as much Python as running it on SQLite (a verdict edit
-    reads one claim's parts: ~1 ms of its ~6 ms); a statement built once also keeps its cache key.
+    Claims are chosen by an ``ids`` list parameter, or by a ``dossier`` parameter (a whole dossier's list: one id
+    beats 2,000 bound parameters per query). Building a ``select()`` and its clauses costs about as much Python as
+    running it on SQLite (a verdict edit reads one claim's parts: ~1 ms of its ~6 ms); a statement built once also
+    keeps its cache key. Tags and appearances are read as plain columns, not ORM objects (2,000 claims: 0.69 ->
+    0.30 s under cProfile).
     """
-    global _CLAIM_PARTS
-    if _CLAIM_PARTS is None:
+    parts = _CLAIM_PARTS.get(by_dossier)
+    if parts is None:
         from sqlalchemy import Integer, bindparam
 
         ids = bindparam("ids", type_=Integer(), expanding=True)
-        tags = select(ClaimTag).where(ClaimTag.claim_id.in_(ids)).order_by(ClaimTag.tag)
+
+        def chosen(claim_id: Any) -> Any:  # the claims asked for, as a condition on a part's claim_id column
+            return (Claim.dossier_id == bindparam("dossier", type_=Integer())) if by_dossier else claim_id.in_(ids)
+
+        def of_claims(stmt: Any, claim_id: Any) -> Any:
+            return stmt.join(Claim, Claim.id == claim_id) if by_dossier else stmt
+
+        tags = of_claims(select(ClaimTag.claim_id, ClaimTag.tag), ClaimTag.claim_id).where(
+            chosen(ClaimTag.claim_id)).order_by(ClaimTag.tag)
         apps = (
-            select(Appearance, Span)
+            of_claims(select(Appearance.id, Appearance.claim_id, Span.id, Span.source_id, Span.start, Span.end,
+                             Span.exact, Span.prefix, Span.suffix, Span.text_sha256, Span.state), Appearance.claim_id)
             .join(Span, Span.id == Appearance.span_id)
             .join(Source, Source.id == Span.source_id)
-            .where(Appearance.claim_id.in_(ids), Appearance.deleted_at.is_(None), Source.deleted_at.is_(None))
+            .where(chosen(Appearance.claim_id), Appearance.deleted_at.is_(None), Source.deleted_at.is_(None))
             .order_by(Appearance.id)
         )
         evs = (  # like appearances: a span of a trashed source is not shown (it comes back with the source)
-            select(Evidence, Span)
+            of_claims(select(Evidence, Span), Evidence.claim_id)
             .outerjoin(Span, Span.id == Evidence.span_id)
             .outerjoin(Source, Source.id == Span.source_id)
-            .where(Evidence.claim_id.in_(ids), Evidence.deleted_at.is_(None),
+            .where(chosen(Evidence.claim_id), Evidence.deleted_at.is_(None),
                    Evidence.span_id.is_(None) | Source.deleted_at.is_(None))
             .order_by(Evidence.id)
         )
         live_claims = select(Claim.id).where(Claim.deleted_at.is_(None))
-        rels = select(ClaimRelation).where(  # both ends must be live claims
+        rels = select(ClaimRelation).where(  # both ends must be live claims; always by ids (either end)
             ClaimRelation.deleted_at.is_(None),
             (ClaimRelation.from_claim_id.in_(ids)) | (ClaimRelation.to_claim_id.in_(ids)),
             ClaimRelation.from_claim_id.in_(live_claims),
             ClaimRelation.to_claim_id.in_(live_claims),
         )
-        _CLAIM_PARTS = (tags, apps, evs, rels)
-    return _CLAIM_PARTS
+        parts = _CLAIM_PARTS[by_dossier] = (tags, apps, evs, rels)
+    return parts
+
+
+_SPAN_STATES = {state.value: state for state in SpanState}
 
 
 def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) -> list[ClaimInfo]:
-    """Frozen claims with tags, appearances, evidence and relations, loaded in a few queries."""
+    """Frozen claims with tags, appearances, evidence and relations, in four queries (see :func:`_claim_parts`)."""
     ids = [r.id for r in rows]
     if not ids:
         return []
-    tag_stmt, app_stmt, ev_stmt, rel_stmt = _claim_parts()
-    params = {"ids": ids}
+    dossiers = {r.dossier_id for r in rows}
+    by_dossier = len(ids) > 200 and len(dossiers) == 1
+    tag_stmt, app_stmt, ev_stmt, rel_stmt = _claim_parts(by_dossier)
+    params: dict[str, Any] = {"ids": ids}
+    wanted: set[int] | None = None
+    if by_dossier:
+        params["dossier"] = next(iter(dossiers))
+        wanted = set(ids)  # the dossier's other claims (trashed, filtered out) are read and skipped
     tags: dict[int, list[str]] = defaultdict(list)
-    for t in session.scalars(tag_stmt, params):
-        tags[t.claim_id].append(t.tag)
+    for claim_id, tag in session.execute(tag_stmt, params):
+        if wanted is None or claim_id in wanted:
+            tags[claim_id].append(tag)
     apps: dict[int, list[AppearanceInfo]] = defaultdict(list)
     evs: dict[int, list[EvidenceInfo]] = defaultdict(list)
     rels: dict[int, list[RelationInfo]] = defaultdict(list)
-    for app, span in session.execute(app_stmt, params):
-        apps[app.claim_id].append(AppearanceInfo(app.id, app.claim_id, span_value(span)))
-    for ev, span in session.execute(ev_stmt, params):
-        evs[ev.claim_id].append(evidence_value(ev, span))
+    for app_id, claim_id, span_id, source_id, start, end, exact, prefix, suffix, sha, state in session.execute(
+            app_stmt, params):
+        if wanted is None or claim_id in wanted:
+            apps[claim_id].append(AppearanceInfo(app_id, claim_id, SpanInfo(
+                span_id, source_id, start, end, exact, prefix, suffix, sha, _SPAN_STATES[state])))
+    for ev, cited in session.execute(ev_stmt, params):
+        if wanted is None or ev.claim_id in wanted:
+            evs[ev.claim_id].append(evidence_value(ev, cited))
     for rel in session.scalars(rel_stmt, params):
         value = RelationInfo(rel.id, rel.from_claim_id, rel.to_claim_id, RelationKind(rel.kind))
         rels[rel.from_claim_id].append(value)
         if rel.to_claim_id != rel.from_claim_id:
             rels[rel.to_claim_id].append(value)
+    statuses = {status.value: status for status in Status}
     return [
         ClaimInfo(
             id=r.id,
@@ -559,7 +587,7 @@ def claim_values(session: Session, rows: Sequence[Claim], *, full: bool = True) 
             statement=r.statement,
             claimant=r.claimant,
             claim_date=r.claim_date,
-            status=Status(r.status),
+            status=statuses[r.status],
             verdict=r.verdict,
             rationale=r.rationale,
             tags=tuple(tags[r.id]),
@@ -785,6 +813,8 @@ def create_claims_bulk(
     """
     if not items:
         return []
+    from workbench.core.anchoring import make_selector
+
     wanted = {sid for it in items for sid, _a, _b in (*it.appearances, *((c[1], c[2], c[3]) for c in it.cited))}
     texts = {
         int(sid): (text, sha)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -33,10 +34,16 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     act("import", translate("MainWindow", "&Import files…"), win.imports.choose_and_import, "Ctrl+O")
     act("paste", translate("MainWindow", "&Paste as new source…"), lambda: _paste_source(win), "Ctrl+Shift+V")
-    from workbench.ui.dialogs import publication_dialog as pub
 
-    act("import_url", translate("MainWindow", "Import from &URL…"), lambda: pub.import_from_url(win), "Ctrl+Shift+U")
-    act("publication", translate("MainWindow", "P&ublication settings…"), lambda: pub.open_publication_settings(win))
+    def pub() -> ModuleType:  # the dialog module, imported when first used (not at start-up)
+        from workbench.ui.dialogs import publication_dialog
+
+        return publication_dialog
+
+    act("import_url", translate("MainWindow", "Import from &URL…"), lambda: pub().import_from_url(win),
+        "Ctrl+Shift+U")
+    act("publication", translate("MainWindow", "P&ublication settings…"),
+        lambda: pub().open_publication_settings(win))
     act("import_version", translate("MainWindow", "Import new &version of this source…"),
         win.revisions.choose_for_current_pane)
     act("export", translate("MainWindow", "&Export report…"), lambda: _export(win), "Ctrl+Shift+E")

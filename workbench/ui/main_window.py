@@ -145,10 +145,9 @@ class MainWindow(QMainWindow):
         sheader = self.sources_view.horizontalHeader()
         sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets what the others leave
         fm = self.fontMetrics()
-        sheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        for col in (1, 2, 3, 4):  # widths from the labels (_size_source_columns), not ResizeToContents: every row
+            sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)  # measured, 0.1 s+ per 200
         sheader.resizeSection(1, fm.horizontalAdvance("M" * 7))
-        for col in (2, 3, 4):
-            sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         sheader.setSectionHidden(3, True)  # the kind (pdf, html) is in the pane's header and the tooltip
         from workbench.ui.delegates import ColumnFitter
 
@@ -325,10 +324,7 @@ class MainWindow(QMainWindow):
         self.dossier = view.dossier
         items = view.sources
         self._set_sources(items, reading=True)
-        fm = self.fontMetrics()
-        outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
-        self.sources_view.horizontalHeader().resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
-        self.sources_fitter.fit()
+        self._size_source_columns(items)
         self.claims_model.set_claims(view.claims, self.dossier.scale)
         self._fill_filters(view.tags)
         self._size_claim_columns()
@@ -357,6 +353,22 @@ class MainWindow(QMainWindow):
         elif self.current_claim_id is not None and self.claims_model.row_of(self.current_claim_id) is None:
             self.current_claim_id = None  # trashed meanwhile
             self.editor.show_claim(None, [])
+
+    def _size_source_columns(self, items: list[SourceInfo]) -> None:
+        """Outlet, date, kind and claim count as wide as their longest label (the title takes the rest)."""
+        fm = self.fontMetrics()
+        header = self.sources_view.horizontalHeader()
+
+        def width(col: int, *texts: str) -> int:
+            title = str(self.sources_model.headerData(col, Qt.Orientation.Horizontal) or "")
+            return max(fm.horizontalAdvance(t) for t in (title, *texts)) + 20
+
+        outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
+        header.resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
+        header.resizeSection(2, width(2, "0000-00-00"))
+        header.resizeSection(3, width(3, *{s.kind for s in items}))
+        header.resizeSection(4, width(4, str(max([s.claim_count for s in items], default=0))))
+        self.sources_fitter.fit()
 
     def _saved_panes(self, dossier_id: int) -> list[int] | None:
         from workbench.ui import window_context

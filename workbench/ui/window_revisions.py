@@ -17,7 +17,6 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from workbench.core.errors import Cancelled
-from workbench.services import revisions as revisions_svc
 from workbench.services.store import Store
 from workbench.ui.models.simple_models import ID_ROLE, SourcesModel
 from workbench.ui.tasks import Task, TaskRunner
@@ -73,6 +72,7 @@ class RevisionsController(QObject):
         Parsed in a background task, stored on the database worker.
         """
         from workbench.io.registry import read_file
+        from workbench.services import revisions as revisions_svc  # not at start-up (drift, diff, fuzzy matching)
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Any:
             bundle = read_file(path)  # no database here
