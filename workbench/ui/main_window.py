@@ -367,7 +367,8 @@ class MainWindow(QMainWindow):
         header.resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
         header.resizeSection(2, width(2, "0000-00-00"))
         header.resizeSection(3, width(3, *{s.kind for s in items}))
-        header.resizeSection(4, width(4, str(max([s.claim_count for s in items], default=0))))
+        most = max([s.claim_count for s in items], default=0)  # room for 4 digits: an edit never re-sizes it
+        header.resizeSection(4, width(4, "0" * max(4, len(str(most)))))
         self.sources_fitter.fit()
 
     def _saved_panes(self, dossier_id: int) -> list[int] | None:
