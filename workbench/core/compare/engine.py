@@ -831,13 +831,24 @@ def _claims(s: _Source, event: dt.date | None) -> list[Claim]:
 
 
 def _dedupe(found: list[Discrepancy]) -> list[Discrepancy]:
-    """Drop a participant discrepancy whose spans all belong to another one (the same fact found twice)."""
+    """Drop a finding that repeats another one.
+
+    A participant discrepancy whose spans all belong to another one is the same fact found twice; a figure whose
+    every span lies inside the spans of one quote-wording finding (« ten years » quoted, « twenty years »
+    reported) is that wording change told again.
+    """
     keys = [frozenset((v.source_id, v.start, v.end) for v in d.spans) for d in found]
+    quoted = [d.spans for d in found if d.kind == "quote_wording"]
     out = []
     for k, d in enumerate(found):
         if d.kind == "participant" and any(
             j != k and found[j].kind == "participant" and keys[k] <= keys[j] and (keys[k] < keys[j] or j < k)
             for j in range(len(found))
+        ):
+            continue
+        if d.kind in ("number", "count") and any(
+            all(any(v.source_id == w.source_id and w.start <= v.start and v.end <= w.end for w in q) for v in d.spans)
+            for q in quoted
         ):
             continue
         out.append(d)
