@@ -33,7 +33,7 @@ _EN_OWNER = r"(?:the|its|their|his|her|[a-z]{3,}'s)"
 _TOP = re.compile(
     r"\b(?:(?:le|la|l'|son|sa|leur|notre)\s*(?:principal|principale|premier|premiere|plus grand|plus grande|seul|"
     r"seule)\s+(?P<fr>[a-z]{4,})|(?P<fr2>[a-z]{4,})(?:\s+[a-z]{4,})?\s+(?:primordial|privilegie|numero un)|"
-    r"(?:le|la|l')\s*plus\s+(?P<fr3>[a-z]{5,})|"
+    r"(?:le|la|l'|du|de\s+la)\s*plus\s+(?P<fr3>[a-z]{5,})|"
     rf"{_EN_OWNER}\s+(?P<en>{_EN_SUP})\s+(?:(?P<en2>[a-z]{{4,}})\s+)?(?P<en3>[a-z]{{4,}}))"
 )
 _ONE_OF = re.compile(
@@ -177,6 +177,17 @@ def _same_verbs(said: Sequence[str], reported: Sequence[str]) -> bool:
     return a == b
 
 
+_SENTENCE_GAP = re.compile(r"[.!?»\"]\s|\n")
+
+
+def _sentence_end(folded: str, toks: list[tuple[str, int, int]], lo: int, j0: int, j1: int) -> int:
+    """``j1`` cut before the first token of the next sentence: the reported words stay in their sentence."""
+    for j in range(j0 + 1, j1):
+        if _SENTENCE_GAP.search(folded, toks[lo + j - 1][2], toks[lo + j][1]):
+            return j
+    return j1
+
+
 def _densest(ps: list[int], width: int) -> tuple[int, int, int]:
     """The stretch of at most ``width`` tokens holding the most hits: ``(first, last, hits)``."""
     best = (0, 0, 0)
@@ -217,6 +228,7 @@ def _compare(
     tail = len(q.words) - (blocks[-1].a + blocks[-1].size)
     if 0 < tail <= 4:
         j1 = min(len(window), j1 + tail + 1)
+    j1 = _sentence_end(src_r[2], toks, lo, j0, j1)
     changed = []
     removed: Counter[str] = Counter()
     added: Counter[str] = Counter()
@@ -244,7 +256,7 @@ def _compare(
         return text_r[toks[k1][1] : toks[k2 - 1][2]] if k2 > k1 else "—"
 
     start, end = toks[lo + j0][1], toks[lo + j1 - 1][2]
-    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], " ".join(text_q[q.start : q.end].split()))
+    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], " ".join(text_q[q.start : q.end].split()).rstrip(",;: "))
     vb = ValueSpan(sid_r, start, end, text_r[start:end], " ".join(text_r[start:end].split()))
 
     def change(i1: int, i2: int, k1: int, k2: int) -> str:
