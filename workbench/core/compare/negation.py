@@ -5,8 +5,8 @@ surveillée toute la nuit ; elle n'a pas cédé ». Such sentences share few val
 compare), so they are read as predications: a subject, a verb in a compound tense (« a cédé », « aurait cédé »,
 « n'a pas cédé », « s'est effondrée », « a été détruite ») and a polarity. Precision comes first:
 
-* the subject is a named noun phrase opening its clause (« la digue du Moulin », « le pont Neuf », a proper
-  name), or « il/elle/ils/elles » resolved to the subject of the previous clause (same sentence, else the previous
+* the subject is a named noun phrase opening its clause (« la digue du Moulin », « le pont Neuf »), a proper
+  name of one to three capitalised words (« Gérard Maucourant »), or « il/elle/ils/elles » resolved to the subject of the previous clause (same sentence, else the previous
   sentence) when gender and number agree; anything else before the verb (« que », « si », an object pronoun,
   « aucune ») and the clause is not read;
 * negation is « ne/n' … pas/jamais/plus/point »; « ne … que », « n'a pas seulement/uniquement », a hedging
@@ -127,6 +127,24 @@ def _np_subject(folded: str, text: str, a: int, m: re.Match[str]) -> Subject | N
     return Subject(key, text[s:e], gender, number)
 
 
+_NAME_WORDS = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-Þ][\w'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+\s*$")
+
+
+def _name_subject(text: str, a: int, before: str) -> Subject | None:
+    """A proper name opening the clause (« Gérard Maucourant n'a pas assisté »): one to three capitalised words.
+
+    Its key is the last word (the surname, as the persons index keys it); gender unknown, singular.
+    """
+    raw = text[a : a + len(before)]
+    if not _NAME_WORDS.match(raw):
+        return None
+    words = before.split()
+    if any(w in STOPWORDS for w in words):
+        return None
+    lead = len(before) - len(before.lstrip())
+    return Subject(words[-1], raw[lead:].rstrip(), "", "s")
+
+
 def _agrees(pro: str, ante: Subject) -> bool:
     number = "p" if pro.endswith("s") else "s"
     gender = "f" if pro.startswith("elle") else "m"
@@ -176,7 +194,14 @@ def _read_clause(
         else:
             nm = _SUBJECT_NP.match(before)
             if nm is None:
-                return None, fallback
+                named = _name_subject(text, a, before)
+                if named is None:
+                    return None, fallback
+                subject, start = named, a + len(before) - len(before.lstrip())
+                aux = vm.group("aux")
+                if aux in _AUX_PLUR:
+                    return None, subject
+                return _claim(source_id, text, a, b, start, vm, subject, pronoun), subject
             subject = _np_subject(folded, text, a, nm)
             if subject is None:
                 return None, fallback
