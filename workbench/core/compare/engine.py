@@ -449,11 +449,16 @@ _LANG_NAMES = {"fr": "French", "en": "English"}
 
 
 def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:
-    """A passage is translated once: of overlapping candidates, the most sentence pairs (then earliest) wins."""
+    """A passage is translated once: of overlapping candidates, the pair of sources sharing the most translated
+    sentences in all wins (a translation of the wire also matches a relay copying part of it), then the most
+    sentence pairs, then the earliest."""
     far = dt.date.max
+    per_pair: Counter[tuple[int, int]] = Counter()
+    for t in found:
+        per_pair[(t.a, t.b)] += t.sentences
 
-    def key(t: Translated) -> tuple[int, dt.date]:
-        return (-t.sentences, min(sources[t.a].published or far, sources[t.b].published or far))
+    def key(t: Translated) -> tuple[int, int, dt.date]:
+        return (-per_pair[(t.a, t.b)], -t.sentences, min(sources[t.a].published or far, sources[t.b].published or far))
 
     kept: list[Translated] = []
     for t in sorted(found, key=key):
