@@ -22,6 +22,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -185,7 +186,13 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
     return terms, anchors
 
 
-def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Ticker) -> list[Pair]:
+def align(
+    units: list[SentRef],
+    texts: list[str],
+    folded: list[str],
+    ticker: Ticker,
+    keep: Callable[[int, int], bool] | None = None,
+) -> list[Pair]:
     """Verified alignments between units of different sources, best first (see the module docstring).
 
     Args:
@@ -193,6 +200,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         texts: text of record of each source (indexed by ``SentRef.src``).
         folded: folded text of each source.
         ticker: progress and cancel.
+        keep: whether two verified units (indexes into ``units``) may meet; checked before the one-to-few
+            selection, so a refused pair leaves its place to the next one.
     """
     n = len(units)
     ticker.stage(550, max(1, n))
@@ -288,6 +297,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             ):
                 promoted.append(Pair(i, j, score, shared))
     promoted.extend(_through_copies(promoted, units, scored, strong, masked))
+    if keep is not None:
+        promoted = [p for p in promoted if keep(p.i, p.j)]
     return _select(promoted, units, masked)
 
 

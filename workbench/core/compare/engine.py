@@ -179,7 +179,10 @@ def compare(
                 recycled_of[s.index] = found
 
     sents = _units(sources)
-    pairs = align(sents, [s.text for s in sources], [s.folded for s in sources], ticker)
+    pairs = align(
+        sents, [s.text for s in sources], [s.folded for s in sources], ticker,
+        _same_event(sents, sources, reported, recycled_of),
+    )
     alignments = tuple(
         Alignment(
             _span(sources[sents[p.i].src], sents[p.i]),
@@ -449,9 +452,11 @@ _LANG_NAMES = {"fr": "French", "en": "English"}
 
 
 def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:
-    """A passage is translated once: of overlapping candidates, the pair of sources sharing the most translated
-    sentences in all wins (a translation of the wire also matches a relay copying part of it), then the most
-    sentence pairs, then the earliest."""
+    """A passage is translated once: of overlapping candidates, the best-sharing pair of sources wins.
+
+    The pair of sources sharing the most translated sentences in all comes first (a translation of the wire also
+    matches a relay copying part of it), then the most sentence pairs, then the earliest.
+    """
     far = dt.date.max
     per_pair: Counter[tuple[int, int]] = Counter()
     for t in found:
@@ -598,6 +603,47 @@ class _Sorted:
     def __init__(self, items: Sequence[Quantity | DateMention | Mention]) -> None:
         self.items = sorted(items, key=lambda i: i.start)
         self.starts = [i.start for i in self.items]
+
+
+def _other_months(s: _Source, u: SentRef, event: dt.date | None) -> frozenset[tuple[int, int]]:
+    """Months a unit names that lie ``OTHER_EVENT_MONTHS`` or more from its source's event (another event's)."""
+    if event is None:
+        return frozenset()
+    return frozenset(
+        (d.value.year, d.value.month)
+        for d in _within(_d(s), u.start, u.end)
+        if d.precision == "month"
+        and abs((d.value.year - event.year) * 12 + d.value.month - event.month) >= tuning.OTHER_EVENT_MONTHS
+    )
+
+
+def _same_event(
+    units: list[SentRef],
+    sources: list[_Source],
+    reported: list[dt.date | None],
+    recycled_of: dict[int, Recycled],
+) -> Callable[[int, int], bool]:
+    """Whether two units may align: not when one side tells another event.
+
+    « Remember that last December the council passed the 2026 budget by 27 votes to 22 » shares its words with
+    this year's vote; a sentence naming a month far from its source's event (« last December », « en mars 2024 »)
+    meets only a sentence naming the same month. Recycled sources keep their pairs (shown as recycled).
+    """
+    months: dict[int, frozenset[tuple[int, int]]] = {}
+
+    def other(k: int) -> frozenset[tuple[int, int]]:
+        if k not in months:
+            u = units[k]
+            months[k] = _other_months(sources[u.src], u, reported[u.src])
+        return months[k]
+
+    def keep(i: int, j: int) -> bool:
+        if units[i].src in recycled_of or units[j].src in recycled_of:
+            return True
+        a, b = other(i), other(j)
+        return a == b or bool(a & b)
+
+    return keep
 
 
 def _within(sorted_items: _Sorted, lo: int, hi: int) -> list[Any]:

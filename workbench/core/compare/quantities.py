@@ -83,7 +83,8 @@ _BOUND_BEFORE = re.compile(
 )
 _UNIT_KEYS = {
     "dollar": "USD", "dollars": "USD", "us$": "USD", "$": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
-    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "%": "%", "percent": "%", "per cent": "%", "km2": "km2", "km²": "km2",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "%": "%", "percent": "%", "per cent": "%",
+    "km2": "km2", "km²": "km2",
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ha": "ha", "°c": "°C", "°": "°C", "degres": "°C", "mw": "MW",
     "gw": "GW", "twh": "TWh", "mwh": "MWh", "kwh": "kWh",
 }  # fmt: skip
@@ -432,7 +433,8 @@ def _numbers(folded: str, free: object, add: object) -> None:
             )
             continue
         noun = _noun_after(folded, pos)
-        if words and (noun is None or txt in ("un", "une", "zero", "one") or (txt == "neuf" and noun[0][-1] not in "sx")):
+        lone = txt in ("un", "une", "zero", "one")
+        if words and (noun is None or lone or (txt == "neuf" and noun[0][-1] not in "sx")):
             continue
         if noun is not None and noun[0] in _UNIT_WORDS:
             continue

@@ -92,3 +92,8 @@ TRANSLATION_MIN_LENGTH_RATIO = 0.55
 # --- triage ------------------------------------------------------------------------------------------------------
 TRIAGE_TOP = 10
 """Sentences per source the « Suggest claims » view and ``workbench triage`` list by default."""
+
+OTHER_EVENT_MONTHS = 2
+"""A sentence naming a month this far (or more) from its source's event tells another event (« last December »
+in this December's story, « en mars 2024 »): it aligns only with a sentence naming the same month. Lower, a story
+told at a month's turn would lose its own facts; higher, last month's event would pass as today's."""

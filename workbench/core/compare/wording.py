@@ -256,7 +256,8 @@ def _compare(
         return text_r[toks[k1][1] : toks[k2 - 1][2]] if k2 > k1 else "—"
 
     start, end = toks[lo + j0][1], toks[lo + j1 - 1][2]
-    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], " ".join(text_q[q.start : q.end].split()).rstrip(",;: "))
+    said_value = " ".join(text_q[q.start : q.end].split()).rstrip(",;: ")
+    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], said_value)
     vb = ValueSpan(sid_r, start, end, text_r[start:end], " ".join(text_r[start:end].split()))
 
     def change(i1: int, i2: int, k1: int, k2: int) -> str:
