@@ -7,8 +7,8 @@ compare), so they are read as predications: a subject, a verb in a compound tens
 
 * the subject is a named noun phrase opening its clause (« la digue du Moulin », « le pont Neuf »), a proper
   name of one to three capitalised words (« Gérard Maucourant ») or « il/elle/ils/elles » resolved to the
-  subject of the previous clause (same sentence, else the previous sentence) when gender and number agree; anything else before the verb (« que », « si », an object pronoun,
-  « aucune ») and the clause is not read;
+  subject of the previous clause (same sentence, else the previous sentence) when gender and number agree;
+  anything else before the verb (« que », « si », an object pronoun, « aucune ») and the clause is not read;
 * negation is « ne/n' … pas/jamais/plus/point »; « ne … que », « n'a pas seulement/uniquement », a hedging
   adverb (« presque », « failli ») or a modal (« a pu céder ») make the clause unreadable, never a polarity;
 * questions, sentences dated far from the dossier's event, and sources stating both polarities themselves (a
