@@ -181,7 +181,7 @@ def compare(
     sents = _units(sources)
     pairs = align(
         sents, [s.text for s in sources], [s.folded for s in sources], ticker,
-        _same_event(sents, sources, reported, recycled_of),
+        _same_event(sents, sources, [rep or event for rep in reported], recycled_of),
     )
     alignments = tuple(
         Alignment(
