@@ -121,3 +121,12 @@ def test_a_translation_comes_from_the_source_it_shares_most_sentences_with() -> 
                    dt.date(2026, 11, 13), "fr")
     found = [r for r in compare([wire, relay, version]).reuse if r.relation == "translation"]
     assert found and {(r.a.source_id, r.b.source_id) for r in found} == {(1, 3)}
+
+
+def test_a_speaker_is_shown_as_the_source_spells_the_name() -> None:
+    a = _src(1, '"We will keep every library open in Harbourton next year," Mayor Diane Okafor told councillors. '
+                "The finance chair, Aleksandr Petrenko, said the tax would rise.", dt.date(2026, 12, 8))
+    b = _src(2, '"We will keep every library open in Harbourton next year," Oleksandr Petrenko told the chamber.',
+             dt.date(2026, 12, 9))
+    found = [d for d in compare([a, b]).discrepancies if d.kind == "participant"]
+    assert {s.source_id: s.value for d in found for s in d.spans} == {1: "Diane Okafor", 2: "Oleksandr Petrenko"}

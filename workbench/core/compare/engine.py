@@ -950,11 +950,24 @@ def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch, roles: Roles) -> lis
     xa, xb = _speaker(sa, m.a, roles), _speaker(sb, m.b, roles)
     if xa is None or xb is None:
         return []
-    va, vb = mspan(sa.sid, sa.text, xa), mspan(sb.sid, sb.text, xb)
+    va, vb = _as_spelled(mspan(sa.sid, sa.text, xa)), _as_spelled(mspan(sb.sid, sb.text, xb))
     words = sa.text[m.a.start : m.a.end].split()
     short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
     note = f"« {short} » attributed to {xa.name} (source {sa.sid}) vs {xb.name} (source {sb.sid})"
     return [Edge("participant", "speaker", va, vb, xa.name == xb.name, note)]
+
+
+def _as_spelled(v: ValueSpan) -> ValueSpan:
+    """The speaker as the source spells a full name (« Oleksandr Petrenko » where another writes « Aleksandr »).
+
+    Who is who is decided on the dossier's one name per person; the value shown is the source's own words when
+    they are a full name of that person (capitalised words ending in the same surname).
+    """
+    own = v.exact.split()
+    name = str(v.value).split()
+    if len(own) >= 2 and all(w[:1].isupper() for w in own) and name and fold(own[-1]) == fold(name[-1]):
+        return replace(v, value=" ".join(own))
+    return v
 
 
 def _speaker(s: _Source, q: Quote, roles: Roles) -> Mention | None:
