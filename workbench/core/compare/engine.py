@@ -19,6 +19,7 @@ from typing import Any
 from workbench.core.compare import tuning
 from workbench.core.compare.align import Pair, SentRef, align, is_headline, split_clauses
 from workbench.core.compare.boilerplate import find_boilerplate, is_caption_sentence
+from workbench.core.compare.bridges import both_ways, two_hops
 from workbench.core.compare.dates import DateMention, find_dates
 from workbench.core.compare.discrepancies import (
     Edge,
@@ -182,6 +183,7 @@ def compare(
     pairs = align(
         sents, [s.text for s in sources], [s.folded for s in sources], ticker,
         _same_event(sents, sources, [rep or event for rep in reported], recycled_of),
+        [s.quantities for s in sources],
     )
     alignments = tuple(
         Alignment(
@@ -269,6 +271,41 @@ def _own_event(s: _Source, rep: dt.date | None, event: dt.date | None) -> dt.dat
     return rep
 
 
+def _merged(alignments: tuple[Alignment, ...], extra: Sequence[Alignment]) -> tuple[Alignment, ...]:
+    """``alignments`` plus ``extra``, in the result's order (source, start, other source)."""
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _partner_pairs(alignments: Sequence[Alignment]) -> list[tuple[Span, Span]]:
+    """Each same-event alignment both ways round (passage, partner): the input of the partner's-partner passes."""
+    return [
+        (x, y) for al in alignments if al.relation == "same-event" for x, y in ((al.a, al.b), (al.b, al.a))
+    ]
+
+
+class _PairIndex:
+    """Spans already aligned, per ordered pair of sources (both ways round), to keep added pairs off them."""
+
+    def __init__(self, alignments: Sequence[Alignment]) -> None:
+        self._spans: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+        for al in alignments:
+            self.add(al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end)
+
+    def add(self, ia: int, a0: int, a1: int, ib: int, b0: int, b1: int) -> None:
+        """Record ``[a0, a1)`` of source ``ia`` aligned with ``[b0, b1)`` of source ``ib``."""
+        self._spans[(ia, ib)].append((a0, a1, b0, b1))
+        self._spans[(ib, ia)].append((b0, b1, a0, a1))
+
+    def meets(self, ia: int, a0: int, a1: int, ib: int, b0: int | None = None, b1: int | None = None) -> bool:
+        """Whether ``[a0, a1)`` of ``ia`` already meets source ``ib`` (through ``[b0, b1)`` when given)."""
+        return any(
+            x0 < a1 and a0 < x1 and (b0 is None or b1 is None or (y0 < b1 and b0 < y1))
+            for x0, x1, y0, y1 in self._spans.get((ia, ib), ())
+        )
+
+
 def _with_translations(
     alignments: tuple[Alignment, ...],
     translated: list[Translated],
@@ -276,10 +313,7 @@ def _with_translations(
     recycled_of: dict[int, Recycled],
 ) -> tuple[Alignment, ...]:
     """Alignments plus the sentence pairs of translated passages (the same fact in two languages)."""
-    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for al in alignments:
-        taken.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end))
-        taken.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end))
+    taken = _PairIndex(alignments)
     extra = []
     for t in translated:
         if t.a == t.b:
@@ -287,16 +321,14 @@ def _with_translations(
         sa, sb = sources[t.a], sources[t.b]
         relation = "recycled" if t.a in recycled_of or t.b in recycled_of else "same-event"
         for a0, a1, b0, b1, sc in t.pairs:
-            if any(a0 < hi and lo < a1 for lo, hi in taken.get((sa.sid, sb.sid), ())):
+            if taken.meets(sa.sid, a0, a1, sb.sid):
                 continue
             span_a = Span(sa.sid, a0, a1, sa.text[a0:a1])
             span_b = Span(sb.sid, b0, b1, sb.text[b0:b1])
             extra.append(Alignment(span_a, span_b, min(1.0, sc / 2), relation, ("translation",)))
     extra += _through_translations(alignments + tuple(extra), translated, sources, recycled_of)
     extra += _through_shared_partner(alignments + tuple(extra))
-    if not extra:
-        return alignments
-    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+    return _merged(alignments, extra)
 
 
 def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment]:
@@ -307,29 +339,28 @@ def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment
     to leave ». Not when the pair already aligned, when either already has its cap of partners in the other's
     source, or when each already has a partner there (then the comparison found their link).
     """
-    same_event = [al for al in alignments if al.relation == "same-event"]
     partners: dict[tuple[int, int], dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for al in same_event:
-        partners[(al.a.source_id, al.a.start)][al.b.source_id].append(al.b)
-        partners[(al.b.source_id, al.b.start)][al.a.source_id].append(al.a)
+    for x, y in _partner_pairs(alignments):
+        partners[(x.source_id, x.start)][y.source_id].append(y)
     count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int]] = set()
-    for _key, per in list(partners.items()):
-        only = [spans[0] for spans in per.values() if len(spans) == 1]
-        for k, y in enumerate(only):
-            for z in only[k + 1 :]:
-                in_z = partners[(y.source_id, y.start)].get(z.source_id, [])
-                in_y = partners[(z.source_id, z.start)].get(y.source_id, [])
-                if any(w.start == z.start for w in in_z) or max(len(in_z), len(in_y)) >= tuning.MAX_PER_SENTENCE:
-                    continue
-                if in_z and in_y:  # each already met the other's source: nothing to bridge
-                    continue
-                pair = (y.source_id, y.start, z.source_id, z.start)
-                if pair in done or not _room(count, y, z):
-                    continue
-                done.add(pair)
-                extra.append(Alignment(y, z, tuning.FIGURE_FLOOR, "same-event", ("partner",)))
+    # the middle passage's partners that are its only one in their source: each meets the ones after it
+    hubs = [[spans[0] for spans in per.values() if len(spans) == 1] for per in list(partners.values())]
+    first = (((k, y), only) for only in hubs for k, y in enumerate(only))
+    for (k, y), _hub, only in two_hops(first, lambda hub: hub):
+        for z in only[k + 1 :]:
+            in_z = partners[(y.source_id, y.start)].get(z.source_id, [])
+            in_y = partners[(z.source_id, z.start)].get(y.source_id, [])
+            if any(w.start == z.start for w in in_z) or max(len(in_z), len(in_y)) >= tuning.MAX_PER_SENTENCE:
+                continue
+            if in_z and in_y:  # each already met the other's source: nothing to bridge
+                continue
+            pair = (y.source_id, y.start, z.source_id, z.start)
+            if pair in done or not _room(count, y, z):
+                continue
+            done.add(pair)
+            extra.append(Alignment(y, z, tuning.FIGURE_FLOOR, "same-event", ("partner",)))
     return extra
 
 
@@ -348,9 +379,8 @@ def _through_translations(
     """
     same_event = [al for al in alignments if al.relation == "same-event"]
     partners: dict[tuple[int, int, int], list[Span]] = {}
-    for al in same_event:
-        for x, y in ((al.a, al.b), (al.b, al.a)):
-            partners.setdefault((x.source_id, x.start, x.end), []).append(y)
+    for x, y in _partner_pairs(alignments):
+        partners.setdefault((x.source_id, x.start, x.end), []).append(y)
     by_source: dict[int, list[tuple[int, int, int]]] = {}
     for key in partners:
         by_source.setdefault(key[0], []).append(key)
@@ -368,29 +398,28 @@ def _through_translations(
     count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int, int]] = set()
-    for ia, a0, a1, ib, b0, b1 in bridges:
-        if ia in old or ib in old:
-            continue
-        for orig, o0, o1, dest, d0, d1 in ((ia, a0, a1, ib, b0, b1), (ib, b0, b1, ia, a0, a1)):
-            mine = [y for k in by_source.get(dest, ()) if k[1] < d1 and d0 < k[2] for y in partners[k]]
-            for k in by_source.get(orig, ()):
-                if not (k[1] < o1 and o0 < k[2]):
-                    continue
-                for y in partners[k]:
-                    if y.source_id in (ia, ib) or lang[y.source_id] == lang[dest]:
-                        continue
-                    if any(z.source_id == y.source_id and z.start < y.end and y.start < z.end for z in mine):
-                        continue
-                    if sum(1 for z in mine if z.source_id == y.source_id) >= tuning.MAX_PER_SENTENCE:
-                        continue
-                    key5 = (dest, d0, y.source_id, y.start, y.end)
-                    if key5 in done:
-                        continue
-                    done.add(key5)
-                    mine.append(y)
-                    span = Span(dest, d0, d1, text[dest][d0:d1])
-                    if _room(count, span, y):
-                        extra.append(Alignment(span, y, 0.3, "same-event", ("translation",)))
+    def partners_of(end: tuple[int, int, int]) -> list[Span]:
+        sid, lo, hi = end
+        return [y for k in by_source.get(sid, ()) if k[1] < hi and lo < k[2] for y in partners[k]]
+
+    ends = [((ia, a0, a1), (ib, b0, b1)) for ia, a0, a1, ib, b0, b1 in bridges if ia not in old and ib not in old]
+    for (dest, d0, d1), (orig, _o0, _o1), found in two_hops(((d, o) for o, d in both_ways(ends)), partners_of):
+        mine = partners_of((dest, d0, d1))
+        for y in found:
+            if y.source_id in (orig, dest) or lang[y.source_id] == lang[dest]:
+                continue
+            if any(z.source_id == y.source_id and z.start < y.end and y.start < z.end for z in mine):
+                continue
+            if sum(1 for z in mine if z.source_id == y.source_id) >= tuning.MAX_PER_SENTENCE:
+                continue
+            key5 = (dest, d0, y.source_id, y.start, y.end)
+            if key5 in done:
+                continue
+            done.add(key5)
+            mine.append(y)
+            span = Span(dest, d0, d1, text[dest][d0:d1])
+            if _room(count, span, y):
+                extra.append(Alignment(span, y, tuning.TRANSLATION_BRIDGE_SCORE, "same-event", ("translation",)))
     return extra
 
 
@@ -759,25 +788,19 @@ def _with_event_days(
             leads.append((s, sent))
     if len(leads) < 2:
         return alignments
-    seen: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-    for al in alignments:
-        seen.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end, al.b.start, al.b.end))
-        seen.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end, al.a.start, al.a.end))
+    seen = _PairIndex(alignments)
     extra = []
     count = _per_passage(alignments)
     for k, (sa, xa) in enumerate(leads):
         for sb, xb in leads[k + 1 :]:
             if sa.sid in compared and sb.sid in compared:
                 continue
-            if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
-                   for a0, a1, b0, b1 in seen.get((sa.sid, sb.sid), ())):
+            if seen.meets(sa.sid, xa.start, xa.end, sb.sid, xb.start, xb.end):
                 continue
             span_a, span_b = _span(sa, xa), _span(sb, xb)
             if _room(count, span_a, span_b):
                 extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
-    if not extra:
-        return alignments
-    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+    return _merged(alignments, extra)
 
 
 def _with_wording_pairs(
@@ -796,10 +819,7 @@ def _with_wording_pairs(
             return None
         return next((x for x in src.sentences if x.start <= span.start < x.end), None)
 
-    have: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for al in alignments:
-        have[(al.a.source_id, al.b.source_id)].append((al.a.start, al.a.end, al.b.start, al.b.end))
-        have[(al.b.source_id, al.a.source_id)].append((al.b.start, al.b.end, al.a.start, al.a.end))
+    have = _PairIndex(alignments)
     extra: list[Alignment] = []
     count = _per_passage(alignments)
     for e in wording:
@@ -809,17 +829,14 @@ def _with_wording_pairs(
         if xa is None or xb is None:
             continue
         ia, ib = e.a.source_id, e.b.source_id
-        if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1 for a0, a1, b0, b1 in have[(ia, ib)]):
+        if have.meets(ia, xa.start, xa.end, ib, xb.start, xb.end):
             continue
-        have[(ia, ib)].append((xa.start, xa.end, xb.start, xb.end))
-        have[(ib, ia)].append((xb.start, xb.end, xa.start, xa.end))
+        have.add(ia, xa.start, xa.end, ib, xb.start, xb.end)
         anchor = "rank" if e.group.startswith("rank:") else "quote"
         span_a, span_b = _span(by_sid[ia], xa), _span(by_sid[ib], xb)
         if _room(count, span_a, span_b):
             extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", (anchor,)))
-    if not extra:
-        return alignments
-    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+    return _merged(alignments, extra)
 
 
 def _per_passage(alignments: tuple[Alignment, ...]) -> Counter[tuple[int, int]]:
