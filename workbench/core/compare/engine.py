@@ -970,7 +970,7 @@ def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch, roles: Roles) -> lis
     va, vb = _as_spelled(mspan(sa.sid, sa.text, xa)), _as_spelled(mspan(sb.sid, sb.text, xb))
     words = sa.text[m.a.start : m.a.end].split()
     short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-    note = f"« {short} » attributed to {xa.name} (source {sa.sid}) vs {xb.name} (source {sb.sid})"
+    note = f"« {short} » attributed to {va.value} (source {sa.sid}) vs {vb.value} (source {sb.sid})"
     return [Edge("participant", "speaker", va, vb, xa.name == xb.name, note)]
 
 

@@ -172,8 +172,8 @@ def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 def _same_verbs(said: Sequence[str], reported: Sequence[str]) -> bool:
     """Reported speech shifts tense and person (« nous laisse » → « leur laissait »): same content stems."""
-    a = [w[:5] for w in said if w not in _PERSON and w not in _FUNCTION]
-    b = [w[:5] for w in reported if w not in _PERSON and w not in _FUNCTION]
+    a = [w[:4] for w in said if w not in _PERSON and w not in _FUNCTION]
+    b = [w[:4] for w in reported if w not in _PERSON and w not in _FUNCTION]
     return a == b
 
 
