@@ -459,7 +459,7 @@ def _reuse(
     else:
         pieces = []  # one language throughout: nothing can be a translation
     once = _translations_once(find_translations(pieces), sources)
-    for t in once:
+    for t in _joined(once, sources):
         sa, sb = sources[t.a], sources[t.b]
         span_a = Span(sa.sid, t.a_start, t.a_end, sa.text[t.a_start : t.a_end])
         span_b = Span(sb.sid, t.b_start, t.b_end, sb.text[t.b_start : t.b_end])
@@ -478,6 +478,28 @@ def _reuse(
 
 
 _LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+def _joined(found: list[Translated], sources: list[_Source]) -> list[Translated]:
+    """Translated passages of one pair of sources read as one when little text lies between them on both sides.
+
+    The wire's translation loses a sentence or two on the way (a quote left out): that is one translation with a
+    gap, not two. The sentence pairs stay as they were (they feed the alignments); only the reuse entry is joined.
+    """
+    out: list[Translated] = []
+    for t in sorted(found, key=lambda t: (t.a, t.b, t.a_start)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and t.a != t.b
+            and (last.a, last.b) == (t.a, t.b)
+            and 0 <= t.a_start - last.a_end <= tuning.TRANSLATION_JOIN_GAP
+            and 0 <= t.b_start - last.b_end <= tuning.TRANSLATION_JOIN_GAP
+        ):
+            out[-1] = replace(last, a_end=t.a_end, b_end=t.b_end, sentences=last.sentences + t.sentences)
+            continue
+        out.append(t)
+    return out
 
 
 def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:

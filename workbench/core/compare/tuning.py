@@ -129,3 +129,6 @@ TRANSLATION_GAP_SCORE = 0.5
 """Score of the one sentence left on each side between two translated pairs (paired by position)."""
 REUSE_QUOTED_SHARE = 0.6
 """A shared passage more than this share quotation on both sides is a common source (a quote), not a copy."""
+TRANSLATION_JOIN_GAP = 400
+"""Characters (on each side) between two translated passages of the same two sources below which the reuse list
+shows them as one translation (a sentence or two left out); the sentence pairs are kept apart."""
