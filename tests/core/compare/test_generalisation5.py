@@ -132,29 +132,15 @@ def test_a_speaker_is_shown_as_the_source_spells_the_name() -> None:
     assert {s.source_id: s.value for d in found for s in d.spans} == {1: "Diane Okafor", 2: "Oleksandr Petrenko"}
 
 
-def test_a_translation_that_leaves_a_sentence_out_is_one_reuse_entry() -> None:
-    en = [
-        "The court of Vernoux on Thursday fined the former mayor, Gérard Maucourant, 30,000 euros.",
-        "Gérard Maucourant was also barred from office for five years after 16 years at the Vernoux town hall.",
-        "His brother-in-law, Yuri Belenko, was fined 10,000 euros for the 2.4 million euro contract.",
-        "The prosecutor, Hélène Castagnier, had called him a man who served his family first.",
-        "The town of Saint-Bréval obtains 85,000 euros in damages from Gérard Maucourant.",
-        "His lawyer, Antoine Ferrand, said on Thursday 12 November they would appeal on Monday 16 November.",
-        "The Vernoux court also acquitted the two municipal employees, Paul Rivet and Anne Morel.",
+def test_a_translation_that_leaves_sentences_out_is_one_reuse_entry() -> None:
+    from workbench.core.compare.engine import _joined, prepare_sources
+    from workbench.core.compare.translation import Translated
+
+    sources = prepare_sources([_src(1, "x " * 900, dt.date(2026, 11, 12)), _src(2, "y " * 900, dt.date(2026, 11, 13))])
+    first = Translated(0, 0, 700, "fr", 1, 27, 653, "en", 2)
+    second = Translated(0, 1036, 1249, "fr", 1, 764, 939, "en", 2)  # the court dossier's two passages, ~300 apart
+    far = Translated(0, 1700, 1790, "fr", 1, 1500, 1600, "en", 3)
+    joined = _joined([second, first, far], sources)
+    assert [(t.a_start, t.a_end, t.b_start, t.b_end, t.sentences) for t in joined] == [
+        (0, 1249, 27, 939, 4), (1700, 1790, 1500, 1600, 3)
     ]
-    fr = [
-        "Le tribunal de Vernoux a condamné jeudi l'ancien maire, Gérard Maucourant, à 30 000 euros d'amende.",
-        "Gérard Maucourant est aussi privé de mandat pendant cinq ans après 16 ans à la mairie de Vernoux.",
-        "Son beau-frère, Iouri Belenko, écope de 10 000 euros d'amende pour le marché de 2,4 millions d'euros.",
-        "La commune de Saint-Bréval obtient 85 000 euros de dommages de Gérard Maucourant.",
-        "Son avocat, Antoine Ferrand, a dit jeudi 12 novembre qu'ils feraient appel lundi 16 novembre.",
-        "Le tribunal de Vernoux a aussi relaxé les deux agents municipaux, Paul Rivet et Anne Morel.",
-    ]
-    found = [
-        r
-        for r in compare([_src(1, " ".join(en), dt.date(2026, 11, 12)),
-                          _src(2, " ".join(fr), dt.date(2026, 11, 13), "fr")]).reuse
-        if r.relation == "translation"
-    ]
-    assert len(found) == 1
-    assert "30 000 euros" in found[0].b.exact and "Anne Morel" in found[0].b.exact
