@@ -144,3 +144,16 @@ def test_a_translation_that_leaves_sentences_out_is_one_reuse_entry() -> None:
     assert [(t.a_start, t.a_end, t.b_start, t.b_end, t.sentences) for t in joined] == [
         (0, 1249, 27, 939, 4), (1700, 1790, 1500, 1600, 3)
     ]
+
+
+def test_a_short_quote_reported_with_every_verb_shifted_and_a_word_changed() -> None:
+    a = _src(1, "« Ce jugement est une erreur et nous ferons appel dès lundi », a déclaré son avocat, Me Antoine "
+                "Ferrand, à la sortie de l'audience.", dt.date(2026, 11, 12), "fr")
+    b = _src(2, "L'avocat de l'ancien maire, Me Antoine Ferrand, a estimé que ce jugement était une injustice et que "
+                "son client ferait appel dès lundi.", dt.date(2026, 11, 13), "fr")
+    found = [d for d in compare([a, b]).discrepancies if d.kind == "quote_wording"]
+    assert len(found) == 1 and "« erreur » → « injustice »" in found[0].note
+    # the same words reported faithfully, tense and person shifted: nothing to report
+    c = _src(3, "L'avocat de l'ancien maire, Me Antoine Ferrand, a estimé que ce jugement était une erreur et qu'ils "
+                "feraient appel dès lundi.", dt.date(2026, 11, 13), "fr")
+    assert not [d for d in compare([a, c]).discrepancies if d.kind == "quote_wording"]

@@ -222,6 +222,7 @@ def compare(
     wording += reported_edges(
         [q for s in kept for q in s.quotes],
         [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
+        [s.lang for s in sources],
     )
     edges.extend(wording)
     alignments = _with_wording_pairs(alignments, sources, wording)
