@@ -157,3 +157,11 @@ def test_a_short_quote_reported_with_every_verb_shifted_and_a_word_changed() -> 
     c = _src(3, "L'avocat de l'ancien maire, Me Antoine Ferrand, a estimé que ce jugement était une erreur et qu'ils "
                 "feraient appel dès lundi.", dt.date(2026, 11, 13), "fr")
     assert not [d for d in compare([a, c]).discrepancies if d.kind == "quote_wording"]
+
+
+def test_per_cent_is_no_counted_noun() -> None:
+    from workbench.core.compare.align import SentRef, unit_terms
+
+    text = "The budget raises the property tax by 4.5 per cent, the steepest rise."
+    _terms, anchors = unit_terms(text, fold(text), SentRef(0, 0, len(text), 0, "en"))
+    assert "#4.5" in anchors and not any(a.startswith("u:per") for a in anchors)
