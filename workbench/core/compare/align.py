@@ -64,8 +64,8 @@ _CLAUSE_CUT = re.compile(
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
 _NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d{3})*(?:[.,]\d+)?")
 _NOUN_AFTER = re.compile(
-    r"\s*(?:%|(?:per|pour)\s?cent\b|percent\b|"
-    r"(?:millions?|milliards?|billions?|thousands?|mille|hundred)\s+(?:de\s+|d'|of\s+)?)?([a-z]{3,})"
+    r"\s*(?!(?:per|pour)\s?cent\b|percent\b)"
+    r"(?:%|(?:millions?|milliards?|billions?|thousands?|mille|hundred)\s+(?:de\s+|d'|of\s+)?)?([a-z]{3,})"
 )
 """The noun a figure counts (« 2 100 travailleurs », « 2,400 workers », « 4 millions de livres »): two reports
 of one count share it even when their figures differ."""
