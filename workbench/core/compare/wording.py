@@ -199,10 +199,13 @@ def _compare_lemmas(
     """
     sid_q, text_q, _fq, _ = src_q
     sid_r, text_r, folded_r, _ = src_r
+    w0, w1 = max(0, lo - len(q.words)), min(len(toks), hi + len(q.words) + 3)
+    heads = {w[:3] for w in q.words if w not in _LEMMA_SKIP}
+    if len(heads & {t[0][:3] for t in toks[w0:w1]}) < MIN_LEMMAS:
+        return None  # too few words in common to be worth lemmatising (a shared trigram by chance)
     said = _lemma_keys(text_q, q.bounds, lang)
     if len(said) < MIN_LEMMAS:
         return None
-    w0, w1 = max(0, lo - len(q.words)), min(len(toks), hi + len(q.words) + 3)
     reported = _lemma_keys(text_r, [(t[1], t[2]) for t in toks[w0:w1]], lang)
     sm = SequenceMatcher(None, [x for x, _ in said], [x for x, _ in reported], autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
