@@ -165,3 +165,16 @@ def test_per_cent_is_no_counted_noun() -> None:
     text = "The budget raises the property tax by 4.5 per cent, the steepest rise."
     _terms, anchors = unit_terms(text, fold(text), SentRef(0, 0, len(text), 0, "en"))
     assert "#4.5" in anchors and not any(a.startswith("u:per") for a in anchors)
+
+
+def test_english_negation_of_the_same_subject_and_verb() -> None:
+    a = _src(1, "The court ruled on Thursday. Maucourant did not attend the ruling.", dt.date(2026, 11, 12))
+    b = _src(2, "The court ruled on Thursday. Gérard Maucourant attended the ruling in silence.", dt.date(2026, 11, 13))
+    found = [d for d in compare([a, b]).discrepancies if d.kind == "other"]
+    assert [{s.source_id: s.value for s in d.spans} for d in found] == [{1: "did not happen", 2: "happened"}]
+    # a different verb, a question or a modal is no contradiction
+    c = _src(3, "The court ruled on Thursday. Did Maucourant attend the ruling? He may have attended the ruling.",
+             dt.date(2026, 11, 13))
+    d = _src(4, "The court ruled on Thursday. Maucourant did not appeal the ruling.", dt.date(2026, 11, 13))
+    assert not [x for x in compare([a, c]).discrepancies if x.kind == "other"]
+    assert not [x for x in compare([b, d]).discrepancies if x.kind == "other"]

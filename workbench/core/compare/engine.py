@@ -64,7 +64,7 @@ from workbench.core.compare.model import (
     Span,
     ValueSpan,
 )
-from workbench.core.compare.negation import Claim, negation_edges, sentence_claims
+from workbench.core.compare.negation import Claim, english_claims, negation_edges, sentence_claims
 from workbench.core.compare.notes import engine_line, for_reader
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
@@ -918,7 +918,8 @@ def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:
 
 def _claims(s: _Source, event: dt.date | None) -> list[Claim]:
     near = [near_event(_within(_d(s), x.start, x.end), event) for x in s.sentences]
-    return sentence_claims(s.sid, s.text, s.folded, s.sentences, near)
+    read = english_claims if s.lang == "en" else sentence_claims
+    return read(s.sid, s.text, s.folded, s.sentences, near)
 
 
 def _dedupe(found: list[Discrepancy]) -> list[Discrepancy]:

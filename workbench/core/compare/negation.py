@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.compare.discrepancies import Edge
-from workbench.core.compare.lang import PACKS
+from workbench.core.compare.lang import ALL_STOPWORDS, PACKS, lemma
 from workbench.core.compare.model import ValueSpan
-from workbench.core.compare.textutil import STOPWORDS, Sentence, word_set
+from workbench.core.compare.textutil import STOPWORDS, Sentence, fold, word_set
 
 _BOUNDARY = re.compile(r"[,;:()\"?!]|\.(?=\s|$)|\s(?:et|mais|puis|car|or)\s")
 """Clause boundaries inside a sentence (folded text)."""
@@ -297,3 +297,79 @@ def _note(claims: Sequence[Claim]) -> str:
         part += ")"
         parts.append(part)
     return f"« {subject} » « {verb} » or not — " + "; ".join(parts)
+
+
+
+_EN_BOUNDARY = re.compile(r"[,;:()\"?!]|\.(?=\s|$)|\s(?:and|but|while|although|though)\s")
+_EN_NP = re.compile(
+    r"(?:(?:but|and|yet|however|finally)\s+)?(?P<np>the\s+[a-z][a-z-]*(?:\s+(?:of\s+the\s+)?"
+    r"(?!(?:has|have|had|was|were|did|didn't|never|is|are)\b)[a-z][a-z-]*){0,2})\s+"
+)
+_EN_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+\s+")
+_EN_PRED = re.compile(
+    r"(?:(?P<neg>did\s+not|didn't|never)\s+(?P<base>[a-z]+)|(?P<aux>has|have|had|was|were)\s+"
+    r"(?P<not>not\s+|never\s+)?(?:been\s+)?(?P<part>[a-z]+(?:ed|en|wn))|(?P<past>[a-z]{3,}ed))\b"
+)
+_EN_NP_PRED = re.compile(_EN_NP.pattern + _EN_PRED.pattern)
+"""An English predication after its subject: « did not V », « has (not) V-ed », « was (not) V-ed » or a simple
+past « V-ed »; a modal (« may have », « could »), an adverb or anything else before the verb is not read."""
+
+
+def english_claims(
+    source_id: int, text: str, folded: str, sentences: Sequence[Sentence], near: Sequence[bool]
+) -> list[Claim]:
+    """The readable predications of an English source (the French reader's rules, English grammar).
+
+    « Maucourant did not attend the ruling » / « Maucourant attended the ruling », « The roof has not collapsed » /
+    « the roof collapsed »: same subject (a determined noun phrase or a proper name opening the clause), same verb
+    (lemma and voice), opposite polarity.
+    """
+    out: list[Claim] = []
+    for sent, ok in zip(sentences, near, strict=True):
+        if not ok or _QUESTION.search(folded, sent.start, sent.end):
+            continue
+        pos = sent.start
+        cuts = [(m.start(), m.end()) for m in _EN_BOUNDARY.finditer(folded, sent.start, sent.end)]
+        for cut0, cut1 in [*cuts, (sent.end, sent.end)]:
+            a, b = _trim(folded, pos, cut0)
+            pos = cut1
+            claim = _english_clause(source_id, text, folded, a, b) if b > a else None
+            if claim is not None:
+                out.append(claim)
+    return out
+
+
+def _english_clause(source_id: int, text: str, folded: str, a: int, b: int) -> Claim | None:
+    named = _EN_NAME.match(text, a)
+    if named is not None and named.end() < b and fold(text[a : named.end()]).split()[0] not in STOPWORDS:
+        name = text[a : named.end()].strip()
+        subject = Subject(fold(name.split()[-1]).lower(), name, "", "s")
+        at = named.end()
+    else:
+        npm = _EN_NP_PRED.match(folded, a, b)
+        if npm is None:
+            return None
+        words = [w for w in npm.group("np").split() if w not in ("the", "of")]
+        if not words or any(w in ALL_STOPWORDS for w in words):
+            return None
+        subject = Subject(" ".join(words), text[npm.start("np") : npm.end("np")], "", "s")
+        at = npm.end("np")
+    m = _EN_PRED.match(folded, at, b) if at < b and not folded[at].isspace() else _EN_PRED.match(folded, at + 1, b)
+    if m is None:
+        return None
+    verb = m.group("base") or m.group("part") or m.group("past") or ""
+    if verb in STOPWORDS:
+        return None
+    voice = "pass:" if m.group("aux") in ("was", "were") else ""
+    return Claim(
+        source_id,
+        a,
+        b,
+        subject,
+        "",
+        voice + lemma(verb, "en"),
+        text[m.start() : m.end()],
+        verb,
+        not (m.group("neg") or m.group("not")),
+        False,
+    )
