@@ -18,13 +18,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from workbench.core.compare import tuning
 from workbench.core.compare.discrepancies import Edge
 from workbench.core.compare.lang import lemma
 from workbench.core.compare.model import ValueSpan
 from workbench.core.compare.quotes import Quote
-from workbench.core.compare.textutil import WORD_RE, fold, stem, word_set
+from workbench.core.compare.textutil import WORD_RE, stem, word_set
 
 _EN_SUP = (
     r"(?:main|largest|biggest|leading|top|principal|chief|first|only|busiest|oldest|highest|greatest|strongest|"
@@ -172,12 +173,21 @@ _LEMMA_SKIP = _PERSON | _FUNCTION | word_set(
 MIN_LEMMAS = 4
 
 
-def _lemma_keys(text: str, bounds: Sequence[tuple[int, int]], lang: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=1 << 16)
+def _lemma(word: str, lang: str) -> str:
+    return lemma(word, lang)
+
+
+def _lemma_keys(
+    text: str, bounds: Sequence[tuple[int, int]], folded_words: Sequence[str], lang: str
+) -> list[tuple[str, int]]:
     """Content lemmas of the words at ``bounds`` of ``text``, with their word index (tense and person gone)."""
     out = []
-    for k, (a, b) in enumerate(bounds):
-        key = lemma(text[a:b].lower(), lang)
-        if key not in _LEMMA_SKIP and fold(text[a:b]).lower() not in _LEMMA_SKIP:
+    for k, ((a, b), w) in enumerate(zip(bounds, folded_words, strict=True)):
+        if w in _LEMMA_SKIP:
+            continue
+        key = _lemma(text[a:b].lower(), lang)
+        if key not in _LEMMA_SKIP:
             out.append((key, k))
     return out
 
@@ -203,10 +213,11 @@ def _compare_lemmas(
     heads = {w[:3] for w in q.words if w not in _LEMMA_SKIP}
     if len(heads & {t[0][:3] for t in toks[w0:w1]}) < MIN_LEMMAS:
         return None  # too few words in common to be worth lemmatising (a shared trigram by chance)
-    said = _lemma_keys(text_q, q.bounds, lang)
+    said = _lemma_keys(text_q, q.bounds, q.words, lang)
     if len(said) < MIN_LEMMAS:
         return None
-    reported = _lemma_keys(text_r, [(t[1], t[2]) for t in toks[w0:w1]], lang)
+    window = toks[w0:w1]
+    reported = _lemma_keys(text_r, [(t[1], t[2]) for t in window], [t[0] for t in window], lang)
     sm = SequenceMatcher(None, [x for x, _ in said], [x for x, _ in reported], autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)
