@@ -52,6 +52,8 @@ UNSEEN_NEW_DOSSIERS = (GOLD / "unseen_new_fr",)
 """Written and annotated blind by a later helper (committed before the engine ran on it); reported apart."""
 UNSEEN_BLIND4_DOSSIERS = (GOLD / "unseen_train_fr", GOLD / "unseen_call_en")
 """Written and annotated blind by helper compare4 (committed in 201af3f before the engine ran on them)."""
+UNSEEN_BLIND5_DOSSIERS = (GOLD / "unseen_court_fr", GOLD / "unseen_budget_en")
+"""Written and annotated blind by helper compare5 (committed in 94fcfa8 before the engine ran on them)."""
 DEFAULT_CORPUS = next((up / "shared" / "corpus" / "putin-xi-2026-fr" for up in (ROOT.parent, ROOT.parent.parent)
                        if (up / "shared" / "corpus" / "putin-xi-2026-fr").is_dir()),
                       ROOT.parent / "shared" / "corpus" / "putin-xi-2026-fr")  # a checkout, or a worktree below it
@@ -249,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     quality(UNSEEN_DOSSIERS, "unseen")
     quality(UNSEEN_NEW_DOSSIERS, "unseen (new)")
     quality(UNSEEN_BLIND4_DOSSIERS, "unseen (compare4)")
+    quality(UNSEEN_BLIND5_DOSSIERS, "unseen (compare5)")
     if args.quality_only:
         return 0 if ok else 1
     if args.corpus.is_dir() and any(args.corpus.glob("*.txt")):

@@ -21,15 +21,18 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from workbench.core.compare import tuning
+from workbench.core.compare.bridges import both_ways, two_hops
 from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, lemma
-from workbench.core.compare.quantities import find_quantities
+from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.textutil import WORD_RE, Ticker, mask_digits, stem
 
 
@@ -61,7 +64,8 @@ _CLAUSE_CUT = re.compile(
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
 _NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d{3})*(?:[.,]\d+)?")
 _NOUN_AFTER = re.compile(
-    r"\s*(?:%|(?:millions?|milliards?|billions?|thousands?|mille|hundred)\s+(?:de\s+|d'|of\s+)?)?([a-z]{3,})"
+    r"\s*(?!(?:per|pour)\s?cent\b|percent\b)"
+    r"(?:%|(?:millions?|milliards?|billions?|thousands?|mille|hundred)\s+(?:de\s+|d'|of\s+)?)?([a-z]{3,})"
 )
 """The noun a figure counts (« 2 100 travailleurs », « 2,400 workers », « 4 millions de livres »): two reports
 of one count share it even when their figures differ."""
@@ -129,8 +133,14 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out if len(out) > 1 else []
 
 
-def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]:
-    """Index terms (lemma stems and name keys) and anchors (numbers, months, names, quoted words) of a unit."""
+def unit_terms(
+    text: str, folded: str, u: SentRef, figures: tuple[Sequence[Quantity], list[int]] | None = None
+) -> tuple[list[str], set[str]]:
+    """Index terms (lemma stems and name keys) and anchors (numbers, months, names, quoted words) of a unit.
+
+    ``figures``: the source's figures (:func:`.quantities.find_quantities`, sorted by start) and their starts, when
+    the caller has them; else the unit's durations are read here.
+    """
     terms: list[str] = []
     anchors: set[str] = set()
     for m in WORD_RE.finditer(folded, u.start, u.end):
@@ -155,9 +165,9 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
     if _HOURS.search(folded, u.start, u.end):
         # a duration in hours is the same figure as its minutes (« an hour and a half » / « 90 minutes »); the
         # parts of « 1 heure et 25 minutes » are not figures of their own (« 25 » would tie any 25th anniversary)
-        for q in find_quantities(folded[u.start : u.end], []):
+        for q in _figures_in(folded, u, figures):
             if q.category == "duration" and q.value >= tuning.FIGURE_MIN_VALUE and q.value == int(q.value):
-                durations.append((u.start + q.start, u.start + q.end))
+                durations.append((q.start, q.end))
                 anchors.add(f"#{int(q.value)}")
                 terms.append(f"#{int(q.value)}")
     for m in _NUMBER.finditer(folded, u.start, u.end):
@@ -185,7 +195,29 @@ def unit_terms(text: str, folded: str, u: SentRef) -> tuple[list[str], set[str]]
     return terms, anchors
 
 
-def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Ticker) -> list[Pair]:
+def _figures_in(folded: str, u: SentRef, figures: tuple[Sequence[Quantity], list[int]] | None) -> list[Quantity]:
+    """The figures inside unit ``u``, offsets in the source's text."""
+    if figures is None:
+        found = find_quantities(folded[u.start : u.end], [])
+        return [replace(q, start=u.start + q.start, end=u.start + q.end) for q in found]
+    items, starts = figures
+    k = bisect_left(starts, u.start)
+    out = []
+    while k < len(items) and items[k].start < u.end:
+        if items[k].end <= u.end:
+            out.append(items[k])
+        k += 1
+    return out
+
+
+def align(
+    units: list[SentRef],
+    texts: list[str],
+    folded: list[str],
+    ticker: Ticker,
+    keep: Callable[[int, int], bool] | None = None,
+    figures: Sequence[Sequence[Quantity]] | None = None,
+) -> list[Pair]:
     """Verified alignments between units of different sources, best first (see the module docstring).
 
     Args:
@@ -193,6 +225,9 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         texts: text of record of each source (indexed by ``SentRef.src``).
         folded: folded text of each source.
         ticker: progress and cancel.
+        keep: whether two verified units (indexes into ``units``) may meet; checked before the one-to-few
+            selection, so a refused pair leaves its place to the next one.
+        figures: each source's figures, sorted by start (the engine has read them already); read here if absent.
     """
     n = len(units)
     ticker.stage(550, max(1, n))
@@ -200,8 +235,11 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         return []
     terms: list[Counter[str]] = []
     anchors: list[set[str]] = []
+    sorted_figures = [(f, [q.start for q in f]) for f in figures] if figures is not None else None
     for u in units:
-        found, marks = unit_terms(texts[u.src], folded[u.src], u)
+        found, marks = unit_terms(
+            texts[u.src], folded[u.src], u, sorted_figures[u.src] if sorted_figures is not None else None
+        )
         terms.append(Counter(found))
         anchors.append(marks)
     df: Counter[str] = Counter()
@@ -239,7 +277,7 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
                     acc[j] += w * wj
         per_src: dict[int, list[tuple[float, int]]] = {}
         for j, cos in acc.items():
-            if cos >= 0.08:
+            if cos >= tuning.CANDIDATE_COSINE:
                 per_src.setdefault(units[j].src, []).append((cos, j))
         if len(per_src) > tuning.MAX_SOURCES_PER_UNIT:
             ranked = sorted(per_src, key=lambda k: -max(c for c, _j in per_src[k]))[: tuning.MAX_SOURCES_PER_UNIT]
@@ -247,7 +285,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
         tying = _sharing_figure(i, strong, by_anchor, units)
         for j in tying:
             src_j = units[j].src
-            if acc.get(j, 0.0) < 0.08 and (src_j in per_src or len(per_src) < tuning.MAX_SOURCES_PER_UNIT):
+            room = src_j in per_src or len(per_src) < tuning.MAX_SOURCES_PER_UNIT
+            if acc.get(j, 0.0) < tuning.CANDIDATE_COSINE and room:
                 per_src.setdefault(src_j, []).append((acc.get(j, 0.0), j))
         for src_j, items in per_src.items():
             items.sort(reverse=True)
@@ -258,7 +297,7 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
                 score = scored.get(key)
                 if score is None:
                     fz = fuzz.token_sort_ratio(masked[i], masked[j]) / 100.0
-                    score = min(1.0, 0.55 * cos + 0.45 * fz)
+                    score = min(1.0, tuning.COSINE_WEIGHT * cos + tuning.WORDING_WEIGHT * fz)
                     scored[key] = score
                 top.append((score, j))
             top.sort(reverse=True)
@@ -288,6 +327,8 @@ def align(units: list[SentRef], texts: list[str], folded: list[str], ticker: Tic
             ):
                 promoted.append(Pair(i, j, score, shared))
     promoted.extend(_through_copies(promoted, units, scored, strong, masked))
+    if keep is not None:
+        promoted = [p for p in promoted if keep(p.i, p.j)]
     return _select(promoted, units, masked)
 
 
@@ -358,23 +399,25 @@ def _through_copies(
         partners[p.i].append(p)
         partners[p.j].append(p)
     out: list[Pair] = []
-    for p in pairs:
-        if p.score < tuning.COPY_SCORE or fuzz.partial_ratio(masked[p.i], masked[p.j]) < tuning.COPY_PARTIAL:
-            continue  # a near copy: one unit found almost word for word in the other (a dateline aside)
-        for a, b in ((p.i, p.j), (p.j, p.i)):
-            for q in partners[a]:
-                c = q.j if q.i == a else q.i
-                if units[c].src in (units[a].src, units[b].src) or units[c].parent == units[b].parent:
-                    continue
-                key = (b, c) if b < c else (c, b)
-                if key in have:
-                    continue
-                own = scored.get(key)
-                shared = tuple(sorted(strong[b] & strong[c]))
-                if not shared and (own is None or own < tuning.FLOOR):
-                    continue  # the copy must meet the partner on its own words or anchors too
-                have.add(key)
-                out.append(Pair(key[0], key[1], min(q.score, own if own is not None else q.score), shared or ("copy",)))
+    copies = [
+        (p.i, p.j)
+        for p in pairs  # a near copy: one unit found almost word for word in the other (a dateline aside)
+        if p.score >= tuning.COPY_SCORE and fuzz.partial_ratio(masked[p.i], masked[p.j]) >= tuning.COPY_PARTIAL
+    ]
+    for b, a, met in two_hops(((b, a) for a, b in both_ways(copies)), lambda a: partners[a]):
+        for q in met:
+            c = q.j if q.i == a else q.i
+            if units[c].src in (units[a].src, units[b].src) or units[c].parent == units[b].parent:
+                continue
+            key = (b, c) if b < c else (c, b)
+            if key in have:
+                continue
+            own = scored.get(key)
+            shared = tuple(sorted(strong[b] & strong[c]))
+            if not shared and (own is None or own < tuning.FLOOR):
+                continue  # the copy must meet the partner on its own words or anchors too
+            have.add(key)
+            out.append(Pair(key[0], key[1], min(q.score, own if own is not None else q.score), shared or ("copy",)))
     return out
 
 
@@ -434,7 +477,7 @@ def _select(pairs: list[Pair], units: list[SentRef], masked: list[str]) -> list[
 
 def _repeats(i: int, src: int, j: int, met: dict[tuple[int, int], list[int]], masked: list[str]) -> bool:
     """Whether ``j`` nearly repeats a unit of its source that ``i`` already met."""
-    return any(fuzz.token_set_ratio(masked[j], masked[k]) >= tuning.COPY_PARTIAL for k in met.get((i, src), ()))
+    return any(fuzz.token_set_ratio(masked[j], masked[k]) >= tuning.REPEAT_SET_RATIO for k in met.get((i, src), ()))
 
 
 def _touch(u: SentRef, v: SentRef) -> bool:

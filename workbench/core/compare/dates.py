@@ -26,7 +26,7 @@ _N = "|".join(sorted(_SMALL, key=len, reverse=True))
 _ABSOLUTE = re.compile(
     rf"\b(?:(?P<wd>{_W})\s+)?(?:le\s+)?(?P<day>1er|premier|\d{{1,2}})\s+(?P<month>{_M})\.?"
     rf"(?:\s+(?P<year>\d{{4}})\b)?"
-    rf"|\b(?P<month2>{_M})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})\b"
+    rf"|\b(?P<month2>{_M})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?\b(?![.,]\d)"
 )
 _NUMERIC = re.compile(
     r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})\b|\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"
@@ -48,6 +48,10 @@ _REL_YEAR = re.compile(
     r"cette annee|last year|next year|this year)\b"
 )
 _REL_MONTH = re.compile(r"\b(?P<w>le mois dernier|le mois prochain|ce mois-ci|last month)\b")
+_REL_NAMED_MONTH = re.compile(
+    rf"\b(?:(?P<q>last|next)\s+(?P<month>{_M})|(?:en\s+)?(?P<month2>{_M})\s+(?P<q2>dernier|prochain))\b"
+)
+"""« last December », « en mars dernier »: the latest such month before publication (or the next one after)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +114,11 @@ def find_dates(folded: str, published: dt.date | None) -> list[DateMention]:
 
     for m in _ABSOLUTE.finditer(folded):
         if m.group("month2"):
-            add(
-                m.start(),
-                m.end(),
-                _safe_date(int(m.group("year2")), MONTHS[m.group("month2")], int(m.group("day2"))),
-                "day",
-                False,
-            )
+            month, day = MONTHS[m.group("month2")], int(m.group("day2"))
+            if m.group("year2"):
+                add(m.start(), m.end(), _safe_date(int(m.group("year2")), month, day), "day", False)
+            elif published is not None and 1 <= day <= 31:
+                add(m.start(), m.end(), _nearest_year(month, day, published), "day", True)  # « Dec 8 »
             continue
         day_txt = m.group("day")
         day = 1 if day_txt in ("1er", "premier") else int(day_txt)
@@ -193,6 +195,14 @@ def _relative(folded: str, pub: dt.date, add: object) -> None:
             pub.year * 12 + pub.month - 1 + (-1 if ("dernier" in w or "last" in w) else (1 if "prochain" in w else 0))
         )
         add(m.start(), m.end(), dt.date(month_index // 12, month_index % 12 + 1, 1), "month", True)
+    for m in _REL_NAMED_MONTH.finditer(folded):
+        month = MONTH_NUMBERS[m.group("month") or m.group("month2")]
+        past = (m.group("q") or m.group("q2")) in ("last", "dernier")
+        if past:
+            year = pub.year if month < pub.month else pub.year - 1
+        else:
+            year = pub.year if month > pub.month else pub.year + 1
+        add(m.start(), m.end(), dt.date(year, month, 1), "month", True)
 
 
 def same_at(a: DateMention, b: DateMention) -> bool | None:

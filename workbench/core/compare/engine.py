@@ -19,6 +19,7 @@ from typing import Any
 from workbench.core.compare import tuning
 from workbench.core.compare.align import Pair, SentRef, align, is_headline, split_clauses
 from workbench.core.compare.boilerplate import find_boilerplate, is_caption_sentence
+from workbench.core.compare.bridges import both_ways, two_hops
 from workbench.core.compare.dates import DateMention, find_dates
 from workbench.core.compare.discrepancies import (
     Edge,
@@ -63,7 +64,7 @@ from workbench.core.compare.model import (
     Span,
     ValueSpan,
 )
-from workbench.core.compare.negation import Claim, negation_edges, sentence_claims
+from workbench.core.compare.negation import Claim, english_claims, negation_edges, sentence_claims
 from workbench.core.compare.notes import engine_line, for_reader
 from workbench.core.compare.persons import Mention, PersonIndex
 from workbench.core.compare.quantities import Quantity, find_quantities
@@ -179,7 +180,11 @@ def compare(
                 recycled_of[s.index] = found
 
     sents = _units(sources)
-    pairs = align(sents, [s.text for s in sources], [s.folded for s in sources], ticker)
+    pairs = align(
+        sents, [s.text for s in sources], [s.folded for s in sources], ticker,
+        _same_event(sents, sources, [rep or event for rep in reported], recycled_of),
+        [s.quantities for s in sources],
+    )
     alignments = tuple(
         Alignment(
             _span(sources[sents[p.i].src], sents[p.i]),
@@ -217,6 +222,7 @@ def compare(
     wording += reported_edges(
         [q for s in kept for q in s.quotes],
         [(s.sid, s.text, s.folded, [(q.start, q.end) for q in s.quotes]) for s in sources],
+        [s.lang for s in sources],
     )
     edges.extend(wording)
     alignments = _with_wording_pairs(alignments, sources, wording)
@@ -266,6 +272,41 @@ def _own_event(s: _Source, rep: dt.date | None, event: dt.date | None) -> dt.dat
     return rep
 
 
+def _merged(alignments: tuple[Alignment, ...], extra: Sequence[Alignment]) -> tuple[Alignment, ...]:
+    """``alignments`` plus ``extra``, in the result's order (source, start, other source)."""
+    if not extra:
+        return alignments
+    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+
+
+def _partner_pairs(alignments: Sequence[Alignment]) -> list[tuple[Span, Span]]:
+    """Each same-event alignment both ways round (passage, partner): the input of the partner's-partner passes."""
+    return [
+        (x, y) for al in alignments if al.relation == "same-event" for x, y in ((al.a, al.b), (al.b, al.a))
+    ]
+
+
+class _PairIndex:
+    """Spans already aligned, per ordered pair of sources (both ways round), to keep added pairs off them."""
+
+    def __init__(self, alignments: Sequence[Alignment]) -> None:
+        self._spans: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+        for al in alignments:
+            self.add(al.a.source_id, al.a.start, al.a.end, al.b.source_id, al.b.start, al.b.end)
+
+    def add(self, ia: int, a0: int, a1: int, ib: int, b0: int, b1: int) -> None:
+        """Record ``[a0, a1)`` of source ``ia`` aligned with ``[b0, b1)`` of source ``ib``."""
+        self._spans[(ia, ib)].append((a0, a1, b0, b1))
+        self._spans[(ib, ia)].append((b0, b1, a0, a1))
+
+    def meets(self, ia: int, a0: int, a1: int, ib: int, b0: int | None = None, b1: int | None = None) -> bool:
+        """Whether ``[a0, a1)`` of ``ia`` already meets source ``ib`` (through ``[b0, b1)`` when given)."""
+        return any(
+            x0 < a1 and a0 < x1 and (b0 is None or b1 is None or (y0 < b1 and b0 < y1))
+            for x0, x1, y0, y1 in self._spans.get((ia, ib), ())
+        )
+
+
 def _with_translations(
     alignments: tuple[Alignment, ...],
     translated: list[Translated],
@@ -273,10 +314,7 @@ def _with_translations(
     recycled_of: dict[int, Recycled],
 ) -> tuple[Alignment, ...]:
     """Alignments plus the sentence pairs of translated passages (the same fact in two languages)."""
-    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for al in alignments:
-        taken.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end))
-        taken.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end))
+    taken = _PairIndex(alignments)
     extra = []
     for t in translated:
         if t.a == t.b:
@@ -284,16 +322,14 @@ def _with_translations(
         sa, sb = sources[t.a], sources[t.b]
         relation = "recycled" if t.a in recycled_of or t.b in recycled_of else "same-event"
         for a0, a1, b0, b1, sc in t.pairs:
-            if any(a0 < hi and lo < a1 for lo, hi in taken.get((sa.sid, sb.sid), ())):
+            if taken.meets(sa.sid, a0, a1, sb.sid):
                 continue
             span_a = Span(sa.sid, a0, a1, sa.text[a0:a1])
             span_b = Span(sb.sid, b0, b1, sb.text[b0:b1])
             extra.append(Alignment(span_a, span_b, min(1.0, sc / 2), relation, ("translation",)))
     extra += _through_translations(alignments + tuple(extra), translated, sources, recycled_of)
     extra += _through_shared_partner(alignments + tuple(extra))
-    if not extra:
-        return alignments
-    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+    return _merged(alignments, extra)
 
 
 def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment]:
@@ -304,29 +340,28 @@ def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment
     to leave ». Not when the pair already aligned, when either already has its cap of partners in the other's
     source, or when each already has a partner there (then the comparison found their link).
     """
-    same_event = [al for al in alignments if al.relation == "same-event"]
     partners: dict[tuple[int, int], dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for al in same_event:
-        partners[(al.a.source_id, al.a.start)][al.b.source_id].append(al.b)
-        partners[(al.b.source_id, al.b.start)][al.a.source_id].append(al.a)
+    for x, y in _partner_pairs(alignments):
+        partners[(x.source_id, x.start)][y.source_id].append(y)
     count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int]] = set()
-    for _key, per in list(partners.items()):
-        only = [spans[0] for spans in per.values() if len(spans) == 1]
-        for k, y in enumerate(only):
-            for z in only[k + 1 :]:
-                in_z = partners[(y.source_id, y.start)].get(z.source_id, [])
-                in_y = partners[(z.source_id, z.start)].get(y.source_id, [])
-                if any(w.start == z.start for w in in_z) or max(len(in_z), len(in_y)) >= tuning.MAX_PER_SENTENCE:
-                    continue
-                if in_z and in_y:  # each already met the other's source: nothing to bridge
-                    continue
-                pair = (y.source_id, y.start, z.source_id, z.start)
-                if pair in done or not _room(count, y, z):
-                    continue
-                done.add(pair)
-                extra.append(Alignment(y, z, tuning.FIGURE_FLOOR, "same-event", ("partner",)))
+    # the middle passage's partners that are its only one in their source: each meets the ones after it
+    hubs = [[spans[0] for spans in per.values() if len(spans) == 1] for per in list(partners.values())]
+    first = (((k, y), only) for only in hubs for k, y in enumerate(only))
+    for (k, y), _hub, only in two_hops(first, lambda hub: hub):
+        for z in only[k + 1 :]:
+            in_z = partners[(y.source_id, y.start)].get(z.source_id, [])
+            in_y = partners[(z.source_id, z.start)].get(y.source_id, [])
+            if any(w.start == z.start for w in in_z) or max(len(in_z), len(in_y)) >= tuning.MAX_PER_SENTENCE:
+                continue
+            if in_z and in_y:  # each already met the other's source: nothing to bridge
+                continue
+            pair = (y.source_id, y.start, z.source_id, z.start)
+            if pair in done or not _room(count, y, z):
+                continue
+            done.add(pair)
+            extra.append(Alignment(y, z, tuning.FIGURE_FLOOR, "same-event", ("partner",)))
     return extra
 
 
@@ -345,9 +380,8 @@ def _through_translations(
     """
     same_event = [al for al in alignments if al.relation == "same-event"]
     partners: dict[tuple[int, int, int], list[Span]] = {}
-    for al in same_event:
-        for x, y in ((al.a, al.b), (al.b, al.a)):
-            partners.setdefault((x.source_id, x.start, x.end), []).append(y)
+    for x, y in _partner_pairs(alignments):
+        partners.setdefault((x.source_id, x.start, x.end), []).append(y)
     by_source: dict[int, list[tuple[int, int, int]]] = {}
     for key in partners:
         by_source.setdefault(key[0], []).append(key)
@@ -365,29 +399,28 @@ def _through_translations(
     count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int, int]] = set()
-    for ia, a0, a1, ib, b0, b1 in bridges:
-        if ia in old or ib in old:
-            continue
-        for orig, o0, o1, dest, d0, d1 in ((ia, a0, a1, ib, b0, b1), (ib, b0, b1, ia, a0, a1)):
-            mine = [y for k in by_source.get(dest, ()) if k[1] < d1 and d0 < k[2] for y in partners[k]]
-            for k in by_source.get(orig, ()):
-                if not (k[1] < o1 and o0 < k[2]):
-                    continue
-                for y in partners[k]:
-                    if y.source_id in (ia, ib) or lang[y.source_id] == lang[dest]:
-                        continue
-                    if any(z.source_id == y.source_id and z.start < y.end and y.start < z.end for z in mine):
-                        continue
-                    if sum(1 for z in mine if z.source_id == y.source_id) >= tuning.MAX_PER_SENTENCE:
-                        continue
-                    key5 = (dest, d0, y.source_id, y.start, y.end)
-                    if key5 in done:
-                        continue
-                    done.add(key5)
-                    mine.append(y)
-                    span = Span(dest, d0, d1, text[dest][d0:d1])
-                    if _room(count, span, y):
-                        extra.append(Alignment(span, y, 0.3, "same-event", ("translation",)))
+    def partners_of(end: tuple[int, int, int]) -> list[Span]:
+        sid, lo, hi = end
+        return [y for k in by_source.get(sid, ()) if k[1] < hi and lo < k[2] for y in partners[k]]
+
+    ends = [((ia, a0, a1), (ib, b0, b1)) for ia, a0, a1, ib, b0, b1 in bridges if ia not in old and ib not in old]
+    for (dest, d0, d1), (orig, _o0, _o1), found in two_hops(((d, o) for o, d in both_ways(ends)), partners_of):
+        mine = partners_of((dest, d0, d1))
+        for y in found:
+            if y.source_id in (orig, dest) or lang[y.source_id] == lang[dest]:
+                continue
+            if any(z.source_id == y.source_id and z.start < y.end and y.start < z.end for z in mine):
+                continue
+            if sum(1 for z in mine if z.source_id == y.source_id) >= tuning.MAX_PER_SENTENCE:
+                continue
+            key5 = (dest, d0, y.source_id, y.start, y.end)
+            if key5 in done:
+                continue
+            done.add(key5)
+            mine.append(y)
+            span = Span(dest, d0, d1, text[dest][d0:d1])
+            if _room(count, span, y):
+                extra.append(Alignment(span, y, tuning.TRANSLATION_BRIDGE_SCORE, "same-event", ("translation",)))
     return extra
 
 
@@ -427,7 +460,7 @@ def _reuse(
     else:
         pieces = []  # one language throughout: nothing can be a translation
     once = _translations_once(find_translations(pieces), sources)
-    for t in once:
+    for t in _joined(once, sources):
         sa, sb = sources[t.a], sources[t.b]
         span_a = Span(sa.sid, t.a_start, t.a_end, sa.text[t.a_start : t.a_end])
         span_b = Span(sb.sid, t.b_start, t.b_end, sb.text[t.b_start : t.b_end])
@@ -448,12 +481,41 @@ def _reuse(
 _LANG_NAMES = {"fr": "French", "en": "English"}
 
 
-def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:
-    """A passage is translated once: of overlapping candidates, the most sentence pairs (then earliest) wins."""
-    far = dt.date.max
+def _joined(found: list[Translated], sources: list[_Source]) -> list[Translated]:
+    """Translated passages of one pair of sources read as one when little text lies between them on both sides.
 
-    def key(t: Translated) -> tuple[int, dt.date]:
-        return (-t.sentences, min(sources[t.a].published or far, sources[t.b].published or far))
+    The wire's translation loses a sentence or two on the way (a quote left out): that is one translation with a
+    gap, not two. The sentence pairs stay as they were (they feed the alignments); only the reuse entry is joined.
+    """
+    out: list[Translated] = []
+    for t in sorted(found, key=lambda t: (t.a, t.b, t.a_start)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and t.a != t.b
+            and (last.a, last.b) == (t.a, t.b)
+            and 0 <= t.a_start - last.a_end <= tuning.TRANSLATION_JOIN_GAP
+            and 0 <= t.b_start - last.b_end <= tuning.TRANSLATION_JOIN_GAP
+        ):
+            out[-1] = replace(last, a_end=t.a_end, b_end=t.b_end, sentences=last.sentences + t.sentences)
+            continue
+        out.append(t)
+    return out
+
+
+def _translations_once(found: list[Translated], sources: list[_Source]) -> list[Translated]:
+    """A passage is translated once: of overlapping candidates, the best-sharing pair of sources wins.
+
+    The pair of sources sharing the most translated sentences in all comes first (a translation of the wire also
+    matches a relay copying part of it), then the most sentence pairs, then the earliest.
+    """
+    far = dt.date.max
+    per_pair: Counter[tuple[int, int]] = Counter()
+    for t in found:
+        per_pair[(t.a, t.b)] += t.sentences
+
+    def key(t: Translated) -> tuple[int, int, dt.date]:
+        return (-per_pair[(t.a, t.b)], -t.sentences, min(sources[t.a].published or far, sources[t.b].published or far))
 
     kept: list[Translated] = []
     for t in sorted(found, key=key):
@@ -595,6 +657,47 @@ class _Sorted:
         self.starts = [i.start for i in self.items]
 
 
+def _other_months(s: _Source, u: SentRef, event: dt.date | None) -> frozenset[tuple[int, int]]:
+    """Months a unit names that lie ``OTHER_EVENT_MONTHS`` or more from its source's event (another event's)."""
+    if event is None:
+        return frozenset()
+    return frozenset(
+        (d.value.year, d.value.month)
+        for d in _within(_d(s), u.start, u.end)
+        if d.precision == "month"
+        and abs((d.value.year - event.year) * 12 + d.value.month - event.month) >= tuning.OTHER_EVENT_MONTHS
+    )
+
+
+def _same_event(
+    units: list[SentRef],
+    sources: list[_Source],
+    reported: list[dt.date | None],
+    recycled_of: dict[int, Recycled],
+) -> Callable[[int, int], bool]:
+    """Whether two units may align: not when one side tells another event.
+
+    « Remember that last December the council passed the 2026 budget by 27 votes to 22 » shares its words with
+    this year's vote; a sentence naming a month far from its source's event (« last December », « en mars 2024 »)
+    meets only a sentence naming the same month. Recycled sources keep their pairs (shown as recycled).
+    """
+    months: dict[int, frozenset[tuple[int, int]]] = {}
+
+    def other(k: int) -> frozenset[tuple[int, int]]:
+        if k not in months:
+            u = units[k]
+            months[k] = _other_months(sources[u.src], u, reported[u.src])
+        return months[k]
+
+    def keep(i: int, j: int) -> bool:
+        if units[i].src in recycled_of or units[j].src in recycled_of:
+            return True
+        a, b = other(i), other(j)
+        return a == b or bool(a & b)
+
+    return keep
+
+
 def _within(sorted_items: _Sorted, lo: int, hi: int) -> list[Any]:
     """Items lying inside ``[lo, hi)``."""
     items, starts = sorted_items.items, sorted_items.starts
@@ -708,25 +811,19 @@ def _with_event_days(
             leads.append((s, sent))
     if len(leads) < 2:
         return alignments
-    seen: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-    for al in alignments:
-        seen.setdefault((al.a.source_id, al.b.source_id), []).append((al.a.start, al.a.end, al.b.start, al.b.end))
-        seen.setdefault((al.b.source_id, al.a.source_id), []).append((al.b.start, al.b.end, al.a.start, al.a.end))
+    seen = _PairIndex(alignments)
     extra = []
     count = _per_passage(alignments)
     for k, (sa, xa) in enumerate(leads):
         for sb, xb in leads[k + 1 :]:
             if sa.sid in compared and sb.sid in compared:
                 continue
-            if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1
-                   for a0, a1, b0, b1 in seen.get((sa.sid, sb.sid), ())):
+            if seen.meets(sa.sid, xa.start, xa.end, sb.sid, xb.start, xb.end):
                 continue
             span_a, span_b = _span(sa, xa), _span(sb, xb)
             if _room(count, span_a, span_b):
                 extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", ("event-day",)))
-    if not extra:
-        return alignments
-    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+    return _merged(alignments, extra)
 
 
 def _with_wording_pairs(
@@ -745,10 +842,7 @@ def _with_wording_pairs(
             return None
         return next((x for x in src.sentences if x.start <= span.start < x.end), None)
 
-    have: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for al in alignments:
-        have[(al.a.source_id, al.b.source_id)].append((al.a.start, al.a.end, al.b.start, al.b.end))
-        have[(al.b.source_id, al.a.source_id)].append((al.b.start, al.b.end, al.a.start, al.a.end))
+    have = _PairIndex(alignments)
     extra: list[Alignment] = []
     count = _per_passage(alignments)
     for e in wording:
@@ -758,17 +852,14 @@ def _with_wording_pairs(
         if xa is None or xb is None:
             continue
         ia, ib = e.a.source_id, e.b.source_id
-        if any(a0 < xa.end and xa.start < a1 and b0 < xb.end and xb.start < b1 for a0, a1, b0, b1 in have[(ia, ib)]):
+        if have.meets(ia, xa.start, xa.end, ib, xb.start, xb.end):
             continue
-        have[(ia, ib)].append((xa.start, xa.end, xb.start, xb.end))
-        have[(ib, ia)].append((xb.start, xb.end, xa.start, xa.end))
+        have.add(ia, xa.start, xa.end, ib, xb.start, xb.end)
         anchor = "rank" if e.group.startswith("rank:") else "quote"
         span_a, span_b = _span(by_sid[ia], xa), _span(by_sid[ib], xb)
         if _room(count, span_a, span_b):
             extra.append(Alignment(span_a, span_b, tuning.FIGURE_FLOOR, "same-event", (anchor,)))
-    if not extra:
-        return alignments
-    return tuple(sorted(alignments + tuple(extra), key=lambda al: (al.a.source_id, al.a.start, al.b.source_id)))
+    return _merged(alignments, extra)
 
 
 def _per_passage(alignments: tuple[Alignment, ...]) -> Counter[tuple[int, int]]:
@@ -827,17 +918,29 @@ def _interactions(s: _Source, event: dt.date | None) -> SourceInteractions:
 
 def _claims(s: _Source, event: dt.date | None) -> list[Claim]:
     near = [near_event(_within(_d(s), x.start, x.end), event) for x in s.sentences]
-    return sentence_claims(s.sid, s.text, s.folded, s.sentences, near)
+    read = english_claims if s.lang == "en" else sentence_claims
+    return read(s.sid, s.text, s.folded, s.sentences, near)
 
 
 def _dedupe(found: list[Discrepancy]) -> list[Discrepancy]:
-    """Drop a participant discrepancy whose spans all belong to another one (the same fact found twice)."""
+    """Drop a finding that repeats another one.
+
+    A participant discrepancy whose spans all belong to another one is the same fact found twice; a figure whose
+    every span lies inside the spans of one quote-wording finding (« ten years » quoted, « twenty years »
+    reported) is that wording change told again.
+    """
     keys = [frozenset((v.source_id, v.start, v.end) for v in d.spans) for d in found]
+    quoted = [d.spans for d in found if d.kind == "quote_wording"]
     out = []
     for k, d in enumerate(found):
         if d.kind == "participant" and any(
             j != k and found[j].kind == "participant" and keys[k] <= keys[j] and (keys[k] < keys[j] or j < k)
             for j in range(len(found))
+        ):
+            continue
+        if d.kind in ("number", "count") and any(
+            all(any(v.source_id == w.source_id and w.start <= v.start and v.end <= w.end for w in q) for v in d.spans)
+            for q in quoted
         ):
             continue
         out.append(d)
@@ -888,11 +991,24 @@ def _speaker_edges(sa: _Source, sb: _Source, m: QuoteMatch, roles: Roles) -> lis
     xa, xb = _speaker(sa, m.a, roles), _speaker(sb, m.b, roles)
     if xa is None or xb is None:
         return []
-    va, vb = mspan(sa.sid, sa.text, xa), mspan(sb.sid, sb.text, xb)
+    va, vb = _as_spelled(mspan(sa.sid, sa.text, xa)), _as_spelled(mspan(sb.sid, sb.text, xb))
     words = sa.text[m.a.start : m.a.end].split()
     short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-    note = f"« {short} » attributed to {xa.name} (source {sa.sid}) vs {xb.name} (source {sb.sid})"
+    note = f"« {short} » attributed to {va.value} (source {sa.sid}) vs {vb.value} (source {sb.sid})"
     return [Edge("participant", "speaker", va, vb, xa.name == xb.name, note)]
+
+
+def _as_spelled(v: ValueSpan) -> ValueSpan:
+    """The speaker as the source spells a full name (« Oleksandr Petrenko » where another writes « Aleksandr »).
+
+    Who is who is decided on the dossier's one name per person; the value shown is the source's own words when
+    they are a full name of that person (capitalised words ending in the same surname).
+    """
+    own = v.exact.split()
+    name = str(v.value).split()
+    if len(own) >= 2 and all(w[:1].isupper() for w in own) and name and fold(own[-1]) == fold(name[-1]):
+        return replace(v, value=" ".join(own))
+    return v
 
 
 def _speaker(s: _Source, q: Quote, roles: Roles) -> Mention | None:

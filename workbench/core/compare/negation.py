@@ -5,10 +5,10 @@ surveillée toute la nuit ; elle n'a pas cédé ». Such sentences share few val
 compare), so they are read as predications: a subject, a verb in a compound tense (« a cédé », « aurait cédé »,
 « n'a pas cédé », « s'est effondrée », « a été détruite ») and a polarity. Precision comes first:
 
-* the subject is a named noun phrase opening its clause (« la digue du Moulin », « le pont Neuf », a proper
-  name), or « il/elle/ils/elles » resolved to the subject of the previous clause (same sentence, else the previous
-  sentence) when gender and number agree; anything else before the verb (« que », « si », an object pronoun,
-  « aucune ») and the clause is not read;
+* the subject is a named noun phrase opening its clause (« la digue du Moulin », « le pont Neuf »), a proper
+  name of one to three capitalised words (« Gérard Maucourant ») or « il/elle/ils/elles » resolved to the
+  subject of the previous clause (same sentence, else the previous sentence) when gender and number agree;
+  anything else before the verb (« que », « si », an object pronoun, « aucune ») and the clause is not read;
 * negation is « ne/n' … pas/jamais/plus/point »; « ne … que », « n'a pas seulement/uniquement », a hedging
   adverb (« presque », « failli ») or a modal (« a pu céder ») make the clause unreadable, never a polarity;
 * questions, sentences dated far from the dossier's event, and sources stating both polarities themselves (a
@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.compare.discrepancies import Edge
-from workbench.core.compare.lang import PACKS
+from workbench.core.compare.lang import ALL_STOPWORDS, PACKS, lemma
 from workbench.core.compare.model import ValueSpan
-from workbench.core.compare.textutil import STOPWORDS, Sentence, word_set
+from workbench.core.compare.textutil import STOPWORDS, Sentence, fold, word_set
 
 _BOUNDARY = re.compile(r"[,;:()\"?!]|\.(?=\s|$)|\s(?:et|mais|puis|car|or)\s")
 """Clause boundaries inside a sentence (folded text)."""
@@ -127,6 +127,24 @@ def _np_subject(folded: str, text: str, a: int, m: re.Match[str]) -> Subject | N
     return Subject(key, text[s:e], gender, number)
 
 
+_NAME_WORDS = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-Þ][\w'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+\s*$")
+
+
+def _name_subject(text: str, a: int, before: str) -> Subject | None:
+    """A proper name opening the clause (« Gérard Maucourant n'a pas assisté »): one to three capitalised words.
+
+    Its key is the last word (the surname, as the persons index keys it); gender unknown, singular.
+    """
+    raw = text[a : a + len(before)]
+    if not _NAME_WORDS.match(raw):
+        return None
+    words = before.split()
+    if any(w in STOPWORDS for w in words):
+        return None
+    lead = len(before) - len(before.lstrip())
+    return Subject(words[-1], raw[lead:].rstrip(), "", "s")
+
+
 def _agrees(pro: str, ante: Subject) -> bool:
     number = "p" if pro.endswith("s") else "s"
     gender = "f" if pro.startswith("elle") else "m"
@@ -176,7 +194,14 @@ def _read_clause(
         else:
             nm = _SUBJECT_NP.match(before)
             if nm is None:
-                return None, fallback
+                named = _name_subject(text, a, before)
+                if named is None:
+                    return None, fallback
+                subject, start = named, a + len(before) - len(before.lstrip())
+                aux = vm.group("aux")
+                if aux in _AUX_PLUR:
+                    return None, subject
+                return _claim(source_id, text, a, b, start, vm, subject, pronoun), subject
             subject = _np_subject(folded, text, a, nm)
             if subject is None:
                 return None, fallback
@@ -272,3 +297,79 @@ def _note(claims: Sequence[Claim]) -> str:
         part += ")"
         parts.append(part)
     return f"« {subject} » « {verb} » or not — " + "; ".join(parts)
+
+
+
+_EN_BOUNDARY = re.compile(r"[,;:()\"?!]|\.(?=\s|$)|\s(?:and|but|while|although|though)\s")
+_EN_NP = re.compile(
+    r"(?:(?:but|and|yet|however|finally)\s+)?(?P<np>the\s+[a-z][a-z-]*(?:\s+(?:of\s+the\s+)?"
+    r"(?!(?:has|have|had|was|were|did|didn't|never|is|are)\b)[a-z][a-z-]*){0,2})\s+"
+)
+_EN_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+\s+")
+_EN_PRED = re.compile(
+    r"(?:(?P<neg>did\s+not|didn't|never)\s+(?P<base>[a-z]+)|(?P<aux>has|have|had|was|were)\s+"
+    r"(?P<not>not\s+|never\s+)?(?:been\s+)?(?P<part>[a-z]+(?:ed|en|wn))|(?P<past>[a-z]{3,}ed))\b"
+)
+_EN_NP_PRED = re.compile(_EN_NP.pattern + _EN_PRED.pattern)
+"""An English predication after its subject: « did not V », « has (not) V-ed », « was (not) V-ed » or a simple
+past « V-ed »; a modal (« may have », « could »), an adverb or anything else before the verb is not read."""
+
+
+def english_claims(
+    source_id: int, text: str, folded: str, sentences: Sequence[Sentence], near: Sequence[bool]
+) -> list[Claim]:
+    """The readable predications of an English source (the French reader's rules, English grammar).
+
+    « Maucourant did not attend the ruling » / « Maucourant attended the ruling », « The roof has not collapsed » /
+    « the roof collapsed »: same subject (a determined noun phrase or a proper name opening the clause), same verb
+    (lemma and voice), opposite polarity.
+    """
+    out: list[Claim] = []
+    for sent, ok in zip(sentences, near, strict=True):
+        if not ok or _QUESTION.search(folded, sent.start, sent.end):
+            continue
+        pos = sent.start
+        cuts = [(m.start(), m.end()) for m in _EN_BOUNDARY.finditer(folded, sent.start, sent.end)]
+        for cut0, cut1 in [*cuts, (sent.end, sent.end)]:
+            a, b = _trim(folded, pos, cut0)
+            pos = cut1
+            claim = _english_clause(source_id, text, folded, a, b) if b > a else None
+            if claim is not None:
+                out.append(claim)
+    return out
+
+
+def _english_clause(source_id: int, text: str, folded: str, a: int, b: int) -> Claim | None:
+    named = _EN_NAME.match(text, a)
+    if named is not None and named.end() < b and fold(text[a : named.end()]).split()[0] not in STOPWORDS:
+        name = text[a : named.end()].strip()
+        subject = Subject(fold(name.split()[-1]).lower(), name, "", "s")
+        at = named.end()
+    else:
+        npm = _EN_NP_PRED.match(folded, a, b)
+        if npm is None:
+            return None
+        words = [w for w in npm.group("np").split() if w not in ("the", "of")]
+        if not words or any(w in ALL_STOPWORDS for w in words):
+            return None
+        subject = Subject(" ".join(words), text[npm.start("np") : npm.end("np")], "", "s")
+        at = npm.end("np")
+    m = _EN_PRED.match(folded, at, b) if at < b and not folded[at].isspace() else _EN_PRED.match(folded, at + 1, b)
+    if m is None:
+        return None
+    verb = m.group("base") or m.group("part") or m.group("past") or ""
+    if verb in STOPWORDS:
+        return None
+    voice = "pass:" if m.group("aux") in ("was", "were") else ""
+    return Claim(
+        source_id,
+        a,
+        b,
+        subject,
+        "",
+        voice + lemma(verb, "en"),
+        text[m.start() : m.end()],
+        verb,
+        not (m.group("neg") or m.group("not")),
+        False,
+    )

@@ -31,7 +31,7 @@ _FR_TEMPLATES: tuple[tuple[str, str], ...] = (
     (r"^named as taking part: ", "personnes citées comme participants : "),
     (r"^rank stated differently: ", "rang présenté différemment : "),
     (
-        r"^source (\d+) quotes, source (\d+) reports the same words with a change: ",
+        r"(?:^|(?<=\| ))source (\d+) quotes, source (\d+) reports the same words with a change: ",
         r"la source \1 cite, la source \2 rapporte les mêmes mots avec un changement : ",
     ),
     (r"» left out\b", "» omis"),
@@ -52,6 +52,7 @@ _FR_TEMPLATES: tuple[tuple[str, str], ...] = (
     (r" vs ", " contre "),
     (r"\bvideo\b", "vidéo"),
     (r"\btelephone\b", "téléphone"),
+    (r"(?<! ); ", " ; "),  # French typography, last
 )
 
 

@@ -39,6 +39,8 @@ _STOP = word_set(
     boulevard lire photo video cependant pourtant enfin puis ensuite toutefois interroge interrogee dans the of
     grand grande hall salle peuple musee institut universite academie stade port
     and to in for with before after because why when while president prime minister mr mrs ms
+    mayor councillor councilor adviser advisor governor senator judge prosecutor chair chairman chairwoman
+    spokesperson spokesman spokeswoman secretary ambassador director professor chief leader me maitre
     """
 )
 

@@ -71,7 +71,7 @@ _SCALE = re.compile(
 )
 _UNIT = re.compile(
     r"\s*(?:(?:de|d')\s*)?(?P<unit>dollars?(?:\s+americains)?|euros?|livres?\s+sterling|francs?\s+suisses|yuans?|"
-    r"roubles?|yens?|us\$|\$|€|£|usd|eur|gbp|%|pour\s?cent|pourcents?|percent|points?\s+de\s+pourcentage|"
+    r"roubles?|yens?|us\$|\$|€|£|usd|eur|gbp|%|pour\s?cent|pourcents?|per\s?cent|points?\s+de\s+pourcentage|"
     r"km2|km²|kilometres?\s+carres|km|kilometres?|metres?|cm|mm|millimetres?|kg|kilos?|kilogrammes?|tonnes?|"
     r"litres?|hectares?|ha|degres|°c|°|mw|gw|twh|mwh|kwh|barils?)(?![a-z])"
 )
@@ -83,7 +83,8 @@ _BOUND_BEFORE = re.compile(
 )
 _UNIT_KEYS = {
     "dollar": "USD", "dollars": "USD", "us$": "USD", "$": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
-    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "%": "%", "percent": "%", "km2": "km2", "km²": "km2",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "%": "%", "percent": "%", "per cent": "%",
+    "km2": "km2", "km²": "km2",
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ha": "ha", "°c": "°C", "°": "°C", "degres": "°C", "mw": "MW",
     "gw": "GW", "twh": "TWh", "mwh": "MWh", "kwh": "kWh",
 }  # fmt: skip
@@ -139,10 +140,10 @@ def words_to_int(seq: str) -> int | None:
     for part in re.split(r"-et-|\s+et\s+|-|\s+", seq.strip()):
         if not part:
             continue
-        if part == "mille":
+        if part in ("mille", "thousand"):
             total += max(current, 1) * 1000
             current = 0
-        elif part in ("cent", "cents"):
+        elif part in ("cent", "cents", "hundred"):
             current = max(current, 1) * 100 if current % 100 == current else current + 100
         elif part in ("vingt", "vingts") and current % 100 == 4:
             current += 76
@@ -432,7 +433,8 @@ def _numbers(folded: str, free: object, add: object) -> None:
             )
             continue
         noun = _noun_after(folded, pos)
-        if words and (noun is None or txt in ("un", "une", "zero") or (txt == "neuf" and noun[0][-1] not in "sx")):
+        lone = txt in ("un", "une", "zero", "one")
+        if words and (noun is None or lone or (txt == "neuf" and noun[0][-1] not in "sx")):
             continue
         if noun is not None and noun[0] in _UNIT_WORDS:
             continue

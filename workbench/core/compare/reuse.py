@@ -99,7 +99,8 @@ def find_reuse(
             b0, b1 = words[sb][run.j0][0], words[sb][run.lj + K - 1][1]
             if sa == sb and b0 < a1:
                 continue
-            quoted = _quoted_share(a0, a1, quotes[sa]) > 0.6 and _quoted_share(b0, b1, quotes[sb]) > 0.6
+            share = min(_quoted_share(a0, a1, quotes[sa]), _quoted_share(b0, b1, quotes[sb]))
+            quoted = share > tuning.REUSE_QUOTED_SHARE
             if sa == sb and (quoted or n_words < tuning.REUSE_MIN_WORDS_INSIDE):
                 continue
             if _content_words(folded[sa], a0, a1) < (

@@ -88,9 +88,9 @@ def pair_score(x: Piece, y: Piece, *, cognates: bool = True) -> float:
     dice = 2 * len(x.prefixes & y.prefixes) / max(1, len(x.prefixes) + len(y.prefixes)) if cognates else 0.0
     if shared >= tuning.TRANSLATION_MIN_ANCHORS:
         return 1.0 + shared / 10 + dice
-    if cognates and shared >= 1 and dice >= 0.25:
-        return 0.5 + shared / 10 + dice
-    if cognates and dice >= 0.45 and min(lx, ly) >= 30:
+    if cognates and shared >= 1 and dice >= tuning.TRANSLATION_DICE_ANCHORED:
+        return tuning.TRANSLATION_ONE_ANCHOR + shared / 10 + dice
+    if cognates and dice >= tuning.TRANSLATION_DICE_ALONE and min(lx, ly) >= tuning.TRANSLATION_DICE_MIN_CHARS:
         return dice
     return 0.0
 
@@ -188,5 +188,5 @@ def _fill_gaps(run: list[tuple[int, int, float]], xs: list[Piece], ys: list[Piec
                 x, y = xs[i + 1], ys[j + 1]
                 lx, ly = x.end - x.start, y.end - y.start
                 if x.lang != y.lang and min(lx, ly) / max(lx, ly, 1) >= tuning.TRANSLATION_MIN_LENGTH_RATIO:
-                    out.append((i + 1, j + 1, 0.5))
+                    out.append((i + 1, j + 1, tuning.TRANSLATION_GAP_SCORE))
     return out

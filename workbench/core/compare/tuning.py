@@ -35,6 +35,11 @@ COPY_SCORE = 0.7
 COPY_PARTIAL = 85
 """rapidfuzz partial ratio (digits masked) above which one unit is found almost word for word in the other: a near
 copy, or a headline its source repeats in the lead."""
+REPEAT_SET_RATIO = 85
+"""rapidfuzz token set ratio (digits masked) above which a unit repeats another of its source that a passage already
+met (a headline and its lead): the passage meets one of them. A set ratio, not ``COPY_PARTIAL``'s partial ratio:
+measured on the gold dossiers both give the same pairs; on the real articles the partial ratio drops one recycled
+pair."""
 HEADLINE_MAX_CHARS = 110
 """A unit shorter than this without closing punctuation is a headline: it aligns on a shared anchor or a high score
 only (« La Russie et la Chine déterminées à maintenir l'ordre mondial » shares its topic words with many sentences)."""
@@ -92,3 +97,38 @@ TRANSLATION_MIN_LENGTH_RATIO = 0.55
 # --- triage ------------------------------------------------------------------------------------------------------
 TRIAGE_TOP = 10
 """Sentences per source the « Suggest claims » view and ``workbench triage`` list by default."""
+
+OTHER_EVENT_MONTHS = 2
+"""A sentence naming a month this far (or more) from its source's event tells another event (« last December »
+in this December's story, « en mars 2024 »): it aligns only with a sentence naming the same month. Lower, a story
+told at a month's turn would lose its own facts; higher, last month's event would pass as today's."""
+
+TRANSLATION_BRIDGE_SCORE = 0.3
+"""Score shown for a pair met through a translation (a translated sentence and its original's partner in a third
+source): below ``VERIFY``, so the pair reads as inferred, above ``FIGURE_FLOOR``, the floor of promoted pairs."""
+
+CANDIDATE_COSINE = 0.08
+"""Lowest lemma-vector cosine for a unit of another source to be scored at all (below it only a shared tying
+figure makes it a candidate): lower, scoring time grows with every shared common word; higher, paraphrases with
+few shared words are never scored."""
+COSINE_WEIGHT = 0.55
+"""Weight of the lemma-vector cosine in a pair's score: it carries the rare words two units share."""
+WORDING_WEIGHT = 0.45
+"""Weight of rapidfuzz's token sort ratio (digits masked) in a pair's score: the order and length of the wording.
+The two weights sum to 1 so that scores stay in [0, 1] (the thresholds above are set on that scale)."""
+TRANSLATION_ONE_ANCHOR = 0.5
+"""Base score of two sentences in two languages sharing one anchor and enough cognate prefixes (two anchors score
+from 1.0): above ``TRANSLATION_GAP_SCORE`` so a sentence pair with evidence wins over a gap filled by position."""
+TRANSLATION_DICE_ANCHORED = 0.25
+"""Cognate-prefix Dice coefficient two sentences sharing one anchor need to be a translated pair."""
+TRANSLATION_DICE_ALONE = 0.45
+"""Cognate-prefix Dice coefficient two sentences sharing no anchor need (and ``TRANSLATION_DICE_MIN_CHARS``)."""
+TRANSLATION_DICE_MIN_CHARS = 30
+"""Shortest sentence paired on cognates alone: short lines share prefixes by chance."""
+TRANSLATION_GAP_SCORE = 0.5
+"""Score of the one sentence left on each side between two translated pairs (paired by position)."""
+REUSE_QUOTED_SHARE = 0.6
+"""A shared passage more than this share quotation on both sides is a common source (a quote), not a copy."""
+TRANSLATION_JOIN_GAP = 400
+"""Characters (on each side) between two translated passages of the same two sources below which the reuse list
+shows them as one translation (a sentence or two left out); the sentence pairs are kept apart."""

@@ -18,9 +18,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from workbench.core.compare import tuning
 from workbench.core.compare.discrepancies import Edge
+from workbench.core.compare.lang import lemma
 from workbench.core.compare.model import ValueSpan
 from workbench.core.compare.quotes import Quote
 from workbench.core.compare.textutil import WORD_RE, stem, word_set
@@ -33,7 +35,7 @@ _EN_OWNER = r"(?:the|its|their|his|her|[a-z]{3,}'s)"
 _TOP = re.compile(
     r"\b(?:(?:le|la|l'|son|sa|leur|notre)\s*(?:principal|principale|premier|premiere|plus grand|plus grande|seul|"
     r"seule)\s+(?P<fr>[a-z]{4,})|(?P<fr2>[a-z]{4,})(?:\s+[a-z]{4,})?\s+(?:primordial|privilegie|numero un)|"
-    r"(?:le|la|l')\s*plus\s+(?P<fr3>[a-z]{5,})|"
+    r"(?:le|la|l'|du|de\s+la)\s*plus\s+(?P<fr3>[a-z]{5,})|"
     rf"{_EN_OWNER}\s+(?P<en>{_EN_SUP})\s+(?:(?P<en2>[a-z]{{4,}})\s+)?(?P<en3>[a-z]{{4,}}))"
 )
 _ONE_OF = re.compile(
@@ -122,12 +124,16 @@ MIN_COVERAGE = 0.7
 def reported_edges(
     quotes: Sequence[Quote],
     sources: Sequence[tuple[int, str, str, list[tuple[int, int]]]],
+    languages: Sequence[str] | None = None,
 ) -> list[Edge]:
     """Quotations whose words another source reports without quotation marks, with a changed content word.
 
     Args:
         quotes: every quotation of the dossier (``Quote.src`` indexes ``sources``).
         sources: per source ``(source_id, text, folded, quoted ranges)``.
+        languages: per source, its language code; with it, a short quotation whose reported version shifts every
+            verb (« Ce jugement est une erreur et nous ferons appel » / « ce jugement était une injustice et … son
+            client ferait appel ») is compared on lemmas when no run of five words is left in common.
     """
     tokens = []
     index: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
@@ -150,11 +156,102 @@ def reported_edges(
         for k in best:
             lo, hi, n = _densest(sorted(hits[k]), len(q.words) + 6)
             if n < MIN_SHARED_RUN - 2:
+                if languages is not None and languages[k] == languages[q.src]:
+                    edge = _compare_lemmas(q, sources[q.src], sources[k], tokens[k], lo, hi, languages[k])
+                    if edge is not None:
+                        edges.append(edge)
                 continue
             edge = _compare(q, sources[q.src], sources[k], tokens[k], lo, hi)
             if edge is not None:
                 edges.append(edge)
     return edges
+
+
+_LEMMA_SKIP = _PERSON | _FUNCTION | word_set(
+    "ce cet cette ces this these those etre avoir be have do will shall que qu that et and se s y en dont"
+)
+MIN_LEMMAS = 4
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemma(word: str, lang: str) -> str:
+    return lemma(word, lang)
+
+
+def _lemma_keys(
+    text: str, bounds: Sequence[tuple[int, int]], folded_words: Sequence[str], lang: str
+) -> list[tuple[str, int]]:
+    """Content lemmas of the words at ``bounds`` of ``text``, with their word index (tense and person gone)."""
+    out = []
+    for k, ((a, b), w) in enumerate(zip(bounds, folded_words, strict=True)):
+        if w in _LEMMA_SKIP:
+            continue
+        key = _lemma(text[a:b].lower(), lang)
+        if key not in _LEMMA_SKIP:
+            out.append((key, k))
+    return out
+
+
+def _compare_lemmas(
+    q: Quote,
+    src_q: tuple[int, str, str, list[tuple[int, int]]],
+    src_r: tuple[int, str, str, list[tuple[int, int]]],
+    toks: list[tuple[str, int, int]],
+    lo: int,
+    hi: int,
+    lang: str,
+) -> Edge | None:
+    """A short quotation and its reported version compared on content lemmas (see :func:`reported_edges`).
+
+    Promoted when at least ``MIN_LEMMAS`` and ``MIN_COVERAGE`` of the quote's content lemmas are found in order
+    within about the quote's length, and a content lemma was replaced by another (not only moved, added or left
+    out): « erreur » → « injustice ».
+    """
+    sid_q, text_q, _fq, _ = src_q
+    sid_r, text_r, folded_r, _ = src_r
+    w0, w1 = max(0, lo - len(q.words)), min(len(toks), hi + len(q.words) + 3)
+    heads = {w[:3] for w in q.words if w not in _LEMMA_SKIP}
+    if len(heads & {t[0][:3] for t in toks[w0:w1]}) < MIN_LEMMAS:
+        return None  # too few words in common to be worth lemmatising (a shared trigram by chance)
+    said = _lemma_keys(text_q, q.bounds, q.words, lang)
+    if len(said) < MIN_LEMMAS:
+        return None
+    window = toks[w0:w1]
+    reported = _lemma_keys(text_r, [(t[1], t[2]) for t in window], [t[0] for t in window], lang)
+    sm = SequenceMatcher(None, [x for x, _ in said], [x for x, _ in reported], autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    matched = sum(b.size for b in blocks)
+    if not blocks or matched < MIN_LEMMAS or matched < MIN_COVERAGE * len(said):
+        return None
+    r0, r1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    if r1 - r0 > 1.5 * len(said) + 2:
+        return None
+    changes = []
+    for tag, i1, i2, k1, k2 in SequenceMatcher(
+        None, [x for x, _ in said], [x for x, _ in reported[r0:r1]], autojunk=False
+    ).get_opcodes():
+        if tag == "replace":
+            changes.append(([said[i][1] for i in range(i1, i2)], [w0 + reported[r0 + k][1] for k in range(k1, k2)]))
+    if not changes:
+        return None
+    first, last = w0 + reported[r0][1], w0 + reported[r1 - 1][1] + 1
+    last = _sentence_end(folded_r, toks, first, 0, last - first) + first
+    start, end = toks[first][1], toks[last - 1][2]
+    said_value = " ".join(text_q[q.start : q.end].split()).rstrip(",;: ")
+    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], said_value)
+    vb = ValueSpan(sid_r, start, end, text_r[start:end], " ".join(text_r[start:end].split()))
+    parts = []
+    for olds, news in changes:  # word for word: « erreur » → « injustice »; « client » added
+        for m in range(max(len(olds), len(news))):
+            old = text_q[q.bounds[olds[m]][0] : q.bounds[olds[m]][1]] if m < len(olds) else ""
+            new = text_r[toks[news[m]][1] : toks[news[m]][2]] if m < len(news) else ""
+            if old and new:
+                parts.append(f"« {old} » → « {new} »")
+            else:
+                parts.append(f"« {new} » added" if new else f"« {old} » left out")
+    diff = "; ".join(parts)
+    note = f"source {sid_q} quotes, source {sid_r} reports the same words with a change: {diff}"
+    return Edge("quote_wording", "quote", va, vb, False, note)
 
 
 def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -172,9 +269,20 @@ def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 def _same_verbs(said: Sequence[str], reported: Sequence[str]) -> bool:
     """Reported speech shifts tense and person (« nous laisse » → « leur laissait »): same content stems."""
-    a = [w[:5] for w in said if w not in _PERSON and w not in _FUNCTION]
-    b = [w[:5] for w in reported if w not in _PERSON and w not in _FUNCTION]
+    a = [w[:4] for w in said if w not in _PERSON and w not in _FUNCTION]
+    b = [w[:4] for w in reported if w not in _PERSON and w not in _FUNCTION]
     return a == b
+
+
+_SENTENCE_GAP = re.compile(r"[.!?»\"]\s|\n")
+
+
+def _sentence_end(folded: str, toks: list[tuple[str, int, int]], lo: int, j0: int, j1: int) -> int:
+    """``j1`` cut before the first token of the next sentence: the reported words stay in their sentence."""
+    for j in range(j0 + 1, j1):
+        if _SENTENCE_GAP.search(folded, toks[lo + j - 1][2], toks[lo + j][1]):
+            return j
+    return j1
 
 
 def _densest(ps: list[int], width: int) -> tuple[int, int, int]:
@@ -217,6 +325,7 @@ def _compare(
     tail = len(q.words) - (blocks[-1].a + blocks[-1].size)
     if 0 < tail <= 4:
         j1 = min(len(window), j1 + tail + 1)
+    j1 = _sentence_end(src_r[2], toks, lo, j0, j1)
     changed = []
     removed: Counter[str] = Counter()
     added: Counter[str] = Counter()
@@ -244,7 +353,8 @@ def _compare(
         return text_r[toks[k1][1] : toks[k2 - 1][2]] if k2 > k1 else "—"
 
     start, end = toks[lo + j0][1], toks[lo + j1 - 1][2]
-    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], " ".join(text_q[q.start : q.end].split()))
+    said_value = " ".join(text_q[q.start : q.end].split()).rstrip(",;: ")
+    va = ValueSpan(sid_q, q.start, q.end, text_q[q.start : q.end], said_value)
     vb = ValueSpan(sid_r, start, end, text_r[start:end], " ".join(text_r[start:end].split()))
 
     def change(i1: int, i2: int, k1: int, k2: int) -> str:
