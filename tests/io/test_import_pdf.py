@@ -661,3 +661,14 @@ def test_second_line_of_small_type_follows_its_first_line() -> None:
     )
     text = pdf_importer.Hyphenator([]).resolve(" ".join(page.paragraphs + page.notes))
     assert "(b) Zwei weitere kongruente Dreiecke" in " ".join(text.split()), text
+
+
+def test_right_to_left_lines_keep_their_reading_order() -> None:
+    """Arabic and Hebrew lines: PDFium's logical order, not the characters sorted left to right (reversed words)."""
+    arabic = "قال رئيس البلدية إن الميزانية الجديدة متوازنة"
+    hebrew = "מועצת העיר אישרה אתמול את התקציב החדש"
+    page = F.Page(runs=[F.Run(60, 100, "Arabic and Hebrew lines:"), F.Run(200, 130, arabic), F.Run(250, 160, hebrew)])
+    text = registry.read_bytes("rtl.pdf", F.render_pdf([page])).text
+    assert arabic in text
+    assert hebrew in text
+    assert "ةيدلبلا" not in text  # "البلدية" backwards

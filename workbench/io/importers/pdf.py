@@ -162,6 +162,11 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
         if len(seg) > 1 and x1 - x0 < 1.5 * max(size0, size1) and t1 - t0 > size0 * 1.5:
             frags.append(_aside(seg, (x0, t0, r0, b0), (l1, t1, x1, b1)))  # vertical writing
             continue
+        if _right_to_left(seg):  # PDFium gives Arabic and Hebrew in reading order; their boxes run right to left
+            rtl = _rtl_frag(seg, start, box, hyphen)
+            if rtl is not None:
+                frags.append(rtl)
+            continue
         wide = x1 - x0 > len(seg) * size0 * 0.6 + size0 * 2  # a gap inside: a gutter or cells PDFium ran together
         if x1 < x0 or wide or abs(size0 - size1) > 0.1 * max(size0, size1, 1.0) or abs(b0 - b1) > size0 * 0.6:
             frags.extend(_split_segment(seg, start, box, hyphen))
@@ -246,6 +251,38 @@ def _aside(seg: str, first: tuple[float, float, float, float], last: tuple[float
     x1, bottom = max(first[2], last[2]), max(first[3], last[3])
     size = max(min(first[2] - first[0], first[3] - first[1]) / 1.16, 1.0)
     return Frag(x0, top, x1, bottom, size, _clean(seg), aside=True)
+
+
+_RTL_LETTER = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _right_to_left(seg: str) -> bool:
+    """A line whose letters are mostly Hebrew or Arabic."""
+    rtl = len(_RTL_LETTER.findall(seg))
+    return rtl > 0 and rtl * 2 > sum(1 for ch in seg if ch.isalpha())
+
+
+def _rtl_frag(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool) -> Frag | None:
+    """A right-to-left line as one fragment: PDFium's (logical) character order, the box around all its characters.
+
+    Sorting its characters by x, as the left-to-right path does where characters jump back, would reverse the line.
+    """
+    x0 = top = math.inf
+    x1 = bottom = -math.inf
+    heights: list[float] = []
+    for k, ch in enumerate(seg):
+        if ch == " ":
+            continue
+        left, upper, right, lower = box(start + k)
+        if not all(map(math.isfinite, (left, upper, right, lower))) or lower <= upper:
+            continue
+        x0, top, x1, bottom = min(x0, left), min(top, upper), max(x1, right), max(bottom, lower)
+        heights.append(lower - upper)
+    text = _clean(seg)
+    if not heights or not text:
+        return None
+    heights.sort()
+    return Frag(x0, top, x1, bottom, heights[len(heights) // 2] / 1.16, text, hyphen)
 
 
 def _split_segment(
@@ -365,7 +402,8 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
         raise ImportFailure(name, "damaged or truncated PDF (PDFium cannot read it)") from None
     warnings: list[str] = []
     try:
-        if b"%%EOF" not in data[-4096:]:
+        # some writers pad the file after %%EOF (NULs, blanks): look at the end of what they wrote
+        if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n\f")[-4096:]:
             raise ImportFailure(name, "truncated PDF (the end of the file is missing)")
         meta = doc.get_metadata_dict(skip_empty=True)
         n_pages = len(doc)
