@@ -262,7 +262,9 @@ def _right_to_left(seg: str) -> bool:
     return rtl > 0 and rtl * 2 > sum(1 for ch in seg if ch.isalpha())
 
 
-def _rtl_frag(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool) -> Frag | None:
+def _rtl_frag(
+    seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool
+) -> Frag | None:
     """A right-to-left line as one fragment: PDFium's (logical) character order, the box around all its characters.
 
     Sorting its characters by x, as the left-to-right path does where characters jump back, would reverse the line.
