@@ -262,6 +262,56 @@ def _right_to_left(seg: str) -> bool:
     return rtl > 0 and rtl * 2 > sum(1 for ch in seg if ch.isalpha())
 
 
+_FILLED_FIELDS = ("FPDF_FORMFIELD_TEXTFIELD", "FPDF_FORMFIELD_COMBOBOX", "FPDF_FORMFIELD_LISTBOX")
+
+
+def _form_handle(doc: Any, raw: Any) -> Any:
+    """PDFium's form handle when the PDF has an interactive form (filled-in fields), else None."""
+    try:
+        if raw.FPDF_GetFormType(doc.raw) == raw.FORMTYPE_NONE:
+            return None
+        doc.init_forms()
+        return doc.formenv.raw if doc.formenv is not None else None
+    except (AttributeError, RuntimeError, ValueError):  # an older pypdfium2 or a form PDFium will not load
+        return None
+
+
+def _field_values(raw: Any, form: Any, page: Any, height: float, frags: list[Frag]) -> list[Frag]:
+    """What was typed in the page's form fields (text fields, combo and list boxes), each where its field sits.
+
+    The page's text layer holds the labels ("First Name") but not the values ("Alice"), which live in the form.
+    """
+    kinds = {getattr(raw, name) for name in _FILLED_FIELDS if hasattr(raw, name)}
+    sizes = sorted(f.size for f in frags)
+    size = sizes[len(sizes) // 2] if sizes else 10.0
+    rect = raw.FS_RECTF()
+    out: list[Frag] = []
+    for i in range(raw.FPDFPage_GetAnnotCount(page)):
+        annot = raw.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            continue
+        value = ""
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
+                continue
+            if raw.FPDFAnnot_GetFormFieldType(form, annot) not in kinds:
+                continue
+            needed = raw.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+            if needed <= 2 or not raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                continue
+            buffer = (ctypes.c_ushort * (needed // 2))()
+            raw.FPDFAnnot_GetFormFieldValue(form, annot, buffer, needed)
+            value = " ".join(_clean(bytes(buffer).decode("utf-16-le", "replace").rstrip("\x00")).split())
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+        if value:
+            top, bottom = sorted((height - rect.top, height - rect.bottom))
+            x0, x1 = sorted((rect.left, rect.right))
+            middle = (top + bottom) / 2
+            out.append(Frag(x0, middle - size * 0.6, max(x1, x0 + 1), middle + size * 0.6, size, value))
+    return out
+
+
 def _rtl_frag(
     seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool
 ) -> Frag | None:
@@ -403,6 +453,7 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
             raise ImportFailure(name, ENCRYPTED) from None
         raise ImportFailure(name, "damaged or truncated PDF (PDFium cannot read it)") from None
     warnings: list[str] = []
+    form = _form_handle(doc, raw)
     try:
         # some writers pad the file after %%EOF (NULs, blanks): look at the end of what they wrote
         if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n\f")[-4096:]:
@@ -423,6 +474,8 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
             textpage = page.get_textpage()
             try:
                 frags, width, height = _page_frags(textpage.raw, raw, width, height)
+                if form is not None and (width, height) == page.get_size():
+                    frags.extend(_field_values(raw, form, page.raw, height, frags))
                 if not _usable(frags):
                     frags = []
                     if raw.FPDFPage_CountObjects(page.raw) > 0:  # a blank page is not worth a warning
