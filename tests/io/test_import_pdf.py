@@ -704,3 +704,18 @@ def test_filled_form_fields_keep_their_values_beside_their_labels() -> None:
     text = registry.read_bytes("form.pdf", _form_pdf("First Name", "Alice Martin")).text
     assert "First Name Alice Martin" in text
     assert "Signed and dated by the applicant." in text
+
+
+def test_pages_holding_only_the_same_line_are_not_all_furniture() -> None:
+    """Every page holds the same one line: dropping it as a running header would leave nothing ("no text to store")."""
+    page = F.text_ops([(60, 780, "Potato salad recipe")])
+    text = registry.read_bytes("potato.pdf", F.handmade_pdf([page, page, page, page])).text
+    assert text.count("Potato salad recipe") == 4
+
+
+def test_a_running_header_is_still_dropped_where_pages_hold_a_body() -> None:
+    pages = [F.text_ops([(60, 800, "Potato salad recipe"), (60, 600, f"Step {n}: boil the potatoes for {n} minutes.")])
+             for n in range(1, 5)]
+    text = registry.read_bytes("steps.pdf", F.handmade_pdf(pages)).text
+    assert "Potato salad recipe" not in text
+    assert "Step 3: boil the potatoes for 3 minutes." in text

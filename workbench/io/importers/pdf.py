@@ -567,6 +567,25 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
         inline.append(numbers)
         keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
+    notes: list[str] = []
+    pages = _laid_out(all_frags, keyed, inline, sizes, repeated, notes)
+    if repeated and not any(p.paragraphs or p.notes for p in pages):
+        # every line is "repeated furniture" (the same short text on every page): it is the text, keep it
+        notes = []
+        pages = _laid_out(all_frags, keyed, inline, sizes, set(), notes)
+    warnings.extend(notes)
+    return pages
+
+
+def _laid_out(
+    all_frags: list[list[Frag]],
+    keyed: list[list[str | None]],
+    inline: list[set[int]],
+    sizes: list[tuple[float, float]],
+    repeated: set[str],
+    warnings: list[str],
+) -> list[PageText]:
+    """Each page laid out without its ``repeated`` margin lines and page numbers."""
     pages = []
     fallback: list[int] = []
     for number, (frags, keys, (_width, height)) in enumerate(zip(all_frags, keyed, sizes, strict=True), start=1):
