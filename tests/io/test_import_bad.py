@@ -46,6 +46,12 @@ def test_truncated_pdf(small_pdf: bytes) -> None:
     assert "truncated" in reason
 
 
+def test_pdf_padded_with_nuls_after_its_end_is_not_truncated(small_pdf: bytes) -> None:
+    """A writer that fills the file with NULs after %%EOF: the PDF is whole and imports."""
+    bundle = registry.read_bytes("padded.pdf", small_pdf + b"\x00" * 20000)
+    assert "Le conseil a adopté le budget" in bundle.text
+
+
 def test_encrypted_pdf() -> None:
     assert failure("secret.pdf", F.encrypted_pdf()) == "the PDF is password-protected"
 

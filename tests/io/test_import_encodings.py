@@ -200,3 +200,36 @@ def test_greek_windows_and_iso_code_pages_are_told_apart(codec: str) -> None:
     text = ("Άρθρο του δημάρχου: «Ο προϋπολογισμός είναι ισορροπημένος». Όλοι οι σύμβουλοι ψήφισαν υπέρ, εκτός "
             "από την αντιπολίτευση. Ήταν μια δύσκολη απόφαση για την Αθήνα.\n")
     assert imported(text.encode(codec))[0] == text
+
+
+def test_hungarian_pronoun_alone_is_a_word_not_mojibake() -> None:
+    """ISO-8859-2 Hungarian: "ő" standing alone ("he, she") once must not send the file to cp1252 ("õ")."""
+    text = ("A betegnek szüksége van egy megfelelő intézményre, ahol ő maga is biztonságban érzi magát. "
+            "Az orvos szerint a kezelés hosszú lesz, de a család türelmes. Hol van most a kórház igazgatója? "
+            "Ő is ott lesz a megbeszélésen, és elmondja, mi történt a múlt héten a felújítás során.\n")
+    assert imported(text.encode("iso8859_2"))[0] == text
+
+
+def test_windows_japanese_with_vendor_characters_is_cp932() -> None:
+    """NEC/IBM characters (①, ㈱, 髙) only cp932 decodes; its "～" must not become JIS X 0213's "〜"."""
+    text = JA + "お問い合わせ：㈱山田商事 髙橋 ①営業部 ②総務部 受付は月～金です。ⅰⅱⅲ\n"
+    assert imported(text.encode("cp932"))[0] == text
+
+
+def test_a_page_of_rare_japanese_characters_is_still_text() -> None:
+    """A page listing IBM extension kanji one by one: charset-normalizer alone finds no encoding under its threshold."""
+    ibm = ("纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎"
+           "咜咊咩哿喆坙坥垬埈埇﨏塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德忞恝悅悊惞惕愠惲愑愷愰憘戓抦"
+           "揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎")
+    rows = "\n".join(" ".join(ibm[i:i + 16]) + "<br>" for i in range(0, len(ibm), 16))
+    text = ("<h2>IBM拡張文字（ＳＪＩＳ FA40～）</h2>\n<p>ⅰ ⅱ ⅲ ⅳ ⅴ ⅵ ⅶ ⅷ ⅸ ⅹ Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ ￢ ￤ ＇ ＂ ㈱ № ℡ ∵<br>\n"
+            + rows + "\n</p>\n")
+    assert imported(text.encode("cp932"))[0] == text
+
+
+def test_long_nul_padding_around_ascii_text_is_dropped_with_a_warning() -> None:
+    """A test page padded with a thousand NULs (not UTF-16, not binary): the text, and a warning."""
+    data = b"\x00" * 1070 + b"a<title>NOT UTF-16!</title>NOT UTF-16!\n"
+    text, _language, warnings = imported(data, "page.txt")
+    assert text == "a<title>NOT UTF-16!</title>NOT UTF-16!\n"
+    assert any("NUL" in w for w in warnings)

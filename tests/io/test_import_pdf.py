@@ -661,3 +661,61 @@ def test_second_line_of_small_type_follows_its_first_line() -> None:
     )
     text = pdf_importer.Hyphenator([]).resolve(" ".join(page.paragraphs + page.notes))
     assert "(b) Zwei weitere kongruente Dreiecke" in " ".join(text.split()), text
+
+
+def test_right_to_left_lines_keep_their_reading_order() -> None:
+    """Arabic and Hebrew lines: PDFium's logical order, not the characters sorted left to right (reversed words)."""
+    arabic = "قال رئيس البلدية إن الميزانية الجديدة متوازنة"
+    hebrew = "מועצת העיר אישרה אתמול את התקציב החדש"
+    page = F.Page(runs=[F.Run(60, 100, "Arabic and Hebrew lines:"), F.Run(200, 130, arabic), F.Run(250, 160, hebrew)])
+    text = registry.read_bytes("rtl.pdf", F.render_pdf([page])).text
+    assert arabic in text
+    assert hebrew in text
+    assert "ةيدلبلا" not in text  # "البلدية" backwards
+
+
+def _form_pdf(label: str, value: str) -> bytes:
+    """One page whose text is ``label`` and whose text field beside it holds ``value`` (no appearance stream)."""
+    content = F.text_ops([(60, 705, label), (60, 650, "Signed and dated by the applicant.")])
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] /NeedAppearances true >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] "
+        b"/Resources << /Font << /F1 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /V (" + value.encode("latin-1") + b") "
+        b"/Rect [150 700 320 718] /P 3 0 R /F 4 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_filled_form_fields_keep_their_values_beside_their_labels() -> None:
+    """A filled-in form: the value typed in a field ("Alice") lives in the form, not in the page's text layer."""
+    text = registry.read_bytes("form.pdf", _form_pdf("First Name", "Alice Martin")).text
+    assert "First Name Alice Martin" in text
+    assert "Signed and dated by the applicant." in text
+
+
+def test_pages_holding_only_the_same_line_are_not_all_furniture() -> None:
+    """Every page holds the same one line: dropping it as a running header would leave nothing ("no text to store")."""
+    page = F.text_ops([(60, 780, "Potato salad recipe")])
+    text = registry.read_bytes("potato.pdf", F.handmade_pdf([page, page, page, page])).text
+    assert text.count("Potato salad recipe") == 4
+
+
+def test_a_running_header_is_still_dropped_where_pages_hold_a_body() -> None:
+    pages = [F.text_ops([(60, 800, "Potato salad recipe"), (60, 600, f"Step {n}: boil the potatoes for {n} minutes.")])
+             for n in range(1, 5)]
+    text = registry.read_bytes("steps.pdf", F.handmade_pdf(pages)).text
+    assert "Potato salad recipe" not in text
+    assert "Step 3: boil the potatoes for 3 minutes." in text

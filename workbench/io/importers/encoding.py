@@ -18,8 +18,12 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import ImportFailure
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch
 
 NOT_TEXT = "not a text file (binary content or unknown encoding)"
 
@@ -90,7 +94,20 @@ _COMMON_SIGNS = frozenset("\u00a0“”‘’‚„«»‹›–—…•·€£
 _VOWELS = frozenset("aeiouy")
 _NUMERIC_SIGNS = frozenset("±¶§×÷¼½¾")
 _WORD_INTERNAL_OK = frozenset("’'·\u00ad-‐")
-_ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõ")  # "à", "è", "é"... are words; "ñ" or "ť" alone are mojibake
+# "à", "è", "é", Hungarian "ő" (he, she)... are words; "ñ" or "ť" alone are mojibake
+_ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõő")
+
+# Multi-byte East Asian encodings tried when charset-normalizer finds nothing under its usual chaos threshold (pages
+# that list rare or vendor characters on purpose): a strict multi-byte decode of the whole file is strong evidence
+_CJK_FALLBACK = ("cp932", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr", "cp949")
+_CJK_FALLBACK_CHAOS = 1.0  # charset-normalizer drops a file when one chunk passes the threshold
+
+# JIS X 0213 encodings charset-normalizer may name for files that plain Shift_JIS cannot decode: Windows' cp932
+# (NEC and IBM extensions) is by far the more common source of those bytes
+_JIS_2004_TO_WINDOWS = {"shift_jis_2004": "cp932", "shift_jisx0213": "cp932"}
+
+# Runs of NUL bytes this long are padding (a tool's fill, a test page's filler), not UTF-16 or binary structure
+_NUL_RUN = re.compile(b"\x00{16,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +310,8 @@ def _detect(name: str, data: bytes) -> Decoded:
 
     matches = from_bytes(data)
     best = matches.best()
+    if best is None and max(data, default=0) > 127:
+        best = _cjk_fallback(data)
     if best is None:
         raise ImportFailure(name, NOT_TEXT)
     encoding = best.encoding
@@ -307,8 +326,30 @@ def _detect(name: str, data: bytes) -> Decoded:
             return Decoded(data.decode(standard), standard)
         except UnicodeDecodeError:
             pass
+    windows = _JIS_2004_TO_WINDOWS.get(encoding)
+    if windows is not None:
+        try:
+            return Decoded(data.decode(windows), windows)
+        except UnicodeDecodeError:
+            pass
     text = data.decode(encoding) if encoding != best.encoding else str(best)
     return Decoded(text, encoding)
+
+
+def _cjk_fallback(data: bytes) -> CharsetMatch | None:
+    """The multi-byte East Asian decoding charset-normalizer finds above its usual chaos threshold.
+
+    Near ties go by the list's order, Japanese first, since gb18030 decodes almost any pair of high bytes.
+    """
+    from charset_normalizer import from_bytes
+
+    found = list(from_bytes(data, threshold=_CJK_FALLBACK_CHAOS, cp_isolation=list(_CJK_FALLBACK)))
+    if not found:
+        return None
+    lowest = min(match.chaos for match in found)
+    close = [match for match in found if match.chaos <= lowest + 0.02]
+    return min(close, key=lambda match: _CJK_FALLBACK.index(match.encoding)
+               if match.encoding in _CJK_FALLBACK else len(_CJK_FALLBACK))
 
 
 def _latin_choice(data: bytes, detected: str) -> str:
@@ -496,6 +537,13 @@ def _binary_ratio(text: str) -> float:
 def _checked(name: str, decoded: Decoded) -> Decoded:
     """Refuse decodings that are binary junk: NUL bytes or many control / replacement characters."""
     text = decoded.text
+    if text.count("\x00") > len(text) // 100 + 1 and decoded.encoding in {"utf_8", "ascii"}:
+        padding = sum(len(run) for run in _NUL_RUN.findall(decoded.text.encode("utf-8")))
+        if padding >= text.count("\x00") * 9 // 10:  # long runs of NULs around real text: drop them, say so
+            kept = text.replace("\x00", "")
+            if kept.strip() and _binary_ratio(kept) <= 0.05:
+                removed = len(text) - len(kept)
+                return Decoded(kept, decoded.encoding, (*decoded.warnings, f"{removed} NUL bytes (padding) removed"))
     if text.count("\x00") > len(text) // 100 + 1 or _binary_ratio(text) > 0.05:
         raise ImportFailure(name, NOT_TEXT)
     return decoded

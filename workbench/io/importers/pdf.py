@@ -162,6 +162,11 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
         if len(seg) > 1 and x1 - x0 < 1.5 * max(size0, size1) and t1 - t0 > size0 * 1.5:
             frags.append(_aside(seg, (x0, t0, r0, b0), (l1, t1, x1, b1)))  # vertical writing
             continue
+        if _right_to_left(seg):  # PDFium gives Arabic and Hebrew in reading order; their boxes run right to left
+            rtl = _rtl_frag(seg, start, box, hyphen)
+            if rtl is not None:
+                frags.append(rtl)
+            continue
         wide = x1 - x0 > len(seg) * size0 * 0.6 + size0 * 2  # a gap inside: a gutter or cells PDFium ran together
         if x1 < x0 or wide or abs(size0 - size1) > 0.1 * max(size0, size1, 1.0) or abs(b0 - b1) > size0 * 0.6:
             frags.extend(_split_segment(seg, start, box, hyphen))
@@ -246,6 +251,90 @@ def _aside(seg: str, first: tuple[float, float, float, float], last: tuple[float
     x1, bottom = max(first[2], last[2]), max(first[3], last[3])
     size = max(min(first[2] - first[0], first[3] - first[1]) / 1.16, 1.0)
     return Frag(x0, top, x1, bottom, size, _clean(seg), aside=True)
+
+
+_RTL_LETTER = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _right_to_left(seg: str) -> bool:
+    """A line whose letters are mostly Hebrew or Arabic."""
+    rtl = len(_RTL_LETTER.findall(seg))
+    return rtl > 0 and rtl * 2 > sum(1 for ch in seg if ch.isalpha())
+
+
+_FILLED_FIELDS = ("FPDF_FORMFIELD_TEXTFIELD", "FPDF_FORMFIELD_COMBOBOX", "FPDF_FORMFIELD_LISTBOX")
+
+
+def _form_handle(doc: Any, raw: Any) -> Any:
+    """PDFium's form handle when the PDF has an interactive form (filled-in fields), else None."""
+    try:
+        if raw.FPDF_GetFormType(doc.raw) == raw.FORMTYPE_NONE:
+            return None
+        doc.init_forms()
+        return doc.formenv.raw if doc.formenv is not None else None
+    except (AttributeError, RuntimeError, ValueError):  # an older pypdfium2 or a form PDFium will not load
+        return None
+
+
+def _field_values(raw: Any, form: Any, page: Any, height: float, frags: list[Frag]) -> list[Frag]:
+    """What was typed in the page's form fields (text fields, combo and list boxes), each where its field sits.
+
+    The page's text layer holds the labels ("First Name") but not the values ("Alice"), which live in the form.
+    """
+    kinds = {getattr(raw, name) for name in _FILLED_FIELDS if hasattr(raw, name)}
+    sizes = sorted(f.size for f in frags)
+    size = sizes[len(sizes) // 2] if sizes else 10.0
+    rect = raw.FS_RECTF()
+    out: list[Frag] = []
+    for i in range(raw.FPDFPage_GetAnnotCount(page)):
+        annot = raw.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            continue
+        value = ""
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
+                continue
+            if raw.FPDFAnnot_GetFormFieldType(form, annot) not in kinds:
+                continue
+            needed = raw.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+            if needed <= 2 or not raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                continue
+            buffer = (ctypes.c_ushort * (needed // 2))()
+            raw.FPDFAnnot_GetFormFieldValue(form, annot, buffer, needed)
+            value = " ".join(_clean(bytes(buffer).decode("utf-16-le", "replace").rstrip("\x00")).split())
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+        if value:
+            top, bottom = sorted((height - rect.top, height - rect.bottom))
+            x0, x1 = sorted((rect.left, rect.right))
+            middle = (top + bottom) / 2
+            out.append(Frag(x0, middle - size * 0.6, max(x1, x0 + 1), middle + size * 0.6, size, value))
+    return out
+
+
+def _rtl_frag(
+    seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]], hyphen: bool
+) -> Frag | None:
+    """A right-to-left line as one fragment: PDFium's (logical) character order, the box around all its characters.
+
+    Sorting its characters by x, as the left-to-right path does where characters jump back, would reverse the line.
+    """
+    x0 = top = math.inf
+    x1 = bottom = -math.inf
+    heights: list[float] = []
+    for k, ch in enumerate(seg):
+        if ch == " ":
+            continue
+        left, upper, right, lower = box(start + k)
+        if not all(map(math.isfinite, (left, upper, right, lower))) or lower <= upper:
+            continue
+        x0, top, x1, bottom = min(x0, left), min(top, upper), max(x1, right), max(bottom, lower)
+        heights.append(lower - upper)
+    text = _clean(seg)
+    if not heights or not text:
+        return None
+    heights.sort()
+    return Frag(x0, top, x1, bottom, heights[len(heights) // 2] / 1.16, text, hyphen)
 
 
 def _split_segment(
@@ -364,8 +453,10 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
             raise ImportFailure(name, ENCRYPTED) from None
         raise ImportFailure(name, "damaged or truncated PDF (PDFium cannot read it)") from None
     warnings: list[str] = []
+    form = _form_handle(doc, raw)
     try:
-        if b"%%EOF" not in data[-4096:]:
+        # some writers pad the file after %%EOF (NULs, blanks): look at the end of what they wrote
+        if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n\f")[-4096:]:
             raise ImportFailure(name, "truncated PDF (the end of the file is missing)")
         meta = doc.get_metadata_dict(skip_empty=True)
         n_pages = len(doc)
@@ -383,6 +474,8 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
             textpage = page.get_textpage()
             try:
                 frags, width, height = _page_frags(textpage.raw, raw, width, height)
+                if form is not None and (width, height) == page.get_size():
+                    frags.extend(_field_values(raw, form, page.raw, height, frags))
                 if not _usable(frags):
                     frags = []
                     if raw.FPDFPage_CountObjects(page.raw) > 0:  # a blank page is not worth a warning
@@ -474,6 +567,25 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
         inline.append(numbers)
         keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
+    notes: list[str] = []
+    pages = _laid_out(all_frags, keyed, inline, sizes, repeated, notes)
+    if repeated and not any(p.paragraphs or p.notes for p in pages):
+        # every line is "repeated furniture" (the same short text on every page): it is the text, keep it
+        notes = []
+        pages = _laid_out(all_frags, keyed, inline, sizes, set(), notes)
+    warnings.extend(notes)
+    return pages
+
+
+def _laid_out(
+    all_frags: list[list[Frag]],
+    keyed: list[list[str | None]],
+    inline: list[set[int]],
+    sizes: list[tuple[float, float]],
+    repeated: set[str],
+    warnings: list[str],
+) -> list[PageText]:
+    """Each page laid out without its ``repeated`` margin lines and page numbers."""
     pages = []
     fallback: list[int] = []
     for number, (frags, keys, (_width, height)) in enumerate(zip(all_frags, keyed, sizes, strict=True), start=1):

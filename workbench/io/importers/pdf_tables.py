@@ -89,6 +89,8 @@ def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) ->
     boxes = _rules(page, raw, height, band)
     if boxes is None:
         return False
+    flat = [(x0, y0, x1) for x0, y0, x1, y1 in boxes if y1 - y0 <= 3 and x1 - x0 >= 5]  # horizontal rules
+    crossed: dict[int, bool] = {}
     for row in rows:
         row_top, row_bottom = min(f.top for f in row), max(f.bottom for f in row)
         size = max(f.size for f in row)
@@ -100,6 +102,8 @@ def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) ->
                 spanning.add(k)
             cell_box = w >= 15 and 8 <= h <= 40  # a cell drawn as a box (a figure's frame is taller)
             if (w <= 3 or cell_box) and h >= 8 and y0 <= row_bottom and y1 >= row_top:
+                if w <= 3 and not crossed.setdefault(k, _crossed((x0 + x1) / 2, y0, y1, flat)):
+                    continue  # a flowchart's connector, not a column rule
                 for x in (x0,) if w <= 3 else (x0, x1):
                     if any(a.x1 - 2 <= x <= b.x0 + 2 for a, b in itertools.pairwise(row)):
                         here.add(round(x / 3))
@@ -107,6 +111,30 @@ def ruled_table_likely(frags: list[Frag], page: Any, raw: Any, height: float) ->
     divided = max(dividers.values(), default=0)  # one column boundary shared by that many rows
     # a table's column rule divides most of the cell rows around it, a figure's stroke only a few
     return divided >= max(MIN_ROWS, 0.3 * len(rows)) or _bracketed(rows, [boxes[k] for k in spanning])
+
+
+def _crossed(x: float, top: float, bottom: float, flat: list[tuple[float, float, float]]) -> bool:
+    """Whether horizontal rules run on both sides of the vertical rule at ``x`` at two heights along it.
+
+    A table's column rule meets its top and bottom rules (or row rules) as a cross, whether they are drawn whole or
+    cell by cell; a flowchart's connector meets its branches from one side (a T) or not at all.
+    """
+    heights: set[int] = set()
+    left: set[int] = set()
+    right: set[int] = set()
+    for x0, y, x1 in flat:
+        if not top - 3 <= y <= bottom + 3:
+            continue
+        key = round(y / 2)
+        if x0 <= x - 4 and x1 >= x - 3:
+            left.add(key)
+        if x1 >= x + 4 and x0 <= x + 3:
+            right.add(key)
+        if key in left and key in right:
+            heights.add(key)
+            if len(heights) >= 2:
+                return True
+    return False
 
 
 def _aligned(rows: list[list[Frag]]) -> bool:
