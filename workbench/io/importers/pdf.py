@@ -568,11 +568,14 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
         keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
     notes: list[str] = []
-    pages = _laid_out(all_frags, keyed, inline, sizes, repeated, notes)
+    furniture: list[list[str]] = []
+    pages = _laid_out(all_frags, keyed, inline, sizes, repeated, notes, furniture)
     if repeated and not any(p.paragraphs or p.notes for p in pages):
         # every line is "repeated furniture" (the same short text on every page): it is the text, keep it
-        notes = []
-        pages = _laid_out(all_frags, keyed, inline, sizes, set(), notes)
+        notes, furniture = [], []
+        pages = _laid_out(all_frags, keyed, inline, sizes, set(), notes, furniture)
+    for page, kept in zip(pages, furniture, strict=True):
+        page.notes.extend(kept)  # once, among the notes of the first page that carries it: no sentence is cut
     warnings.extend(notes)
     return pages
 
@@ -584,10 +587,18 @@ def _laid_out(
     sizes: list[tuple[float, float]],
     repeated: set[str],
     warnings: list[str],
+    furniture: list[list[str]],
 ) -> list[PageText]:
-    """Each page laid out without its ``repeated`` margin lines and page numbers."""
+    """Each page laid out without its ``repeated`` margin lines and page numbers.
+
+    The running headers, footers and margin marks themselves are kept once, as the Word importer keeps a document's
+    headers and footers: ``furniture`` gets, for each page, the ones first seen there (one paragraph per page edge:
+    a footer's lines together). A document's title, edition, copyright or "printed on" line is provenance a
+    fact-checker may need; what goes is the copy on every page, which cut the body's sentences at each page turn.
+    """
     pages = []
     fallback: list[int] = []
+    seen: set[str] = set()
     for number, (frags, keys, (_width, height)) in enumerate(zip(all_frags, keyed, sizes, strict=True), start=1):
         numbers = inline[number - 1]
         body = [
@@ -596,6 +607,15 @@ def _laid_out(
             if (key is None or (key not in repeated and not is_bare_number(f.text)))
             and (id(f) in numbers or not _lone_page_number(f, height))
         ]
+        edges: dict[bool, list[Frag]] = {}
+        for f, key in zip(frags, keys, strict=True):
+            if key is not None and key in repeated and key not in seen and not is_bare_number(f.text):
+                seen.add(key)
+                edges.setdefault(f.top < height / 2, []).append(f)
+        furniture.append([
+            " ".join(" ".join(f.text.split()) for f in sorted(edge, key=lambda f: (round(f.top), f.x0)))
+            for _top, edge in sorted(edges.items(), reverse=True)  # the page's head, then its foot and margins
+        ])
         try:
             pages.append(layout_page(body))
         except (IndexError, ValueError, ZeroDivisionError, OverflowError):  # a geometry the layout did not foresee
