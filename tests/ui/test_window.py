@@ -362,3 +362,22 @@ def test_sources_list_keeps_its_selection_when_counts_change(window):
     window.new_claim_from_selection()  # the claim count of source A changes
     assert window.sources_view.selectionModel().selectedRows()[0].row() == 1
     assert window.sources_model.index(0, 4).data() == 1
+
+
+def test_source_columns_are_as_narrow_as_their_contents(window) -> None:  # type: ignore[no-untyped-def]
+    """The fixed widths of date and claim count must not outgrow what Qt would size them to (ResizeToContents):
+    wider, they push the date out of a narrow sources list (the column fitter hides it first)."""
+    import datetime as dt
+
+    from workbench.services import sources
+
+    for info in sources.list_all(window.store, window.dossier.id):
+        sources.update(window.store, info.id, published=dt.date(2026, 12, 28))
+    window.refresh_all()
+    window.settle()
+    view = window.sources_view
+    header = view.horizontalHeader()
+    for col in (2, 4):
+        header.setSectionHidden(col, False)
+        fitted = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
+        assert header.sectionSize(col) <= fitted + 6, (col, header.sectionSize(col), fitted)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -359,16 +360,18 @@ class MainWindow(QMainWindow):
         fm = self.fontMetrics()
         header = self.sources_view.horizontalHeader()
 
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4  # what ResizeToContents adds
+
         def width(col: int, *texts: str) -> int:
             title = str(self.sources_model.headerData(col, Qt.Orientation.Horizontal) or "")
-            return max(fm.horizontalAdvance(t) for t in (title, *texts)) + 20
+            return max(fm.horizontalAdvance(t) for t in (title, *texts)) + pad
 
         outlets = [fm.horizontalAdvance(s.outlet) for s in items if s.outlet] or [fm.horizontalAdvance("M" * 5)]
         header.resizeSection(1, min(max(outlets) + 16, fm.horizontalAdvance("M" * 8)))
         header.resizeSection(2, width(2, "0000-00-00"))
         header.resizeSection(3, width(3, *{s.kind for s in items}))
-        most = max([s.claim_count for s in items], default=0)  # room for 4 digits: an edit never re-sizes it
-        header.resizeSection(4, width(4, "0" * max(4, len(str(most)))))
+        most = max([s.claim_count for s in items], default=0)  # room for 3 digits: an edit rarely needs more
+        header.resizeSection(4, width(4, "0" * max(3, len(str(most)))))
         self.sources_fitter.fit()
 
     def _saved_panes(self, dossier_id: int) -> list[int] | None:
