@@ -721,3 +721,26 @@ def test_a_running_header_is_kept_once_where_pages_hold_a_body() -> None:
     assert text.count("Potato salad recipe") == 1  # kept once, not on every page
     assert text.index("Potato salad recipe") > text.index("Step 1: boil the potatoes for 1 minutes.")
     assert "Step 3: boil the potatoes for 3 minutes." in text
+
+
+def test_a_running_header_kept_once_never_cuts_a_paragraph_that_runs_over_pages() -> None:
+    """One paragraph over three pages, the running header and footer on pages 2 and 3 only.
+
+    That is a "different first page" layout. Kept once, they must wait for a page whose text does not run on, and
+    never land mid-sentence.
+    """
+    sentence = ("the regional council reported a budget overrun of twelve million euros in its annual statement "
+                "and the audit office confirmed the figure after an internal review of the accounts")
+    para = "In short, " + " ".join([sentence] * 70) + " which ends here."  # no capital inside: every page runs on
+    lines = F.wrap(para, 470)
+    per = int((F.BODY_BOTTOM - F.BODY_TOP) // 12.5)
+    chunks = [lines[:per], lines[per : 2 * per], lines[2 * per :]]
+    assert chunks[2], "the paragraph must run over three pages"
+    pages = [F.Page(runs=[F.Run(F.MARGIN_X, F.BODY_TOP + i * 12.5, ln) for i, ln in enumerate(c)]) for c in chunks]
+    for number in (2, 3):
+        pages[number - 1].runs.extend(F.header_footer(number, 3, "Harbour Ledger annual report", "Printed on 3 May"))
+    text = registry.read_bytes("ledger.pdf", F.render_pdf(pages)).text
+    assert " ".join(para.split()) in " ".join(text.split()[:len(para.split())])  # whole, first, in one piece
+    assert "\n\n" not in text[: text.index("which ends here.")]
+    assert text.count("Harbour Ledger annual report") == 1 and text.count("Printed on 3 May") == 1
+    assert text.index("Harbour Ledger annual report") > text.index("which ends here.")

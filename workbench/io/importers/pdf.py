@@ -574,8 +574,16 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
         # every line is "repeated furniture" (the same short text on every page): it is the text, keep it
         notes, furniture = [], []
         pages = _laid_out(all_frags, keyed, inline, sizes, set(), notes, furniture)
-    for page, kept in zip(pages, furniture, strict=True):
-        page.notes.extend(kept)  # once, among the notes of the first page that carries it: no sentence is cut
+    pending: list[str] = []  # once, among the notes of the first page that carries it, where no sentence is cut
+    for index, (page, kept) in enumerate(zip(pages, furniture, strict=True)):
+        pending.extend(kept)
+        # a page whose only paragraph runs on to the next one has no place for notes that does not cut it
+        cuts = page.open_end and index + 1 < len(pages) and pages[index + 1].open_start and len(page.paragraphs) <= 1
+        if pending and not cuts:
+            page.notes.extend(pending)
+            pending = []
+    if pending:
+        pages[-1].notes.extend(pending)
     warnings.extend(notes)
     return pages
 
