@@ -73,11 +73,14 @@ def run_gui(
 
 
 def _collect_and_resume() -> None:
-    """After start-up (the window is shown): one collection, freeze what survives, resume the collector."""
+    """After start-up (the window is shown): one collection, then the collector resumes.
+
+    Not ``gc.freeze()``: frozen objects are never collected, and the start-up window's Python wrappers hold reference
+    cycles, so a window replaced by a language switch, or a pane closed later, would stay in memory for good.
+    """
     import gc
 
     gc.collect()
-    gc.freeze()
     gc.enable()
 
 

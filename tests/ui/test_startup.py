@@ -116,7 +116,6 @@ def test_garbage_collector_paused_during_start_up_then_resumed(monkeypatch):
     gc.disable()
     try:
         app_module._collect_and_resume()  # half a second after the window shows
-        assert gc.isenabled() and gc.get_freeze_count() > 0
+        assert gc.isenabled() and gc.get_freeze_count() == 0  # nothing frozen: what start-up built can still go
     finally:
-        gc.unfreeze()
         gc.enable()
