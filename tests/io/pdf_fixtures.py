@@ -287,6 +287,22 @@ def split_columns(
     return runs
 
 
+def write_objects(objects: list[bytes], *, version: bytes = b"1.7", trailer: bytes = b"") -> bytes:
+    """A PDF file of ``objects`` (object 1 the catalog), its cross-reference table and trailer (``trailer``: more
+    trailer entries, e.g. ``/Encrypt 5 0 R``)."""
+    out = bytearray(b"%PDF-" + version + b"\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1) + trailer
+    out += b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
 def encrypted_pdf() -> bytes:
     """A minimal PDF whose /Encrypt dictionary needs a password the reader does not have."""
     objects = [
@@ -296,20 +312,8 @@ def encrypted_pdf() -> bytes:
         b"<< /Length 10 >>\nstream\n0123456789\nendstream",
         b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <" + b"6f" * 32 + b"> /U <" + b"75" * 32 + b"> >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef>" % (
-        len(objects) + 1
-    )
-    out += b"<0123456789abcdef0123456789abcdef>] >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    ids = b"<0123456789abcdef0123456789abcdef>"
+    return write_objects(objects, version=b"1.4", trailer=b" /Encrypt 5 0 R /ID [" + ids + ids + b"]")
 
 
 def image_only_pdf() -> bytes:
@@ -387,17 +391,7 @@ def handmade_pdf(
             b" pop end end"
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return write_objects(objects)
 
 
 def text_ops(lines: list[tuple[float, float, str]], size: float = 11, matrix: str = "") -> bytes:
