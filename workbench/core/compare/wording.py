@@ -121,9 +121,21 @@ MIN_SHARED_RUN = 5
 MIN_COVERAGE = 0.7
 
 
+_Source = tuple[int, str, str, list[tuple[int, int]]]
+"""One source as the reported-speech comparison reads it: id, text of record, folded text, sentence bounds."""
+
+
+def _around(q: Quote, toks: list[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """The token window where a quotation's reported version is looked for.
+
+    The candidate words ``lo:hi``, widened by the quote's length before and a little more after.
+    """
+    return max(0, lo - len(q.words)), min(len(toks), hi + len(q.words) + 3)
+
+
 def reported_edges(
     quotes: Sequence[Quote],
-    sources: Sequence[tuple[int, str, str, list[tuple[int, int]]]],
+    sources: Sequence[_Source],
     languages: Sequence[str] | None = None,
 ) -> list[Edge]:
     """Quotations whose words another source reports without quotation marks, with a changed content word.
@@ -194,8 +206,8 @@ def _lemma_keys(
 
 def _compare_lemmas(
     q: Quote,
-    src_q: tuple[int, str, str, list[tuple[int, int]]],
-    src_r: tuple[int, str, str, list[tuple[int, int]]],
+    src_q: _Source,
+    src_r: _Source,
     toks: list[tuple[str, int, int]],
     lo: int,
     hi: int,
@@ -209,7 +221,7 @@ def _compare_lemmas(
     """
     sid_q, text_q, _fq, _ = src_q
     sid_r, text_r, folded_r, _ = src_r
-    w0, w1 = max(0, lo - len(q.words)), min(len(toks), hi + len(q.words) + 3)
+    w0, w1 = _around(q, toks, lo, hi)
     heads = {w[:3] for w in q.words if w not in _LEMMA_SKIP}
     if len(heads & {t[0][:3] for t in toks[w0:w1]}) < MIN_LEMMAS:
         return None  # too few words in common to be worth lemmatising (a shared trigram by chance)
@@ -299,14 +311,13 @@ def _densest(ps: list[int], width: int) -> tuple[int, int, int]:
 
 def _compare(
     q: Quote,
-    src_q: tuple[int, str, str, list[tuple[int, int]]],
-    src_r: tuple[int, str, str, list[tuple[int, int]]],
+    src_q: _Source,
+    src_r: _Source,
     toks: list[tuple[str, int, int]],
     lo: int,
     hi: int,
 ) -> Edge | None:
-    lo = max(0, lo - len(q.words))
-    hi = min(len(toks), hi + len(q.words) + 3)
+    lo, hi = _around(q, toks, lo, hi)
     window = [t[0] for t in toks[lo:hi]]
     sm = SequenceMatcher(None, q.words, window, autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
