@@ -57,8 +57,8 @@ def run_gui(
 
     Python's cyclic garbage collector is paused until the window is up: start-up creates some 70,000 long-lived
     objects (modules, classes, SQLAlchemy's and Qt's tables) and the collector would walk them again and again, about
-    a third of start-up's CPU time. Half a second after the window shows, one collection runs, what survives it is
-    frozen (never walked again: later collections, during edits, stay short) and the collector resumes.
+    a third of start-up's CPU time. Half a second after the window shows, one collection runs and the collector resumes
+    (see :func:`_collect_and_resume`).
     """
     import gc
 
