@@ -262,6 +262,21 @@ def test_publication_settings_are_one_step_that_undoes_and_refuses_whole(world: 
     assert publication.get(store, dossier_id).people[store.user] == "Marie Dupont"
 
 
+def test_publication_undo_puts_back_a_value_todays_checks_would_refuse(world: World) -> None:
+    """A value stored before (by an older Workbench whose checks were looser) comes back on undo, unchecked."""
+    from workbench.services import publication
+    from workbench.services.operations import EditPublication
+
+    store, dossier_id = world.store, world.dossier.id
+    publication.set_values(store, {"paper-size": "A5"}, dossier_id, checked=False)
+    done = EditPublication(dossier_id, {"paper-size": "letter"}).run(store)
+    assert publication.get(store, dossier_id).paper == "letter"
+    redo = done.inverse.run(store)
+    assert publication.get(store, dossier_id).paper == "A5"
+    redo.inverse.run(store)
+    assert publication.get(store, dossier_id).paper == "letter"
+
+
 def test_publication_settings_failing_half_way_store_nothing(world: World) -> None:
     from workbench.services import publication
     from workbench.services.operations import EditPublication

@@ -270,13 +270,16 @@ class EditPublication(Operation[None]):
 
     dossier_id: int
     values: Mapping[str, str]
+    stored: bool = False
+    """The values were stored before (undo and redo put them back): not checked again, since a dossier restore may
+    have stored a value the dialog's checks would refuse."""
     label: ClassVar[str] = "Publication settings"
 
     def _apply(self, store: Store) -> Outcome[None]:
         from workbench.services import publication  # reports' helpers: not needed by the other operations
 
-        before = publication.set_values(store, self.values, self.dossier_id)
-        return Outcome(None, Changes(), EditPublication(self.dossier_id, before))
+        before = publication.set_values(store, self.values, self.dossier_id, checked=not self.stored)
+        return Outcome(None, Changes(), EditPublication(self.dossier_id, before, stored=True))
 
 
 @dataclass(frozen=True)

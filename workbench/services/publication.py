@@ -96,17 +96,20 @@ def set_value(store: Store, key: str, value: str, dossier_id: int | None = None)
     return value
 
 
-def set_values(store: Store, values: Mapping[str, str], dossier_id: int | None = None) -> dict[str, str]:
+def set_values(
+    store: Store, values: Mapping[str, str], dossier_id: int | None = None, *, checked: bool = True
+) -> dict[str, str]:
     """Check every value, then store them all in one transaction; returns the stored values they replaced.
 
-    Nothing is stored when one value is refused (ValidationError naming it). The returned values are the raw
+    Nothing is stored when one value is refused (ValidationError naming it). ``checked=False`` stores values as they
+    are: values that were stored before, put back by undo or redo. The returned values are the raw
     settings (a dossier's own publication URL, not the database-wide one it may fall back on), so storing them back
     undoes the change exactly.
     """
-    checked = {key: check(key, value) for key, value in values.items()}
+    values = {key: check(key, value) for key, value in values.items()} if checked else dict(values)
     with store.db.transaction() as s:
-        before = {key: repo.get_setting(s, _key(key, dossier_id, store.user), "") for key in checked}
-        for key, value in checked.items():
+        before = {key: repo.get_setting(s, _key(key, dossier_id, store.user), "") for key in values}
+        for key, value in values.items():
             repo.put_setting(s, _key(key, dossier_id, store.user), value)
     return before
 
