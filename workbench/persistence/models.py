@@ -8,7 +8,6 @@ declarative mapping parses and evaluates at import, on each start-up (about 130 
 start). Only the relationships' forward references are quoted.
 """
 
-
 import datetime as dt
 from typing import Any
 
