@@ -73,7 +73,7 @@ def test_start_up_paints_what_it_opens_before_loading_the_database_layer(store, 
 NOT_AT_START = ("alembic", "trafilatura", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "docx", "rapidfuzz",
                 "workbench.io.importers", "workbench.io.registry", "workbench.services.compare",
                 "workbench.core.compare", "workbench.core.anchoring", "workbench.services.revisions",
-                "workbench.services.publication", "workbench.io.report")
+                "workbench.services.publication", "workbench.io.report", "xml")
 
 
 def test_start_up_imports_only_what_it_uses(store, dossier, tmp_path):

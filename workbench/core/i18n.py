@@ -11,7 +11,6 @@ Lookups never return an empty string: an unknown or unfinished entry falls back 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +41,8 @@ def available_languages(folder: Path | None = None) -> list[str]:
 
 def parse_ts(path: Path) -> Catalog:
     """Every finished translation of a ``.ts`` file; unfinished, obsolete and empty entries are left out."""
+    import xml.etree.ElementTree as ET  # here: the window reads compiled .qm files and never parses XML at start
+
     catalog: Catalog = {}
     root = ET.parse(path).getroot()
     for context in root.iter("context"):
