@@ -7,8 +7,8 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [--
 Figures printed (targets from issue 12):
 - a verdict change from the key press (Down in the verdict list) to the saved edit and the repainted window, p95,
   with N sources of 1 MB and 5,000 claims, against the same with 5 small sources (targets ≤ 30 ms and ≤ 2×);
-- whole process from launch to the painted window with the sample dossier (target ≤ 1 s) and with N sources and
-  2,000 claims (target ≤ 1.5 s), against a bare PySide6 window in the same run;
+- whole process from launch to the painted window (``workbench gui``, instrumented) with the sample dossier
+  (target ≤ 1 s) and with N sources and 2,000 claims (target ≤ 1.5 s), against a bare PySide6 window in the same run;
 - peak memory of the window with N sources and three 1 MB panes open, against a bare window holding the same three
   texts in three text panes (target ≤ 2×).
 """
@@ -244,10 +244,12 @@ def main() -> int:
         bare_cpu = min(_run_probe(BARE + PAINT, env)[1]["cpu_s"] for _ in range(3))
         sample_s, _ = best_of(window_code(tmp / "sample.db"), env)
         start_s, _ = best_of(window_code(tmp / "start.db"), env)
-        ok &= sample_s <= 1.0 and start_s <= 1.5
-        print(f"window built and painted directly (Store.open + MainWindow), whole process: {sample_s:.2f} s with the "
-              f"sample dossier, {start_s:.2f} s with {args.sources} sources and 2000 claims; bare PySide6 window "
-              f"{bare_s:.2f} s (ratios {sample_s / bare_s:.1f}x, {start_s / bare_s:.1f}x)")
+        # not a target: this probe is not the path `workbench gui` takes (it imports PySide6 before the database
+        # layer, never pauses the garbage collector and counts the process's exit); the real start-up below is
+        print(f"window built and painted directly (Store.open + MainWindow), whole process with its exit, for "
+              f"comparison: {sample_s:.2f} s with the sample dossier, {start_s:.2f} s with {args.sources} sources and "
+              f"2000 claims; bare PySide6 window {bare_s:.2f} s (ratios {sample_s / bare_s:.1f}x, "
+              f"{start_s / bare_s:.1f}x)")
         app_sample = app_start(tmp / "sample.db", env, tmp)
         app_big = app_start(tmp / "start.db", env, tmp)
         ok &= app_sample["window_s"] <= 1.0 and app_big["window_s"] <= 1.5
