@@ -499,3 +499,15 @@ def start_table_reader_and_hang(name: str, data: bytes) -> dict:
     sys.stdout.flush()
     time.sleep(3600)
     return {}
+
+
+def extract_with_unreadable_table_pages(name: str, data: bytes) -> dict:
+    """:func:`pdf.extract` in the parse child when no table page can be copied out for the table reader."""
+    from workbench.io.importers import pdf
+
+    make = pdf._table_pdf
+    pdf._table_pdf = lambda doc, pages: None  # type: ignore[assignment]
+    try:
+        return pdf.extract(name, data)
+    finally:
+        pdf._table_pdf = make

@@ -389,6 +389,15 @@ def test_table_reader_dies_with_the_application(tmp_path: Path) -> None:
         os.close(handle)
 
 
+def test_table_page_the_reader_cannot_read_keeps_its_lines_with_a_warning() -> None:
+    data = F.render_pdf([_footer_page(1), _table_page("Tableau 2")])
+    result = pdf_importer.run_isolated("livre.pdf", data, job=F.extract_with_unreadable_table_pages)
+    assert result["warnings"] == (pdf_importer.TABLES_AS_LINES,)
+    assert "Commune | Habitants" not in result["text"]
+    for cell in ("Commune", "Habitants", "Aubagne", "47 208", "Cassis"):
+        assert cell in result["text"]
+
+
 def test_no_table_reader_outside_the_parse_child() -> None:
     assert pdf_importer._TableReader.start() is None  # extract() called in this process reads tables in process
 

@@ -3,7 +3,8 @@
 Speed and fidelity both matter: pdfplumber's default text extraction interleaves columns and reads a few pages a
 second, while PDFium (pypdfium2) reads hundreds. So PDFium gives the text and the line boxes (one call for a page's
 text, a few per line for boxes and sizes), :mod:`workbench.io.importers.pdf_layout` rebuilds the reading order, and
-pdfplumber is only opened for pages where :mod:`workbench.io.importers.pdf_tables` finds a ruled table likely.
+pdfplumber is only opened for pages where :mod:`workbench.io.importers.pdf_tables` finds a ruled table likely, on
+a PDF of those pages alone, and in the parse child on Linux by a second process beside the PDFium pass.
 
 PDFium counts characters in UTF-16 units (a character outside the BMP is two), so the page text is kept one unit per
 index while boxes are read, and pairs are joined when fragments are cleaned. A page whose text runs in another
