@@ -346,3 +346,25 @@ def test_real_console_script(run: Run, ids: dict[str, int], db: Path, tmp_path: 
     assert proc.returncode != 0
     assert proc.stdout == b""
     assert proc.stderr.decode().startswith("error: unknown verdict")
+
+
+def test_console_import_flushes_its_output_and_keeps_its_exit_code(tmp_path: Path) -> None:
+    """``workbench import`` ends without the interpreter's teardown: what it printed and saved is all there."""
+    good = tmp_path / "note.txt"
+    good.write_text("Le conseil municipal a voté le budget le 3 mars.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("WORKBENCH_DB", None)
+    proc = subprocess.run(
+        [*_console_script(), "--db", str(db), "import", str(good), str(tmp_path / "missing.txt")],
+        capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False,
+    )
+    assert proc.returncode == 1
+    source_id = proc.stdout.decode().split("\t")[0]
+    assert source_id.isdigit(), proc.stdout
+    assert "error:" in proc.stderr.decode() and "missing.txt" in proc.stderr.decode()
+    text = subprocess.run(
+        [*_console_script(), "--db", str(db), "text", source_id],
+        capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False,
+    )
+    assert text.stdout.decode() == "Le conseil municipal a voté le budget le 3 mars.\n"

@@ -455,3 +455,59 @@ def chart_page() -> Page:
 def index_error(name: str, data: bytes) -> dict:
     """A stand-in parser that fails the way a layout bug would."""
     return {"pages": [][0]}
+
+
+def extract_watching_the_table_reader(name: str, data: bytes) -> dict:
+    """:func:`pdf.extract` in the parse child, telling which process read the table pages and which pages it got."""
+    import os
+
+    from workbench.io.importers import pdf
+
+    readers: list[int] = []
+    sent: list[int] = []
+    start, send = pdf._TableReader.start, pdf._TableReader.send
+
+    def watched_start() -> object:
+        reader = start()
+        if reader is not None:
+            readers.append(reader.pid)
+        return reader
+
+    def watched_send(self: object, index: int, page: bytes | None) -> None:
+        sent.append(index)
+        send(self, index, page)  # type: ignore[arg-type]
+
+    pdf._TableReader.start = watched_start  # type: ignore[method-assign,assignment]
+    pdf._TableReader.send = watched_send  # type: ignore[method-assign]
+    try:
+        result = pdf.extract(name, data)
+    finally:
+        pdf._TableReader.start, pdf._TableReader.send = start, send  # type: ignore[method-assign]
+    return {"text": result["text"], "warnings": result["warnings"], "readers": readers, "sent": sent,
+            "child": os.getpid()}
+
+
+def start_table_reader_and_hang(name: str, data: bytes) -> dict:
+    """A stand-in parser that forks the table reader, prints the reader's process id, then never returns."""
+    import sys
+    import time
+
+    from workbench.io.importers import pdf
+
+    reader = pdf._TableReader.start()
+    print(reader.pid if reader is not None else -1, flush=True)
+    sys.stdout.flush()
+    time.sleep(3600)
+    return {}
+
+
+def extract_with_unreadable_table_pages(name: str, data: bytes) -> dict:
+    """:func:`pdf.extract` in the parse child when no table page can be copied out for the table reader."""
+    from workbench.io.importers import pdf
+
+    make = pdf._table_pdf
+    pdf._table_pdf = lambda doc, pages: None  # type: ignore[assignment]
+    try:
+        return pdf.extract(name, data)
+    finally:
+        pdf._table_pdf = make

@@ -327,12 +327,18 @@ def test_table_detection_only_where_a_ruled_table_is_likely(monkeypatch: pytest.
     original = pdf_tables.table_blocks
 
     def spy(page: object, clean: object) -> list[pdf_layout.Frag]:
-        seen.append(page.page_number)  # type: ignore[attr-defined]
+        seen.append(len(page.pdf.pages))  # type: ignore[attr-defined]
         return original(page, clean)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_tables, "table_blocks", spy)
     pages = [_footer_page(n) for n in range(1, 5)]
-    table = F.Page(runs=[F.Run(60, 100, "Tableau 3 – Population municipale.")])
+    result = pdf_importer.extract("livre.pdf", F.render_pdf([*pages, _table_page("Tableau 3")]))
+    assert seen == [1]  # pdfplumber got a PDF of the table page alone, not the book
+    assert "Commune | Habitants | Variation" in result["text"]
+
+
+def _table_page(caption: str) -> F.Page:
+    table = F.Page(runs=[F.Run(60, 100, f"{caption} – Population municipale.")])
     xs, top = [60, 200, 320, 440], 120
     for r, row in enumerate(
         [("Commune", "Habitants", "Variation"), ("Aubagne", "47 208", "+1,2 %"), ("Cassis", "7 265", "−0,4 %")]
@@ -341,9 +347,59 @@ def test_table_detection_only_where_a_ruled_table_is_likely(monkeypatch: pytest.
             table.runs.append(F.Run(xs[c] + 5, top + 20 * r + 14, cell))
     table.rules.extend((xs[0], top + 20 * r, xs[-1], top + 20 * r) for r in range(4))
     table.rules.extend((x, top, x, top + 60) for x in xs)
-    result = pdf_importer.extract("livre.pdf", F.render_pdf([*pages, table]))
-    assert seen == [5]
-    assert "Commune | Habitants | Variation" in result["text"]
+    return table
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the table reader is forked on Linux only")
+def test_table_pages_are_read_in_a_second_process_beside_the_text_pass() -> None:
+    pages = [_footer_page(1), _table_page("Tableau 1"), _footer_page(3), _footer_page(4), _table_page("Tableau 5")]
+    data = F.render_pdf(pages)
+    result = pdf_importer.run_isolated("livre.pdf", data, job=F.extract_watching_the_table_reader)
+    assert len(result["readers"]) == 1 and result["readers"][0] != result["child"]
+    assert result["sent"] == [1, 4]  # only the table pages went to pdfplumber
+    assert result["text"].count("Commune | Habitants | Variation") == 2, result["text"]
+    assert result["warnings"] == ()
+    # the same text as when the pages are read after the pass, in one process
+    assert result["text"] == pdf_importer.extract("livre.pdf", data)["text"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the table reader is forked on Linux only")
+def test_table_reader_dies_with_the_application(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+        "from tests.io import pdf_fixtures as F\n"
+        "from workbench.io.importers import pdf\n"
+        "if __name__ == '__main__':\n"
+        "    pdf.run_isolated('x.pdf', b'%PDF-1.4', job=F.start_table_reader_and_hang, timeout=600)\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        reader = int(parent.stdout.readline())  # type: ignore[union-attr]
+        assert reader > 0, "no table reader was started in the parse child"
+        handle = os.pidfd_open(reader)
+    finally:
+        parent.kill()
+        parent.wait()
+    try:
+        ready, _, _ = select.select([handle], [], [], 30)
+        assert ready, "the table reader outlived the application"
+    finally:
+        os.close(handle)
+
+
+def test_table_page_the_reader_cannot_read_keeps_its_lines_with_a_warning() -> None:
+    data = F.render_pdf([_footer_page(1), _table_page("Tableau 2")])
+    result = pdf_importer.run_isolated("livre.pdf", data, job=F.extract_with_unreadable_table_pages)
+    assert result["warnings"] == (pdf_importer.TABLES_AS_LINES,)
+    assert "Commune | Habitants" not in result["text"]
+    for cell in ("Commune", "Habitants", "Aubagne", "47 208", "Cassis"):
+        assert cell in result["text"]
+
+
+def test_no_table_reader_outside_the_parse_child() -> None:
+    assert pdf_importer._TableReader.start() is None  # extract() called in this process reads tables in process
 
 
 def test_pages_without_usable_text_are_named_in_a_warning(tmp_path: Path) -> None:

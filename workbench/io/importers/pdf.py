@@ -3,7 +3,8 @@
 Speed and fidelity both matter: pdfplumber's default text extraction interleaves columns and reads a few pages a
 second, while PDFium (pypdfium2) reads hundreds. So PDFium gives the text and the line boxes (one call for a page's
 text, a few per line for boxes and sizes), :mod:`workbench.io.importers.pdf_layout` rebuilds the reading order, and
-pdfplumber is only opened for pages where :mod:`workbench.io.importers.pdf_tables` finds a ruled table likely.
+pdfplumber is only opened for pages where :mod:`workbench.io.importers.pdf_tables` finds a ruled table likely, on
+a PDF of those pages alone, and in the parse child on Linux by a second process beside the PDFium pass.
 
 PDFium counts characters in UTF-16 units (a character outside the BMP is two), so the page text is kept one unit per
 index while boxes are read, and pairs are joined when fragments are cleaned. A page whose text runs in another
@@ -34,9 +35,10 @@ import sys
 import threading
 import time
 import unicodedata
+import warnings as py_warnings
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from workbench.core.errors import Cancelled, ImportFailure, NeedsOCR
 from workbench.core.text import normalize_text
@@ -466,6 +468,7 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
         sizes: list[tuple[float, float]] = []
         table_pages: list[int] = []
         empty_pages: list[int] = []
+        reader: _TableReader | None = None  # pdfplumber on the table pages beside this pass (in the parse child)
         for index in range(n_pages):
             page = doc[index]
             width, height = page.get_size()
@@ -486,6 +489,10 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
                     and tables.ruled_table_likely(frags, page.raw, raw, height)
                 ):
                     table_pages.append(index)
+                    if reader is None and len(table_pages) == 1:
+                        reader = _TableReader.start()
+                    if reader is not None:
+                        reader.send(index, _table_pdf(doc, [index]))
             finally:
                 textpage.close()
                 page.close()
@@ -493,6 +500,11 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
             sizes.append((width, height))
             report_progress(index + 1, n_pages)
         language = _language(raw, doc.raw)
+        table_pdf = _table_pdf(doc, table_pages) if table_pages and reader is None else None
+    except BaseException:
+        if reader is not None:
+            reader.stop()
+        raise
     finally:
         doc.close()
     if not n_pages:
@@ -502,8 +514,10 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
     if empty_pages:
         label = "page" if len(empty_pages) == 1 else "pages"
         warnings.append(f"{label} {page_ranges(empty_pages)} of {n_pages}: no usable text (scanned or unmapped fonts)")
-    if table_pages:
-        _read_tables(data, table_pages, all_frags, warnings)
+    if reader is not None:
+        reader.finish(all_frags, warnings, n_pages)
+    elif table_pages:
+        _read_tables(table_pdf or data, table_pages, all_frags, warnings, subset=table_pdf is not None)
     pages = _layout(all_frags, sizes, warnings)
     texts = [t for p in pages for t in (*p.paragraphs, *p.notes)]
     text, page_map = assemble(pages, Hyphenator(texts))
@@ -524,32 +538,201 @@ def extract(name: str, data: bytes) -> dict[str, Any]:
     }
 
 
-def _read_tables(data: bytes, table_pages: list[int], all_frags: list[list[Frag]], warnings: list[str]) -> None:
-    """Replace the lines of each table pdfplumber finds on ``table_pages`` by one pre-formatted block."""
+def _table_pdf(doc: Any, table_pages: list[int]) -> bytes | None:
+    """A PDF of only ``table_pages`` (PDFium copies them with their resources), for pdfplumber; None if that fails.
+
+    pdfplumber (pdfminer) builds every page object of a document when it opens it, resolving the whole page tree
+    and object streams: on a long book that costs more than reading its few table pages.
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        part = pdfium.PdfDocument.new()
+        try:
+            part.import_pages(doc, table_pages)
+            if len(part) != len(table_pages):
+                return None
+            buffer = io.BytesIO()
+            part.save(buffer)
+        finally:
+            part.close()
+    except (pdfium.PdfiumError, OSError, ValueError):
+        return None
+    return buffer.getvalue()
+
+
+def _read_tables(
+    data: bytes, table_pages: list[int], all_frags: list[list[Frag]], warnings: list[str], *, subset: bool = False
+) -> None:
+    """Replace the lines of each table pdfplumber finds on ``table_pages`` by one pre-formatted block.
+
+    ``data`` is the whole PDF, or with ``subset`` a PDF of only the table pages in that order (:func:`_table_pdf`).
+    """
     try:
         import pdfplumber
 
         with pdfplumber.open(io.BytesIO(data)) as plumber:
-            for index in table_pages:
-                if index >= len(plumber.pages):
+            for k, index in enumerate(table_pages):
+                number = k if subset else index
+                if number >= len(plumber.pages):
                     break
-                page = plumber.pages[index]
+                page = plumber.pages[number]
                 blocks = tables.table_blocks(page, _clean)
                 page.close()
-                if not blocks:
-                    continue
-                keep = [
-                    f
-                    for f in all_frags[index]
-                    if not any(
-                        b.x0 - 1 <= (f.x0 + f.x1) / 2 <= b.x1 + 1
-                        and b.top - 1 <= (f.top + f.bottom) / 2 <= b.bottom + 1
-                        for b in blocks
-                    )
-                ]
-                all_frags[index] = keep + blocks
+                _put_blocks(all_frags, index, blocks)
     except Exception:  # pdfplumber/pdfminer are stricter than PDFium: keep the plain text
-        warnings.append("tables read as plain lines (pdfplumber could not parse the file)")
+        warnings.append(TABLES_AS_LINES)
+
+
+TABLES_AS_LINES = "tables read as plain lines (pdfplumber could not parse the file)"
+
+
+def _put_blocks(all_frags: list[list[Frag]], index: int, blocks: list[Frag]) -> None:
+    """Replace the lines of page ``index`` that fall inside a table block by the blocks."""
+    if not blocks:
+        return
+    keep = [
+        f
+        for f in all_frags[index]
+        if not any(
+            b.x0 - 1 <= (f.x0 + f.x1) / 2 <= b.x1 + 1 and b.top - 1 <= (f.top + f.bottom) / 2 <= b.bottom + 1
+            for b in blocks
+        )
+    ]
+    all_frags[index] = keep + blocks
+
+
+def _page_tables(pdf: bytes | None) -> list[Frag] | None:
+    """The table blocks of the one-page PDF ``pdf`` (pdfplumber), or None when it cannot be read."""
+    if pdf is None:
+        return None
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(pdf)) as plumber:
+            page = plumber.pages[0]
+            blocks = tables.table_blocks(page, _clean)
+            page.close()
+            return blocks
+    except Exception:  # pdfplumber/pdfminer are stricter than PDFium: keep the plain text
+        return None
+
+
+class _TableReader:
+    """pdfplumber on the table pages in a second process, while the parse child goes on with PDFium's text.
+
+    Forked by the parse child when it meets its first table page (Linux only; elsewhere, and when :func:`extract`
+    runs in the caller's own process, the table pages are read after the text pass, in process). Each table page
+    goes to it as a one-page PDF; it answers each with that page's table blocks. It dies with the parse child
+    (``PR_SET_PDEATHSIG``, and the end of its request pipe), which dies with the application.
+    """
+
+    __slots__ = ("pid", "replies", "requests", "sent")
+
+    def __init__(self, pid: int, requests: Any, replies: Any) -> None:
+        self.pid, self.requests, self.replies, self.sent = pid, requests, replies, 0
+
+    @classmethod
+    def start(cls) -> _TableReader | None:
+        """Fork the reader, or None where it is not wanted (outside the parse child, not Linux) or fork fails."""
+        if not PARALLEL_TABLES or not _in_child or not sys.platform.startswith("linux"):
+            return None
+        from multiprocessing.connection import Connection
+
+        requests_r, requests_w = os.pipe()
+        replies_r, replies_w = os.pipe()
+        parent = os.getpid()
+        try:
+            with py_warnings.catch_warnings():  # the child's other thread only waits on a pipe (_die_with_parent)
+                py_warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+        except OSError:
+            for fd in (requests_r, requests_w, replies_r, replies_w):
+                os.close(fd)
+            return None
+        if pid == 0:  # pragma: no cover - the reader process (its coverage is not collected)
+            os.close(requests_w)
+            os.close(replies_r)
+            _table_worker(parent, requests_r, replies_w)
+        os.close(requests_r)
+        os.close(replies_w)
+        return cls(pid, Connection(requests_w, readable=False), Connection(replies_r, writable=False))
+
+    def send(self, index: int, pdf: bytes | None) -> None:
+        """Hand page ``index`` (as a one-page PDF, None if it could not be made) to the reader."""
+        with contextlib.suppress(OSError):  # a reader that died: its pages are counted missing in finish
+            self.requests.send((index, pdf))
+        self.sent += 1
+
+    def finish(self, all_frags: list[list[Frag]], warnings: list[str], total: int) -> None:
+        """Put the reader's table blocks in ``all_frags`` as they come; a page it could not read keeps its lines."""
+        answered = failed = 0
+        try:
+            self.requests.send(None)
+            while answered < self.sent:
+                reply = self.replies.recv()
+                answered += 1
+                index, blocks = reply
+                if blocks is None:
+                    failed += 1
+                else:
+                    _put_blocks(all_frags, index, blocks)
+                report_progress(total, total)  # the reader is moving: the time limit starts again
+        except (EOFError, OSError):
+            failed += self.sent - answered
+        finally:
+            self.stop(kill=answered < self.sent)
+        if failed:
+            warnings.append(TABLES_AS_LINES)
+
+    def stop(self, kill: bool = True) -> None:
+        """End the reader (killed unless it has answered everything) and reap it."""
+        for conn in (self.requests, self.replies):
+            conn.close()
+        if kill:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
+
+
+PARALLEL_TABLES = True
+"""Whether the parse child reads its table pages in a second process (:class:`_TableReader`): off for diagnosis."""
+
+
+def _table_worker(parent: int, requests_fd: int, replies_fd: int) -> NoReturn:  # pragma: no cover - reader process
+    """The reader process: table blocks of each one-page PDF it is sent, until told to stop or orphaned."""
+    import queue
+    from multiprocessing.connection import Connection
+
+    code = 0
+    try:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parse child ended before the line above
+            os._exit(1)
+        if _progress_conn is not None:  # the application must see the parse child's pipe close when it dies
+            _progress_conn.close()
+        requests = Connection(requests_fd, writable=False)
+        replies = Connection(replies_fd, readable=False)
+        pending: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+        def drain() -> None:  # read requests at once: the parse child never waits on a full pipe
+            try:
+                while (item := requests.recv()) is not None:
+                    pending.put(item)
+            except (EOFError, OSError):
+                pass
+            pending.put(None)
+
+        threading.Thread(target=drain, name="table-requests", daemon=True).start()
+        while (item := pending.get()) is not None:
+            index, pdf = item
+            replies.send((index, _page_tables(pdf)))
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
 
 
 def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warnings: list[str]) -> list[PageText]:
@@ -671,6 +854,8 @@ def _peak_rss_kib() -> int:
 # ------------------------------------------------------------------------------------------------ isolation
 
 _progress_conn: Any = None
+_in_child = False
+"""Whether this process is the parse child of :func:`run_isolated` (which may fork a :class:`_TableReader`)."""
 
 
 def report_progress(done: int, total: int) -> None:
@@ -704,10 +889,10 @@ def _die_with_parent(watch: Any) -> None:
 
 
 def _child(job: Callable[[str, bytes], dict[str, Any]], name: str, data: bytes, conn: Any, watch: Any = None) -> None:
-    global _progress_conn
+    global _progress_conn, _in_child
     if watch is not None:
         _die_with_parent(watch)
-    _progress_conn = conn
+    _progress_conn, _in_child = conn, True
     try:
         result: tuple[str, Any] = ("ok", job(name, data))
     except ImportFailure as exc:
