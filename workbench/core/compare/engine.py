@@ -209,6 +209,8 @@ def compare(
             edges.extend(_event_day_edges(sources[a.src], a, reported[a.src], sources[b.src], b, reported[b.src]))
             if any(x.startswith("u:") for x in p.anchors):
                 edges.extend(_lone_amount_edges(sources[a.src], a, sources[b.src], b))
+            if any(x.startswith("%:") for x in p.anchors):
+                edges.extend(_lone_amount_edges(sources[a.src], a, sources[b.src], b, unit="%"))
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
@@ -749,15 +751,19 @@ def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair, *, pe
     return edges
 
 
-def _lone_amount_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef) -> list[Edge]:
+def _lone_amount_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, unit: str = "") -> list[Edge]:
     """A weakly aligned pair sharing a counted noun compares its one amount (money) on each side.
 
     « raise bilateral trade to $80 billion a year by 2030 » / « Their target: $60 billion in yearly trade »: the
     pair shares only « billion », too little for every figure to be compared, but a sum of money stated once in each
-    sentence of the same fact is the same sum.
+    sentence of the same fact is the same sum. With ``unit`` (« % »): the pair shares what its percentages measure
+    (« property tax » by « 4.5 per cent » and by « 3.5% »), and the one percentage of each side is compared.
     """
-    qa = [q for q in _within(_q(sa), a.start, a.end) if q.category == "amount"]
-    qb = [q for q in _within(_q(sb), b.start, b.end) if q.category == "amount"]
+    def kept(q: Quantity) -> bool:
+        return q.unit == unit if unit else q.category == "amount"
+
+    qa = [q for q in _within(_q(sa), a.start, a.end) if kept(q)]
+    qb = [q for q in _within(_q(sb), b.start, b.end) if kept(q)]
     if len(qa) != 1 or len(qb) != 1 or qa[0].unit != qb[0].unit:
         return []
     return quantity_edges(sa.sid, sa.text, qa, sb.sid, sb.text, qb)
