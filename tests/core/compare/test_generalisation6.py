@@ -59,3 +59,39 @@ def test_percentages_of_different_things_stay_apart() -> None:
     b = _src(2, "Turnout fell 8% in the northern districts, where the vote was held on a Sunday.\n", 5)
     result = compare([a, b])
     assert not [d for d in result.discrepancies if d.kind == "number"]
+
+
+def test_weekday_anchor_is_the_day_the_source_dates_it() -> None:
+    from workbench.core.compare.dates import find_dates
+
+    text = "Le ministre a signé jeudi 29 janvier un décret sur les ports, puis a parlé mercredi devant les élus."
+    folded = fold(text)
+    days = find_dates(folded, dt.date(2026, 2, 4))
+    _terms, anchors = align.unit_terms(text, folded, align.SentRef(0, 0, len(text), 0, "fr"), None, days)
+    assert "d:2026-01-29" in anchors and "d:2026-02-04" in anchors
+    assert not {"w3", "w2"} & anchors  # the names of the days are not the anchors once the days are known
+    _terms, bare = align.unit_terms(text, folded, align.SentRef(0, 0, len(text), 0, "fr"))
+    assert {"w3", "w2"} <= bare  # without the source's dates, as before
+
+
+def test_quoted_word_pairs_leave_names_out() -> None:
+    text = "« Toute pluie est un orage dans les relations entre la Norvège et la Suède », a-t-il dit."
+    _terms, anchors = align.unit_terms(text, fold(text), align.SentRef(0, 0, len(text), 0, "fr"))
+    quoted = {a for a in anchors if a.startswith("q:")}
+    assert "q:pluie orage" in quoted
+    assert not any("norvege" in a or "suede" in a for a in quoted)
+
+
+def test_shared_partner_bridges_only_passages_that_met_the_same_unit() -> None:
+    from workbench.core.compare.engine import _through_shared_partner
+    from workbench.core.compare.model import Alignment, Span
+
+    def span(sid: int, start: int, end: int) -> Span:
+        return Span(sid, start, end, "x" * (end - start))
+
+    sentence, clause = span(1, 0, 120), span(1, 0, 60)
+    other, third = span(2, 10, 70), span(3, 30, 90)
+    apart = (Alignment(clause, other, 0.5, "same-event", ()), Alignment(sentence, third, 0.3, "same-event", ()))
+    assert _through_shared_partner(apart) == []  # the clause's fact and the sentence's are two
+    same = (Alignment(clause, other, 0.5, "same-event", ()), Alignment(span(1, 0, 60), third, 0.3, "same-event", ()))
+    assert [(a.a.source_id, a.b.source_id) for a in _through_shared_partner(same)] == [(2, 3)]

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from workbench.core.compare import tuning
 from workbench.core.compare.bridges import both_ways, two_hops
+from workbench.core.compare.dates import DateMention
 from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, lemma
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.textutil import WORD_RE, Ticker, mask_digits, stem
@@ -137,12 +138,17 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def unit_terms(
-    text: str, folded: str, u: SentRef, figures: tuple[Sequence[Quantity], list[int]] | None = None
+    text: str,
+    folded: str,
+    u: SentRef,
+    figures: tuple[Sequence[Quantity], list[int]] | None = None,
+    days: Sequence[DateMention] | None = None,
 ) -> tuple[list[str], set[str]]:
     """Index terms (lemma stems and name keys) and anchors (numbers, months, names, quoted words) of a unit.
 
     ``figures``: the source's figures (:func:`.quantities.find_quantities`, sorted by start) and their starts, when
-    the caller has them; else the unit's durations are read here.
+    the caller has them; else the unit's durations are read here. ``days``: the source's resolved dates, when the
+    caller has them: a weekday they resolve is anchored by its date (``d:2026-02-04``), else by its name.
     """
     terms: list[str] = []
     anchors: set[str] = set()
@@ -153,6 +159,11 @@ def unit_terms(
         raw = text[m.start() : m.end()]
         if w in _MONTHS or w in _WEEKDAYS:
             day = _MONTHS.get(w) or _WEEKDAYS[w]
+            if w in _WEEKDAYS and days is not None:
+                # the day it names, where the source's dates resolve it: « jeudi 29 janvier » and « jeudi » of
+                # a story published on 4 February are two days, « mercredi 4 février » and that story's
+                # « mercredi » one
+                day = _day_at(days, m.start()) or day
             anchors.add(day)
             terms.append(day)
             continue
@@ -196,10 +207,24 @@ def unit_terms(
         anchors.update(share)
         terms.extend(sorted(share))
     for m in _QUOTED.finditer(text, u.start, u.end):
-        words = [w for w in WORD_RE.findall(folded, m.start(1), m.end(1)) if w not in ALL_STOPWORDS and len(w) > 3]
+        # pairs of quoted words, names left out: « la Russie et la Chine » in a quote is the dossier's topic
+        words = [
+            "" if text[w.start()].isupper() and w.start() > m.start(1) else w.group(0)
+            for w in WORD_RE.finditer(folded, m.start(1), m.end(1))
+            if w.group(0) not in ALL_STOPWORDS and len(w.group(0)) > 3
+        ]
         for a, b in itertools.pairwise(words):
-            anchors.add(f"q:{a} {b}")
+            if a and b:
+                anchors.add(f"q:{a} {b}")
     return terms, anchors
+
+
+def _day_at(days: Sequence[DateMention], pos: int) -> str | None:
+    """The resolved day of the date mention holding ``pos`` (``d:`` + ISO date), if any."""
+    for d in days:
+        if d.start <= pos < d.end and d.precision == "day":
+            return "d:" + d.value.isoformat()
+    return None
 
 
 def _share_of(text: str, folded: str, u: SentRef, lo: int, hi: int) -> set[str]:
@@ -249,6 +274,7 @@ def align(
     ticker: Ticker,
     keep: Callable[[int, int], bool] | None = None,
     figures: Sequence[Sequence[Quantity]] | None = None,
+    days: Sequence[Sequence[DateMention]] | None = None,
 ) -> list[Pair]:
     """Verified alignments between units of different sources, best first (see the module docstring).
 
@@ -260,6 +286,7 @@ def align(
         keep: whether two verified units (indexes into ``units``) may meet; checked before the one-to-few
             selection, so a refused pair leaves its place to the next one.
         figures: each source's figures, sorted by start (the engine has read them already); read here if absent.
+        days: each source's resolved dates (weekdays are then anchored by the day they name).
     """
     n = len(units)
     ticker.stage(550, max(1, n))
@@ -270,7 +297,8 @@ def align(
     sorted_figures = [(f, [q.start for q in f]) for f in figures] if figures is not None else None
     for u in units:
         found, marks = unit_terms(
-            texts[u.src], folded[u.src], u, sorted_figures[u.src] if sorted_figures is not None else None
+            texts[u.src], folded[u.src], u, sorted_figures[u.src] if sorted_figures is not None else None,
+            days[u.src] if days is not None else None,
         )
         terms.append(Counter(found))
         anchors.append(marks)

@@ -184,6 +184,7 @@ def compare(
         sents, [s.text for s in sources], [s.folded for s in sources], ticker,
         _same_event(sents, sources, [rep or event for rep in reported], recycled_of),
         [s.quantities for s in sources],
+        [s.dates for s in sources],
     )
     alignments = tuple(
         Alignment(
@@ -339,17 +340,27 @@ def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment
 
     « On dénombre 14 blessés » and « … 11 ont dû être soignés » share no word, but each is the wire's « 11 blessés »
     sentence told by another outlet; so are « forced the evacuation of 2,300 residents » and « About 3,200 people had
-    to leave ». Not when the pair already aligned, when either already has its cap of partners in the other's
+    to leave ». Both must have met the same unit of the middle passage (a sentence and its clause are two: « … Cuba,
+    l'Iran et le Venezuela » met by one source and the whole sentence, met by another for its « janvier », are two
+    facts). Not when the pair already aligned, when either already has its cap of partners in the other's
     source, or when each already has a partner there (then the comparison found their link).
     """
     partners: dict[tuple[int, int], dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    hub_end: dict[tuple[int, int, int, int], int] = {}
     for x, y in _partner_pairs(alignments):
         partners[(x.source_id, x.start)][y.source_id].append(y)
+        hub_end[(x.source_id, x.start, y.source_id, y.start)] = x.end
     count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int]] = set()
     # the middle passage's partners that are its only one in their source: each meets the ones after it
-    hubs = [[spans[0] for spans in per.values() if len(spans) == 1] for per in list(partners.values())]
+    hubs: list[list[Span]] = []
+    for (hub_src, hub_start), per in list(partners.items()):
+        by_unit: dict[int, list[Span]] = defaultdict(list)
+        for spans in per.values():
+            if len(spans) == 1:
+                by_unit[hub_end[(hub_src, hub_start, spans[0].source_id, spans[0].start)]].append(spans[0])
+        hubs.extend(by_unit.values())
     first = (((k, y), only) for only in hubs for k, y in enumerate(only))
     for (k, y), _hub, only in two_hops(first, lambda hub: hub):
         for z in only[k + 1 :]:
