@@ -30,7 +30,7 @@ FLOORS = {
     "unseen_call_en": (0.8, 1.0, 1.0),
     # written blind by compare5 (first run: 27/36 and 20/25 aligned, 4/7 and 3/7 discrepancies); floors after fixes
     "unseen_court_fr": (0.8, 0.85, 1.0),
-    "unseen_budget_en": (0.85, 0.7, 1.0),
+    "unseen_budget_en": (0.95, 0.85, 1.0),  # compare6: 25/25 aligned, 6/7 (the percentage class)
 }
 _RUNS: dict[str, tuple] = {}
 

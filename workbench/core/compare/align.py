@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from workbench.core.compare import tuning
 from workbench.core.compare.bridges import both_ways, two_hops
+from workbench.core.compare.dates import DateMention
 from workbench.core.compare.lang import ALL_STOPWORDS, EN, FR, lemma
 from workbench.core.compare.quantities import Quantity, find_quantities
 from workbench.core.compare.textutil import WORD_RE, Ticker, mask_digits, stem
@@ -69,6 +70,9 @@ _NOUN_AFTER = re.compile(
 )
 """The noun a figure counts (« 2 100 travailleurs », « 2,400 workers », « 4 millions de livres »): two reports
 of one count share it even when their figures differ."""
+_PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percent\b|pour\s?cent\b)")
+_PERCENT_WORDS = frozenset({"per", "cent", "percent", "pour"})
+_PUNCT = re.compile(r"[,;:.!?()\u2013\u2014]")
 _CLOCK_MINUTES = re.compile(r"\d\s?h\s?$")
 _QUOTED = re.compile(r"[«\"“]\s*([^»\"”]{12,})[»\"”]")
 _MONTHS = {m: f"m{k + 1}" for p in (FR, EN) for k, m in enumerate(p.months)}
@@ -134,12 +138,17 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def unit_terms(
-    text: str, folded: str, u: SentRef, figures: tuple[Sequence[Quantity], list[int]] | None = None
+    text: str,
+    folded: str,
+    u: SentRef,
+    figures: tuple[Sequence[Quantity], list[int]] | None = None,
+    days: Sequence[DateMention] | None = None,
 ) -> tuple[list[str], set[str]]:
     """Index terms (lemma stems and name keys) and anchors (numbers, months, names, quoted words) of a unit.
 
     ``figures``: the source's figures (:func:`.quantities.find_quantities`, sorted by start) and their starts, when
-    the caller has them; else the unit's durations are read here.
+    the caller has them; else the unit's durations are read here. ``days``: the source's resolved dates, when the
+    caller has them: a weekday they resolve is anchored by its date (``d:2026-02-04``), else by its name.
     """
     terms: list[str] = []
     anchors: set[str] = set()
@@ -150,6 +159,11 @@ def unit_terms(
         raw = text[m.start() : m.end()]
         if w in _MONTHS or w in _WEEKDAYS:
             day = _MONTHS.get(w) or _WEEKDAYS[w]
+            if w in _WEEKDAYS and days is not None:
+                # the day it names, where the source's dates resolve it: « jeudi 29 janvier » and « jeudi » of
+                # a story published on 4 February are two days, « mercredi 4 février » and that story's
+                # « mercredi » one
+                day = _day_at(days, m.start()) or day
             anchors.add(day)
             terms.append(day)
             continue
@@ -188,11 +202,54 @@ def unit_terms(
             counted = "u:" + stem(lemma(noun.group(1), u.lang))
             anchors.add(counted)
             terms.append(counted)
+    for m in _PERCENT.finditer(folded, u.start, u.end):
+        share = _share_of(text, folded, u, m.start(), m.end())
+        anchors.update(share)
+        terms.extend(sorted(share))
     for m in _QUOTED.finditer(text, u.start, u.end):
-        words = [w for w in WORD_RE.findall(folded, m.start(1), m.end(1)) if w not in ALL_STOPWORDS and len(w) > 3]
+        # pairs of quoted words, names left out: « la Russie et la Chine » in a quote is the dossier's topic
+        words = [
+            "" if text[w.start()].isupper() and w.start() > m.start(1) else w.group(0)
+            for w in WORD_RE.finditer(folded, m.start(1), m.end(1))
+            if w.group(0) not in ALL_STOPWORDS and len(w.group(0)) > 3
+        ]
         for a, b in itertools.pairwise(words):
-            anchors.add(f"q:{a} {b}")
+            if a and b:
+                anchors.add(f"q:{a} {b}")
     return terms, anchors
+
+
+def _day_at(days: Sequence[DateMention], pos: int) -> str | None:
+    """The resolved day of the date mention holding ``pos`` (``d:`` + ISO date), if any."""
+    for d in days:
+        if d.start <= pos < d.end and d.precision == "day":
+            return "d:" + d.value.isoformat()
+    return None
+
+
+def _share_of(text: str, folded: str, u: SentRef, lo: int, hi: int) -> set[str]:
+    """Anchors of what a percentage measures: the pairs of content words next to it (``%:`` + two lemma stems).
+
+    « raises the property tax by 4.5 per cent » and « will pay 3.5% more in property tax » report one rise with two
+    figures and hardly any other shared word; both keep « property tax » by the percentage. The pair of words is
+    the anchor (a single word, or any percentage, ties unrelated shares); a pair does not run across punctuation
+    or a name.
+    """
+    out: set[str] = set()
+    prev: tuple[str, int] | None = None
+    start, end = max(u.start, lo - tuning.PERCENT_WINDOW), min(u.end, hi + tuning.PERCENT_WINDOW)
+    for m in WORD_RE.finditer(folded, start, end):
+        w = m.group(0)
+        if w.isdigit() or w in ALL_STOPWORDS or w in _PERCENT_WORDS or len(w) < 3:
+            continue
+        if text[m.start()].isupper():
+            prev = None
+            continue
+        key = _lemma_stem(text[m.start() : m.end()].lower(), u.lang)
+        if prev is not None and prev[0] != key and not _PUNCT.search(folded, prev[1], m.start()):
+            out.add(f"%:{prev[0]} {key}")
+        prev = (key, m.end())
+    return out
 
 
 def _figures_in(folded: str, u: SentRef, figures: tuple[Sequence[Quantity], list[int]] | None) -> list[Quantity]:
@@ -217,6 +274,7 @@ def align(
     ticker: Ticker,
     keep: Callable[[int, int], bool] | None = None,
     figures: Sequence[Sequence[Quantity]] | None = None,
+    days: Sequence[Sequence[DateMention]] | None = None,
 ) -> list[Pair]:
     """Verified alignments between units of different sources, best first (see the module docstring).
 
@@ -228,6 +286,7 @@ def align(
         keep: whether two verified units (indexes into ``units``) may meet; checked before the one-to-few
             selection, so a refused pair leaves its place to the next one.
         figures: each source's figures, sorted by start (the engine has read them already); read here if absent.
+        days: each source's resolved dates (weekdays are then anchored by the day they name).
     """
     n = len(units)
     ticker.stage(550, max(1, n))
@@ -238,7 +297,8 @@ def align(
     sorted_figures = [(f, [q.start for q in f]) for f in figures] if figures is not None else None
     for u in units:
         found, marks = unit_terms(
-            texts[u.src], folded[u.src], u, sorted_figures[u.src] if sorted_figures is not None else None
+            texts[u.src], folded[u.src], u, sorted_figures[u.src] if sorted_figures is not None else None,
+            days[u.src] if days is not None else None,
         )
         terms.append(Counter(found))
         anchors.append(marks)
@@ -263,16 +323,17 @@ def align(
         for x in marks:
             if _is_tying_figure(x):
                 by_anchor[x].append(j)
+    read = [_within_budget(vec, postings) for vec in vecs]
     masked = [mask_digits(folded[u.src][u.start : u.end]) for u in units]
     scored: dict[tuple[int, int], float] = {}
     best_of: dict[tuple[int, int], list[tuple[float, int]]] = {}
-    for i, vec in enumerate(vecs):
+    for i in range(n):
         if i % 64 == 0:
             ticker.step(64)
         src_i = units[i].src
         acc: dict[int, float] = defaultdict(float)
-        for t, w in vec.items():
-            for j, wj in postings.get(t, ()):
+        for t, w in read[i]:
+            for j, wj in postings[t]:
                 if units[j].src != src_i:
                     acc[j] += w * wj
         per_src: dict[int, list[tuple[float, int]]] = {}
@@ -288,11 +349,9 @@ def align(
             room = src_j in per_src or len(per_src) < tuning.MAX_SOURCES_PER_UNIT
             if acc.get(j, 0.0) < tuning.CANDIDATE_COSINE and room:
                 per_src.setdefault(src_j, []).append((acc.get(j, 0.0), j))
-        for src_j, items in per_src.items():
-            items.sort(reverse=True)
+        for src_j, cos_js in _within_scoring_budget(per_src, tying).items():
             top = []
-            tied = [x for x in items[tuning.PARTNERS + 1 :] if x[1] in tying]
-            for cos, j in items[: tuning.PARTNERS + 1] + tied[: tuning.FIGURE_PARTNERS]:
+            for cos, j in cos_js:
                 key = (i, j) if i < j else (j, i)
                 score = scored.get(key)
                 if score is None:
@@ -332,6 +391,52 @@ def align(
     return _select(promoted, units, masked)
 
 
+def _within_scoring_budget(
+    per_src: dict[int, list[tuple[float, int]]], tying: set[int]
+) -> dict[int, list[tuple[float, int]]]:
+    """The candidates of a unit that are scored, per other source: its best by cosine plus those sharing a figure.
+
+    At most :data:`~.tuning.SCORED_PER_UNIT` in all, taken rank by rank across the sources (every source's best,
+    then every source's second...), so a unit of a 40-source dossier costs what one of a five-source dossier does.
+    """
+    lists: dict[int, list[tuple[float, int]]] = {}
+    for src_j, items in per_src.items():
+        items.sort(reverse=True)
+        tied = [x for x in items[tuning.PARTNERS + 1 :] if x[1] in tying]
+        lists[src_j] = items[: tuning.PARTNERS + 1] + tied[: tuning.FIGURE_PARTNERS]
+    if sum(len(v) for v in lists.values()) <= tuning.SCORED_PER_UNIT:
+        return lists
+    order = sorted(lists, key=lambda k: -lists[k][0][0])
+    out: dict[int, list[tuple[float, int]]] = {k: [] for k in order}
+    left = tuning.SCORED_PER_UNIT
+    for rank in range(tuning.PARTNERS + 1 + tuning.FIGURE_PARTNERS):
+        for k in order:
+            if left and rank < len(lists[k]):
+                out[k].append(lists[k][rank])
+                left -= 1
+    return out
+
+
+def _within_budget(vec: dict[str, float], postings: dict[str, list[tuple[int, float]]]) -> list[tuple[str, float]]:
+    """The indexed terms of a unit whose postings it reads: its rarest first, until :data:`~.tuning.POSTINGS_BUDGET`.
+
+    The commonest terms of a long unit in a large dossier add only small shares to a cosine the rare ones decide;
+    the budget keeps the work per unit the same whatever the number of sources. The terms are returned in the
+    vector's order, so a unit within the budget sums its cosines exactly as without it.
+    """
+    indexed = [(t, w) for t, w in vec.items() if t in postings]
+    if sum(len(postings[t]) for t, _w in indexed) <= tuning.POSTINGS_BUDGET:
+        return indexed
+    kept: set[str] = set()
+    budget = tuning.POSTINGS_BUDGET
+    for t, _w in sorted(indexed, key=lambda tw: (-tw[1], tw[0])):
+        if budget <= 0:
+            break
+        kept.add(t)
+        budget -= len(postings[t])
+    return [(t, w) for t, w in indexed if t in kept]
+
+
 def is_headline(text: str) -> bool:
     """A title line: short and without a sentence's closing punctuation (alignment and event days share it)."""
     body = text.strip()
@@ -358,7 +463,12 @@ def _strong_anchors(units: list[SentRef], anchors: list[set[str]]) -> list[set[s
 
 
 def _is_tying_figure(anchor: str) -> bool:
-    """A figure that ties two reports to one fact by itself: not a small number, not a bare year."""
+    """A figure that ties two reports to one fact by itself: not a small number, not a bare year.
+
+    Or what a percentage measures (``%:``, two words), which ties two reports whose percentages differ.
+    """
+    if anchor.startswith("%:"):
+        return True
     if not anchor.startswith("#"):
         return False
     digits = anchor[1:]

@@ -184,6 +184,7 @@ def compare(
         sents, [s.text for s in sources], [s.folded for s in sources], ticker,
         _same_event(sents, sources, [rep or event for rep in reported], recycled_of),
         [s.quantities for s in sources],
+        [s.dates for s in sources],
     )
     alignments = tuple(
         Alignment(
@@ -209,6 +210,8 @@ def compare(
             edges.extend(_event_day_edges(sources[a.src], a, reported[a.src], sources[b.src], b, reported[b.src]))
             if any(x.startswith("u:") for x in p.anchors):
                 edges.extend(_lone_amount_edges(sources[a.src], a, sources[b.src], b))
+            if any(x.startswith("%:") for x in p.anchors):
+                edges.extend(_lone_amount_edges(sources[a.src], a, sources[b.src], b, unit="%"))
             continue
         edges.extend(_pair_edges(sources[a.src], a, sources[b.src], b, p, people=p.score >= tuning.EDGE_MIN))
     edges.extend(_fact_edges(sources, recycled_of))
@@ -337,17 +340,27 @@ def _through_shared_partner(alignments: tuple[Alignment, ...]) -> list[Alignment
 
     « On dénombre 14 blessés » and « … 11 ont dû être soignés » share no word, but each is the wire's « 11 blessés »
     sentence told by another outlet; so are « forced the evacuation of 2,300 residents » and « About 3,200 people had
-    to leave ». Not when the pair already aligned, when either already has its cap of partners in the other's
+    to leave ». Both must have met the same unit of the middle passage (a sentence and its clause are two: « … Cuba,
+    l'Iran et le Venezuela » met by one source and the whole sentence, met by another for its « janvier », are two
+    facts). Not when the pair already aligned, when either already has its cap of partners in the other's
     source, or when each already has a partner there (then the comparison found their link).
     """
     partners: dict[tuple[int, int], dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    hub_end: dict[tuple[int, int, int, int], int] = {}
     for x, y in _partner_pairs(alignments):
         partners[(x.source_id, x.start)][y.source_id].append(y)
+        hub_end[(x.source_id, x.start, y.source_id, y.start)] = x.end
     count = _per_passage(alignments)
     extra: list[Alignment] = []
     done: set[tuple[int, int, int, int]] = set()
     # the middle passage's partners that are its only one in their source: each meets the ones after it
-    hubs = [[spans[0] for spans in per.values() if len(spans) == 1] for per in list(partners.values())]
+    hubs: list[list[Span]] = []
+    for (hub_src, hub_start), per in list(partners.items()):
+        by_unit: dict[int, list[Span]] = defaultdict(list)
+        for spans in per.values():
+            if len(spans) == 1:
+                by_unit[hub_end[(hub_src, hub_start, spans[0].source_id, spans[0].start)]].append(spans[0])
+        hubs.extend(by_unit.values())
     first = (((k, y), only) for only in hubs for k, y in enumerate(only))
     for (k, y), _hub, only in two_hops(first, lambda hub: hub):
         for z in only[k + 1 :]:
@@ -749,15 +762,19 @@ def _pair_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, p: Pair, *, pe
     return edges
 
 
-def _lone_amount_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef) -> list[Edge]:
+def _lone_amount_edges(sa: _Source, a: SentRef, sb: _Source, b: SentRef, unit: str = "") -> list[Edge]:
     """A weakly aligned pair sharing a counted noun compares its one amount (money) on each side.
 
     « raise bilateral trade to $80 billion a year by 2030 » / « Their target: $60 billion in yearly trade »: the
     pair shares only « billion », too little for every figure to be compared, but a sum of money stated once in each
-    sentence of the same fact is the same sum.
+    sentence of the same fact is the same sum. With ``unit`` (« % »): the pair shares what its percentages measure
+    (« property tax » by « 4.5 per cent » and by « 3.5% »), and the one percentage of each side is compared.
     """
-    qa = [q for q in _within(_q(sa), a.start, a.end) if q.category == "amount"]
-    qb = [q for q in _within(_q(sb), b.start, b.end) if q.category == "amount"]
+    def kept(q: Quantity) -> bool:
+        return q.unit == unit if unit else q.category == "amount"
+
+    qa = [q for q in _within(_q(sa), a.start, a.end) if kept(q)]
+    qb = [q for q in _within(_q(sb), b.start, b.end) if kept(q)]
     if len(qa) != 1 or len(qb) != 1 or qa[0].unit != qb[0].unit:
         return []
     return quantity_edges(sa.sid, sa.text, qa, sb.sid, sb.text, qb)
