@@ -9,7 +9,7 @@ import pytest
 
 from workbench.core.errors import ImportFailure
 from workbench.io import registry
-from workbench.io.importers.encoding import NOT_TEXT, decode_text
+from workbench.io.importers.encoding import NOT_TEXT, _korean_fallback, decode_text
 
 RU = ("Вчера вечером городской совет утвердил новый бюджет на следующий год. По словам мэра, расходы на школы и "
       "больницы вырастут почти на десять процентов, а налоги останутся прежними. Оппозиция заявила, что эти цифры "
@@ -233,3 +233,42 @@ def test_long_nul_padding_around_ascii_text_is_dropped_with_a_warning() -> None:
     text, _language, warnings = imported(data, "page.txt")
     assert text == "a<title>NOT UTF-16!</title>NOT UTF-16!\n"
     assert any("NUL" in w for w in warnings)
+
+
+def test_lithuanian_preposition_alone_is_a_word_not_mojibake() -> None:
+    """Windows-1257 Lithuanian: "į" (into) standing alone must not send the file to cp1252 ("á", "ð", "þ")."""
+    text = ("Vakar miesto taryba pritarė naujam biudžetui. Pasak mero, išlaidos mokykloms ir ligoninėms augs beveik "
+            "dešimt procentų. Opozicija kreipėsi į teismą ir pareikalavo nepriklausomo audito. Sprendimas bus "
+            "perduotas į Seimą kitą savaitę. Į posėdį atvyko ir ministras.\n")
+    assert imported(text.encode("cp1257"))[0] == text
+
+
+def test_a_lone_latvian_letter_does_not_turn_latvian_into_iso8859_10() -> None:
+    """ISO-8859-13 "ē" standing alone reads as ISO-8859-10 "į"; the rest of the text is Latvian, not Lithuanian."""
+    text = ("Vakar pilsētas dome apstiprināja jauno budžetu nākamajam gadam. Pēc mēra teiktā, izdevumi skolām un "
+            "slimnīcām pieaugs gandrīz par desmit procentiem. Burts ē ir garais patskanis, un opozīcija pieprasīja "
+            "neatkarīgu revīziju.\n")
+    assert imported(text.encode("iso8859_13"))[0] == text
+
+
+KO_CHAT = ("오늘 모임 어땠어¿¿ ⓞⓚ 완전 좋았음 ㉭㉭ ♡♡ 다음엔 꼭 같이 가자!! ㅠ.ㅠ\n"
+           "내일은 ⓢⓔⓞⓤⓛ 에서 만나¿ 똠방 ☆ 쀍 ㉯ 시간 되면 연락줘 ⓑⓨⓔ ⌒⌒*\n")
+
+
+@pytest.mark.parametrize("codec", ["cp949", "johab"])
+def test_korean_chat_full_of_symbols_is_korean_not_chinese(codec: str) -> None:
+    """Circled letters and "¿" beside syllables push charset-normalizer past its threshold; gb18030 was mojibake."""
+    assert imported(KO_CHAT.encode(codec))[0] == KO_CHAT
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_the_korean_fallback_leaves_chinese_alone(spaced: bool) -> None:
+    """GB2312 Chinese decodes as euc-kr too: long unbroken runs and as many Hanja as syllables say it is not Korean."""
+    text = ("市议会 昨天 批准了 明年的 新预算 市长 表示 学校 和 医院的 "
+            "支出 将 增加 近 百分之十 而 税收 将 保持 不变\n")
+    if not spaced:
+        text = text.replace(" ", "")
+    data = text.encode("gb2312")
+    data.decode("euc_kr")  # the trap: a strict Korean decode succeeds
+    assert _korean_fallback(data) is None
+    assert _korean_fallback(KO_CHAT.encode("cp949")) is not None

@@ -154,3 +154,30 @@ def test_page_without_article_is_refused() -> None:
     with pytest.raises(ImportFailure) as info:
         registry.read_bytes("empty.html", page.encode())
     assert str(info.value) == f"empty.html: {html_importer.NO_ARTICLE}"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("<blockquote>\n“We never met the delegation on Tuesday”, the minister said, “and the photograph that is "
+         "circulating online was taken in 2019, in another city.”\n</blockquote>\n",
+         "“We never met the delegation on Tuesday”, the minister said"),
+        ("<table>\n<tr><th>Year</th><th>Budget</th></tr>\n<tr><td>2024</td><td>1.2 billion</td></tr>\n</table>\n",
+         "1.2 billion"),
+    ],
+    ids=["quote", "table"],
+)
+def test_a_saved_fragment_without_body_is_read_not_refused(fragment: str, expected: str) -> None:
+    """An element saved alone (no <html>, no <body>): trafilatura finds nothing in it unless it is given a body."""
+    bundle = registry.read_bytes("fragment.html", fragment.encode("utf-8"))
+    assert expected in bundle.text
+
+
+def test_an_xml_feed_is_still_refused() -> None:
+    """An RSS feed saved as .html is a list of links, not an article: the fragment retry leaves it alone."""
+    feed = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Latest news</title>'
+            "<link>https://example.org/</link><description>Headlines of the day from the newsroom</description>"
+            "<item><title>Council approves the budget</title><link>https://example.org/a</link></item>"
+            "</channel></rss>\n")
+    with pytest.raises(ImportFailure):
+        registry.read_bytes("feed.html", feed.encode("utf-8"))

@@ -7,7 +7,9 @@ then charset-normalizer over every encoding it supports. charset-normalizer rank
 "chaos", which cannot tell latin-1 from MacRoman or cp1250 from cp1252 (both decodings are clean); among those,
 :func:`_latin_choice` keeps the decoding that shows no mojibake (C1 controls, symbols inside words, capitals
 inside lower-case words) and whose accented letters all belong to one language's alphabet. :func:`detect_language`
-gives charset-normalizer's language guess for the decoded text, only when it is clear-cut.
+gives charset-normalizer's language guess for the decoded text, only when it is clear-cut. Korean text that
+charset-normalizer rejects (symbols beside syllables) is recognised by :func:`_korean_fallback` before the
+East Asian fallback, which would read it as gb18030.
 
 Not here: HTML parsing (the web importer finds the declared charset and passes it) and text normalisation.
 """
@@ -96,11 +98,17 @@ _NUMERIC_SIGNS = frozenset("±¶§×÷¼½¾")
 _WORD_INTERNAL_OK = frozenset("’'·\u00ad-‐")
 # "à", "è", "é", Hungarian "ő" (he, she)... are words; "ñ" or "ť" alone are mojibake
 _ONE_LETTER_WORDS = frozenset("àèéòóùìíáâêôãõő")
+# One-letter words of one language only: alone, they are words when the decoding's letters are that language's
+# (Lithuanian "į", into); elsewhere they are mojibake (ISO-8859-13 Latvian "ē" read as ISO-8859-10 gives "į")
+_LANGUAGE_WORDS = {"į": "lt"}
 
 # Multi-byte East Asian encodings tried when charset-normalizer finds nothing under its usual chaos threshold (pages
 # that list rare or vendor characters on purpose): a strict multi-byte decode of the whole file is strong evidence
 _CJK_FALLBACK = ("cp932", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr", "cp949")
 _CJK_FALLBACK_CHAOS = 1.0  # charset-normalizer drops a file when one chunk passes the threshold
+_KOREAN = ("euc_kr", "cp949", "johab")  # the standard first (cp949 extends it), then Windows', then the old johab
+_KOREAN_RUN = re.compile("[\uac00-\ud7a3\u4e00-\u9fff\uf900-\ufaff]+")  # syllables and Hanja, word by word
+_KANA = re.compile("[\u3041-\u30ff]")
 
 # JIS X 0213 encodings charset-normalizer may name for files that plain Shift_JIS cannot decode: Windows' cp932
 # (NEC and IBM extensions) is by far the more common source of those bytes
@@ -311,6 +319,9 @@ def _detect(name: str, data: bytes) -> Decoded:
     matches = from_bytes(data)
     best = matches.best()
     if best is None and max(data, default=0) > 127:
+        korean = _korean_fallback(data)
+        if korean is not None:
+            return korean
         best = _cjk_fallback(data)
     if best is None:
         raise ImportFailure(name, NOT_TEXT)
@@ -334,6 +345,33 @@ def _detect(name: str, data: bytes) -> Decoded:
             pass
     text = data.decode(encoding) if encoding != best.encoding else str(best)
     return Decoded(text, encoding)
+
+
+def _korean_fallback(data: bytes) -> Decoded | None:
+    """Korean text charset-normalizer rejects (chat-style text full of symbols: "ⓞⓚ", "¿¿", "㉭"), or None.
+
+    Its mess ratio counts every symbol next to a syllable; the Chinese fallback would then read the bytes as gb18030.
+    A strict decode whose letters are mostly Hangul syllables, written in short space-separated words (Chinese read
+    as Korean gives long unbroken runs, and as many Hanja as syllables), and mostly among the 2,350 common syllables
+    (johab bytes read as cp949 give rare ones) is Korean.
+    """
+    best: tuple[float, Decoded] | None = None
+    for codec in _KOREAN:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        runs = _KOREAN_RUN.findall(text)
+        syllables = [ch for run in runs for ch in run if "\uac00" <= ch <= "\ud7a3"]
+        letters = sum(len(run) for run in runs)
+        if len(syllables) < 10 or len(syllables) < 0.6 * letters or letters > 6 * len(runs):
+            continue
+        if _KANA.search(text):  # Japanese
+            continue
+        common = sum(1 for ch in syllables if len(ch.encode("euc_kr", "ignore")) == 2) / len(syllables)
+        if common >= 0.5 and (best is None or common > best[0]):
+            best = (common, Decoded(text, codec))
+    return best[1] if best else None
 
 
 def _cjk_fallback(data: bytes) -> CharsetMatch | None:
@@ -430,6 +468,7 @@ def _latin_score(data: bytes, codec: str, hints: list[frozenset[str]] | None = N
         return (-(1 << 30), 0, 0)
     letters: dict[str, int] = {}
     bad = 0
+    words: dict[str, int] = {}  # language-bound one-letter words standing alone, by language
     last = len(text) - 1
     for i, ch in enumerate(text):
         if ord(ch) < 128:
@@ -437,10 +476,16 @@ def _latin_score(data: bytes, codec: str, hints: list[frozenset[str]] | None = N
         if ch.isalpha():
             lower = ch.lower()
             letters[lower] = letters.get(lower, 0) + 1
-        bad += _mojibake_sign(ch, text[i - 1] if i else " ", text[i + 1] if i < last else " ")
+        before, after = text[i - 1] if i else " ", text[i + 1] if i < last else " "
+        sign = _mojibake_sign(ch, before, after)
+        lang = _LANGUAGE_WORDS.get(ch.lower())
+        if sign and lang and not before.isalnum() and not after.isalnum():  # "Į" starts a sentence
+            words[lang] = words.get(lang, 0) + sign
+        bad += sign
     total = sum(letters.values())
-    fit = max((sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in _ALPHABET_SETS.values()),
-              default=0)
+    fits = {lang: sum(n for ch, n in letters.items() if ch in alphabet) for lang, alphabet in _ALPHABET_SETS.items()}
+    fit = max(fits.values(), default=0)
+    bad -= sum(n for lang, n in words.items() if fits[lang] == fit)
     hinted = max((sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in hints or ()), default=0)
     return (-bad, fit - total, hinted - total)
 

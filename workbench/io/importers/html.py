@@ -34,6 +34,7 @@ _OG_LOCALE = re.compile(
 _CANONICAL = re.compile(
     r"""<link\b(?=[^>]*rel\s*=\s*["']canonical["'])[^>]*href\s*=\s*["']([^"']+)["']""", re.IGNORECASE
 )
+_DOCUMENT_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*")
 HEAD_SCAN_BYTES = 256 * 1024  # a charset declared after inline scripts and styles still counts, up to </head>
 # trafilatura's output elements that start a paragraph of their own (the others are inline: hi, ref, del, lb...)
@@ -216,10 +217,14 @@ def extract_article(name: str, html: str) -> tuple[str, dict[str, Any]]:
     from trafilatura.settings import Document
 
     doc = None
-    for favor_recall in (False, True):  # trafilatura's defaults; its recall setting only when they find nothing
+    attempts = [(html, False), (html, True)]  # trafilatura's defaults; its recall setting only when they find nothing
+    if not _DOCUMENT_TAG.search(html) and not html.lstrip().startswith("<?xml"):  # a fragment (a saved element,
+        # a mail part), not an XML feed: trafilatura finds nothing in markup without a body
+        attempts.append((f"<html><body>{html}</body></html>", False))
+    for markup, favor_recall in attempts:
         try:
             doc = trafilatura.bare_extraction(
-                html,
+                markup,
                 with_metadata=True,
                 include_comments=False,
                 include_tables=True,
