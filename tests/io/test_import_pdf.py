@@ -735,3 +735,38 @@ def test_a_running_header_kept_once_never_cuts_a_paragraph_that_runs_over_pages(
     assert "\n\n" not in text[: text.index("which ends here.")]
     assert text.count("Harbour Ledger annual report") == 1 and text.count("Printed on 3 May") == 1
     assert text.index("Harbour Ledger annual report") > text.index("which ends here.")
+
+
+_DISCLAIMER = [
+    "Comparison rates for variable rate loans are based on an initial five year period of payments. Rates for fixed",
+    "loans are based on an initial period equal in length to the fixed period. During an interest only period,",
+    "your payments will not reduce the balance owed. This may mean you pay more interest over the whole loan.",
+    "Rates are subject to change without notice. Applications are subject to the usual approval of credit.",
+    "Fees and charges are payable on every account. Ask at any branch for the full terms of each product.",
+    "Products no longer available for sale to new customers are marked in the table with an asterisk.",
+]
+
+
+def _note(word: str) -> list[str]:
+    """The disclaimer as set on one page: its fifth line (in the margin) differs from page to page."""
+    return [*_DISCLAIMER[:4], _DISCLAIMER[4].replace("every", f"every {word}"), *_DISCLAIMER[5:]]
+
+
+def test_a_dense_note_running_into_the_bottom_margin_keeps_its_lines_in_order() -> None:
+    """A note set at the page foot whose last lines fall in the margin and repeat on every page, beside a footer.
+
+    Its repeated margin lines are no running footer: taken out, they cut the note and were read elsewhere, glued to
+    the footer beside them. The real footers (an address block beside a phone block) stay once, each block whole.
+    """
+    pages = []
+    for word in ("first", "second"):
+        lines = [(60, 720, f"The {word} page lists the home loan rates of the bank for this month.")]
+        lines += [(40, 100 - 7.5 * k, text) for k, text in enumerate(_note(word))]  # the last 3 in the bottom margin
+        lines += [(420, 40, "Harbour Savings Bank Ltd"), (420, 32, "Company number 4471 2290")]
+        lines += [(230, 40, "Call us on 0800 55 01,"), (230, 32, "every day of the week.")]
+        pages.append(F.text_ops(lines, size=7))
+    text = " ".join(registry.read_bytes("rates.pdf", F.handmade_pdf(pages)).text.split())
+    for word in ("first", "second"):
+        assert " ".join(_note(word)) in text, text
+    assert text.count("Harbour Savings Bank Ltd Company number 4471 2290") == 1, text
+    assert text.count("Call us on 0800 55 01, every day of the week.") == 1, text

@@ -47,10 +47,12 @@ from workbench.io.importers.pdf_layout import (
     Hyphenator,
     PageText,
     assemble,
+    held_by_body,
     is_bare_number,
     layout_page,
     margin_key,
     repeated_margin_keys,
+    text_blocks,
 )
 
 TIMEOUT_S = 120.0
@@ -567,6 +569,9 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
         inline.append(numbers)
         keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
+    for frags, keys in zip(all_frags, keyed, strict=True):  # a paragraph running into the margin stays whole
+        held = held_by_body(frags, keys, repeated) if repeated else set()
+        keys[:] = [None if id(f) in held else k for f, k in zip(frags, keys, strict=True)]
     notes: list[str] = []
     furniture: list[list[str]] = []
     pages = _laid_out(all_frags, keyed, inline, sizes, repeated, notes, furniture)
@@ -600,8 +605,9 @@ def _laid_out(
     """Each page laid out without its ``repeated`` margin lines and page numbers.
 
     The running headers, footers and margin marks themselves are kept once, as the Word importer keeps a document's
-    headers and footers: ``furniture`` gets, for each page, the ones first seen there (one paragraph per page edge:
-    a footer's lines together). A document's title, edition, copyright or "printed on" line is provenance a
+    headers and footers: ``furniture`` gets, for each page, the ones first seen there (the page's head, then its
+    foot and margins, one paragraph per block of touching lines: a footer's lines together, a footer beside it
+    apart). A document's title, edition, copyright or "printed on" line is provenance a
     fact-checker may need; what goes is the copy on every page, which cut the body's sentences at each page turn.
     """
     pages = []
@@ -620,10 +626,7 @@ def _laid_out(
             if key is not None and key in repeated and key not in seen and not is_bare_number(f.text):
                 seen.add(key)
                 edges.setdefault(f.top < height / 2, []).append(f)
-        furniture.append([
-            " ".join(" ".join(f.text.split()) for f in sorted(edge, key=lambda f: (round(f.top), f.x0)))
-            for _top, edge in sorted(edges.items(), reverse=True)  # the page's head, then its foot and margins
-        ])
+        furniture.append([block for _top, edge in sorted(edges.items(), reverse=True) for block in text_blocks(edge)])
         try:
             pages.append(layout_page(body))
         except (IndexError, ValueError, ZeroDivisionError, OverflowError):  # a geometry the layout did not foresee
