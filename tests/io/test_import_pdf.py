@@ -770,3 +770,19 @@ def test_a_dense_note_running_into_the_bottom_margin_keeps_its_lines_in_order() 
         assert " ".join(_note(word)) in text, text
     assert text.count("Harbour Savings Bank Ltd Company number 4471 2290") == 1, text
     assert text.count("Call us on 0800 55 01, every day of the week.") == 1, text
+
+
+def test_spaces_drawn_over_a_table_cell_do_not_split_its_text() -> None:
+    """A writer lays a run of space glyphs over each date cell (its own text object): read in x order, every space
+    split the cell ("0 3 / 2 5 / 2 0 16"); poppler gives "03/25/2016", and so must the table's row."""
+    rows = [("Notice", "Effective", "Company"), ("06/22/2015", "03/25/2016", "Maxim Integrated"),
+            ("06/30/2015", "08/29/2015", "McGraw-Hill Education"), ("07/01/2015", "09/02/2015", "Leidos")]
+    xs, top = [60, 180, 300, 480], 760
+    cells = [(xs[c] + 5, top - 20 * r - 14, cell) for r, row in enumerate(rows) for c, cell in enumerate(row)]
+    pads = [(xs[1] + 3, top - 20 * r - 14, " " * 20) for r in range(1, len(rows))]  # drawn over the dates
+    rules = [f"{xs[0]} {top - 20 * r} m {xs[-1]} {top - 20 * r} l S" for r in range(len(rows) + 1)]
+    rules += [f"{x} {top} m {x} {top - 20 * len(rows)} l S" for x in xs]
+    content = F.text_ops([(60, 790, "Notices received this fortnight, by company."), *cells, *pads], size=10)
+    text = registry.read_bytes("warn.pdf", F.handmade_pdf([content + b"\n" + "\n".join(rules).encode()])).text
+    for row in rows:
+        assert " | ".join(row) in text, text
