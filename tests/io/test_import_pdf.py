@@ -786,3 +786,28 @@ def test_spaces_drawn_over_a_table_cell_do_not_split_its_text() -> None:
     text = registry.read_bytes("warn.pdf", F.handmade_pdf([content + b"\n" + "\n".join(rules).encode()])).text
     for row in rows:
         assert " | ".join(row) in text, text
+
+
+def test_every_line_of_a_small_type_paragraph_under_a_body_line_stays_in_place() -> None:
+    """A note in smaller type set right under a line of the form, five lines long, then more of the form.
+
+    Its lines are attached to the line above one after the other; stopping after three moved the last two to the
+    page's notes, after the questions that follow it.
+    """
+    body = [(60, 760 - 14 * k, f"Question {k + 1}: the agency answered this question in full.") for k in range(8)]
+    note = [
+        "(Note: reports screened out in this section may list only the date of each report, the screening",
+        "decision and whether a referral to services occurred. Reports that do not constitute a reasonable",
+        "suspicion of harm are not required to be screened in for an initial assessment, and no further action",
+        "is required by the agency. The agency keeps a record of every report it received during the period",
+        "under review, whatever the decision taken on it.)",
+    ]
+    after = [(60, 560 - 14 * k, f"Answer {k + 1}: the review found no issue with the case file.") for k in range(6)]
+    content = b"\n".join([
+        F.text_ops(body, size=12),
+        F.text_ops([(60, 760 - 14 * 7 - 12 - 11 * k, line) for k, line in enumerate(note)], size=10),
+        F.text_ops(after, size=12),
+    ])
+    text = " ".join(registry.read_bytes("form.pdf", F.handmade_pdf([content])).text.split())
+    assert " ".join(note) in text, text
+    assert text.index("whatever the decision taken on it.)") < text.index("Answer 1:"), text

@@ -417,13 +417,15 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
     """Which small fragments sit inside a body line (sub- and superscripts, footnote calls, inline symbols).
 
     A small fragment that overlaps a line fragment vertically and stands within a word space of it horizontally is
-    part of that line (so is one next to such a fragment: "R" then "2" after "aber"); only the others (footnotes,
-    side notes, captions) are read as notes after the body.
+    part of that line (so is one next to such a fragment: "R" then "2" after "aber"), and so is each line of small
+    type set right under an attached one, however many (a caption's or a bracketed note's next lines: stopping after
+    a few cut the paragraph, its last lines read among the notes); only the others (footnotes, side notes, captions
+    standing apart) are read as notes after the body.
     """
     out: dict[int, bool] = {}
     anchors = [b for b in body if not b.block]
     pending = list(small)
-    for rnd in range(3):
+    for rnd in itertools.count():  # each round attaches the line under the last one: a paragraph stays whole
         if not anchors or not pending:
             break
         bands: dict[int, list[Frag]] = {}
