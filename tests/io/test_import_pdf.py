@@ -811,3 +811,20 @@ def test_every_line_of_a_small_type_paragraph_under_a_body_line_stays_in_place()
     text = " ".join(registry.read_bytes("form.pdf", F.handmade_pdf([content])).text.split())
     assert " ".join(note) in text, text
     assert text.index("whatever the decision taken on it.)") < text.index("Answer 1:"), text
+
+
+def test_list_items_without_final_punctuation_are_paragraphs_of_their_own() -> None:
+    """Bulleted and numbered items that end without a full stop ran together ("• Liste • Liste 2 • Liste 3")."""
+    page = F.Page(runs=[F.Run(60, 100, "Le plan retient les priorités suivantes :", 10)])
+    bullets = ["Relier les quartiers entre eux", "Entretenir les sentiers toute l’année", "Publier une carte du réseau"]
+    numbered = ["1. Consulter les comités", "2. Chiffrer chaque action", "3. Voter le budget"]
+    for k, item in enumerate(bullets):
+        page.runs.append(F.Run(70, 115 + 13 * k, "•", 10))
+        page.runs.append(F.Run(82, 115 + 13 * k, item, 10))
+    for k, item in enumerate(numbered):
+        page.runs.append(F.Run(70, 170 + 13 * k, item, 10))
+    paragraphs = registry.read_bytes("plan.pdf", F.render_pdf([page])).text.split("\n\n")
+    for item in bullets:
+        assert f"• {item}" in [p.strip() for p in paragraphs], paragraphs
+    for item in numbered:
+        assert item in [p.strip() for p in paragraphs], paragraphs

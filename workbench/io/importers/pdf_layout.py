@@ -23,6 +23,8 @@ _BARE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:page|p\.|seite|pág\.?)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?[-–—\s]*$",
     re.IGNORECASE,
 )
+_BULLET = re.compile("[\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\ue000-\uf8ff]\\s")
+_NUMBERED = re.compile(r"(?:\d{1,2}|[a-z])[.)]\s")
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W_]))*")
 _MARKED = re.compile(r"([^\W_]*)" + HYPHEN_MARK + r"([^\W_]*)")
 
@@ -384,7 +386,7 @@ def join_lines(first: str, second: str, hyphen: bool) -> str:
 
 
 def _paragraphs(lines: list[Frag], col_x0: float, col_x1: float) -> list[list[Frag]]:
-    """Group consecutive lines of one column into paragraphs (vertical space, indent, short last line)."""
+    """Group consecutive lines of one column into paragraphs (vertical space, indent, short last line, list item)."""
     if not lines:
         return []
     pitches = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top)
@@ -395,6 +397,9 @@ def _paragraphs(lines: list[Frag], col_x0: float, col_x1: float) -> list[list[Fr
         step = line.top - prev.top
         brk = prev.block or line.block or step > pitch * 1.35 or step > max(prev.size, line.size) * 2.2
         brk = brk or abs(line.size - prev.size) > 0.15 * prev.size
+        # a list item starts a paragraph: after a bullet always, after a number when the line before stops short
+        brk = brk or bool(_BULLET.match(line.text))
+        brk = brk or (bool(_NUMBERED.match(line.text)) and prev.x1 < col_x1 - width * 0.15)
         if not brk and _ends_sentence(prev.text):
             short = prev.x1 < col_x1 - width * 0.15
             indented = line.x0 > col_x0 + line.size * 0.8
