@@ -828,3 +828,19 @@ def test_list_items_without_final_punctuation_are_paragraphs_of_their_own() -> N
         assert f"• {item}" in [p.strip() for p in paragraphs], paragraphs
     for item in numbered:
         assert item in [p.strip() for p in paragraphs], paragraphs
+
+
+def test_a_number_set_in_a_running_header_goes_with_the_header() -> None:
+    """A running header ending in a year set larger ("Harbour Bank annual report" [2018]), on every page.
+
+    The year is a bare number in a line of text, which is kept in the body (an exponent, an index); in a header
+    it landed in each page's text, and the header kept once lost it.
+    """
+    pages = []
+    for n in range(1, 4):
+        lines = [(60, 700 - 14 * k, f"The council reported overrun {n * 10 + k} in its statement.") for k in range(6)]
+        header = F.text_ops([(180, 800, "Harbour Bank annual report"), *lines], size=8)
+        pages.append(header + b"\n" + F.text_ops([(282, 799, "2018")], size=11))
+    text = registry.read_bytes("harbour.pdf", F.handmade_pdf(pages)).text
+    assert text.count("2018") == 1, text
+    assert "Harbour Bank annual report 2018" in text, text

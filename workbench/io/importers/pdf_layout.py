@@ -156,7 +156,7 @@ def text_blocks(frags: list[Frag]) -> list[str]:
         else:
             groups.append([frag])
     groups.sort(key=lambda g: (min(f.top for f in g), min(f.x0 for f in g)))
-    return [" ".join(" ".join(f.text.split()) for f in sorted(g, key=lambda f: (round(f.top), f.x0))) for g in groups]
+    return [" ".join(" ".join(line.text.split()) for line in _lines(g)) for g in groups]
 
 
 def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
