@@ -791,3 +791,112 @@ def test_a_running_header_kept_once_never_cuts_a_paragraph_that_runs_over_pages(
     assert "\n\n" not in text[: text.index("which ends here.")]
     assert text.count("Harbour Ledger annual report") == 1 and text.count("Printed on 3 May") == 1
     assert text.index("Harbour Ledger annual report") > text.index("which ends here.")
+
+
+_DISCLAIMER = [
+    "Comparison rates for variable rate loans are based on an initial five year period of payments. Rates for fixed",
+    "loans are based on an initial period equal in length to the fixed period. During an interest only period,",
+    "your payments will not reduce the balance owed. This may mean you pay more interest over the whole loan.",
+    "Rates are subject to change without notice. Applications are subject to the usual approval of credit.",
+    "Fees and charges are payable on every account. Ask at any branch for the full terms of each product.",
+    "Products no longer available for sale to new customers are marked in the table with an asterisk.",
+]
+
+
+def _note(word: str) -> list[str]:
+    """The disclaimer as set on one page: its fifth line (in the margin) differs from page to page."""
+    return [*_DISCLAIMER[:4], _DISCLAIMER[4].replace("every", f"every {word}"), *_DISCLAIMER[5:]]
+
+
+def test_a_dense_note_running_into_the_bottom_margin_keeps_its_lines_in_order() -> None:
+    """A note set at the page foot whose last lines fall in the margin and repeat on every page, beside a footer.
+
+    Its repeated margin lines are no running footer: taken out, they cut the note and were read elsewhere, glued to
+    the footer beside them. The real footers (an address block beside a phone block) stay once, each block whole.
+    """
+    pages = []
+    for word in ("first", "second"):
+        lines = [(60, 720, f"The {word} page lists the home loan rates of the bank for this month.")]
+        lines += [(40, 100 - 7.5 * k, text) for k, text in enumerate(_note(word))]  # the last 3 in the bottom margin
+        lines += [(420, 40, "Harbour Savings Bank Ltd"), (420, 32, "Company number 4471 2290")]
+        lines += [(230, 40, "Call us on 0800 55 01,"), (230, 32, "every day of the week.")]
+        pages.append(F.text_ops(lines, size=7))
+    text = " ".join(registry.read_bytes("rates.pdf", F.handmade_pdf(pages)).text.split())
+    for word in ("first", "second"):
+        assert " ".join(_note(word)) in text, text
+    assert text.count("Harbour Savings Bank Ltd Company number 4471 2290") == 1, text
+    assert text.count("Call us on 0800 55 01, every day of the week.") == 1, text
+
+
+def test_spaces_drawn_over_a_table_cell_do_not_split_its_text() -> None:
+    """A writer lays a run of space glyphs over each date cell (its own text object): read in x order, every space
+    split the cell ("0 3 / 2 5 / 2 0 16"); poppler gives "03/25/2016", and so must the table's row."""
+    rows = [("Notice", "Effective", "Company"), ("06/22/2015", "03/25/2016", "Maxim Integrated"),
+            ("06/30/2015", "08/29/2015", "McGraw-Hill Education"), ("07/01/2015", "09/02/2015", "Leidos")]
+    xs, top = [60, 180, 300, 480], 760
+    cells = [(xs[c] + 5, top - 20 * r - 14, cell) for r, row in enumerate(rows) for c, cell in enumerate(row)]
+    pads = [(xs[1] + 3, top - 20 * r - 14, " " * 20) for r in range(1, len(rows))]  # drawn over the dates
+    rules = [f"{xs[0]} {top - 20 * r} m {xs[-1]} {top - 20 * r} l S" for r in range(len(rows) + 1)]
+    rules += [f"{x} {top} m {x} {top - 20 * len(rows)} l S" for x in xs]
+    content = F.text_ops([(60, 790, "Notices received this fortnight, by company."), *cells, *pads], size=10)
+    text = registry.read_bytes("warn.pdf", F.handmade_pdf([content + b"\n" + "\n".join(rules).encode()])).text
+    for row in rows:
+        assert " | ".join(row) in text, text
+
+
+def test_every_line_of_a_small_type_paragraph_under_a_body_line_stays_in_place() -> None:
+    """A note in smaller type set right under a line of the form, five lines long, then more of the form.
+
+    Its lines are attached to the line above one after the other; stopping after three moved the last two to the
+    page's notes, after the questions that follow it.
+    """
+    body = [(60, 760 - 14 * k, f"Question {k + 1}: the agency answered this question in full.") for k in range(8)]
+    note = [
+        "(Note: reports screened out in this section may list only the date of each report, the screening",
+        "decision and whether a referral to services occurred. Reports that do not constitute a reasonable",
+        "suspicion of harm are not required to be screened in for an initial assessment, and no further action",
+        "is required by the agency. The agency keeps a record of every report it received during the period",
+        "under review, whatever the decision taken on it.)",
+    ]
+    after = [(60, 560 - 14 * k, f"Answer {k + 1}: the review found no issue with the case file.") for k in range(6)]
+    content = b"\n".join([
+        F.text_ops(body, size=12),
+        F.text_ops([(60, 760 - 14 * 7 - 12 - 11 * k, line) for k, line in enumerate(note)], size=10),
+        F.text_ops(after, size=12),
+    ])
+    text = " ".join(registry.read_bytes("form.pdf", F.handmade_pdf([content])).text.split())
+    assert " ".join(note) in text, text
+    assert text.index("whatever the decision taken on it.)") < text.index("Answer 1:"), text
+
+
+def test_list_items_without_final_punctuation_are_paragraphs_of_their_own() -> None:
+    """Bulleted and numbered items that end without a full stop ran together ("• Liste • Liste 2 • Liste 3")."""
+    page = F.Page(runs=[F.Run(60, 100, "Le plan retient les priorités suivantes :", 10)])
+    bullets = ["Relier les quartiers entre eux", "Entretenir les sentiers toute l’année", "Publier une carte du réseau"]
+    numbered = ["1. Consulter les comités", "2. Chiffrer chaque action", "3. Voter le budget"]
+    for k, item in enumerate(bullets):
+        page.runs.append(F.Run(70, 115 + 13 * k, "•", 10))
+        page.runs.append(F.Run(82, 115 + 13 * k, item, 10))
+    for k, item in enumerate(numbered):
+        page.runs.append(F.Run(70, 170 + 13 * k, item, 10))
+    paragraphs = registry.read_bytes("plan.pdf", F.render_pdf([page])).text.split("\n\n")
+    for item in bullets:
+        assert f"• {item}" in [p.strip() for p in paragraphs], paragraphs
+    for item in numbered:
+        assert item in [p.strip() for p in paragraphs], paragraphs
+
+
+def test_a_number_set_in_a_running_header_goes_with_the_header() -> None:
+    """A running header ending in a year set larger ("Harbour Bank annual report" [2018]), on every page.
+
+    The year is a bare number in a line of text, which is kept in the body (an exponent, an index); in a header
+    it landed in each page's text, and the header kept once lost it.
+    """
+    pages = []
+    for n in range(1, 4):
+        lines = [(60, 700 - 14 * k, f"The council reported overrun {n * 10 + k} in its statement.") for k in range(6)]
+        header = F.text_ops([(180, 800, "Harbour Bank annual report"), *lines], size=8)
+        pages.append(header + b"\n" + F.text_ops([(282, 799, "2018")], size=11))
+    text = registry.read_bytes("harbour.pdf", F.handmade_pdf(pages)).text
+    assert text.count("2018") == 1, text
+    assert "Harbour Bank annual report 2018" in text, text

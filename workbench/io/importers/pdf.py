@@ -49,10 +49,12 @@ from workbench.io.importers.pdf_layout import (
     Hyphenator,
     PageText,
     assemble,
+    held_by_body,
     is_bare_number,
     layout_page,
     margin_key,
     repeated_margin_keys,
+    text_blocks,
 )
 
 TIMEOUT_S = 120.0
@@ -750,12 +752,25 @@ def _layout(all_frags: list[list[Frag]], sizes: list[tuple[float, float]], warni
         inline.append(numbers)
         keyed.append([None if f.block or f.aside or id(f) in numbers else margin_key(f, width, height) for f in frags])
     repeated = repeated_margin_keys([{k for k in keys if k} for keys in keyed])
+    for frags, keys, numbers in zip(all_frags, keyed, inline, strict=True):
+        held = held_by_body(frags, keys, repeated) if repeated else set()  # a paragraph running into the margin
+        keys[:] = [None if id(f) in held else k for f, k in zip(frags, keys, strict=True)]
+        if repeated and numbers:  # the year or number set in a running header ("Report 2018 first quarter")
+            key_of = {id(f): k for f, k in zip(frags, keys, strict=True)}
+            for k, f in enumerate(frags):
+                if id(f) not in numbers:
+                    continue
+                beside = [o for o in frags if o is not f and _beside(f, o)]
+                if beside and all(key_of[id(o)] in repeated for o in beside):
+                    numbers.discard(id(f))
+                    keys[k] = _IN_FURNITURE
     notes: list[str] = []
     furniture: list[list[str]] = []
     pages = _laid_out(all_frags, keyed, inline, sizes, repeated, notes, furniture)
     if repeated and not any(p.paragraphs or p.notes for p in pages):
         # every line is "repeated furniture" (the same short text on every page): it is the text, keep it
         notes, furniture = [], []
+        keyed = [[None if k == _IN_FURNITURE else k for k in keys] for keys in keyed]
         pages = _laid_out(all_frags, keyed, inline, sizes, set(), notes, furniture)
     pending: list[str] = []  # once, among the notes of the first page that carries it, where no sentence is cut
     for index, (page, kept) in enumerate(zip(pages, furniture, strict=True)):
@@ -783,8 +798,9 @@ def _laid_out(
     """Each page laid out without its ``repeated`` margin lines and page numbers.
 
     The running headers, footers and margin marks themselves are kept once, as the Word importer keeps a document's
-    headers and footers: ``furniture`` gets, for each page, the ones first seen there (one paragraph per page edge:
-    a footer's lines together). A document's title, edition, copyright or "printed on" line is provenance a
+    headers and footers: ``furniture`` gets, for each page, the ones first seen there (the page's head, then its
+    foot and margins, one paragraph per block of touching lines: a footer's lines together, a footer beside it
+    apart). A document's title, edition, copyright or "printed on" line is provenance a
     fact-checker may need; what goes is the copy on every page, which cut the body's sentences at each page turn.
     """
     pages = []
@@ -803,10 +819,10 @@ def _laid_out(
             if key is not None and key in repeated and key not in seen and not is_bare_number(f.text):
                 seen.add(key)
                 edges.setdefault(f.top < height / 2, []).append(f)
-        furniture.append([
-            " ".join(" ".join(f.text.split()) for f in sorted(edge, key=lambda f: (round(f.top), f.x0)))
-            for _top, edge in sorted(edges.items(), reverse=True)  # the page's head, then its foot and margins
-        ])
+        for f, key in zip(frags, keys, strict=True):  # a number set in a running header goes with it
+            if key == _IN_FURNITURE and any(_beside(f, o) for o in edges.get(f.top < height / 2, ())):
+                edges[f.top < height / 2].append(f)
+        furniture.append([block for _top, edge in sorted(edges.items(), reverse=True) for block in text_blocks(edge)])
         try:
             pages.append(layout_page(body))
         except (IndexError, ValueError, ZeroDivisionError, OverflowError):  # a geometry the layout did not foresee
@@ -815,6 +831,22 @@ def _laid_out(
     if fallback:
         warnings.append(f"pages {page_ranges(fallback)}: reading order approximate (unusual layout)")
     return pages
+
+
+_IN_FURNITURE = "\x00number in a running header"
+"""The margin key of a bare number set in a line of repeated furniture: never body text, kept with its line."""
+
+
+def _beside(frag: Frag, other: Frag) -> bool:
+    """Whether ``other`` shares ``frag``'s line within a word space of it."""
+    gap = max(frag.size, 1.0) * 0.6
+    return (
+        not other.block
+        and other.top < frag.bottom
+        and other.bottom > frag.top
+        and other.x0 <= frag.x1 + gap
+        and other.x1 >= frag.x0 - gap
+    )
 
 
 def _in_a_line(frag: Frag, frags: list[Frag]) -> bool:

@@ -10,6 +10,7 @@ dropped; line-end hyphens joined when they are soft breaks and kept in true comp
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -22,6 +23,8 @@ _BARE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:page|p\.|seite|pág\.?)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?[-–—\s]*$",
     re.IGNORECASE,
 )
+_BULLET = re.compile("[\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\ue000-\uf8ff]\\s")
+_NUMBERED = re.compile(r"(?:\d{1,2}|[a-z])[.)]\s")
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W_]))*")
 _MARKED = re.compile(r"([^\W_]*)" + HYPHEN_MARK + r"([^\W_]*)")
 
@@ -80,6 +83,80 @@ def repeated_margin_keys(keys_per_page: list[set[str]]) -> set[str]:
     counts: Counter[str] = Counter(key for keys in keys_per_page for key in keys)
     threshold = max(2, int(len(keys_per_page) * 0.3))
     return {key for key, count in counts.items() if count >= threshold}
+
+
+def _touching(a: Frag, b: Frag, word_gap: float = 0.7) -> bool:
+    """Whether ``b`` goes with ``a`` in one block of text: the next line of the same paragraph, or a piece of its line.
+
+    The next line is set in about the same size, starts within one line space under ``a`` and shares most of its
+    width; a piece of the line (a footnote mark, a bullet) shares its height within ``word_gap`` font sizes.
+    """
+    if a.block or b.block or a.aside or b.aside:
+        return False
+    if a.top > b.top:
+        a, b = b, a
+    size = max(a.size, b.size, 1.0)
+    if _overlap(a, b) > 0.5 * min(a.bottom - a.top, b.bottom - b.top):  # on one line
+        return max(b.x0 - a.x1, a.x0 - b.x1) <= word_gap * size
+    if abs(a.size - b.size) > 0.15 * size:
+        return False
+    gap = b.top - a.bottom
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return b.top - a.top > 0.3 * size and gap <= 0.5 * size and shared >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def held_by_body(frags: list[Frag], keys: list[str | None], repeated: set[str]) -> set[int]:
+    """Ids of repeated margin fragments that are lines of a paragraph reaching into the body area.
+
+    A dense note or disclaimer set at the page foot can run into the bottom margin: its last lines are "margin
+    lines", and those it repeats on every page look like a running footer. Taken out as furniture, they would leave
+    the paragraph's other lines with holes and be read elsewhere. A margin line is held when a chain of lines of one
+    block (:func:`_touching`) joins it to a line of the body area (``keys`` None, not a bare number); a running
+    footer or header stands apart from the body by more than a line space.
+    """
+    margin = [f for f, k in zip(frags, keys, strict=True) if k is not None and not is_bare_number(f.text)]
+    if not any(keys[i] in repeated for i, f in enumerate(frags) if keys[i] is not None):
+        return set()
+    # a page number set beside a running header ("Report 2018 first quarter") has no key but is no body line
+    body = sorted(
+        (f for f, k in zip(frags, keys, strict=True) if k is None and not is_bare_number(f.text)), key=lambda f: f.top
+    )
+    tops = [f.top for f in body]
+    reached: list[Frag] = []
+    rest: list[Frag] = []
+    for frag in margin:
+        reach = 3 * max(frag.size, 1.0)
+        lo, hi = bisect.bisect_left(tops, frag.top - reach), bisect.bisect_right(tops, frag.bottom + reach)
+        (reached if any(_touching(frag, b) for b in body[lo:hi]) else rest).append(frag)
+    frontier = reached
+    while frontier and rest:
+        found = [f for f in rest if any(_touching(f, r) for r in frontier)]
+        rest = [f for f in rest if f not in found]
+        reached.extend(found)
+        frontier = found
+    key_of = {id(f): k for f, k in zip(frags, keys, strict=True)}
+    return {id(f) for f in reached if key_of[id(f)] in repeated}
+
+
+def text_blocks(frags: list[Frag]) -> list[str]:
+    """The fragments grouped into blocks of touching lines (:func:`_touching`), each read as one paragraph.
+
+    Running footers often stand side by side at one page foot (an address on the left, a phone number on the right):
+    read line by line across the page, their lines would interleave. Pieces of one line stay together across the
+    gap a page number left ("Company" [2018] "first quarter report").
+    """
+    groups: list[list[Frag]] = []
+    for frag in sorted(frags, key=lambda f: (f.top, f.x0)):
+        joined = [g for g in groups if any(_touching(frag, o, 3.0) for o in g)]
+        for g in joined[1:]:
+            joined[0].extend(g)
+            groups.remove(g)
+        if joined:
+            joined[0].append(frag)
+        else:
+            groups.append([frag])
+    groups.sort(key=lambda g: (min(f.top for f in g), min(f.x0 for f in g)))
+    return [" ".join(" ".join(line.text.split()) for line in _lines(g)) for g in groups]
 
 
 def _gutters(frags: list[Frag], size: float) -> list[tuple[float, float]]:
@@ -309,7 +386,7 @@ def join_lines(first: str, second: str, hyphen: bool) -> str:
 
 
 def _paragraphs(lines: list[Frag], col_x0: float, col_x1: float) -> list[list[Frag]]:
-    """Group consecutive lines of one column into paragraphs (vertical space, indent, short last line)."""
+    """Group consecutive lines of one column into paragraphs (vertical space, indent, short last line, list item)."""
     if not lines:
         return []
     pitches = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top)
@@ -320,6 +397,9 @@ def _paragraphs(lines: list[Frag], col_x0: float, col_x1: float) -> list[list[Fr
         step = line.top - prev.top
         brk = prev.block or line.block or step > pitch * 1.35 or step > max(prev.size, line.size) * 2.2
         brk = brk or abs(line.size - prev.size) > 0.15 * prev.size
+        # a list item starts a paragraph: after a bullet always, after a number when the line before stops short
+        brk = brk or bool(_BULLET.match(line.text))
+        brk = brk or (bool(_NUMBERED.match(line.text)) and prev.x1 < col_x1 - width * 0.15)
         if not brk and _ends_sentence(prev.text):
             short = prev.x1 < col_x1 - width * 0.15
             indented = line.x0 > col_x0 + line.size * 0.8
@@ -342,13 +422,15 @@ def _inline(small: list[Frag], body: list[Frag]) -> dict[int, bool]:
     """Which small fragments sit inside a body line (sub- and superscripts, footnote calls, inline symbols).
 
     A small fragment that overlaps a line fragment vertically and stands within a word space of it horizontally is
-    part of that line (so is one next to such a fragment: "R" then "2" after "aber"); only the others (footnotes,
-    side notes, captions) are read as notes after the body.
+    part of that line (so is one next to such a fragment: "R" then "2" after "aber"), and so is each line of small
+    type set right under an attached one, however many (a caption's or a bracketed note's next lines: stopping after
+    a few cut the paragraph, its last lines read among the notes); only the others (footnotes, side notes, captions
+    standing apart) are read as notes after the body.
     """
     out: dict[int, bool] = {}
     anchors = [b for b in body if not b.block]
     pending = list(small)
-    for rnd in range(3):
+    for rnd in itertools.count():  # each round attaches the line under the last one: a paragraph stays whole
         if not anchors or not pending:
             break
         bands: dict[int, list[Frag]] = {}

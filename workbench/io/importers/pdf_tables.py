@@ -9,6 +9,7 @@ counted, being outside the body band. A table pdfplumber returns is kept only wh
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 from collections import Counter
@@ -166,7 +167,7 @@ def _bracketed(rows: list[list[Frag]], rules: list[tuple[float, float, float, fl
 def table_blocks(plumber_page: Any, clean: Any) -> list[Frag]:
     """The tables of one pdfplumber page as pre-formatted blocks ("cell | cell" rows); charts and forms left out."""
     blocks: list[Frag] = []
-    for table in plumber_page.find_tables():
+    for table in without_covered_spaces(plumber_page).find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
@@ -178,3 +179,42 @@ def table_blocks(plumber_page: Any, clean: Any) -> list[Frag]:
         text = "\n".join(clean(" | ".join(row)).rstrip() for row in rows)
         blocks.append(Frag(x0, top, x1, bottom, 0.0, text, block=True))
     return blocks
+
+
+def without_covered_spaces(plumber_page: Any) -> Any:
+    """The pdfplumber page without the space glyphs drawn over other glyphs (the page itself when it has none).
+
+    Some writers lay a run of spaces over a cell's text (padding drawn as its own text object): read in x order, each
+    space splits the cell ("0 3 / 2 5 / 2 0 16" for "03/25/2016"). As poppler does, a space character that overlaps a
+    visible glyph of its line by more than a third of its width is no word break; where words really part, their
+    glyphs leave the gap.
+    """
+    chars = plumber_page.chars
+    lines: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        if not c["text"].isspace():
+            lines.setdefault(round(c["bottom"]), []).append((c["x0"], c["x1"]))
+    for spans in lines.values():
+        spans.sort()
+    widest = {key: max(x1 - x0 for x0, x1 in spans) for key, spans in lines.items()}
+    covered: set[int] = set()
+    for c in chars:
+        if not c["text"].isspace():
+            continue
+        x0, x1 = c["x0"], c["x1"]
+        need = (x1 - x0) / 3
+        for key in (round(c["bottom"]) + d for d in (-1, 0, 1)):
+            row = lines.get(key)
+            if not row:
+                continue
+            k = bisect.bisect_left(row, (x0 - widest[key], -1.0))
+            while k < len(row) and row[k][0] < x1:
+                if min(x1, row[k][1]) - max(x0, row[k][0]) > need:
+                    covered.add(id(c))
+                    break
+                k += 1
+            if id(c) in covered:
+                break
+    if not covered:
+        return plumber_page
+    return plumber_page.filter(lambda obj: id(obj) not in covered)
