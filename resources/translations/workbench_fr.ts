@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name>CompareSummary</name>
-    <message>
-        <source>Event date: {0}</source>
-        <translation>Date de l’événement : {0}</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnue</translation>
-    </message>
-    <message>
-        <source>undated</source>
-        <translation>non datée</translation>
-    </message>
-    <message>
-        <source>Aligned passages: {0}</source>
-        <translation>Passages alignés : {0}</translation>
-    </message>
-    <message>
-        <source>Discrepancies: {0}</source>
-        <translation>Divergences : {0}</translation>
-    </message>
-    <message>
-        <source>source {0} @{1}</source>
-        <translation>source {0} @{1}</translation>
-    </message>
-    <message>
-        <source>Source {0} ({1}): {2}</source>
-        <translation>Source {0} ({1}) : {2}</translation>
-    </message>
-    <message>
-        <source>Source {0}: {1} boilerplate line(s) (menus, captions, links)</source>
-        <translation>Source {0} : {1} ligne(s) de gabarit (menus, légendes, liens)</translation>
-    </message>
-    <message>
-        <source>Reuse ({0}): source {1} repeats {2} characters of source {3}</source>
-        <translation>Reprise ({0}) : la source {1} reprend {2} caractères de la source {3}</translation>
-    </message>
-    <message>
-        <source>Reuse ({0}) inside source {1}: {2} characters</source>
-        <translation>Reprise ({0}) dans la source {1} : {2} caractères</translation>
-    </message>
-    <message>
-        <source>copy</source>
-        <translation>copie</translation>
-    </message>
-    <message>
-        <source>translation</source>
-        <translation>traduction</translation>
-    </message>
-    <message>
-        <source>common source</source>
-        <translation>source commune</translation>
-    </message>
-    <message>
-        <source>recycled</source>
-        <translation>recyclée</translation>
-    </message>
-    <message>
-        <source>relay</source>
-        <translation>relais</translation>
-    </message>
-</context>
-<context>
     <name>AlignmentGutter</name>
     <message>
         <source>Passage aligned with another source: click to show its counterpart</source>
@@ -199,17 +136,6 @@
     </message>
 </context>
 <context>
-    <name>SourceFlags</name>
-    <message>
-        <source>recycled</source>
-        <translation>recyclée</translation>
-    </message>
-    <message>
-        <source>relay</source>
-        <translation>relais</translation>
-    </message>
-</context>
-<context>
     <name>Columns</name>
     <message>
         <source>#</source>
@@ -324,6 +250,17 @@
     </message>
 </context>
 <context>
+    <name>CompareController</name>
+    <message>
+        <source>Claim from pair</source>
+        <translation>Affirmation depuis une paire</translation>
+    </message>
+    <message>
+        <source>No aligned passage here (run Compare first).</source>
+        <translation>Aucun passage aligné ici (lancez d&apos;abord Comparer).</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>Figures and amounts</source>
@@ -419,55 +356,66 @@
     </message>
 </context>
 <context>
-    <name>CompareController</name>
+    <name>CompareSummary</name>
     <message>
-        <source>Claim from pair</source>
-        <translation>Affirmation depuis une paire</translation>
+        <source>Event date: {0}</source>
+        <translation>Date de l’événement : {0}</translation>
     </message>
     <message>
-        <source>No aligned passage here (run Compare first).</source>
-        <translation>Aucun passage aligné ici (lancez d&apos;abord Comparer).</translation>
-    </message>
-</context>
-<context>
-    <name>TeamSyncController</name>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+        <source>unknown</source>
+        <translation>inconnue</translation>
     </message>
     <message>
-        <source>Someone else changed {0} of this claim since you last saw it.</source>
-        <translation>Quelqu’un d’autre a modifié {0} de cette affirmation depuis que vous l’avez vue.</translation>
+        <source>undated</source>
+        <translation>non datée</translation>
     </message>
     <message>
-        <source>Their value: {0}
-Your value: {1}</source>
-        <translation>Sa valeur : {0}
-Votre valeur : {1}</translation>
+        <source>Aligned passages: {0}</source>
+        <translation>Passages alignés : {0}</translation>
     </message>
     <message>
-        <source>Re-apply mine</source>
-        <translation>Réappliquer la mienne</translation>
+        <source>Discrepancies: {0}</source>
+        <translation>Divergences : {0}</translation>
     </message>
     <message>
-        <source>Keep theirs</source>
-        <translation>Garder la sienne</translation>
+        <source>source {0} @{1}</source>
+        <translation>source {0} @{1}</translation>
     </message>
     <message>
-        <source>Change {0}</source>
-        <translation>Modifier {0}</translation>
+        <source>Source {0} ({1}): {2}</source>
+        <translation>Source {0} ({1}) : {2}</translation>
     </message>
     <message>
-        <source>Database unreachable: {0}</source>
-        <translation>Base de données injoignable : {0}</translation>
+        <source>Source {0}: {1} boilerplate line(s) (menus, captions, links)</source>
+        <translation>Source {0} : {1} ligne(s) de gabarit (menus, légendes, liens)</translation>
     </message>
     <message>
-        <source>Database reachable again.</source>
-        <translation>Base de données de nouveau joignable.</translation>
+        <source>Reuse ({0}): source {1} repeats {2} characters of source {3}</source>
+        <translation>Reprise ({0}) : la source {1} reprend {2} caractères de la source {3}</translation>
     </message>
     <message>
-        <source>Database unreachable: your change is kept and will be saved when it is back.</source>
-        <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
+        <source>Reuse ({0}) inside source {1}: {2} characters</source>
+        <translation>Reprise ({0}) dans la source {1} : {2} caractères</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>copie</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>traduction</translation>
+    </message>
+    <message>
+        <source>common source</source>
+        <translation>source commune</translation>
+    </message>
+    <message>
+        <source>recycled</source>
+        <translation>recyclée</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relais</translation>
     </message>
 </context>
 <context>
@@ -882,13 +830,6 @@ Votre valeur : {1}</translation>
     <message>
         <source>Sources ({0})</source>
         <translation>Sources ({0})</translation>
-    </message>
-</context>
-<context>
-    <name>TaskProgress</name>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2102,17 @@ Qt pour Python (PySide6) {1}.</translation>
     </message>
 </context>
 <context>
+    <name>SourceFlags</name>
+    <message>
+        <source>recycled</source>
+        <translation>recyclée</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relais</translation>
+    </message>
+</context>
+<context>
     <name>SourceMetadataDialog</name>
     <message>
         <source>Source metadata</source>
@@ -2287,6 +2239,58 @@ Vérification de son schéma et chargement du dossier.</translation>
 <context>
     <name>SuggestPanel</name>
     <message>
+        <source>figure</source>
+        <translation>chiffre</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>comparison or ranking</source>
+        <translation>comparaison ou classement</translation>
+    </message>
+    <message>
+        <source>named person or body</source>
+        <translation>personne ou organisme nommé</translation>
+    </message>
+    <message>
+        <source>attributed quote</source>
+        <translation>citation attribuée</translation>
+    </message>
+    <message>
+        <source>reported speech</source>
+        <translation>discours rapporté</translation>
+    </message>
+    <message>
+        <source>causal claim</source>
+        <translation>lien de cause à effet</translation>
+    </message>
+    <message>
+        <source>opinion</source>
+        <translation>opinion</translation>
+    </message>
+    <message>
+        <source>speculation</source>
+        <translation>spéculation</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>prédiction</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>headline without a verb</source>
+        <translation>titre sans verbe</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>trop court</translation>
+    </message>
+    <message>
         <source>Sentence</source>
         <translation>Phrase</translation>
     </message>
@@ -2325,6 +2329,54 @@ Vérification de son schéma et chargement du dossier.</translation>
     <message>
         <source>Claim from suggestion</source>
         <translation>Affirmation suggérée</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSyncController</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>Someone else changed {0} of this claim since you last saw it.</source>
+        <translation>Quelqu’un d’autre a modifié {0} de cette affirmation depuis que vous l’avez vue.</translation>
+    </message>
+    <message>
+        <source>Their value: {0}
+Your value: {1}</source>
+        <translation>Sa valeur : {0}
+Votre valeur : {1}</translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>Réappliquer la mienne</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder la sienne</translation>
+    </message>
+    <message>
+        <source>Change {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
+        <source>Database unreachable: {0}</source>
+        <translation>Base de données injoignable : {0}</translation>
+    </message>
+    <message>
+        <source>Database reachable again.</source>
+        <translation>Base de données de nouveau joignable.</translation>
+    </message>
+    <message>
+        <source>Database unreachable: your change is kept and will be saved when it is back.</source>
+        <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
     </message>
 </context>
 <context>
