@@ -2003,6 +2003,14 @@ Qt pour Python (PySide6) {1}.</translation>
         <translation>Source recyclée</translation>
     </message>
     <message>
+        <source>Translated text</source>
+        <translation>Texte traduit</translation>
+    </message>
+    <message>
+        <source>Common source</source>
+        <translation>Source commune</translation>
+    </message>
+    <message>
         <source>The sources below do not agree; each passage states its own value.</source>
         <translation>Les sources ci-dessous ne concordent pas ; chaque passage donne sa propre valeur.</translation>
     </message>
@@ -2013,6 +2021,18 @@ Qt pour Python (PySide6) {1}.</translation>
     <message>
         <source>{a} reports another event than the one this dossier is about.</source>
         <translation>{a} rapporte un autre événement que celui de ce dossier.</translation>
+    </message>
+    <message>
+        <source>{b} translates {chars} characters of {a}: these two sources are not independent.</source>
+        <translation>{b} traduit {chars} caractères de {a} : ces deux sources ne sont pas indépendantes.</translation>
+    </message>
+    <message>
+        <source>{a} gives the same passage ({chars} characters) in two languages: one is the translation of the other.</source>
+        <translation>{a} donne le même passage ({chars} caractères) en deux langues : l’un est la traduction de l’autre.</translation>
+    </message>
+    <message>
+        <source>{a} and {b} give the same {chars} characters word for word, from a common source (a quote or a dispatch).</source>
+        <translation>{a} et {b} donnent les mêmes {chars} caractères mot pour mot, repris d’une source commune (une citation ou une dépêche).</translation>
     </message>
     <message>
         <source>verdict</source>

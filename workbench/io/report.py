@@ -444,6 +444,8 @@ def _check_discrepancy(item: Mapping[str, Any]) -> Mapping[str, Any]:
     }
     if item.get("chars"):
         out["chars"] = int(item["chars"])
+    if item.get("relation"):  # copied text: "copy", "translation" or "common-source"
+        out["relation"] = str(item["relation"])
     if item.get("note_language"):
         out["note_language"] = str(item["note_language"])
     return MappingProxyType(out)

@@ -482,7 +482,7 @@ class _Writer:
                     [
                         _prose.source_name(self.m, span["source_id"]),
                         span["exact"],
-                        _prose.value_text(self.m, span["value"]),
+                        _prose.value_text(self.m, span["value"], span["exact"]),
                     ]
                 )
             self.table([self.t("source"), self.t("quoted"), self.t("value")], rows)

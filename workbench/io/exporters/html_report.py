@@ -521,7 +521,7 @@ class _Renderer:
             for span in item["spans"]:
                 source = self.m.source(span["source_id"])
                 cite = self.source_citation(source) if source else self.t("source")
-                value = e(_prose.value_text(self.m, span["value"]))
+                value = e(_prose.value_text(self.m, span["value"], span["exact"]))
                 rows.append(f"<tr><td>{cite}</td><td><mark>{e(span['exact'])}</mark></td><td>{value}</td></tr>")
             head = "".join(f"<th>{self.t(k)}</th>" for k in keys)
             out.append(f"{self._table_open()}<tr>{head}</tr>{''.join(rows)}</table>")

@@ -269,7 +269,7 @@ class _Writer:
             for span in item["spans"]:
                 source = self.m.source(span["source_id"])
                 cite = self.citation(source) if source else self.t("source")
-                value = _cell(_prose.value_text(self.m, span["value"]))
+                value = _cell(_prose.value_text(self.m, span["value"], span["exact"]))
                 rows.append([cite or " ", _strong(md_escape(span["exact"])) or " ", value])
             self.add(*_table([self.t("source"), self.t("quoted"), self.t("value")], rows))
 
