@@ -331,6 +331,10 @@
         <translation>source commune</translation>
     </message>
     <message>
+        <source>{0} gives the same passage twice ({1} characters)</source>
+        <translation>{0} donne deux fois le même passage ({1} caractères)</translation>
+    </message>
+    <message>
         <source>Copied passages</source>
         <translation>Passages copiés</translation>
     </message>
