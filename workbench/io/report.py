@@ -372,7 +372,8 @@ def citation(source: SourceInfo, language: str = "en") -> str:
     title = ""
     if source.title:
         title = f"« {source.title} »" if language == "fr" else f"“{source.title}”"
-    parts = [source.outlet, source.author, title, format_date(source.published, language), source.url]
+    author = "" if source.author.casefold() == source.outlet.casefold() else source.author  # a wire: "AFP", once
+    parts = [source.outlet, author, title, format_date(source.published, language), source.url]
     return ", ".join(p for p in parts if p)
 
 
