@@ -534,6 +534,35 @@
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>the organisation name (Dossier ▸ Publication settings)</source>
+        <translation>le nom de l’organisation (Dossier ▸ Réglages de publication)</translation>
+    </message>
+    <message>
+        <source>the organisation URL (Dossier ▸ Publication settings)</source>
+        <translation>l’URL de l’organisation (Dossier ▸ Réglages de publication)</translation>
+    </message>
+    <message>
+        <source>the publication URL (Dossier ▸ Publication settings)</source>
+        <translation>l’URL de publication (Dossier ▸ Réglages de publication)</translation>
+    </message>
+    <message>
+        <source>who made claim {0} (its claimant)</source>
+        <translation>l’auteur de l’affirmation {0}</translation>
+    </message>
+    <message>
+        <source>the statement of claim {0}</source>
+        <translation>l’énoncé de l’affirmation {0}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the missing parts</comment>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>ClaimReview not written: Google needs {0}.</source>
+        <translation>ClaimReview non écrit : Google demande {0}.</translation>
+    </message>
+    <message>
         <source>Choose a file to export to.</source>
         <translation>Choisissez un fichier de destination.</translation>
     </message>
