@@ -262,3 +262,13 @@ def test_comparison_notes_name_the_sources_and_reuse_says_its_relation() -> None
         assert "Texte traduit" in flat and f"{one} donne le même passage (463 caractères) en deux langues" in flat, fmt
         assert "Source commune" in flat and f"{three} et {one} donnent les mêmes 110 caractères mot pour mot" in flat
         assert "reprend 463" not in flat and "source 1" not in flat, fmt
+
+
+def test_a_wire_signed_by_its_agency_is_cited_once_in_every_format() -> None:
+    """Seen on a real AFP dispatch (outlet and author "AFP"): "AFP, AFP, « … »" under each quoted passage."""
+    model = build_model(language="fr")
+    wire = dataclasses.replace(model.sources[0], outlet="AFP", author="AFP")
+    model = dataclasses.replace(model, sources=(wire, *model.sources[1:]))
+    for fmt, text in _texts(model).items():
+        flat = " ".join(text.split())
+        assert "AFP, « Baignade" in flat and "AFP, AFP" not in flat, fmt

@@ -367,13 +367,17 @@ class ReportModel:
         return [s.title or s.outlet or f"#{s.id}" for s in self.claim_sources(claim)]
 
 
+def cited_author(source: SourceInfo) -> str:
+    """The author a citation names after the outlet: "" when it is the outlet (a wire signed "AFP" is named once)."""
+    return "" if source.author.casefold() == source.outlet.casefold() else source.author
+
+
 def citation(source: SourceInfo, language: str = "en") -> str:
     """Citation of a source: "Outlet, Author, “Title”, date, URL" ("« Title »" in French); empty parts left out."""
     title = ""
     if source.title:
         title = f"« {source.title} »" if language == "fr" else f"“{source.title}”"
-    author = "" if source.author.casefold() == source.outlet.casefold() else source.author  # a wire: "AFP", once
-    parts = [source.outlet, author, title, format_date(source.published, language), source.url]
+    parts = [source.outlet, cited_author(source), title, format_date(source.published, language), source.url]
     return ", ".join(p for p in parts if p)
 
 
