@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name>CompareSummary</name>
-    <message>
-        <source>Event date: {0}</source>
-        <translation>Date de l’événement : {0}</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnue</translation>
-    </message>
-    <message>
-        <source>undated</source>
-        <translation>non datée</translation>
-    </message>
-    <message>
-        <source>Aligned passages: {0}</source>
-        <translation>Passages alignés : {0}</translation>
-    </message>
-    <message>
-        <source>Discrepancies: {0}</source>
-        <translation>Divergences : {0}</translation>
-    </message>
-    <message>
-        <source>source {0} @{1}</source>
-        <translation>source {0} @{1}</translation>
-    </message>
-    <message>
-        <source>Source {0} ({1}): {2}</source>
-        <translation>Source {0} ({1}) : {2}</translation>
-    </message>
-    <message>
-        <source>Source {0}: {1} boilerplate line(s) (menus, captions, links)</source>
-        <translation>Source {0} : {1} ligne(s) de gabarit (menus, légendes, liens)</translation>
-    </message>
-    <message>
-        <source>Reuse ({0}): source {1} repeats {2} characters of source {3}</source>
-        <translation>Reprise ({0}) : la source {1} reprend {2} caractères de la source {3}</translation>
-    </message>
-    <message>
-        <source>Reuse ({0}) inside source {1}: {2} characters</source>
-        <translation>Reprise ({0}) dans la source {1} : {2} caractères</translation>
-    </message>
-    <message>
-        <source>copy</source>
-        <translation>copie</translation>
-    </message>
-    <message>
-        <source>translation</source>
-        <translation>traduction</translation>
-    </message>
-    <message>
-        <source>common source</source>
-        <translation>source commune</translation>
-    </message>
-    <message>
-        <source>recycled</source>
-        <translation>recyclée</translation>
-    </message>
-    <message>
-        <source>relay</source>
-        <translation>relais</translation>
-    </message>
-</context>
-<context>
     <name>AlignmentGutter</name>
     <message>
         <source>Passage aligned with another source: click to show its counterpart</source>
@@ -199,17 +136,6 @@
     </message>
 </context>
 <context>
-    <name>SourceFlags</name>
-    <message>
-        <source>recycled</source>
-        <translation>recyclée</translation>
-    </message>
-    <message>
-        <source>relay</source>
-        <translation>relais</translation>
-    </message>
-</context>
-<context>
     <name>Columns</name>
     <message>
         <source>#</source>
@@ -324,6 +250,17 @@
     </message>
 </context>
 <context>
+    <name>CompareController</name>
+    <message>
+        <source>Claim from pair</source>
+        <translation>Affirmation depuis une paire</translation>
+    </message>
+    <message>
+        <source>No aligned passage here (run Compare first).</source>
+        <translation>Aucun passage aligné ici (lancez d&apos;abord Comparer).</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>Figures and amounts</source>
@@ -394,6 +331,10 @@
         <translation>source commune</translation>
     </message>
     <message>
+        <source>{0} gives the same passage twice ({1} characters)</source>
+        <translation>{0} donne deux fois le même passage ({1} caractères)</translation>
+    </message>
+    <message>
         <source>Copied passages</source>
         <translation>Passages copiés</translation>
     </message>
@@ -419,55 +360,66 @@
     </message>
 </context>
 <context>
-    <name>CompareController</name>
+    <name>CompareSummary</name>
     <message>
-        <source>Claim from pair</source>
-        <translation>Affirmation depuis une paire</translation>
+        <source>Event date: {0}</source>
+        <translation>Date de l’événement : {0}</translation>
     </message>
     <message>
-        <source>No aligned passage here (run Compare first).</source>
-        <translation>Aucun passage aligné ici (lancez d&apos;abord Comparer).</translation>
-    </message>
-</context>
-<context>
-    <name>TeamSyncController</name>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+        <source>unknown</source>
+        <translation>inconnue</translation>
     </message>
     <message>
-        <source>Someone else changed {0} of this claim since you last saw it.</source>
-        <translation>Quelqu’un d’autre a modifié {0} de cette affirmation depuis que vous l’avez vue.</translation>
+        <source>undated</source>
+        <translation>non datée</translation>
     </message>
     <message>
-        <source>Their value: {0}
-Your value: {1}</source>
-        <translation>Sa valeur : {0}
-Votre valeur : {1}</translation>
+        <source>Aligned passages: {0}</source>
+        <translation>Passages alignés : {0}</translation>
     </message>
     <message>
-        <source>Re-apply mine</source>
-        <translation>Réappliquer la mienne</translation>
+        <source>Discrepancies: {0}</source>
+        <translation>Divergences : {0}</translation>
     </message>
     <message>
-        <source>Keep theirs</source>
-        <translation>Garder la sienne</translation>
+        <source>source {0} @{1}</source>
+        <translation>source {0} @{1}</translation>
     </message>
     <message>
-        <source>Change {0}</source>
-        <translation>Modifier {0}</translation>
+        <source>Source {0} ({1}): {2}</source>
+        <translation>Source {0} ({1}) : {2}</translation>
     </message>
     <message>
-        <source>Database unreachable: {0}</source>
-        <translation>Base de données injoignable : {0}</translation>
+        <source>Source {0}: {1} boilerplate line(s) (menus, captions, links)</source>
+        <translation>Source {0} : {1} ligne(s) de gabarit (menus, légendes, liens)</translation>
     </message>
     <message>
-        <source>Database reachable again.</source>
-        <translation>Base de données de nouveau joignable.</translation>
+        <source>Reuse ({0}): source {1} repeats {2} characters of source {3}</source>
+        <translation>Reprise ({0}) : la source {1} reprend {2} caractères de la source {3}</translation>
     </message>
     <message>
-        <source>Database unreachable: your change is kept and will be saved when it is back.</source>
-        <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
+        <source>Reuse ({0}) inside source {1}: {2} characters</source>
+        <translation>Reprise ({0}) dans la source {1} : {2} caractères</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>copie</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>traduction</translation>
+    </message>
+    <message>
+        <source>common source</source>
+        <translation>source commune</translation>
+    </message>
+    <message>
+        <source>recycled</source>
+        <translation>recyclée</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relais</translation>
     </message>
 </context>
 <context>
@@ -580,6 +532,35 @@ Votre valeur : {1}</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>the organisation name (Dossier ▸ Publication settings)</source>
+        <translation>le nom de l’organisation (Dossier ▸ Réglages de publication)</translation>
+    </message>
+    <message>
+        <source>the organisation URL (Dossier ▸ Publication settings)</source>
+        <translation>l’URL de l’organisation (Dossier ▸ Réglages de publication)</translation>
+    </message>
+    <message>
+        <source>the publication URL (Dossier ▸ Publication settings)</source>
+        <translation>l’URL de publication (Dossier ▸ Réglages de publication)</translation>
+    </message>
+    <message>
+        <source>who made claim {0} (its claimant)</source>
+        <translation>l’auteur de l’affirmation {0}</translation>
+    </message>
+    <message>
+        <source>the statement of claim {0}</source>
+        <translation>l’énoncé de l’affirmation {0}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the missing parts</comment>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>ClaimReview not written: Google needs {0}.</source>
+        <translation>ClaimReview non écrit : Google demande {0}.</translation>
     </message>
     <message>
         <source>Choose a file to export to.</source>
@@ -882,13 +863,6 @@ Votre valeur : {1}</translation>
     <message>
         <source>Sources ({0})</source>
         <translation>Sources ({0})</translation>
-    </message>
-</context>
-<context>
-    <name>TaskProgress</name>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2036,14 @@ Qt pour Python (PySide6) {1}.</translation>
         <translation>Source recyclée</translation>
     </message>
     <message>
+        <source>Translated text</source>
+        <translation>Texte traduit</translation>
+    </message>
+    <message>
+        <source>Common source</source>
+        <translation>Source commune</translation>
+    </message>
+    <message>
         <source>The sources below do not agree; each passage states its own value.</source>
         <translation>Les sources ci-dessous ne concordent pas ; chaque passage donne sa propre valeur.</translation>
     </message>
@@ -2072,6 +2054,18 @@ Qt pour Python (PySide6) {1}.</translation>
     <message>
         <source>{a} reports another event than the one this dossier is about.</source>
         <translation>{a} rapporte un autre événement que celui de ce dossier.</translation>
+    </message>
+    <message>
+        <source>{b} translates {chars} characters of {a}: these two sources are not independent.</source>
+        <translation>{b} traduit {chars} caractères de {a} : ces deux sources ne sont pas indépendantes.</translation>
+    </message>
+    <message>
+        <source>{a} gives the same passage ({chars} characters) in two languages: one is the translation of the other.</source>
+        <translation>{a} donne le même passage ({chars} caractères) en deux langues : l’un est la traduction de l’autre.</translation>
+    </message>
+    <message>
+        <source>{a} and {b} give the same {chars} characters word for word, from a common source (a quote or a dispatch).</source>
+        <translation>{a} et {b} donnent les mêmes {chars} caractères mot pour mot, repris d’une source commune (une citation ou une dépêche).</translation>
     </message>
     <message>
         <source>verdict</source>
@@ -2158,6 +2152,17 @@ Qt pour Python (PySide6) {1}.</translation>
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>SourceFlags</name>
+    <message>
+        <source>recycled</source>
+        <translation>recyclée</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relais</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +2292,58 @@ Vérification de son schéma et chargement du dossier.</translation>
 <context>
     <name>SuggestPanel</name>
     <message>
+        <source>figure</source>
+        <translation>chiffre</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>comparison or ranking</source>
+        <translation>comparaison ou classement</translation>
+    </message>
+    <message>
+        <source>named person or body</source>
+        <translation>personne ou organisme nommé</translation>
+    </message>
+    <message>
+        <source>attributed quote</source>
+        <translation>citation attribuée</translation>
+    </message>
+    <message>
+        <source>reported speech</source>
+        <translation>discours rapporté</translation>
+    </message>
+    <message>
+        <source>causal claim</source>
+        <translation>lien de cause à effet</translation>
+    </message>
+    <message>
+        <source>opinion</source>
+        <translation>opinion</translation>
+    </message>
+    <message>
+        <source>speculation</source>
+        <translation>spéculation</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>prédiction</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>headline without a verb</source>
+        <translation>titre sans verbe</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>trop court</translation>
+    </message>
+    <message>
         <source>Sentence</source>
         <translation>Phrase</translation>
     </message>
@@ -2325,6 +2382,54 @@ Vérification de son schéma et chargement du dossier.</translation>
     <message>
         <source>Claim from suggestion</source>
         <translation>Affirmation suggérée</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSyncController</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>Someone else changed {0} of this claim since you last saw it.</source>
+        <translation>Quelqu’un d’autre a modifié {0} de cette affirmation depuis que vous l’avez vue.</translation>
+    </message>
+    <message>
+        <source>Their value: {0}
+Your value: {1}</source>
+        <translation>Sa valeur : {0}
+Votre valeur : {1}</translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>Réappliquer la mienne</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder la sienne</translation>
+    </message>
+    <message>
+        <source>Change {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
+        <source>Database unreachable: {0}</source>
+        <translation>Base de données injoignable : {0}</translation>
+    </message>
+    <message>
+        <source>Database reachable again.</source>
+        <translation>Base de données de nouveau joignable.</translation>
+    </message>
+    <message>
+        <source>Database unreachable: your change is kept and will be saved when it is back.</source>
+        <translation>Base de données injoignable : votre modification est conservée et sera enregistrée à son retour.</translation>
     </message>
 </context>
 <context>

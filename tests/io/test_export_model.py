@@ -68,6 +68,14 @@ def test_citation_in_both_languages() -> None:
     )
 
 
+def test_citation_names_a_wire_once() -> None:
+    """A dispatch signed by its agency (outlet "AFP", author "AFP") read "AFP, AFP, « … »" in the report."""
+    import dataclasses
+
+    source = dataclasses.replace(build_model().sources[2], outlet="AFP", author="afp")
+    assert citation(source, "fr").startswith("AFP, « Rapport annuel")
+
+
 def test_format_date() -> None:
     assert format_date(dt.date(2024, 3, 1), "fr") == "1er mars 2024"
     assert format_date(dt.date(2024, 3, 1)) == "1 March 2024"

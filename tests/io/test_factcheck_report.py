@@ -221,3 +221,54 @@ def test_logo_in_html_docx_and_pdf() -> None:
     assert EXPORTERS["pdf"].export(model).startswith(b"%PDF")
     hostile = dataclasses.replace(model, organisation_logo=b"<svg onload=alert(1)>")
     assert "data:image" not in EXPORTERS["html"].export(hostile).decode()
+
+
+def test_comparison_notes_name_the_sources_and_reuse_says_its_relation() -> None:
+    """Seen on a real French dossier: the engine's notes ("la source 3 cite…", "(sources 2, 3)") were replaced by a
+    generic sentence, rank values stayed English ("one of several"), a quotation's value repeated the passage, and a
+    page holding its own English original read "X repeats 463 characters of X: not independent"."""
+    model = build_model(language="fr")
+    quote_a, quote_b = "l’eau est propre pour la baignade", "l’eau est propre"
+    model = dataclasses.replace(model, discrepancies=(
+        {"kind": "other", "note_language": "fr",
+         "note": "Le rang diffère : « le principal partenaire » (source 1) contre « l’un des partenaires » "
+                 "(sources 2, 3)",
+         "spans": [{"source_id": 1, "start": 0, "end": 5, "exact": "le principal partenaire", "value": "first"},
+                   {"source_id": 2, "start": 0, "end": 4, "exact": "l’un des partenaires",
+                    "value": "one of several"}]},
+        {"kind": "quote_wording", "note_language": "fr",
+         "note": "la source 2 cite, la source 1 rapporte les mêmes mots avec un changement : « pour la baignade » omis",
+         "spans": [{"source_id": 1, "start": 0, "end": 5, "exact": quote_b, "value": quote_b},
+                   {"source_id": 2, "start": 0, "end": 4, "exact": quote_a, "value": quote_a}]},
+        {"kind": "copied text", "chars": 463, "relation": "translation", "note": "source 1 repeats",
+         "spans": [{"source_id": 1, "start": 0, "end": 5, "exact": "Swimming"},
+                   {"source_id": 1, "start": 9, "end": 14, "exact": "Baignade"}]},
+        {"kind": "copied text", "chars": 110, "relation": "common-source", "note": "source 1 repeats",
+         "spans": [{"source_id": 3, "start": 0, "end": 5, "exact": "Seine"},
+                   {"source_id": 1, "start": 0, "end": 5, "exact": "Seine"}]},
+    ))
+    def flat_of(text: str) -> str:  # the PDF's text has no emoji (its font has none)
+        return " ".join(re.sub("[\x00\U0001F000-\U0001FFFF]", " ", text.replace("**", "")).split())
+
+    one, two, three = (flat_of(f"« {s.title} »") for s in model.sources)
+    for fmt, text in _texts(model).items():
+        flat = flat_of(text)
+        assert f"Le rang diffère : « le principal partenaire » ({one}) contre « l’un des partenaires » ({two} et " \
+               f"{three})" in flat, fmt
+        assert f"{two} cite, {one} rapporte les mêmes mots avec un changement" in flat, fmt
+        assert "one of several" not in flat and "first" not in flat and "au premier rang" in flat, fmt
+        assert "un parmi d’autres" in flat, fmt
+        assert flat.count(quote_a) == 1, fmt  # the passage, not again as its value
+        assert "Texte traduit" in flat and f"{one} donne le même passage (463 caractères) en deux langues" in flat, fmt
+        assert "Source commune" in flat and f"{three} et {one} donnent les mêmes 110 caractères mot pour mot" in flat
+        assert "reprend 463" not in flat and "source 1" not in flat, fmt
+
+
+def test_a_wire_signed_by_its_agency_is_cited_once_in_every_format() -> None:
+    """Seen on a real AFP dispatch (outlet and author "AFP"): "AFP, AFP, « … »" under each quoted passage."""
+    model = build_model(language="fr")
+    wire = dataclasses.replace(model.sources[0], outlet="AFP", author="AFP")
+    model = dataclasses.replace(model, sources=(wire, *model.sources[1:]))
+    for fmt, text in _texts(model).items():
+        flat = " ".join(text.split())
+        assert "AFP, « Baignade" in flat and "AFP, AFP" not in flat, fmt

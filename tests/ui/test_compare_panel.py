@@ -132,3 +132,48 @@ def test_claim_editor_warns_when_sources_copy_each_other(qtbot, store):
                               (r["b"]["source_id"], r["b"]["start"], r["b"]["end"]))
     assert cid is not None and win.editor.independence.isVisibleTo(win.editor)
     assert "not independent" in win.editor.independence.text()
+
+
+def test_french_findings_name_sources_and_values_in_french(qtbot, store, settings_dir):
+    """Seen on a real French dossier: « la source 3 cite » became « la Euronews cite », « (sources 2, 3) » stayed
+    numbers, tooltips said « … » = one of several, and a page holding its own original "repeated" itself."""
+    from PySide6.QtCore import Qt
+
+    from workbench.ui.i18n import install_language
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import SyncRunner
+
+    dossier = _dossier(store)
+    a, b = (s.id for s in sources.list_all(store, dossier.id))
+    span_a = {"source_id": a, "start": 0, "end": 14, "exact": "Le gouvernement", "value": "first"}
+    span_b = {"source_id": b, "start": 0, "end": 14, "exact": "Le gouvernement", "value": "one of several"}
+    quote = {"source_id": b, "start": 0, "end": 14, "exact": "aide d'urgence", "value": "aide d'urgence"}
+    data = {"event_date": None, "alignments": [], "sources": [], "discrepancies": [
+        {"kind": "other", "note": f"Le rang diffère : « x » (source {a}) contre « y » (sources {a}, {b})",
+         "spans": [span_a, span_b]},
+        {"kind": "quote_wording", "note": f"la source {b} cite, la source {a} rapporte les mêmes mots",
+         "spans": [span_a, quote]}],
+        "reuse": [{"a": span_a, "b": span_a, "relation": "translation", "chars": 463, "first": None,
+                   "evidence": ""}]}
+    install_language("fr")
+    try:
+        win = MainWindow(store, dossier, runner=SyncRunner(), language="fr", fresh_layout=True)
+        qtbot.addWidget(win)
+        model = win.compare_panel.model
+        win.compare_panel.show_result(data)
+        texts = []
+        for row in range(model.rowCount()):
+            group = model.index(row, 0)
+            for r in range(model.rowCount(group)):
+                index = model.index(r, 0, group)
+                texts.append((index.data(), index.data(Qt.ItemDataRole.ToolTipRole) or ""))
+        joined = "\n".join(f"{label}\n{tip}" for label, tip in texts)
+        assert "(wire.txt) contre « y » (wire.txt et blog.txt)" in joined
+        assert "blog.txt cite, wire.txt rapporte les mêmes mots" in joined and "la blog.txt" not in joined
+        assert "au premier rang" in joined and "un parmi d’autres" in joined
+        assert "one of several" not in joined and "= first" not in joined
+        assert "« aide d'urgence » = aide d'urgence" not in joined  # a quotation's value is its passage
+        assert "wire.txt donne deux fois le même passage (463 caractères) (traduction)" in joined
+        assert "reprend 463 caractères de wire.txt" not in joined
+    finally:
+        install_language("en")

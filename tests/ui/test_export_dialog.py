@@ -99,3 +99,27 @@ def test_export_dialog_needs_no_window(qtbot, store, dossier, tmp_path):
     dialog.run_export()
     assert dialog.written == target and target.stat().st_size > 0
     assert str(target) in dialog.message.text()
+
+
+def test_claimreview_refusal_points_to_the_window_settings_in_french(qtbot, store, dossier, settings_dir):
+    """The French window showed the command line's English refusal ("workbench setting organisation NAME")."""
+    from workbench.ui.dialogs.export_dialog import ExportDialog
+    from workbench.ui.i18n import install_language
+    from workbench.ui.tasks import SyncRunner
+
+    cli = ("ClaimReview not written: it needs the organisation name (workbench setting organisation NAME); the "
+           "organisation URL (workbench setting organisation-url URL); the publication URL (workbench setting "
+           "publication-url URL, may hold {claim}); who made claim 2 (its claimant)")
+    install_language("fr")
+    try:
+        shown: list[str] = []
+        dialog = ExportDialog(store, dossier, SyncRunner(), language="fr", show_error=shown.append)
+        qtbot.addWidget(dialog)
+        dialog._failed(cli)
+        assert shown == ["ClaimReview non écrit : Google demande le nom de l’organisation (Dossier ▸ Réglages de "
+                         "publication) ; l’URL de l’organisation (Dossier ▸ Réglages de publication) ; l’URL de "
+                         "publication (Dossier ▸ Réglages de publication) ; l’auteur de l’affirmation 2."]
+        dialog._failed("disk full")
+        assert shown[-1] == "disk full"
+    finally:
+        install_language("en")

@@ -46,3 +46,29 @@ def test_suggest_lists_and_enter_makes_a_claim(qtbot, store):
     assert made[0].appearances[0].span.exact.startswith("Le ministre Paul Arnaud")
     win.undo.stack.undo()
     assert claims_svc.list_claims(store, d.id) == []
+
+
+def test_suggest_reasons_in_french(qtbot, store, settings_dir):
+    """The reasons of a suggestion (its tooltip) follow the interface language: they were English in French."""
+    from workbench.ui.i18n import install_language
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.panels.suggest_panel import REASON_LABELS, reason_text
+    from workbench.ui.tasks import SyncRunner
+
+    d = dossiers.create(store, "Triage", event_date=None)
+    sources.add(store, d.id, ImportBundle(name="a.txt", kind="txt", original=TEXT.encode(), text=TEXT, title="a"),
+                published=dt.date(2026, 3, 3))
+    install_language("fr")
+    try:
+        win = MainWindow(store, dossiers.get(store, d.id), runner=SyncRunner(), language="fr", fresh_layout=True)
+        qtbot.addWidget(win)
+        win.show()
+        with qtbot.waitSignal(win.suggest_panel.sig_done, timeout=10000):
+            win.suggest_panel.run_button.click()
+        tip = win.suggest_panel.tree.topLevelItem(0).child(0).toolTip(0)
+        assert "chiffre" in tip and "personne ou organisme nommé" in tip
+        assert "figure" not in tip and "named person" not in tip
+        english = {v for v in REASON_LABELS.values() if v not in {"date", "opinion", "question"}}
+        assert not {reason_text([k]) for k in REASON_LABELS} & english  # every reason has its French words
+    finally:
+        install_language("en")

@@ -381,3 +381,19 @@ def test_source_columns_are_as_narrow_as_their_contents(window) -> None:  # type
         header.setSectionHidden(col, False)
         fitted = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
         assert header.sectionSize(col) <= fitted + 6, (col, header.sectionSize(col), fitted)
+
+
+def test_pane_header_names_a_wire_once(qtbot):
+    """A dispatch whose outlet and author are both "AFP" showed "AFP · AFP · 2026-02-04 · TXT" above its text."""
+    import datetime as dt
+
+    from workbench.core.values import SourceInfo
+    from workbench.ui.panels.reading_area import SourcePane
+
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    info = SourceInfo(7, 1, "Dépêche", "AFP", "AFP", dt.date(2026, 2, 4), "", "fr", "txt", "",
+                      dt.datetime(2026, 2, 4, tzinfo=dt.UTC), "", "", 10)
+    pane.set_sources([info])
+    pane.show_source(info, "Une dépêche.", [])
+    assert pane.meta.text() == "AFP · 2026-02-04 · TXT"

@@ -136,12 +136,26 @@ REPORT_LABELS: dict[str, str] = {
     "kind.other": QT_TRANSLATE_NOOP("Report", "Another fact differs"),
     "kind.copied_text": QT_TRANSLATE_NOOP("Report", "Copied text"),
     "kind.recycled_source": QT_TRANSLATE_NOOP("Report", "Recycled source"),
+    "kind.translated_text": QT_TRANSLATE_NOOP("Report", "Translated text"),
+    "kind.common_source": QT_TRANSLATE_NOOP("Report", "Common source"),
     "note.kind": QT_TRANSLATE_NOOP("Report", "The sources below do not agree; each passage states its own value."),
     "note.copied_text": QT_TRANSLATE_NOOP(
         "Report", "{b} repeats {chars} characters of {a}: these two sources are not independent."
     ),
     "note.recycled_source": QT_TRANSLATE_NOOP(
         "Report", "{a} reports another event than the one this dossier is about."
+    ),
+    "note.translated_text": QT_TRANSLATE_NOOP(
+        "Report",
+        "{b} translates {chars} characters of {a}: these two sources are not independent.",
+    ),
+    "note.translated_within": QT_TRANSLATE_NOOP(
+        "Report",
+        "{a} gives the same passage ({chars} characters) in two languages: one is the translation of the other.",
+    ),
+    "note.common_source": QT_TRANSLATE_NOOP(
+        "Report",
+        "{a} and {b} give the same {chars} characters word for word, from a common source (a quote or a dispatch).",
     ),
     "sel.verdict": QT_TRANSLATE_NOOP("Report", "verdict"),
     "sel.sources": QT_TRANSLATE_NOOP("Report", "sources"),

@@ -367,12 +367,17 @@ class ReportModel:
         return [s.title or s.outlet or f"#{s.id}" for s in self.claim_sources(claim)]
 
 
+def cited_author(source: SourceInfo) -> str:
+    """The author a citation names after the outlet: "" when it is the outlet (a wire signed "AFP" is named once)."""
+    return "" if source.author.casefold() == source.outlet.casefold() else source.author
+
+
 def citation(source: SourceInfo, language: str = "en") -> str:
     """Citation of a source: "Outlet, Author, “Title”, date, URL" ("« Title »" in French); empty parts left out."""
     title = ""
     if source.title:
         title = f"« {source.title} »" if language == "fr" else f"“{source.title}”"
-    parts = [source.outlet, source.author, title, format_date(source.published, language), source.url]
+    parts = [source.outlet, cited_author(source), title, format_date(source.published, language), source.url]
     return ", ".join(p for p in parts if p)
 
 
@@ -444,6 +449,8 @@ def _check_discrepancy(item: Mapping[str, Any]) -> Mapping[str, Any]:
     }
     if item.get("chars"):
         out["chars"] = int(item["chars"])
+    if item.get("relation"):  # copied text: "copy", "translation" or "common-source"
+        out["relation"] = str(item["relation"])
     if item.get("note_language"):
         out["note_language"] = str(item["note_language"])
     return MappingProxyType(out)

@@ -202,21 +202,24 @@ VALUE_WORDS: dict[str, dict[str, str]] = {
     "fr": {"video": "vidéo", "telephone": "téléphone", "phone": "téléphone", "in person": "en personne",
            "true": "vrai", "false": "faux", "happened": "a eu lieu", "did not happen": "n’a pas eu lieu",
            "happened (unconfirmed)": "a eu lieu (non confirmé)",
-           "did not happen (unconfirmed)": "n’a pas eu lieu (non confirmé)"},
-    "en": {"telephone": "telephone"},
+           "did not happen (unconfirmed)": "n’a pas eu lieu (non confirmé)",
+           "first": "au premier rang", "one of several": "un parmi d’autres"},
+    "en": {"telephone": "telephone", "first": "the first", "one of several": "one among others"},
 }
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
-def value_words(value: str, lang: str, format_date: Callable[[dt.date, str], str] | None = None) -> str:
+def value_words(value: str, lang: str, format_date: Callable[[dt.date, str], str] | None = None,
+                exact: str = "") -> str:
     """A normalised comparison value in the report language.
 
     Words are translated ("video" -> "vidéo"), numbers get the language's digit grouping ("3500000" ->
-    "3 500 000" with no-break spaces) and ISO dates become dates ("2026-03-10" -> "10 mars 2026").
+    "3 500 000" with no-break spaces) and ISO dates become dates ("2026-03-10" -> "10 mars 2026"). A value that
+    only repeats the quoted passage ``exact`` (the words of a quotation) is "": the table shows the passage already.
     """
-    if not value:
-        return value
+    if not value or (exact and " ".join(value.split()) == " ".join(exact.split())):
+        return ""
     words = VALUE_WORDS.get(lang, {})
     if value.casefold() in words:
         return words[value.casefold()]
@@ -239,3 +242,27 @@ def value_words(value: str, lang: str, format_date: Callable[[dt.date, str], str
 def discrepancy_kind_key(kind: str) -> str:
     """Label key of a discrepancy kind ("quote_wording" -> "kind.quote_wording")."""
     return "kind." + kind.replace(" ", "_").replace("-", "_").casefold()
+
+
+_SOURCE_REF = re.compile(
+    r"(?P<art>\b(?:[dD]e la|[àÀ] la|[lL]a) )?\b(?P<word>[sS]ources?) (?P<ids>\d+(?:(?:, | et | and )\d+)*)\b")
+_PREPOSITION = {"de la ": "de ", "De la ": "De ", "à la ": "à ", "À la ": "À "}
+
+
+def name_sources(note: str, names: Mapping[int, str], lang: str) -> str:
+    """A comparison note with "source 3" / "la source 3" / "sources 2, 3" replaced by the sources' names.
+
+    The engine numbers sources; a reader knows them by outlet or title. French articles go with the number
+    (« la source 3 cite » -> « Euronews cite », « de la source 3 » -> « de Euronews »). A number without a name
+    is left as it is.
+    """
+    def sub(m: re.Match[str]) -> str:
+        ids = [int(x) for x in re.findall(r"\d+", m.group("ids"))]
+        if not all(i in names for i in ids):
+            return m.group(0)
+        shown = [names[i] for i in ids]
+        joiner = " et " if lang == "fr" else " and "
+        joined = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + joiner + shown[-1]
+        return _PREPOSITION.get(m.group("art") or "", "") + joined
+
+    return _SOURCE_REF.sub(sub, note)

@@ -131,6 +131,7 @@ def source_findings(result: CompareResult) -> list[dict[str, Any]]:
         out.append({
             "kind": "copied text",
             "chars": r.chars,
+            "relation": r.relation,
             "note": f"source {r.b.source_id} repeats {r.chars} characters of source {r.a.source_id}"
                     " — these two sources are not independent",
             "spans": [r.a.to_json(), r.b.to_json()],

@@ -137,9 +137,16 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.other": "Another fact differs",
         "kind.copied_text": "Copied text",
         "kind.recycled_source": "Recycled source",
+        "kind.translated_text": "Translated text",
+        "kind.common_source": "Common source",
         "note.kind": "The sources below do not agree; each passage states its own value.",
         "note.copied_text": "{b} repeats {chars} characters of {a}: these two sources are not independent.",
         "note.recycled_source": "{a} reports another event than the one this dossier is about.",
+        "note.translated_text": "{b} translates {chars} characters of {a}: these two sources are not independent.",
+        "note.translated_within":
+            "{a} gives the same passage ({chars} characters) in two languages: one is the translation of the other.",
+        "note.common_source":
+            "{a} and {b} give the same {chars} characters word for word, from a common source (a quote or a dispatch).",
         "sel.verdict": "verdict",
         "sel.sources": "sources",
         "sel.claims": "claims",

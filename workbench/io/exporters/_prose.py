@@ -180,7 +180,10 @@ def source_name(model: ReportModel, source_id: int) -> str:
 def discrepancy_heading(model: ReportModel, item: Any) -> str:
     """A discrepancy kind as a heading in the report language."""
     kind = str(item["kind"])
-    return label(model.language, rt.discrepancy_kind_key(kind), kind.replace("_", " ").capitalize())
+    key = rt.discrepancy_kind_key(kind)
+    if key == "kind.copied_text" and item.get("relation") in ("translation", "common-source"):
+        key = "kind.translated_text" if item["relation"] == "translation" else "kind.common_source"
+    return label(model.language, key, kind.replace("_", " ").capitalize())
 
 
 def discrepancy_note(model: ReportModel, item: Any) -> str:
@@ -191,19 +194,25 @@ def discrepancy_note(model: ReportModel, item: Any) -> str:
     b = source_name(model, spans[1]["source_id"]) if len(spans) > 1 else a
     if key == "copied_text":
         chars = item.get("chars") or sum(len(s["exact"]) for s in spans[1:2]) or 0
-        return t(model, "note.copied_text").format(a=a, b=b, chars=chars)
+        relation = item.get("relation") or "copy"
+        same = len(spans) > 1 and spans[0]["source_id"] == spans[1]["source_id"]
+        which = {"translation": "note.translated_within" if same else "note.translated_text",
+                 "common-source": "note.common_source"}.get(str(relation), "note.copied_text")
+        return t(model, which).format(a=a, b=b, chars=chars)
     if key == "recycled_source":
         return t(model, "note.recycled_source").format(a=a)
     note = str(item.get("note") or "")
     written_in = item.get("note_language", "en")  # the comparison writes its notes in the language it was given
+    if note and model.language == written_in:  # "source 3" -> the source's name, as the reader knows it
+        note = rt.name_sources(note, {s.id: source_name(model, s.id) for s in model.sources}, model.language)
     if model.language == written_in and note and not _RAW_ID.search(note):
         return note
     return t(model, "note.kind")
 
 
-def value_text(model: ReportModel, value: str) -> str:
-    """A discrepancy value in the report language."""
-    return rt.value_words(value, model.language, format_date)
+def value_text(model: ReportModel, value: str, exact: str = "") -> str:
+    """A discrepancy value in the report language ("" when it only repeats the quoted passage ``exact``)."""
+    return rt.value_words(value, model.language, format_date, exact)
 
 
 def captures(model: ReportModel, source: SourceInfo) -> list[tuple[str, str]]:

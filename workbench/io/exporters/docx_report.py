@@ -32,6 +32,7 @@ from workbench.io.report import (
     Quote,
     ReportModel,
     as_utc,
+    cited_author,
     format_date,
     format_datetime,
     is_web_url,
@@ -414,7 +415,7 @@ class _Writer:
         title = ""
         if source.title:
             title = f"« {source.title} »" if self.lang == "fr" else f"“{source.title}”"
-        parts = [source.outlet, source.author, title, format_date(source.published, self.lang)]
+        parts = [source.outlet, cited_author(source), title, format_date(source.published, self.lang)]
         text = ", ".join(x for x in parts if x)
         runs = [X.run("— " + text + (", " if source.url and text else ""), size=8.5, color=_hex(MUTED))]
         if source.url:
@@ -482,7 +483,7 @@ class _Writer:
                     [
                         _prose.source_name(self.m, span["source_id"]),
                         span["exact"],
-                        _prose.value_text(self.m, span["value"]),
+                        _prose.value_text(self.m, span["value"], span["exact"]),
                     ]
                 )
             self.table([self.t("source"), self.t("quoted"), self.t("value")], rows)

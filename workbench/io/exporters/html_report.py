@@ -27,6 +27,7 @@ from workbench.io.report import (
     Progress,
     Quote,
     ReportModel,
+    cited_author,
     format_date,
     format_datetime,
     is_web_url,
@@ -444,7 +445,7 @@ class _Renderer:
         title = ""
         if source.title:
             title = f"« {e(source.title)} »" if self.lang == "fr" else f"“{e(source.title)}”"
-        parts = [e(source.outlet), e(source.author), title, e(format_date(source.published, self.lang))]
+        parts = [e(source.outlet), e(cited_author(source)), title, e(format_date(source.published, self.lang))]
         if source.url:
             parts.append(link(source.url))
         for text, url in _prose.captures(self.m, source):
@@ -521,7 +522,7 @@ class _Renderer:
             for span in item["spans"]:
                 source = self.m.source(span["source_id"])
                 cite = self.source_citation(source) if source else self.t("source")
-                value = e(_prose.value_text(self.m, span["value"]))
+                value = e(_prose.value_text(self.m, span["value"], span["exact"]))
                 rows.append(f"<tr><td>{cite}</td><td><mark>{e(span['exact'])}</mark></td><td>{value}</td></tr>")
             head = "".join(f"<th>{self.t(k)}</th>" for k in keys)
             out.append(f"{self._table_open()}<tr>{head}</tr>{''.join(rows)}</table>")

@@ -17,6 +17,7 @@ from workbench.io.report import (
     Progress,
     Quote,
     ReportModel,
+    cited_author,
     format_date,
     format_datetime,
     is_web_url,
@@ -212,7 +213,8 @@ class _Writer:
         title = ""
         if source.title:
             title = f"« {md_escape(source.title)} »" if self.lang == "fr" else f"“{md_escape(source.title)}”"
-        parts = [md_escape(source.outlet), md_escape(source.author), title, format_date(source.published, self.lang)]
+        parts = [md_escape(source.outlet), md_escape(cited_author(source)), title,
+                 format_date(source.published, self.lang)]
         if source.url:
             parts.append(md_link(source.url))
         for text, url in _prose.captures(self.m, source):
@@ -269,7 +271,7 @@ class _Writer:
             for span in item["spans"]:
                 source = self.m.source(span["source_id"])
                 cite = self.citation(source) if source else self.t("source")
-                value = _cell(_prose.value_text(self.m, span["value"]))
+                value = _cell(_prose.value_text(self.m, span["value"], span["exact"]))
                 rows.append([cite or " ", _strong(md_escape(span["exact"])) or " ", value])
             self.add(*_table([self.t("source"), self.t("quoted"), self.t("value")], rows))
 

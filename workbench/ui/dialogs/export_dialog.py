@@ -6,6 +6,7 @@ get. The file is written atomically; "Open when done" hands it to the desktop.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -201,7 +202,35 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._reset()
-        self.show_error(message)
+        self.show_error(self.window_message(message))
+
+    def window_message(self, message: str) -> str:
+        """An export error as the window says it (other messages are unchanged).
+
+        ClaimReview's missing parts point to where the window sets them; the command line's message names
+        ``workbench setting`` commands.
+        """
+        head = "ClaimReview not written: it needs "
+        if not message.startswith(head):
+            return message
+        where = {
+            "the organisation name (workbench setting organisation NAME)":
+                self.tr("the organisation name (Dossier ▸ Publication settings)"),
+            "the organisation URL (workbench setting organisation-url URL)":
+                self.tr("the organisation URL (Dossier ▸ Publication settings)"),
+            "the publication URL (workbench setting publication-url URL, may hold {claim})":
+                self.tr("the publication URL (Dossier ▸ Publication settings)"),
+        }
+        parts = []
+        for part in message[len(head):].split("; "):
+            if (m := re.fullmatch(r"who made claim (\d+) \(its claimant\)", part)):
+                parts.append(self.tr("who made claim {0} (its claimant)").format(m.group(1)))
+            elif (m := re.fullmatch(r"the statement of claim (\d+)", part)):
+                parts.append(self.tr("the statement of claim {0}").format(m.group(1)))
+            else:
+                parts.append(where.get(part, part))
+        separator = self.tr("; ", "between the missing parts")  # « ; » in French typography
+        return self.tr("ClaimReview not written: Google needs {0}.").format(separator.join(parts))
 
     def _cancel_or_close(self) -> None:
         if self._task is not None:

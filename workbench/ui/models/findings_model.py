@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +96,9 @@ class FindingsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return finding.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return finding.tooltip or "\n".join(f"source {s['source_id']}: « {s['exact']} »" for s in finding.spans)
+            return finding.tooltip or "\n".join(
+                QCoreApplication.translate("ComparePanel", "source {0}").format(s["source_id"]) + f": « {s['exact']} »"
+                for s in finding.spans)
         if role == FINDING_ROLE:
             return finding
         return None

@@ -7,7 +7,6 @@ discrepancy into one claim with two appearances. Nothing is stored until the use
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -118,6 +117,9 @@ class ComparePanel(QWidget):
 
     def show_result(self, data: dict[str, Any]) -> None:
         """Fill the tree from a comparison result."""
+        from workbench.io.report import format_date  # report wording, loaded with the first result (not at start-up)
+        from workbench.io.report_text import name_sources, value_words
+
         self.run_button.setEnabled(True)
         self.result = data
         titles = {sid: s.outlet or s.title for sid, s in self.deps.sources().items()}
@@ -125,14 +127,17 @@ class ComparePanel(QWidget):
         def name(span: dict[str, Any]) -> str:
             return titles.get(span["source_id"], self.tr("source {0}").format(span["source_id"]))
 
-        def note_text(note: str) -> str:  # "source 3" -> the outlet's name, then the engine's phrases translated
-            named = re.sub(r"\bsource (\d+)\b", lambda m: titles.get(int(m.group(1)), m.group(0)), note or "")
-            return translate_note(named)
+        def note_text(note: str) -> str:  # "la source 3", "sources 2, 3" -> their names, then phrases translated
+            return translate_note(name_sources(note or "", titles, self.deps.language))
+
+        def value(s: dict[str, Any]) -> str:  # in the interface language; "" when it repeats the passage
+            shown = value_words(str(s.get("value") or ""), self.deps.language, format_date, s["exact"])
+            return f" = {shown}" if shown else ""
 
         def discrepancy(d: dict[str, Any], kind: str) -> Finding:
             sides = " ≠ ".join(f"{name(s)} « {_short(s['exact'], 60)} »" for s in d["spans"][:3])
             note = note_text(d.get("note", ""))
-            details = "\n".join(f"{name(s)}: « {s['exact']} » = {s.get('value', '')}" for s in d["spans"])
+            details = "\n".join(f"{name(s)}: « {s['exact']} »{value(s)}" for s in d["spans"])
             tail = f"\n{note}" if note else ""
             return Finding(sides + tail, d["spans"], kind, details + tail)
 
@@ -155,11 +160,16 @@ class ComparePanel(QWidget):
             groups.append(Group(self.tr("Recycled and relayed sources"), flagged))
         relation = {"copy": self.tr("copy"), "translation": self.tr("translation"),
                     "common-source": self.tr("common source")}
+        def reuse_text(r: dict[str, Any]) -> str:
+            if r["a"]["source_id"] == r["b"]["source_id"]:  # a page that holds its own original (or a copy of itself)
+                said = self.tr("{0} gives the same passage twice ({1} characters)").format(name(r["a"]), r["chars"])
+            else:
+                said = self.tr("{0} repeats {1} characters of {2}").format(name(r["b"]), r["chars"], name(r["a"]))
+            return said + f" ({relation.get(r.get('relation', 'copy'), r.get('relation', ''))})"
+
         if data["reuse"]:
             groups.append(Group(self.tr("Copied passages"), [
-                Finding(self.tr("{0} repeats {1} characters of {2}").format(name(r["b"]), r["chars"], name(r["a"]))
-                        + f" ({relation.get(r.get('relation', 'copy'), r.get('relation', ''))})",
-                        [r["a"], r["b"]], "reuse", r.get("evidence", "")) for r in data["reuse"]]))
+                Finding(reuse_text(r), [r["a"], r["b"]], "reuse", r.get("evidence", "")) for r in data["reuse"]]))
         boiler = [Finding(f"{titles.get(s['source_id'], s['source_id'])}: « {b['exact'][:80]} »", [b], "boilerplate")
                   for s in data["sources"] for b in s.get("boilerplate", [])]
         if boiler:

@@ -122,7 +122,8 @@ class SourcePane(QWidget):
         self.chooser.setCurrentIndex(self.chooser.findData(info.id))
         self.chooser.blockSignals(False)
         self.title.setText(info.title)
-        parts = [info.outlet, info.author, info.published.isoformat() if info.published else "", info.kind.upper()]
+        author = "" if info.author.casefold() == info.outlet.casefold() else info.author  # a wire: "AFP", once
+        parts = [info.outlet, author, info.published.isoformat() if info.published else "", info.kind.upper()]
         self.meta.setText(" · ".join(p for p in parts if p))
         self.meta.setToolTip("\n".join(x for x in (self.meta.text(), info.reliability_note) if x))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -18,21 +18,21 @@ if TYPE_CHECKING:
     from workbench.ui.panels.compare_panel import CompareDeps
 
 REASON_LABELS = {
-    "number": "figure",
-    "date": "date",
-    "comparison": "comparison or ranking",
-    "named entity": "named person or body",
-    "attributed quote": "attributed quote",
-    "reported speech": "reported speech",
-    "causal claim": "causal claim",
-    "opinion": "opinion",
-    "speculation": "speculation",
-    "prediction": "prediction",
-    "question": "question",
-    "no verb": "headline without a verb",
-    "short": "too short",
+    "number": QT_TRANSLATE_NOOP("SuggestPanel", "figure"),
+    "date": QT_TRANSLATE_NOOP("SuggestPanel", "date"),
+    "comparison": QT_TRANSLATE_NOOP("SuggestPanel", "comparison or ranking"),
+    "named entity": QT_TRANSLATE_NOOP("SuggestPanel", "named person or body"),
+    "attributed quote": QT_TRANSLATE_NOOP("SuggestPanel", "attributed quote"),
+    "reported speech": QT_TRANSLATE_NOOP("SuggestPanel", "reported speech"),
+    "causal claim": QT_TRANSLATE_NOOP("SuggestPanel", "causal claim"),
+    "opinion": QT_TRANSLATE_NOOP("SuggestPanel", "opinion"),
+    "speculation": QT_TRANSLATE_NOOP("SuggestPanel", "speculation"),
+    "prediction": QT_TRANSLATE_NOOP("SuggestPanel", "prediction"),
+    "question": QT_TRANSLATE_NOOP("SuggestPanel", "question"),
+    "no verb": QT_TRANSLATE_NOOP("SuggestPanel", "headline without a verb"),
+    "short": QT_TRANSLATE_NOOP("SuggestPanel", "too short"),
 }
-"""Readable reasons (translated through the "SuggestPanel" context)."""
+"""Readable reasons, marked for the catalog (``make translations``) and translated in the "SuggestPanel" context."""
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
