@@ -397,3 +397,26 @@ def test_pane_header_names_a_wire_once(qtbot):
     pane.set_sources([info])
     pane.show_source(info, "Une dépêche.", [])
     assert pane.meta.text() == "AFP · 2026-02-04 · TXT"
+
+
+def test_filter_boxes_go_two_per_row_when_their_texts_do_not_fit(qtbot):  # type: ignore[no-untyped-def]
+    """French filter texts are long: in a narrow claims dock they take two rows rather than being cut."""
+    from PySide6.QtWidgets import QComboBox
+
+    from workbench.ui.delegates import WrappingRow
+
+    boxes = []
+    for text in ("Tous les verdicts", "Tous les statuts", "Toutes les sources", "Toutes les étiquettes"):
+        box = QComboBox()
+        box.addItem(text)
+        boxes.append(box)
+    row = WrappingRow(boxes)
+    qtbot.addWidget(row)
+    row.show()
+    row.resize(row.needed_width() + 20, 40)
+    qtbot.waitUntil(lambda: row.per_row == 4)
+    assert [row.grid.getItemPosition(row.grid.indexOf(b))[:2] for b in boxes] == [(0, 0), (0, 1), (0, 2), (0, 3)]
+    row.resize(row.needed_width() // 2, 80)
+    qtbot.waitUntil(lambda: row.per_row == 2)
+    assert [row.grid.getItemPosition(row.grid.indexOf(b))[:2] for b in boxes] == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert all(b.width() >= b.fontMetrics().horizontalAdvance(b.itemText(0)) for b in boxes)

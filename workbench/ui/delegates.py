@@ -2,16 +2,27 @@
 
 * :class:`HitDelegate` paints a search snippet centred on the matched words (in bold), eliding both ends, so a
   narrow column never cuts the hit off;
-* :func:`elide_middle` is the text rule the tables use for titles and names (both ends of a title say the most).
+* :func:`elide_middle` is the text rule the tables use for titles and names (both ends of a title say the most);
+* :class:`WrappingRow` keeps a row of filter boxes readable: side by side when their texts fit, two per row when not.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from workbench.core.text import fold
 
@@ -130,3 +141,49 @@ class ColumnFitter(QObject):
                 break
             others -= header.sectionSize(col)
             header.setSectionHidden(col, True)
+
+
+class WrappingRow(QWidget):
+    """Combo boxes side by side when the first item of each fits whole, else two per row.
+
+    A narrow claims dock at 1280 pixels cut the French filters to "Tous les ve" and "Tous les st".
+    """
+
+    def __init__(self, boxes: list[QComboBox], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes = boxes
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.per_row = 0
+        self._place(len(boxes))
+
+    def needed_width(self) -> int:
+        """Width for every box to show its first item whole, side by side."""
+        total = self.grid.horizontalSpacing() * (len(self.boxes) - 1)
+        for box in self.boxes:
+            opt = QStyleOptionComboBox()
+            box.initStyleOption(opt)
+            metrics = box.fontMetrics()
+            text = QSize(metrics.horizontalAdvance(box.itemText(0) if box.count() else "") + 4, metrics.height())
+            total += box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, text, box).width()
+        return total
+
+    def refit(self) -> None:
+        """One row when the boxes fit the width, two per row otherwise."""
+        self._place(len(self.boxes) if self.needed_width() <= self.width() else 2)
+
+    def _place(self, per_row: int) -> None:
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        for box in self.boxes:
+            self.grid.removeWidget(box)
+        for i, box in enumerate(self.boxes):
+            self.grid.addWidget(box, i // per_row, i % per_row)
+        for col in range(len(self.boxes)):
+            self.grid.setColumnStretch(col, 1 if col < per_row else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Refit on every width change."""
+        super().resizeEvent(event)
+        self.refit()

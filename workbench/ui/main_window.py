@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMainWindow,
@@ -150,7 +149,7 @@ class MainWindow(QMainWindow):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)  # measured, 0.1 s+ per 200
         sheader.resizeSection(1, fm.horizontalAdvance("M" * 7))
         sheader.setSectionHidden(3, True)  # the kind (pdf, html) is in the pane's header and the tooltip
-        from workbench.ui.delegates import ColumnFitter
+        from workbench.ui.delegates import ColumnFitter, WrappingRow
 
         self.sources_fitter = ColumnFitter(self.sources_view, 0, (2, 4))
         self.sources_view.verticalHeader().hide()
@@ -167,9 +166,7 @@ class MainWindow(QMainWindow):
         self.filter_status = QComboBox()
         self.filter_source = QComboBox()
         self.filter_tag = QComboBox()
-        row = QHBoxLayout()
-        for w in (self.filter_verdict, self.filter_status, self.filter_source, self.filter_tag):
-            row.addWidget(w)
+        self.filter_row = WrappingRow([self.filter_verdict, self.filter_status, self.filter_source, self.filter_tag])
         self.claims_view = QTableView()
         self.claims_view.setModel(self.claims_filter)
         self.claims_view.setSortingEnabled(True)
@@ -189,7 +186,7 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(claims_box)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.filter_text)
-        lay.addLayout(row)
+        lay.addWidget(self.filter_row)
         lay.addWidget(self.claims_view)
         claims_box.setMinimumWidth(340)
         self.claims_dock = self._dock(self.tr("Claims"), "ClaimsDock", claims_box,
