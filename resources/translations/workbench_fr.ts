@@ -1176,7 +1176,8 @@
     </message>
     <message>
         <source>Suggest claims</source>
-        <translation>Suggérer des affirmations</translation>
+        <comment>dock tab, short</comment>
+        <translation>Suggestions</translation>
     </message>
     <message>
         <source>Cancel</source>

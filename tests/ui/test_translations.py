@@ -222,6 +222,7 @@ def test_window_menus_panels_and_dialogs_in_french(qtbot, store, dossier, french
     win = french_window(qtbot, store, dossier)
     win.select_claim(claim.id)
     assert win.claims_dock.windowTitle() == "Affirmations"
+    assert win.suggest_dock.windowTitle() == "Suggestions"  # a short tab: "Suggérer des affirmations" was cut
     assert win.actions_by_name["new_claim"].text() == "&Nouvelle affirmation depuis la sélection"
     assert win.claims_model.headerData(1, Qt.Orientation.Horizontal) == "Énoncé"
     for menu in win.menuBar().findChildren(QMenu):

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         from workbench.ui.panels.suggest_panel import SuggestPanel
 
         self.suggest_panel = SuggestPanel(deps, self.run_op, self.select_claim)
-        self.suggest_dock = self._dock(self.tr("Suggest claims"), "SuggestDock", self.suggest_panel,
+        self.suggest_dock = self._dock(self.tr("Suggest claims", "dock tab, short"), "SuggestDock", self.suggest_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.compare_dock, self.suggest_dock)
         self.sources_view.setWordWrap(False)
