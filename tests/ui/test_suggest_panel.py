@@ -68,6 +68,7 @@ def test_suggest_reasons_in_french(qtbot, store, settings_dir):
         tip = win.suggest_panel.tree.topLevelItem(0).child(0).toolTip(0)
         assert "chiffre" in tip and "personne ou organisme nommé" in tip
         assert "figure" not in tip and "named person" not in tip
+        assert "," in win.suggest_panel.tree.topLevelItem(0).child(0).text(1)  # the score's decimal sign: 0,67
         english = {v for v in REASON_LABELS.values() if v not in {"date", "opinion", "question"}}
         assert not {reason_text([k]) for k in REASON_LABELS} & english  # every reason has its French words
     finally:

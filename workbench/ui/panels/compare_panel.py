@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from workbench.core.i18n import translate
@@ -127,6 +127,9 @@ class ComparePanel(QWidget):
         def name(span: dict[str, Any]) -> str:
             return titles.get(span["source_id"], self.tr("source {0}").format(span["source_id"]))
 
+        def score(value: Any) -> str:  # the interface's decimal sign: 0,67 in French
+            return QLocale().toString(float(value), "f", 2)
+
         def note_text(note: str) -> str:  # "la source 3", "sources 2, 3" -> their names, then phrases translated
             return translate_note(name_sources(note or "", titles, self.deps.language))
 
@@ -176,7 +179,7 @@ class ComparePanel(QWidget):
             groups.append(Group(self.tr("Boilerplate (not the article)"), boiler))
         if data["alignments"]:
             groups.append(Group(self.tr("Aligned passages"), [
-                Finding(f"{a['score']:.2f} · {name(a['a'])} ↔ {name(a['b'])}: {a['a']['exact'][:70]}"
+                Finding(f"{score(a['score'])} · {name(a['a'])} ↔ {name(a['b'])}: {a['a']['exact'][:70]}"
                         + (self.tr(" (recycled: another event)") if a.get("relation") == "recycled" else ""),
                         [a["a"], a["b"]], "alignment") for a in data["alignments"]]))
         self.model.set_groups(groups)

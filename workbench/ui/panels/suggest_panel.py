@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -126,7 +126,8 @@ class SuggestPanel(QWidget):
                 branch = QTreeWidgetItem([titles.get(it.source_id) or self.tr("Source {0}").format(it.source_id)])
                 branches[it.source_id] = branch
                 self.tree.addTopLevelItem(branch)
-            leaf = QTreeWidgetItem([" ".join(it.exact.split())[:200], f"{it.score:.2f}"])
+            score = QLocale().toString(it.score, "f", 2)  # 0,67 in French
+            leaf = QTreeWidgetItem([" ".join(it.exact.split())[:200], score])
             leaf.setToolTip(0, reason_text(it.reasons))
             leaf.setData(0, ITEM_ROLE, it)
             branch.addChild(leaf)
