@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Remove selected</source>
-        <translation>Retirer la sélection</translation>
+        <translation>Retirer l’élément sélectionné</translation>
     </message>
     <message>
         <source>Appearances</source>
