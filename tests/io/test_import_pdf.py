@@ -900,3 +900,24 @@ def test_a_number_set_in_a_running_header_goes_with_the_header() -> None:
     text = registry.read_bytes("harbour.pdf", F.handmade_pdf(pages)).text
     assert text.count("2018") == 1, text
     assert "Harbour Bank annual report 2018" in text, text
+
+
+def _letter_by_letter(words: list[str], kern: float, y: float = 700) -> str:
+    """A line whose letters are placed one by one (TJ with a gap of ``kern`` thousandths of an em between letters)."""
+    parts = ["[" + " ".join(f"({ch}) {-kern:.0f}" for ch in word) + "] TJ ( ) Tj" for word in words]
+    return f"BT /F1 11 Tf 1 0 0 1 72 {y} Tm " + " ".join(parts) + " ET"
+
+
+def test_letters_placed_one_by_one_read_as_words() -> None:
+    """PDFium reads the gaps between letters placed one by one as spaces ("T h e c o u n c i l"); poppler joins them."""
+    sentence = "The council voted the budget on Tuesday."
+    content = "\n".join([
+        _letter_by_letter(sentence.split(), 180),
+        "BT /F1 11 Tf 1 0 0 1 72 660 Tm [(a) -2000 (b) -2000 (c) -4000 (d) -2000 (e)] TJ ET",  # cells of a table
+        "BT /F1 11 Tf 1 0 0 1 72 630 Tm (Let x y z w be the unknowns of the system.) Tj ET",
+    ])
+    bundle = registry.read_bytes("spaced.pdf", F.handmade_pdf([content.encode("latin-1")]))
+    assert sentence in bundle.text
+    assert "T h e" not in bundle.text
+    assert "Let x y z w be the unknowns" in bundle.text  # real spaces between single letters stay
+    assert "a b c d e" in bundle.text  # single-letter cells two ems apart stay apart

@@ -155,6 +155,8 @@ def _page_frags(textpage: Any, raw: Any, user_w: float, user_h: float) -> tuple[
             seg = _accents_after(seg, start, box)
         if turn == main and _SLASHED.search(seg):
             seg = _slash_after(seg, start, box)
+        if turn == main and _SPACED_LETTERS.search(seg):
+            seg = _join_spaced_letters(seg, start, box)
         x0, t0, r0, b0 = box(start)
         l1, t1, x1, b1 = box(end - 1)
         if not all(map(math.isfinite, (x0, t0, r0, b0, l1, t1, x1, b1))):
@@ -246,6 +248,43 @@ def _slash_after(seg: str, start: int, box: Callable[[int], tuple[float, float, 
         lx0, _, lx1, _ = box(start + k + 1)
         if lx0 + 0.5 < sx0 and (sx0 + sx1) / 2 <= lx1 + 0.5 and chars[k] == "/":
             chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return "".join(chars)
+
+
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[(«“\"'] )?\w(?: \w){3,}(?: [.,;:!?)»”\"'])?(?!\S)")
+"""Four or more single letters with spaces between them ("T h e c o u n c i l", letters placed one by one), with
+the punctuation that opens or closes them."""
+
+
+def _join_spaced_letters(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
+    """``seg`` with the spaces PDFium put between letters placed one by one taken out, the word gaps kept.
+
+    A PDF that positions each letter (``[(T) -180 (h) -180 (e)] TJ``) leaves gaps PDFium reads as spaces. Within a run
+    of single letters, as poppler does, the gaps are split at the middle of the smallest and the largest: the small
+    ones are inside words, the large ones between words. A run whose gaps are all alike is one letter-spaced word
+    when they are narrower than a space (a quarter of the type size), else single letters ("x y z w") and kept; a gap
+    of half the type size or more always stays (single-character cells of a table).
+    A removed space becomes a control character that :func:`_clean` drops, so indexes keep matching PDFium's.
+    """
+    chars = list(seg)
+    for run in _SPACED_LETTERS.finditer(seg):
+        gaps: list[tuple[int, float]] = []
+        size = 0.0
+        for k in range(run.start() + 1, run.end(), 2):  # the spaces of the run: every other character
+            _, top, right, bottom = box(start + k - 1)
+            left, _, _, _ = box(start + k + 1)
+            gaps.append((k, left - right))
+            size = max(size, (bottom - top) / 1.16)
+        if size <= 0:
+            continue
+        small, large = min(g for _, g in gaps), max(g for _, g in gaps)
+        if large - small < 0.07 * size:  # even gaps: one letter-spaced word, or letters meant apart
+            cut = small + 1.0 if large < 0.25 * size else -math.inf
+        else:
+            cut = min((small + large) / 2, 0.5 * size)  # half an em apart is never inside a word (table cells)
+        for k, gap in gaps:
+            if gap < cut:
+                chars[k] = "\x01"
     return "".join(chars)
 
 
