@@ -365,6 +365,13 @@ def test_table_pages_are_read_in_a_second_process_beside_the_text_pass() -> None
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the table reader is forked on Linux only")
 def test_table_reader_dies_with_the_application(tmp_path: Path) -> None:
+    assert _outlives_a_killed_parent(tmp_path, "start_table_reader_and_hang") is False, \
+        "the table reader outlived the application"
+
+
+def _outlives_a_killed_parent(tmp_path: Path, job: str) -> bool:
+    """Run ``pdf_fixtures.<job>`` in the PDF child of a parent process (the job prints a pid), kill the parent:
+    whether the printed process is still alive 30 s later."""
     script = tmp_path / "parent.py"
     script.write_text(
         "import sys\n"
@@ -372,19 +379,19 @@ def test_table_reader_dies_with_the_application(tmp_path: Path) -> None:
         "from tests.io import pdf_fixtures as F\n"
         "from workbench.io.importers import pdf\n"
         "if __name__ == '__main__':\n"
-        "    pdf.run_isolated('x.pdf', b'%PDF-1.4', job=F.start_table_reader_and_hang, timeout=600)\n"
+        f"    pdf.run_isolated('x.pdf', b'%PDF-1.4', job=F.{job}, timeout=600)\n"
     )
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=REPO)
     try:
-        reader = int(parent.stdout.readline())  # type: ignore[union-attr]
-        assert reader > 0, "no table reader was started in the parse child"
-        handle = os.pidfd_open(reader)
+        pid = int(parent.stdout.readline())  # type: ignore[union-attr]
+        assert pid > 0, f"{job} started no process"
+        handle = os.pidfd_open(pid)
     finally:
         parent.kill()
         parent.wait()
     try:
         ready, _, _ = select.select([handle], [], [], 30)
-        assert ready, "the table reader outlived the application"
+        return not ready
     finally:
         os.close(handle)
 
@@ -444,27 +451,7 @@ def test_run_in_bold_label_stays_in_its_paragraph() -> None:
 
 
 def test_child_dies_with_its_parent(tmp_path: Path) -> None:
-    script = tmp_path / "parent.py"
-    script.write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(REPO)!r})\n"
-        "from tests.io import pdf_fixtures as F\n"
-        "from workbench.io.importers import pdf\n"
-        "if __name__ == '__main__':\n"
-        "    pdf.run_isolated('x.pdf', b'%PDF-1.4', job=F.print_pid_and_hang, timeout=600)\n"
-    )
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=REPO)
-    try:
-        child = int(parent.stdout.readline())  # type: ignore[union-attr]
-        handle = os.pidfd_open(child)
-    finally:
-        parent.kill()
-        parent.wait()
-    try:
-        ready, _, _ = select.select([handle], [], [], 30)
-        assert ready, "the PDF child outlived its parent"
-    finally:
-        os.close(handle)
+    assert _outlives_a_killed_parent(tmp_path, "print_pid_and_hang") is False, "the PDF child outlived its parent"
 
 
 def test_time_limit_restarts_on_progress() -> None:
