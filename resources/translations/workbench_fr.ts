@@ -526,6 +526,10 @@
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>

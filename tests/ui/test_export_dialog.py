@@ -123,3 +123,21 @@ def test_claimreview_refusal_points_to_the_window_settings_in_french(qtbot, stor
         assert shown[-1] == "disk full"
     finally:
         install_language("en")
+
+
+def test_report_is_offered_under_the_dossier_name(qtbot, store, dossier):
+    """The suggested file is named after the dossier (it was "report.html" in every language)."""
+    import dataclasses
+    from pathlib import Path
+
+    from workbench.ui.dialogs.export_dialog import ExportDialog
+    from workbench.ui.tasks import SyncRunner
+
+    named = dataclasses.replace(dossier, name="Poutine–Xi : l'appel du 4 février")
+    dialog = ExportDialog(store, named, SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.path.setText("")
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog._suggest_path()
+    assert Path(dialog.path.text()).name == "Poutine-Xi-l-appel-du-4-février.md"
+    assert ExportDialog(store, dataclasses.replace(dossier, name="« ? »"), SyncRunner()).default_stem() == "report"

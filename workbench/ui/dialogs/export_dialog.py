@@ -152,10 +152,19 @@ class ExportDialog(QDialog):
             include_drafts=self.include_drafts.isChecked(),
         )
 
+    def default_stem(self) -> str:
+        """The file name a report is offered under: the dossier's name, safe for any file system.
+
+        A name with no letter or digit gives "report" in the interface language.
+        """
+        stem = re.sub(r"[^\w]+", "-", self.dossier.name).strip("-_")[:60].rstrip("-")
+        return stem or self.tr("report")
+
     def _suggest_path(self) -> None:
         fmt = self.format.currentData()
-        current = Path(self.path.text()) if self.path.text() else Path.home() / "report"
-        stem = current.name.split(".")[0] or "report"
+        fallback = self.default_stem()
+        current = Path(self.path.text()) if self.path.text() else Path.home() / fallback
+        stem = current.name.split(".")[0] or fallback
         self.path.setText(str(current.with_name(stem + reports.extension(fmt))))
 
     def _browse(self) -> None:
