@@ -902,9 +902,14 @@ def test_letters_placed_one_by_one_read_as_words() -> None:
         _letter_by_letter(sentence.split(), 180),
         "BT /F1 11 Tf 1 0 0 1 72 660 Tm [(a) -2000 (b) -2000 (c) -4000 (d) -2000 (e)] TJ ET",  # cells of a table
         "BT /F1 11 Tf 1 0 0 1 72 630 Tm (Let x y z w be the unknowns of the system.) Tj ET",
+        _letter_by_letter("The mayor spoke".split(), 180, y=600),  # then a second column on the same line: the
+        "BT /F1 11 Tf 1 0 0 1 330 600 Tm (Second column here.) Tj ET",  # line goes through the slow split
+        "BT /F1 11 Tf 1 0 0 1 72 570 Tm [(1) -150 (2) -150 (3) -150 (4)] TJ ET",  # digits close together
     ])
     bundle = registry.read_bytes("spaced.pdf", F.handmade_pdf([content.encode("latin-1")]))
     assert sentence in bundle.text
     assert "T h e" not in bundle.text
     assert "Let x y z w be the unknowns" in bundle.text  # real spaces between single letters stay
     assert "a b c d e" in bundle.text  # single-letter cells two ems apart stay apart
+    assert "The mayor spoke" in bundle.text and "Second column here." in bundle.text
+    assert "1 2 3 4" in bundle.text  # digits are not joined: more often cells than a tracked number

@@ -251,9 +251,9 @@ def _slash_after(seg: str, start: int, box: Callable[[int], tuple[float, float, 
     return "".join(chars)
 
 
-_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[(«“\"'] )?\w(?: \w){3,}(?: [.,;:!?)»”\"'])?(?!\S)")
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[(«“\"'] )?[^\W\d_](?: [^\W\d_]){3,}(?: [.,;:!?)»”\"'])?(?!\S)")
 """Four or more single letters with spaces between them ("T h e c o u n c i l", letters placed one by one), with
-the punctuation that opens or closes them."""
+the punctuation that opens or closes them; digits are left out ("1 2 3 4" is more often a row of cells)."""
 
 
 def _join_spaced_letters(seg: str, start: int, box: Callable[[int], tuple[float, float, float, float]]) -> str:
@@ -389,7 +389,7 @@ def _split_segment(
     cur_box = (0.0, 0.0, 0.0, 0.0, 0.0)  # x0, top, x1, bottom, size of the characters in ``cur``
     prev: tuple[float, float, float, float] | None = None
     for k, ch in enumerate(seg):
-        if ch == " ":
+        if ch in " \x01":  # a space, or one taken out between letters placed one by one (no box of its own)
             if cur:
                 cur.append(ch)
             continue
