@@ -902,7 +902,7 @@ def test_letters_placed_one_by_one_read_as_words() -> None:
         _letter_by_letter(sentence.split(), 180),
         "BT /F1 11 Tf 1 0 0 1 72 660 Tm [(a) -2000 (b) -2000 (c) -4000 (d) -2000 (e)] TJ ET",  # cells of a table
         "BT /F1 11 Tf 1 0 0 1 72 630 Tm (Let x y z w be the unknowns of the system.) Tj ET",
-        _letter_by_letter("The mayor spoke".split(), 180, y=600),  # then a second column on the same line: the
+        _letter_by_letter(["The", "mayor", "spoke"], 180, y=600),  # then a second column on the same line: the
         "BT /F1 11 Tf 1 0 0 1 330 600 Tm (Second column here.) Tj ET",  # line goes through the slow split
         "BT /F1 11 Tf 1 0 0 1 72 570 Tm [(1) -150 (2) -150 (3) -150 (4)] TJ ET",  # digits close together
     ])
