@@ -121,6 +121,11 @@ class SourceInfo:
     ocr: dict[str, Any] | None = field(default=None, compare=False, hash=False)
     """How the text was read when it came from OCR (engine, version, language, mean confidence), else None."""
 
+    @property
+    def cited_author(self) -> str:
+        """The author named after the outlet: "" when it is the outlet (a wire signed "AFP" is named once)."""
+        return "" if self.author.casefold() == self.outlet.casefold() else self.author
+
 
 @dataclass(frozen=True, slots=True)
 class SpanInfo:

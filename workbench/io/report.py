@@ -367,17 +367,12 @@ class ReportModel:
         return [s.title or s.outlet or f"#{s.id}" for s in self.claim_sources(claim)]
 
 
-def cited_author(source: SourceInfo) -> str:
-    """The author a citation names after the outlet: "" when it is the outlet (a wire signed "AFP" is named once)."""
-    return "" if source.author.casefold() == source.outlet.casefold() else source.author
-
-
 def citation(source: SourceInfo, language: str = "en") -> str:
     """Citation of a source: "Outlet, Author, “Title”, date, URL" ("« Title »" in French); empty parts left out."""
     title = ""
     if source.title:
         title = f"« {source.title} »" if language == "fr" else f"“{source.title}”"
-    parts = [source.outlet, cited_author(source), title, format_date(source.published, language), source.url]
+    parts = [source.outlet, source.cited_author, title, format_date(source.published, language), source.url]
     return ", ".join(p for p in parts if p)
 
 

@@ -32,7 +32,6 @@ from workbench.io.report import (
     Quote,
     ReportModel,
     as_utc,
-    cited_author,
     format_date,
     format_datetime,
     is_web_url,
@@ -415,7 +414,7 @@ class _Writer:
         title = ""
         if source.title:
             title = f"« {source.title} »" if self.lang == "fr" else f"“{source.title}”"
-        parts = [source.outlet, cited_author(source), title, format_date(source.published, self.lang)]
+        parts = [source.outlet, source.cited_author, title, format_date(source.published, self.lang)]
         text = ", ".join(x for x in parts if x)
         runs = [X.run("— " + text + (", " if source.url and text else ""), size=8.5, color=_hex(MUTED))]
         if source.url:

@@ -27,7 +27,6 @@ from workbench.io.report import (
     Progress,
     Quote,
     ReportModel,
-    cited_author,
     format_date,
     format_datetime,
     is_web_url,
@@ -445,7 +444,7 @@ class _Renderer:
         title = ""
         if source.title:
             title = f"« {e(source.title)} »" if self.lang == "fr" else f"“{e(source.title)}”"
-        parts = [e(source.outlet), e(cited_author(source)), title, e(format_date(source.published, self.lang))]
+        parts = [e(source.outlet), e(source.cited_author), title, e(format_date(source.published, self.lang))]
         if source.url:
             parts.append(link(source.url))
         for text, url in _prose.captures(self.m, source):

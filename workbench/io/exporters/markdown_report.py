@@ -17,7 +17,6 @@ from workbench.io.report import (
     Progress,
     Quote,
     ReportModel,
-    cited_author,
     format_date,
     format_datetime,
     is_web_url,
@@ -213,7 +212,7 @@ class _Writer:
         title = ""
         if source.title:
             title = f"« {md_escape(source.title)} »" if self.lang == "fr" else f"“{md_escape(source.title)}”"
-        parts = [md_escape(source.outlet), md_escape(cited_author(source)), title,
+        parts = [md_escape(source.outlet), md_escape(source.cited_author), title,
                  format_date(source.published, self.lang)]
         if source.url:
             parts.append(md_link(source.url))

@@ -122,8 +122,8 @@ class SourcePane(QWidget):
         self.chooser.setCurrentIndex(self.chooser.findData(info.id))
         self.chooser.blockSignals(False)
         self.title.setText(info.title)
-        author = "" if info.author.casefold() == info.outlet.casefold() else info.author  # a wire: "AFP", once
-        parts = [info.outlet, author, info.published.isoformat() if info.published else "", info.kind.upper()]
+        published = info.published.isoformat() if info.published else ""
+        parts = [info.outlet, info.cited_author, published, info.kind.upper()]
         self.meta.setText(" · ".join(p for p in parts if p))
         self.meta.setToolTip("\n".join(x for x in (self.meta.text(), info.reliability_note) if x))
 
